@@ -1,0 +1,41 @@
+package org.unbanpanel.exec;
+
+import java.util.List;
+
+/**
+ * A program that did not run to an ordinary end. The message is written for the person at the panel.
+ */
+public class CommandException extends RuntimeException {
+
+	public enum Reason {
+
+		/** The program file does not exist or is not executable. */
+		NOT_FOUND,
+		/** sudo refused: not allowed by sudoers, a password would be needed, or the program is missing behind it. */
+		SUDO_REFUSED,
+		/** The program ran longer than the timeout and was killed. */
+		TIMEOUT,
+		/** The operating system could not start the program for another reason. */
+		START_FAILED
+
+	}
+
+	private final Reason reason;
+
+	private final List<String> command;
+
+	public CommandException(Reason reason, List<String> command, String message) {
+		super(message);
+		this.reason = reason;
+		this.command = List.copyOf(command);
+	}
+
+	public Reason reason() {
+		return reason;
+	}
+
+	public List<String> command() {
+		return command;
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.unbanpanel.exec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.ExecuteException;
+import org.apache.commons.exec.ExecuteWatchdog;
+import org.apache.commons.exec.PumpStreamHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link CommandRunner} on Apache commons-exec. Each argument is added with quoting switched off, so what the caller
+ * passes is exactly what the program receives in its argv. Stdin is closed at once, so nothing (sudo included) can
+ * wait for input.
+ */
+@Component
+class ExecCommandRunner implements CommandRunner {
+
+	private final Duration timeout;
+
+	private final long maxOutputBytes;
+
+	ExecCommandRunner(CommandsProperties properties) {
+		this(properties.timeout(), properties.maxOutput().toBytes());
+	}
+
+	ExecCommandRunner(Duration timeout, long maxOutputBytes) {
+		this.timeout = timeout;
+		this.maxOutputBytes = maxOutputBytes;
+	}
+
+	@Override
+	public CommandResult run(List<String> command) {
+		if (command.isEmpty()) {
+			throw new IllegalArgumentException("empty command");
+		}
+		BoundedOutputStream stdout = new BoundedOutputStream(maxOutputBytes);
+		BoundedOutputStream stderr = new BoundedOutputStream(maxOutputBytes);
+		ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(timeout).get();
+		DefaultExecutor executor = DefaultExecutor.builder()
+			.setExecuteStreamHandler(new PumpStreamHandler(stdout, stderr, null))
+			.get();
+		executor.setWatchdog(watchdog);
+		executor.setExitValues(null);
+		int exitCode;
+		try {
+			exitCode = executor.execute(commandLine(command), environment());
+		}
+		catch (ExecuteException ex) {
+			exitCode = ex.getExitValue();
+		}
+		catch (IOException ex) {
+			throw startFailure(command, ex);
+		}
+		if (watchdog.killedProcess()) {
+			throw new CommandException(CommandException.Reason.TIMEOUT, command,
+					programName(command) + " did not answer within " + timeout.toMillis() + " ms and was stopped");
+		}
+		CommandResult result = new CommandResult(exitCode, stdout.text(), stderr.text(),
+				stdout.truncated() || stderr.truncated());
+		if (refusedBySudo(command, result)) {
+			throw new CommandException(CommandException.Reason.SUDO_REFUSED, command,
+					"sudo refused to run " + programBehindSudo(command) + ": " + result.message());
+		}
+		return result;
+	}
+
+	private static CommandLine commandLine(List<String> command) {
+		CommandLine line = new CommandLine(command.get(0));
+		for (String argument : command.subList(1, command.size())) {
+			line.addArgument(argument, false);
+		}
+		return line;
+	}
+
+	/** The C locale keeps every tool's output in the format the parsers were written for. */
+	private static Map<String, String> environment() {
+		Map<String, String> environment = new HashMap<>(System.getenv());
+		environment.put("LC_ALL", "C");
+		environment.put("LANG", "C");
+		return environment;
+	}
+
+	/** sudo exits 1 for its own refusals too, so only its message on stderr tells them apart. */
+	private static boolean refusedBySudo(List<String> command, CommandResult result) {
+		return "sudo".equals(programName(command)) && result.exitCode() == 1 && result.stderr().startsWith("sudo:");
+	}
+
+	private static CommandException startFailure(List<String> command, IOException ex) {
+		String text = String.valueOf(ex.getMessage());
+		if (text.contains("error=2,") || text.contains("error=13,")) {
+			return new CommandException(CommandException.Reason.NOT_FOUND, command,
+					"cannot run " + command.get(0) + ": no such executable program");
+		}
+		return new CommandException(CommandException.Reason.START_FAILED, command,
+				"cannot start " + command.get(0) + ": " + text);
+	}
+
+	private static String programBehindSudo(List<String> command) {
+		return command.stream().skip(1).filter(argument -> !argument.startsWith("-")).findFirst().orElse("a program");
+	}
+
+	private static String programName(List<String> command) {
+		return command.isEmpty() ? "" : Path.of(command.get(0)).getFileName().toString();
+	}
+
+}

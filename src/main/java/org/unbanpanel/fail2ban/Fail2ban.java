@@ -1,0 +1,42 @@
+package org.unbanpanel.fail2ban;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the panel asks of fail2ban, through {@code fail2ban-client}. Every method throws
+ * {@link Fail2banException} with a readable message when the server cannot be reached or refuses; none hangs
+ * longer than the command timeout.
+ */
+public interface Fail2ban {
+
+	/** Checks that the server answers; returns its version, for example {@code 1.0.2}. */
+	String version();
+
+	/** The names of the jails, as the server lists them. */
+	List<String> jails();
+
+	/** Counters and ban time of every jail, read in a constant number of fail2ban-client runs. */
+	List<JailStatus> statusOfAllJails();
+
+	/** Counters and ban time of one jail. */
+	JailStatus status(String jail);
+
+	/** The bans one jail holds, with start and end, ordered by end as fail2ban orders them. */
+	List<Ban> bans(String jail);
+
+	/**
+	 * Where each target is banned: for a single address the jails that hold it, for a network the jails that hold any
+	 * address inside it. One fail2ban-client run, whatever the number of targets.
+	 */
+	Map<BanTarget, List<String>> whereBanned(Collection<BanTarget> targets);
+
+	/**
+	 * Releases every target from every jail that holds it, at a constant number of fail2ban-client runs, and checks
+	 * afterwards that each is banned nowhere.
+	 * @return one outcome per distinct target, in the order given
+	 */
+	List<UnbanOutcome> unban(Collection<BanTarget> targets);
+
+}

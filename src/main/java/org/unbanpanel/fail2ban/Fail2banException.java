@@ -1,0 +1,36 @@
+package org.unbanpanel.fail2ban;
+
+/**
+ * fail2ban could not do what was asked. The message names the reason in words an administrator can act on, for
+ * example "fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)".
+ */
+public class Fail2banException extends RuntimeException {
+
+	public enum Reason {
+
+		/** The server is down, its socket is missing, or it did not answer in time. */
+		UNREACHABLE,
+		/** fail2ban-client or sudo is missing or not allowed to run. */
+		NOT_RUNNABLE,
+		/** The server answered with an error, for example an unknown jail. */
+		REFUSED
+
+	}
+
+	private final Reason reason;
+
+	public Fail2banException(Reason reason, String message) {
+		super(message);
+		this.reason = reason;
+	}
+
+	public Fail2banException(Reason reason, String message, Throwable cause) {
+		super(message, cause);
+		this.reason = reason;
+	}
+
+	public Reason reason() {
+		return reason;
+	}
+
+}
