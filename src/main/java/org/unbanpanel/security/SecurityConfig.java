@@ -1,0 +1,88 @@
+package org.unbanpanel.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.unbanpanel.system.PanelProperties;
+
+/**
+ * Form sign-in for the pages, HTTP Basic without a session for {@code /api/**}. Only {@link Role#ADMIN} may change
+ * anything; CSRF protection stays on for every form.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(UsersProperties.class)
+public class SecurityConfig {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
+				.authenticated()
+				.anyRequest()
+				.hasRole(Role.ADMIN.name()))
+			.httpBasic(basic -> {
+			})
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// no session and no cookie: nothing for a forged cross-site request to ride on
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/css/**", "/js/**", "/error")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/**")
+				.authenticated()
+				.anyRequest()
+				.hasRole(Role.ADMIN.name()))
+			.formLogin(form -> form.loginPage("/login").permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(UsersProperties properties, PanelProperties panel, PasswordEncoder encoder) {
+		List<UserDetails> users = properties.users().isEmpty()
+				? List.of(user(InitialAdmin.USERNAME, InitialAdmin.passwordHash(panel.dataDir(), encoder), Role.ADMIN))
+				: properties.users().stream().map(SecurityConfig::configuredUser).toList();
+		return new InMemoryUserDetailsManager(users);
+	}
+
+	private static UserDetails configuredUser(UsersProperties.User user) {
+		if (user.username() == null || user.username().isBlank() || user.role() == null) {
+			throw new IllegalStateException("every entry of panel.users needs a username and a role (ADMIN or OPERATOR)");
+		}
+		if (user.password() == null || !user.password().startsWith("{bcrypt}")) {
+			throw new IllegalStateException("the password of panel user '" + user.username()
+					+ "' must be a {bcrypt} hash: make one with 'java -jar unban-panel.jar hash-password'");
+		}
+		return user(user.username(), user.password(), user.role());
+	}
+
+	private static UserDetails user(String username, String passwordHash, Role role) {
+		return User.withUsername(username).password(passwordHash).roles(role.name()).build();
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.unbanpanel.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import org.unbanpanel.security.SecurityConfig;
+import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.system.Fail2banHealth;
+import org.unbanpanel.system.PanelProperties;
+
+/**
+ * Put next to {@code @WebMvcTest}: brings in what every page needs beyond its controller (the security rules, the
+ * client address, the fail2ban banner), so that controller tests see the real sign-in and role rules.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Import({ SecurityConfig.class, ClientAddress.class, Fail2banHealth.class })
+@EnableConfigurationProperties(PanelProperties.class)
+public @interface PanelWebTest {
+
+}

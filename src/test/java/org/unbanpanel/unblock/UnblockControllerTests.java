@@ -1,0 +1,143 @@
+package org.unbanpanel.unblock;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.pam.AccountName;
+import org.unbanpanel.testsupport.PanelWebTest;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(UnblockController.class)
+@PanelWebTest
+@Import(UnblockValidator.class)
+@EnableConfigurationProperties(UnblockProperties.class)
+class UnblockControllerTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private UnblockService service;
+
+	@MockitoBean
+	private Fail2ban fail2ban;
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void showsTheFormWithTheVisitorsOwnAddress() throws Exception {
+		mvc.perform(get("/system/unblock").with(request -> {
+			request.setRemoteAddr("203.0.113.7");
+			return request;
+		}))
+			.andExpect(status().isOk())
+			.andExpect(view().name(UnblockController.VIEW))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("You are connecting from 203.0.113.7")));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void queuesValidValuesAndRedirectsToTheJob() throws Exception {
+		given(service.submit(any(), anyString(), anyString())).willReturn(42L);
+
+		mvc.perform(post("/system/unblock").with(csrf())
+			.param("ips", "4.4.4.4, 2001:DB8::6\n4.4.4.4 198.51.100.0/24")
+			.param("accounts", "admin"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/jobs/42"))
+			.andExpect(flash().attributeExists("message"));
+
+		verify(service).submit(eq(new UnblockRequest(
+				List.of(BanTarget.parse("4.4.4.4"), BanTarget.parse("2001:db8::6"), BanTarget.parse("198.51.100.0/24")),
+				List.of(AccountName.parse("admin")))), eq("alice"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void namesEveryBadValueAndQueuesNothing() throws Exception {
+		mvc.perform(post("/system/unblock").with(csrf())
+			.param("ips", "4.4.4.4, 192.168.010.1, example.com, fe80::1%eth0")
+			.param("accounts", "admin, root;id"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(UnblockController.VIEW))
+			.andExpect(model().attributeHasFieldErrorCode("unblockForm", "ips", "invalid.ip.leadingZero"))
+			.andExpect(model().attributeHasFieldErrorCode("unblockForm", "ips", "invalid.ip.notAnAddress"))
+			.andExpect(model().attributeHasFieldErrorCode("unblockForm", "ips", "invalid.ip.zoneId"))
+			.andExpect(model().attributeHasFieldErrorCode("unblockForm", "accounts", "invalid.user.pattern"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("192.168.010.1")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("example.com")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("root;id")));
+
+		verifyNoInteractions(service);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesAnEmptyRequest() throws Exception {
+		mvc.perform(post("/system/unblock").with(csrf()).param("ips", " , ").param("accounts", ""))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasErrors("unblockForm"));
+
+		verifyNoInteractions(service);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesMoreValuesThanTheCap() throws Exception {
+		StringBuilder many = new StringBuilder();
+		for (int i = 0; i < 1001; i++) {
+			many.append("10.0.").append(i / 256).append('.').append(i % 256).append(',');
+		}
+		mvc.perform(post("/system/unblock").with(csrf()).param("ips", many.toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("at most 1000")));
+
+		verifyNoInteractions(service);
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void refusesAnOperatorsPost() throws Exception {
+		mvc.perform(post("/system/unblock").with(csrf()).param("ips", "4.4.4.4")).andExpect(status().isForbidden());
+
+		verifyNoInteractions(service);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesAPostWithoutCsrfToken() throws Exception {
+		mvc.perform(post("/system/unblock").param("ips", "4.4.4.4")).andExpect(status().isForbidden());
+
+		verifyNoInteractions(service);
+	}
+
+	@Test
+	void sendsAStrangerToTheSignInPage() throws Exception {
+		mvc.perform(get("/system/unblock")).andExpect(redirectedUrlPattern("**/login"));
+	}
+
+}
