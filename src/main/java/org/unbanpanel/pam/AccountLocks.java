@@ -1,0 +1,27 @@
+package org.unbanpanel.pam;
+
+import java.util.List;
+
+/**
+ * The failed-login locks PAM keeps on user accounts, through {@code faillock} or {@code pam_tally2}. Every method
+ * validates the user name before any process starts and throws {@link AccountLockException} with a readable message
+ * when the tool cannot be run or reports an error; none hangs longer than the command timeout.
+ */
+public interface AccountLocks {
+
+	/** The tool behind this instance, for pages: {@code faillock}, {@code pam_tally2} or {@code none}. */
+	String backend();
+
+	/** The failures held against one user; a user without any gets a record with zero failures. */
+	LockRecord status(AccountName user);
+
+	/** Every user with at least one failure, as the tool lists them when asked without a user. */
+	List<LockRecord> all();
+
+	/**
+	 * Clears the failures of exactly this one user.
+	 * @return the state before the reset, so the caller can tell what was released
+	 */
+	LockRecord reset(AccountName user);
+
+}

@@ -1,0 +1,49 @@
+package org.unbanpanel.pam;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.unbanpanel.exec.CommandRunner;
+
+/**
+ * {@link AccountLocks} over {@code faillock [--dir D] [--user U] [--reset]}. faillock prints nothing when resetting,
+ * so the state before a reset is read first.
+ * <p>
+ * faillock 1.5.2 (Debian 12) answers a user it does not know like one without failures; later releases exit 1 with
+ * "Error no such user", which is reported as {@link AccountLockException.Reason#UNKNOWN_USER}.
+ */
+final class FaillockAccounts implements AccountLocks {
+
+	private final LockTool faillock;
+
+	/**
+	 * @param command the program, for example {@code [faillock]} or {@code [sudo, -n, /usr/sbin/faillock]}
+	 * @param dir the tally directory, {@code null} for faillock's default {@code /var/run/faillock}
+	 */
+	FaillockAccounts(CommandRunner runner, List<String> command, Path dir) {
+		this.faillock = new LockTool(runner, "faillock", command, "--dir", dir, "no such user");
+	}
+
+	@Override
+	public String backend() {
+		return faillock.name();
+	}
+
+	@Override
+	public LockRecord status(AccountName user) {
+		return FaillockOutput.parse(faillock.status(user), user);
+	}
+
+	@Override
+	public List<LockRecord> all() {
+		return FaillockOutput.parse(faillock.list()).stream().filter(LockRecord::hasFailures).toList();
+	}
+
+	@Override
+	public LockRecord reset(AccountName user) {
+		LockRecord before = status(user);
+		faillock.reset(user);
+		return before;
+	}
+
+}

@@ -1,0 +1,115 @@
+package org.unbanpanel.pam;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.unbanpanel.exec.CommandException;
+import org.unbanpanel.exec.CommandResult;
+import org.unbanpanel.exec.CommandRunner;
+
+/**
+ * What faillock and pam_tally2 share: {@code --user U}, an optional {@code --reset}, one option naming where the
+ * tallies are kept, and the translation of every way a run can go wrong into an {@link AccountLockException}.
+ * <p>
+ * Both tools reset <em>every</em> user when {@code --reset} comes without {@code --user}, so the only way to build a
+ * reset here is {@link #reset(AccountName)}, which always adds {@code --user} with a name checked again just before
+ * the command is built.
+ */
+final class LockTool {
+
+	private final CommandRunner runner;
+
+	private final String name;
+
+	private final List<String> command;
+
+	private final String unknownUserMessage;
+
+	/**
+	 * @param command the program and any prefix such as {@code sudo -n}
+	 * @param storeOption the option naming where the tallies are kept ({@code --dir}, {@code --file})
+	 * @param store its value, {@code null} for the tool's own default
+	 * @param unknownUserMessage what the tool writes to stderr when the user does not exist
+	 */
+	LockTool(CommandRunner runner, String name, List<String> command, String storeOption, Path store,
+			String unknownUserMessage) {
+		if (command.isEmpty()) {
+			throw new IllegalArgumentException("the " + name + " command is empty");
+		}
+		this.runner = runner;
+		this.name = name;
+		this.command = withStore(command, storeOption, store);
+		this.unknownUserMessage = unknownUserMessage;
+	}
+
+	String name() {
+		return name;
+	}
+
+	/** Runs the tool without a user, which lists every user with failures. */
+	String list() {
+		return run(command, null);
+	}
+
+	String status(AccountName user) {
+		return run(forUser(user), user);
+	}
+
+	String reset(AccountName user) {
+		List<String> reset = new ArrayList<>(forUser(user));
+		reset.add("--reset");
+		return run(reset, user);
+	}
+
+	private List<String> forUser(AccountName user) {
+		String checked = AccountName.parse(user == null ? null : user.value()).value();
+		List<String> arguments = new ArrayList<>(command);
+		arguments.add("--user");
+		arguments.add(checked);
+		return arguments;
+	}
+
+	private String run(List<String> arguments, AccountName user) {
+		CommandResult result;
+		try {
+			result = runner.run(arguments);
+		}
+		catch (CommandException ex) {
+			throw notRun(ex);
+		}
+		if (result.succeeded()) {
+			return result.stdout();
+		}
+		if (user != null && result.stderr().contains(unknownUserMessage)) {
+			throw new AccountLockException(AccountLockException.Reason.UNKNOWN_USER,
+					"there is no user account named '" + user + "' (" + name + ": " + result.message() + ")");
+		}
+		throw new AccountLockException(AccountLockException.Reason.FAILED,
+				name + " failed with exit code " + result.exitCode() + ": " + result.message());
+	}
+
+	private AccountLockException notRun(CommandException ex) {
+		return switch (ex.reason()) {
+			case NOT_FOUND -> new AccountLockException(AccountLockException.Reason.NOT_RUNNABLE,
+					name + " is not installed where the panel looks for it: " + ex.getMessage(), ex);
+			case SUDO_REFUSED -> new AccountLockException(AccountLockException.Reason.NOT_RUNNABLE,
+					name + " is not allowed to run (check the sudoers rule for the panel's user): " + ex.getMessage(),
+					ex);
+			case TIMEOUT -> new AccountLockException(AccountLockException.Reason.TIMEOUT,
+					name + " did not finish in time: " + ex.getMessage(), ex);
+			case START_FAILED -> new AccountLockException(AccountLockException.Reason.NOT_RUNNABLE,
+					name + " could not be started: " + ex.getMessage(), ex);
+		};
+	}
+
+	private static List<String> withStore(List<String> command, String storeOption, Path store) {
+		List<String> arguments = new ArrayList<>(command);
+		if (store != null) {
+			arguments.add(storeOption);
+			arguments.add(store.toString());
+		}
+		return List.copyOf(arguments);
+	}
+
+}

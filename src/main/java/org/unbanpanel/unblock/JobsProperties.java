@@ -1,0 +1,31 @@
+package org.unbanpanel.unblock;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the worker retries jobs while fail2ban cannot be reached, and how much it runs at once.
+ *
+ * @param retryInitial the wait after the first failed attempt, doubled after each further one (default 1 s)
+ * @param retryMaxInterval the longest wait between two attempts (default 30 s)
+ * @param retryFor how long after its submission a job is retried before it is marked failed (default 10 min)
+ * @param maxBatchValues how many values the worker hands to the tools in one batch at most, so the command line of
+ * one fail2ban-client run stays far below the system's limit; the jobs beyond follow in the next batch (default
+ * 10,000)
+ */
+@ConfigurationProperties("panel.jobs")
+record JobsProperties(@DefaultValue("1s") Duration retryInitial, @DefaultValue("30s") Duration retryMaxInterval,
+		@DefaultValue("10m") Duration retryFor, @DefaultValue("10000") int maxBatchValues) {
+
+	/** The wait after the given number of failed attempts: exponential from the initial wait up to the maximum. */
+	Duration delayAfter(int attempts) {
+		Duration delay = retryInitial;
+		for (int attempt = 1; attempt < attempts && delay.compareTo(retryMaxInterval) < 0; attempt++) {
+			delay = delay.multipliedBy(2);
+		}
+		return (delay.compareTo(retryMaxInterval) < 0) ? delay : retryMaxInterval;
+	}
+
+}

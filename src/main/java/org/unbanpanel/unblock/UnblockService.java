@@ -1,0 +1,80 @@
+package org.unbanpanel.unblock;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.unbanpanel.audit.AuditAction;
+import org.unbanpanel.audit.AuditEntry;
+import org.unbanpanel.audit.AuditTrail;
+import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.pam.AccountName;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Queues unblock requests as jobs and reads them back for the pages and the API.
+ */
+@Service
+public class UnblockService {
+
+	private final JobRepository jobs;
+
+	private final AuditTrail audit;
+
+	private final UnblockWorker worker;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	UnblockService(JobRepository jobs, AuditTrail audit, UnblockWorker worker,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		this.jobs = jobs;
+		this.audit = audit;
+		this.worker = worker;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores the request as a queued job, and its submission in the audit trail, in one transaction, then wakes the
+	 * worker. When this returns, the job survives a restart.
+	 * @param submittedBy the signed-in user
+	 * @param clientAddress the address the user connects from
+	 * @return the job's id
+	 */
+	public long submit(UnblockRequest request, String submittedBy, String clientAddress) {
+		List<Target> targets = new ArrayList<>();
+		request.addresses().stream().map(BanTarget::value).forEach((value) -> targets.add(new Target(ItemKind.IP, value)));
+		request.accounts()
+			.stream()
+			.map(AccountName::value)
+			.forEach((value) -> targets.add(new Target(ItemKind.ACCOUNT, value)));
+		Instant now = clock.instant();
+		long id = transactions.execute((status) -> {
+			long jobId = jobs.insert(submittedBy, clientAddress, now, targets);
+			audit.record(targets.stream()
+				.map((target) -> new AuditEntry(submittedBy, clientAddress, AuditAction.SUBMITTED, jobId,
+						target.value(), target.kind().name()))
+				.toList());
+			return jobId;
+		});
+		worker.wake();
+		return id;
+	}
+
+	public Optional<JobView> find(long id) {
+		return jobs.find(id);
+	}
+
+	/** The latest jobs, newest first. */
+	public List<JobSummary> recent(int limit) {
+		return jobs.recent(limit);
+	}
+
+}
