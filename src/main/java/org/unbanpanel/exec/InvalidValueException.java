@@ -32,6 +32,9 @@ public class InvalidValueException extends IllegalArgumentException {
 
 	/** Control characters shown as escapes, so a hostile value cannot forge log lines or page content. */
 	public static String printable(String value) {
+		if (value == null) {
+			return "";
+		}
 		StringBuilder text = new StringBuilder();
 		value.codePoints().limit(80).forEach(c -> {
 			if (Character.isISOControl(c)) {

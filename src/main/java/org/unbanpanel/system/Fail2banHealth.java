@@ -1,8 +1,6 @@
 package org.unbanpanel.system;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 import org.unbanpanel.fail2ban.Fail2ban;
@@ -19,17 +17,10 @@ public class Fail2banHealth {
 
 	private final Fail2ban fail2ban;
 
-	private final Clock clock;
-
-	private volatile Reading last = new Reading(Instant.MIN, null, null);
+	private volatile Reading last;
 
 	Fail2banHealth(Fail2ban fail2ban) {
-		this(fail2ban, Clock.systemUTC());
-	}
-
-	Fail2banHealth(Fail2ban fail2ban, Clock clock) {
 		this.fail2ban = fail2ban;
-		this.clock = clock;
 	}
 
 	/** What is wrong with fail2ban, in words for the page, or {@code null} when it answers. */
@@ -44,15 +35,15 @@ public class Fail2banHealth {
 
 	private Reading current() {
 		Reading reading = last;
-		Instant now = clock.instant();
-		if (reading.at().plus(REMEMBER_FOR).isBefore(now)) {
+		long now = System.nanoTime();
+		if (reading == null || now - reading.at() > REMEMBER_FOR.toNanos()) {
 			reading = read(now);
 			last = reading;
 		}
 		return reading;
 	}
 
-	private Reading read(Instant now) {
+	private Reading read(long now) {
 		try {
 			return new Reading(now, fail2ban.version(), null);
 		}
@@ -61,7 +52,7 @@ public class Fail2banHealth {
 		}
 	}
 
-	private record Reading(Instant at, String version, String problem) {
+	private record Reading(long at, String version, String problem) {
 	}
 
 }

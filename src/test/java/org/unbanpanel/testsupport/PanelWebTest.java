@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.unbanpanel.security.SecurityConfig;
 import org.unbanpanel.system.ClientAddress;
 import org.unbanpanel.system.Fail2banHealth;
@@ -20,6 +21,7 @@ import org.unbanpanel.system.PanelProperties;
 @Retention(RetentionPolicy.RUNTIME)
 @Import({ SecurityConfig.class, ClientAddress.class, Fail2banHealth.class })
 @EnableConfigurationProperties(PanelProperties.class)
+@TestPropertySource(properties = "panel.data-dir=target/test-data")
 public @interface PanelWebTest {
 
 }

@@ -1,0 +1,35 @@
+package org.unbanpanel.unblock;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The jobs Unblock Access queued: the recent ones, and one with a line per value. */
+@Controller
+class JobController {
+
+	static final int RECENT = 50;
+
+	private final UnblockService service;
+
+	JobController(UnblockService service) {
+		this.service = service;
+	}
+
+	@GetMapping("/jobs")
+	String recent(Model model) {
+		model.addAttribute("jobs", service.recent(RECENT));
+		return "unblock/jobs";
+	}
+
+	@GetMapping("/jobs/{id}")
+	String job(@PathVariable long id, Model model) {
+		JobView job = service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("job", job);
+		return "unblock/job";
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.unbanpanel.unblock;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.unbanpanel.system.ClientAddress;
+
+/**
+ * The Unblock Access action for scripts: {@code POST /api/v1/unblock} with {@code {"ips": [...], "accounts": [...]}}
+ * answers 202 with the queued job; the same validation as the form, its errors as RFC 9457 problem details.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class UnblockApiController {
+
+	private final UnblockService service;
+
+	private final UnblockValidator validator;
+
+	private final ClientAddress clientAddress;
+
+	private final MessageSource messages;
+
+	UnblockApiController(UnblockService service, UnblockValidator validator, ClientAddress clientAddress,
+			MessageSource messages) {
+		this.service = service;
+		this.validator = validator;
+		this.clientAddress = clientAddress;
+		this.messages = messages;
+	}
+
+	@PostMapping("/unblock")
+	ResponseEntity<?> unblock(@RequestBody UnblockApiRequest body, Authentication user, HttpServletRequest request) {
+		UnblockValidator.Result checked = validator.validate(body.ipValues(), body.accountValues());
+		if (!checked.valid()) {
+			return ResponseEntity.badRequest().body(problem(checked.rejections()));
+		}
+		long id = service.submit(checked.request(), user.getName(), clientAddress.of(request));
+		JobView job = service.find(id).orElseThrow();
+		return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + id)).body(job);
+	}
+
+	@GetMapping("/jobs/{id}")
+	ResponseEntity<?> job(@PathVariable long id) {
+		return service.find(id)
+			.<ResponseEntity<?>>map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no job " + id + ".")));
+	}
+
+	private ProblemDetail problem(List<UnblockValidator.Rejection> rejections) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"Nothing was queued: " + rejections.size() + " value(s) are not acceptable.");
+		problem.setTitle("Invalid unblock request");
+		problem.setProperty("errors", rejections.stream().map(this::error).toList());
+		return problem;
+	}
+
+	private Map<String, String> error(UnblockValidator.Rejection rejection) {
+		String detail = messages.getMessage(rejection.code(), new Object[] { rejection.value() },
+				LocaleContextHolder.getLocale());
+		return Map.of("field", String.valueOf(rejection.field()), "code", rejection.code(), "value", rejection.value(),
+				"detail", detail);
+	}
+
+	/** The JSON body; either list may be left out. */
+	record UnblockApiRequest(List<String> ips, List<String> accounts) {
+
+		List<String> ipValues() {
+			return ips == null ? List.of() : ips;
+		}
+
+		List<String> accountValues() {
+			return accounts == null ? List.of() : accounts;
+		}
+
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.unbanpanel.unblock;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.testsupport.PanelWebTest;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(JobController.class)
+@PanelWebTest
+class JobControllerTests {
+
+	private static final Instant SUBMITTED = Instant.parse("2026-11-25T11:00:00Z");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private UnblockService service;
+
+	@MockitoBean
+	private Fail2ban fail2ban;
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void showsALinePerValueOfAFinishedJob() throws Exception {
+		given(service.find(7)).willReturn(Optional.of(job(7, JobState.PARTLY_DONE,
+				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd", "dovecot"), 0, null),
+				new ItemView(ItemKind.IP, "7.7.7.7", ItemState.NOT_BANNED, List.of(), 0, null),
+				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), 5, null),
+				new ItemView(ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), 0, "no such user"))));
+
+		mvc.perform(get("/jobs/7"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("unblock/job"))
+			.andExpect(content().string(containsString("unbanned from sshd, dovecot")))
+			.andExpect(content().string(containsString("was not banned in any jail")))
+			.andExpect(content().string(containsString("5 failed logins cleared")))
+			.andExpect(content().string(containsString("failed: no such user")))
+			.andExpect(content().string(containsString("partly done")))
+			.andExpect(content().string(not(containsString("http-equiv=\"refresh\""))));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void refreshesItselfWhileTheJobRuns() throws Exception {
+		given(service.find(8)).willReturn(Optional.of(job(8, JobState.QUEUED,
+				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null))));
+
+		mvc.perform(get("/jobs/8"))
+			.andExpect(content().string(containsString("http-equiv=\"refresh\"")))
+			.andExpect(content().string(containsString("href=\"/jobs/8\"")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersNotFoundForAnUnknownJob() throws Exception {
+		given(service.find(9)).willReturn(Optional.empty());
+
+		mvc.perform(get("/jobs/9")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void listsRecentJobsWithWhoSubmittedThem() throws Exception {
+		given(service.recent(JobController.RECENT)).willReturn(List.of(
+				new JobSummary(3, JobState.DONE, "alice", "203.0.113.7", SUBMITTED, SUBMITTED, 2, 1, 0)));
+
+		mvc.perform(get("/jobs"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("unblock/jobs"))
+			.andExpect(content().string(containsString("alice")))
+			.andExpect(content().string(containsString("203.0.113.7")));
+	}
+
+	private static JobView job(long id, JobState state, ItemView... items) {
+		return new JobView(id, state, "alice", "203.0.113.7", SUBMITTED, null, null, 1, null, null, List.of(items));
+	}
+
+}

@@ -1,0 +1,115 @@
+package org.unbanpanel.unblock;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.pam.AccountName;
+import org.unbanpanel.testsupport.PanelWebTest;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(UnblockApiController.class)
+@PanelWebTest
+@Import(UnblockValidator.class)
+@EnableConfigurationProperties(UnblockProperties.class)
+class UnblockApiControllerTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private UnblockService service;
+
+	@MockitoBean
+	private Fail2ban fail2ban;
+
+	@Test
+	@WithMockUser(username = "script", roles = "ADMIN")
+	void queuesAJobAndAnswersAcceptedWithItsLocation() throws Exception {
+		given(service.submit(any(), anyString(), anyString())).willReturn(5L);
+		given(service.find(5)).willReturn(Optional.of(new JobView(5, JobState.QUEUED, "script", "127.0.0.1",
+				Instant.parse("2026-11-25T11:00:00Z"), null, null, 0, null, null,
+				List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)))));
+
+		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ips\": [\"4.4.4.4\", \"4.4.4.4\"], \"accounts\": [\"admin\"]}"))
+			.andExpect(status().isAccepted())
+			.andExpect(header().string("Location", "/api/v1/jobs/5"))
+			.andExpect(jsonPath("$.id").value(5))
+			.andExpect(jsonPath("$.state").value("QUEUED"))
+			.andExpect(jsonPath("$.items[0].value").value("4.4.4.4"));
+
+		verify(service).submit(eq(new UnblockRequest(List.of(BanTarget.parse("4.4.4.4")),
+				List.of(AccountName.parse("admin")))), eq("script"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void answersAProblemNamingEachBadValue() throws Exception {
+		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ips\": [\"1.2.3.4;id\", \"3221226034\"], \"accounts\": [\"--dir\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.status").value(400))
+			.andExpect(jsonPath("$.errors[0].value").value("1.2.3.4;id"))
+			.andExpect(jsonPath("$.errors[0].field").value("ips"))
+			.andExpect(jsonPath("$.errors[1].value").value("3221226034"))
+			.andExpect(jsonPath("$.errors[2].field").value("accounts"))
+			.andExpect(jsonPath("$.errors[2].code").value("invalid.user.pattern"));
+
+		verifyNoInteractions(service);
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void refusesAnOperator() throws Exception {
+		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON).content("{\"ips\": [\"4.4.4.4\"]}"))
+			.andExpect(status().isForbidden());
+
+		verifyNoInteractions(service);
+	}
+
+	@Test
+	void asksForBasicAuthentication() throws Exception {
+		mvc.perform(get("/api/v1/jobs/1"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().exists("WWW-Authenticate"));
+	}
+
+	@Test
+	void refusesWrongCredentials() throws Exception {
+		mvc.perform(get("/api/v1/jobs/1").with(httpBasic("admin", "wrong"))).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersNotFoundAsAProblem() throws Exception {
+		given(service.find(1)).willReturn(Optional.empty());
+
+		mvc.perform(get("/api/v1/jobs/1")).andExpect(status().isNotFound()).andExpect(jsonPath("$.status").value(404));
+	}
+
+}
