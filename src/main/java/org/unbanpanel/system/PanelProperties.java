@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings every feature shares.
  *
- * @param dataDir where the panel keeps its database and the initial admin's password hash (default {@code data},
+ * @param dataDir where the panel keeps its database and the initial admin's password hash (default {@code ./data},
  * relative to the working directory)
  * @param trustedProxies addresses or networks of reverse proxies whose {@code X-Forwarded-For} is believed (default
  * none: the client address is the TCP peer)
  */
 @ConfigurationProperties("panel")
-public record PanelProperties(@DefaultValue("data") Path dataDir, @DefaultValue List<String> trustedProxies) {
+public record PanelProperties(@DefaultValue("./data") Path dataDir, @DefaultValue List<String> trustedProxies) {
 }

@@ -1,0 +1,93 @@
+package org.unbanpanel.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person at the panel over real HTTP: keeps the session cookie, reads the CSRF token from each page it loads and
+ * sends it with the next form, and does not follow redirects, so tests see where the panel sends them.
+ */
+public final class PanelBrowser {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final String base;
+
+	private String csrfToken;
+
+	public PanelBrowser(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	/** Signs in through the login form; returns where the panel redirected to. */
+	public HttpResponse<String> signIn(String username, String password) {
+		get("/login");
+		return post("/login", Map.of("username", username, "password", password));
+	}
+
+	public HttpResponse<String> get(String path) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+		Matcher token = CSRF.matcher(response.body());
+		if (token.find()) {
+			csrfToken = token.group(1);
+		}
+		return response;
+	}
+
+	/** Posts a form with the CSRF token of the last page loaded. */
+	public HttpResponse<String> post(String path, Map<String, String> fields) {
+		Map<String, String> withToken = new LinkedHashMap<>(fields);
+		if (csrfToken != null) {
+			withToken.put("_csrf", csrfToken);
+		}
+		return postWithoutToken(path, withToken);
+	}
+
+	/** Posts a form exactly as given, as a forged cross-site request would. */
+	public HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+}
