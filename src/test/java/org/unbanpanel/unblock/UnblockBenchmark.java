@@ -1,0 +1,193 @@
+package org.unbanpanel.unblock;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unbanpanel.exec.CommandRunner;
+import org.unbanpanel.testsupport.Fail2banServer;
+import org.unbanpanel.testsupport.PanelBrowser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 3's figures, printed, not asserted: (1) from the form's POST to the job's end for 10 addresses and 2 accounts,
+ * median of several rounds; (2) 50 clients posting 1,000 jobs together: every job ends, and how many fail2ban-client
+ * runs they cost. Run with {@code ./mvnw -Pbenchmark test -Dtest=UnblockBenchmark}.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class UnblockBenchmark {
+
+	static final String PASSWORD = "benchmark password";
+
+	static final int ROUNDS = 15;
+
+	static final int CLIENTS = 50;
+
+	static final int JOBS = 1_000;
+
+	private static Fail2banServer fail2ban;
+
+	private static final AtomicInteger fail2banRuns = new AtomicInteger();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private UnblockService service;
+
+	@BeforeAll
+	static void startFail2ban() {
+		fail2ban = Fail2banServer.start();
+	}
+
+	@AfterAll
+	static void stopFail2ban() {
+		fail2ban.close();
+	}
+
+	@DynamicPropertySource
+	static void panel(DynamicPropertyRegistry registry) throws Exception {
+		Path faillockDir = Files.createDirectories(Path.of("target", "bench-faillock").toAbsolutePath());
+		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.command()));
+		registry.add("panel.data-dir",
+				() -> Path.of("target", "bench-" + UUID.randomUUID()).toAbsolutePath().toString());
+		registry.add("panel.accounts.backend", () -> "faillock");
+		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
+		registry.add("panel.accounts.faillock.dir", faillockDir::toString);
+		registry.add("panel.users[0].username", () -> "bench");
+		registry.add("panel.users[0].password", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD));
+		registry.add("panel.users[0].role", () -> "ADMIN");
+	}
+
+	@Test
+	void postToDoneForTenAddressesAndTwoAccounts() throws Exception {
+		PanelBrowser browser = new PanelBrowser(port);
+		browser.signIn("bench", PASSWORD);
+		List<Long> millis = new ArrayList<>();
+		for (int round = 0; round < ROUNDS; round++) {
+			List<String> addresses = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				String address = "198.18." + round + "." + (i + 1);
+				fail2ban.ban(Fail2banServer.JAILS.get(i % Fail2banServer.JAILS.size()), address);
+				addresses.add(address);
+			}
+			browser.get("/system/unblock");
+			long start = System.nanoTime();
+			HttpResponse<String> posted = browser.post("/system/unblock",
+					Map.of("ips", String.join(", ", addresses), "accounts", "root, nobody"));
+			String jobPage = posted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+			awaitDone(Long.parseLong(jobPage.substring(jobPage.lastIndexOf('/') + 1)));
+			millis.add((System.nanoTime() - start) / 1_000_000);
+		}
+		Collections.sort(millis);
+		System.out.printf("%nUNBLOCK BENCHMARK post-to-done, 10 IPs + 2 accounts, %d rounds: median %d ms "
+				+ "(min %d, max %d) all %s%n", ROUNDS, millis.get(ROUNDS / 2), millis.get(0), millis.get(ROUNDS - 1), millis);
+	}
+
+	@Test
+	void fiftyClientsPostingAThousandJobs() throws Exception {
+		List<String> addresses = new ArrayList<>();
+		for (int i = 0; i < JOBS; i++) {
+			addresses.add("198.19." + (i / 250) + "." + (i % 250 + 1));
+		}
+		for (int i = 0; i < JOBS; i += 100) {
+			fail2ban.ban(Fail2banServer.JAILS.get(i / 100 % Fail2banServer.JAILS.size()),
+					addresses.subList(i, i + 100).toArray(String[]::new));
+		}
+		fail2banRuns.set(0);
+		long start = System.nanoTime();
+		List<Long> jobIds = Collections.synchronizedList(new ArrayList<>());
+		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+		List<Future<?>> done = new ArrayList<>();
+		for (int client = 0; client < CLIENTS; client++) {
+			List<String> mine = addresses.subList(client * (JOBS / CLIENTS), (client + 1) * (JOBS / CLIENTS));
+			done.add(clients.submit(() -> postEach(mine, jobIds)));
+		}
+		for (Future<?> future : done) {
+			future.get();
+		}
+		clients.shutdown();
+		long posted = System.nanoTime();
+		for (long id : jobIds) {
+			awaitDone(id);
+		}
+		long finished = System.nanoTime();
+		long doneJobs = jobIds.stream().filter(id -> service.find(id).orElseThrow().state() == JobState.DONE).count();
+		System.out.printf("%nUNBLOCK BENCHMARK %d clients, %d jobs: %d accepted, %d done, all posted after %d ms, "
+				+ "all done after %d ms, %d fail2ban-client runs%n", CLIENTS, JOBS, jobIds.size(), doneJobs,
+				(posted - start) / 1_000_000, (finished - start) / 1_000_000, fail2banRuns.get());
+		assertThat(jobIds).hasSize(JOBS);
+		assertThat(doneJobs).isEqualTo(JOBS);
+		for (String jail : Fail2banServer.JAILS) {
+			assertThat(fail2ban.bannedIn(jail)).noneMatch(address -> address.startsWith("198.19."));
+		}
+	}
+
+	private void postEach(List<String> addresses, List<Long> jobIds) {
+		PanelBrowser browser = new PanelBrowser(port);
+		browser.signIn("bench", PASSWORD);
+		browser.get("/system/unblock");
+		for (String address : addresses) {
+			HttpResponse<String> posted = browser.post("/system/unblock", Map.of("ips", address, "accounts", ""));
+			String location = posted.headers().firstValue("Location").orElseThrow();
+			jobIds.add(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+		}
+	}
+
+	private void awaitDone(long id) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (!service.find(id).orElseThrow().finished()) {
+			assertThat(System.nanoTime()).as("job %d still running", id).isLessThan(deadline);
+			Thread.sleep(2);
+		}
+	}
+
+	@TestConfiguration
+	static class CountFail2banRuns {
+
+		@Bean
+		static BeanPostProcessor countingCommandRunner() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					if (!(bean instanceof CommandRunner runner)) {
+						return bean;
+					}
+					return (CommandRunner) command -> {
+						if (command.get(0).endsWith("fail2ban-client")) {
+							fail2banRuns.incrementAndGet();
+						}
+						return runner.run(command);
+					};
+				}
+			};
+		}
+
+	}
+
+}
