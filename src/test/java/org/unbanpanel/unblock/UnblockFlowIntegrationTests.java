@@ -15,13 +15,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Fail2banServer;
+import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole Unblock Access flow over HTTP against a private fail2ban-server: sign in, post the form, follow to the
- * job page, and check fail2ban's own state afterwards.
+ * The whole Unblock Access flow over HTTP against a private fail2ban-server and a real PAM lockout: sign in, post
+ * the form, follow to the job page, and check fail2ban's own state and that the account authenticates again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UnblockFlowIntegrationTests {
@@ -30,18 +31,24 @@ class UnblockFlowIntegrationTests {
 
 	private static Fail2banServer fail2ban;
 
+	private static PamLockout pam;
+
 	@LocalServerPort
 	private int port;
 
 	@BeforeAll
-	static void startFail2ban() {
+	static void startFail2banAndPam() {
 		fail2ban = Fail2banServer.start();
+		pam = PamLockout.create();
 	}
 
 	@AfterAll
-	static void stopFail2ban() {
+	static void stopFail2banAndPam() {
 		if (fail2ban != null) {
 			fail2ban.close();
+		}
+		if (pam != null) {
+			pam.close();
 		}
 	}
 
@@ -50,6 +57,9 @@ class UnblockFlowIntegrationTests {
 		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
 		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.command()));
 		registry.add("panel.data-dir", () -> Path.of("target", "flow-test-" + UUID.randomUUID()).toAbsolutePath().toString());
+		registry.add("panel.accounts.backend", () -> "faillock");
+		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
+		registry.add("panel.accounts.faillock.dir", () -> pam.tallyDir().toString());
 		registry.add("panel.users[0].username", () -> "alice");
 		registry.add("panel.users[0].password", () -> hash);
 		registry.add("panel.users[0].role", () -> "ADMIN");
@@ -59,16 +69,18 @@ class UnblockFlowIntegrationTests {
 	}
 
 	@Test
-	void releasesTheOfficeAddressFromEveryJailThroughTheForm() throws Exception {
+	void releasesTheOfficeAddressFromEveryJailAndTheLockedAccountThroughTheForm() throws Exception {
 		fail2ban.ban("dovecot", "203.0.113.7", "198.51.100.9");
 		fail2ban.ban("sasl", "203.0.113.7");
+		pam.lockOut();
+		assertThat(pam.authenticate(pam.password())).as("locked out before the form is posted").isFalse();
 		PanelBrowser browser = new PanelBrowser(port);
 		assertThat(browser.signIn("alice", PASSWORD).headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).doesNotContain("error"));
 
 		browser.get("/system/unblock");
 		HttpResponse<String> posted = browser.post("/system/unblock",
-				Map.of("ips", "203.0.113.7, 192.0.2.200", "accounts", ""));
+				Map.of("ips", "203.0.113.7, 192.0.2.200", "accounts", pam.user()));
 
 		assertThat(posted.statusCode()).isEqualTo(302);
 		String jobPage = posted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
@@ -80,6 +92,8 @@ class UnblockFlowIntegrationTests {
 			assertThat(fail2ban.bannedIn(jail)).doesNotContain("203.0.113.7");
 		}
 		assertThat(fail2ban.bannedIn("dovecot")).containsExactly("198.51.100.9");
+		assertThat(page).contains(pam.user()).contains(PamLockout.DENY + " failed logins cleared");
+		assertThat(pam.authenticate(pam.password())).as("the account authenticates again").isTrue();
 	}
 
 	@Test
