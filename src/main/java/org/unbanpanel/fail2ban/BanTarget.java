@@ -101,7 +101,12 @@ public final class BanTarget {
 		if (banned.isNetwork() && !isNetwork()) {
 			return false;
 		}
-		return banned.ipv4Mapped().map(this::coversSameFamily).orElse(false) || coversSameFamily(banned);
+		return unmapped().coversSameFamily(banned.unmapped());
+	}
+
+	/** An IPv4-mapped address as its IPv4 form, so that either form compares with the other; else itself. */
+	private BanTarget unmapped() {
+		return ipv4Mapped().orElse(this);
 	}
 
 	private boolean coversSameFamily(BanTarget other) {

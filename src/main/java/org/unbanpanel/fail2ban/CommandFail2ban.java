@@ -1,0 +1,125 @@
+package org.unbanpanel.fail2ban;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+import org.unbanpanel.exec.CommandRunner;
+
+/**
+ * {@link Fail2ban} over fail2ban-client. Costs in fail2ban-client runs: one for {@link #version}, {@link #jails},
+ * {@link #bans} and {@link #whereBanned}; two for {@link #status}; 1 + 2 per jail for {@link #statusOfAllJails};
+ * for {@link #unban} one lookup, one {@code unban} naming every entry to release and one lookup to verify (only the
+ * first when nothing is banned). None of these grows with the number of addresses.
+ */
+@Component
+class CommandFail2ban implements Fail2ban {
+
+	private final Fail2banClient client;
+
+	CommandFail2ban(CommandRunner runner, Fail2banProperties properties) {
+		this.client = new Fail2banClient(runner, properties.command());
+	}
+
+	@Override
+	public String version() {
+		return client.run(String::strip, List.of("version"));
+	}
+
+	@Override
+	public List<String> jails() {
+		return client.run(Fail2banOutput::jailList, List.of("status"));
+	}
+
+	@Override
+	public List<JailStatus> statusOfAllJails() {
+		return jails().stream().map(this::status).toList();
+	}
+
+	@Override
+	public JailStatus status(String jail) {
+		Fail2banClient.checkJail(jail);
+		Duration banTime = client.run(Fail2banOutput::seconds, List.of("get", jail, "bantime"));
+		return client.run(status -> Fail2banOutput.jailStatus(jail, status, banTime), List.of("status", jail, "short"));
+	}
+
+	@Override
+	public List<Ban> bans(String jail) {
+		Fail2banClient.checkJail(jail);
+		return client.run(Fail2banOutput::bans, List.of("get", jail, "banip", "--with-time"));
+	}
+
+	@Override
+	public Map<BanTarget, List<String>> whereBanned(Collection<BanTarget> targets) {
+		HeldBans held = lookup();
+		Map<BanTarget, List<String>> jails = new LinkedHashMap<>();
+		distinct(targets).forEach(target -> jails.put(target, held.jailsHolding(target)));
+		return jails;
+	}
+
+	@Override
+	public List<UnbanOutcome> unban(Collection<BanTarget> targets) {
+		List<BanTarget> distinct = distinct(targets);
+		HeldBans before = lookup();
+		List<String> entries = distinct.stream()
+			.flatMap(target -> before.entriesCoveredBy(target).stream())
+			.distinct()
+			.toList();
+		if (entries.isEmpty()) {
+			return distinct.stream().map(CommandFail2ban::notBanned).toList();
+		}
+		String refusal = release(entries);
+		HeldBans after = lookup();
+		return distinct.stream()
+			.map(target -> outcome(target, before.jailsHolding(target), after.jailsHolding(target), refusal))
+			.toList();
+	}
+
+	private HeldBans lookup() {
+		return client.run(banned -> new HeldBans(Fail2banOutput.bannedByJail(banned)), List.of("banned"));
+	}
+
+	/** Runs one {@code unban}; fail2ban's refusal is kept for the outcomes, the verifying lookup decides. */
+	private String release(List<String> entries) {
+		List<String> words = new ArrayList<>(entries.size() + 1);
+		words.add("unban");
+		words.addAll(entries);
+		try {
+			client.run(Function.identity(), words);
+			return "";
+		}
+		catch (Fail2banException ex) {
+			if (ex.reason() != Fail2banException.Reason.REFUSED) {
+				throw ex;
+			}
+			return ex.getMessage();
+		}
+	}
+
+	private static UnbanOutcome outcome(BanTarget target, List<String> before, List<String> after, String refusal) {
+		if (before.isEmpty()) {
+			return notBanned(target);
+		}
+		if (after.isEmpty()) {
+			return new UnbanOutcome(target, UnbanOutcome.Result.UNBANNED, before, "");
+		}
+		String message = refusal.isEmpty() ? "still banned in " + String.join(", ", after) + " after the unban"
+				: refusal;
+		return new UnbanOutcome(target, UnbanOutcome.Result.FAILED, after, message);
+	}
+
+	private static UnbanOutcome notBanned(BanTarget target) {
+		return new UnbanOutcome(target, UnbanOutcome.Result.NOT_BANNED, List.of(), "");
+	}
+
+	private static List<BanTarget> distinct(Collection<BanTarget> targets) {
+		return List.copyOf(new LinkedHashSet<>(targets));
+	}
+
+}

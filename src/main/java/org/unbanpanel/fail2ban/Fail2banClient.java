@@ -1,0 +1,143 @@
+package org.unbanpanel.fail2ban;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.unbanpanel.exec.CommandException;
+import org.unbanpanel.exec.CommandResult;
+import org.unbanpanel.exec.CommandRunner;
+import org.unbanpanel.exec.InvalidValueException;
+
+/**
+ * One fail2ban-client run: checks every word, runs {@code <command> -- <words>} through the {@link CommandRunner}
+ * and turns every way it can fail into a {@link Fail2banException} with a message a person can act on.
+ */
+final class Fail2banClient {
+
+	static final int MAX_JAIL_NAME = 64;
+
+	/** The only words starting with '-' that may reach fail2ban-client, and only as the adapter writes them. */
+	private static final Set<String> OPTIONS = Set.of("--with-time");
+
+	/** Command words, jail names and addresses: nothing a shell, getopt or fail2ban could read as something else. */
+	private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_.:/][A-Za-z0-9_.:/-]*");
+
+	private static final Pattern JAIL_NAME = Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9_.-]*");
+
+	/**
+	 * fail2ban-client logs its errors on stderr as {@code 2026-11-25 11:06:46,306 fail2ban [6265]: ERROR   text};
+	 * warnings and anything else there (a Python traceback) are not for the person at the panel.
+	 */
+	private static final Pattern LOGGED_ERROR = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\S+ \\S+\\s+\\[\\d+\\]: ERROR\\s+(.*)$");
+
+	private static final Pattern NO_SOCKET = Pattern.compile("Failed to access socket path: (.*)\\. Is fail2ban running\\?");
+
+	private final CommandRunner runner;
+
+	private final List<String> command;
+
+	Fail2banClient(CommandRunner runner, List<String> command) {
+		this.runner = runner;
+		this.command = List.copyOf(command);
+	}
+
+	/**
+	 * Runs fail2ban-client with the given words and reads its stdout.
+	 * @throws InvalidValueException when a word could be taken for an option or is not plain, before anything runs
+	 * @throws Fail2banException when fail2ban cannot be reached, refuses, or prints what the parser cannot read
+	 */
+	<T> T run(Function<String, T> parser, List<String> words) {
+		words.forEach(Fail2banClient::checkWord);
+		List<String> line = new ArrayList<>(command);
+		line.add("--");
+		line.addAll(words);
+		String stdout = stdout(line);
+		try {
+			return parser.apply(stdout);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new Fail2banException(Fail2banException.Reason.REFUSED, ex.getMessage(), ex);
+		}
+	}
+
+	/** A jail name as fail2ban-client takes it; refused before any command is built. */
+	static String checkJail(String jail) {
+		if (jail == null || jail.length() > MAX_JAIL_NAME || !JAIL_NAME.matcher(jail).matches()) {
+			throw new InvalidValueException(String.valueOf(jail), "invalid.jail.name",
+					"is not a jail name (letters, digits, '.', '_' and '-', not starting with '-', at most "
+							+ MAX_JAIL_NAME + " characters)");
+		}
+		return jail;
+	}
+
+	private static void checkWord(String word) {
+		if (!OPTIONS.contains(word) && !PLAIN_WORD.matcher(word).matches()) {
+			throw new InvalidValueException(word, "invalid.argument",
+					"cannot be passed to fail2ban-client: it looks like an option or holds unexpected characters");
+		}
+	}
+
+	private String stdout(List<String> line) {
+		CommandResult result;
+		try {
+			result = runner.run(line);
+		}
+		catch (CommandException ex) {
+			throw notRun(ex);
+		}
+		if (!result.succeeded()) {
+			throw failure(result);
+		}
+		return result.stdout();
+	}
+
+	private static Fail2banException notRun(CommandException ex) {
+		if (ex.reason() == CommandException.Reason.TIMEOUT) {
+			return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+					"fail2ban is not answering (the server may be hung): " + ex.getMessage(), ex);
+		}
+		return new Fail2banException(Fail2banException.Reason.NOT_RUNNABLE, ex.getMessage(), ex);
+	}
+
+	/** fail2ban-client exits 255 for every failure: its stderr says whether the server is down or refused. */
+	static Fail2banException failure(CommandResult result) {
+		List<String> errors = loggedErrors(result.stderr());
+		for (String error : errors) {
+			Matcher noSocket = NO_SOCKET.matcher(error);
+			if (noSocket.find()) {
+				return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+						"fail2ban is not running (no socket at " + noSocket.group(1) + ")");
+			}
+			if (error.contains("Unable to contact server")) {
+				return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+						"fail2ban is not running (its socket does not answer): " + error);
+			}
+			if (error.startsWith("Permission denied to socket")) {
+				return new Fail2banException(Fail2banException.Reason.NOT_RUNNABLE,
+						"the panel may not use fail2ban's socket: " + error);
+			}
+		}
+		String answer = firstLine(result.stdout()).or(() -> errors.stream().findFirst())
+			.orElse("exit code " + result.exitCode());
+		return new Fail2banException(Fail2banException.Reason.REFUSED, "fail2ban refused: " + answer);
+	}
+
+	private static List<String> loggedErrors(String stderr) {
+		return stderr.lines()
+			.map(String::strip)
+			.map(LOGGED_ERROR::matcher)
+			.filter(Matcher::matches)
+			.map(logged -> logged.group(1).strip())
+			.toList();
+	}
+
+	private static Optional<String> firstLine(String text) {
+		return text.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst();
+	}
+
+}

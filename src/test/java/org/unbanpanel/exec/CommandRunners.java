@@ -1,0 +1,16 @@
+package org.unbanpanel.exec;
+
+import java.time.Duration;
+
+/** The real {@link CommandRunner} for integration tests in other packages, which cannot reach its constructor. */
+public final class CommandRunners {
+
+	private CommandRunners() {
+	}
+
+	/** The commons-exec runner with the given timeout and a 64 MB output cap. */
+	public static CommandRunner real(Duration timeout) {
+		return new ExecCommandRunner(timeout, 64L * 1024 * 1024);
+	}
+
+}

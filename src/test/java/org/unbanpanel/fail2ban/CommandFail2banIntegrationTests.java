@@ -1,0 +1,223 @@
+package org.unbanpanel.fail2ban;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.unbanpanel.exec.CommandRunners;
+import org.unbanpanel.fail2ban.UnbanOutcome.Result;
+import org.unbanpanel.testsupport.CountingCommandRunner;
+import org.unbanpanel.testsupport.Fail2banServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** The adapter against a real, private fail2ban-server; fail2ban's state is checked through the harness. */
+class CommandFail2banIntegrationTests {
+
+	private static Fail2banServer server;
+
+	private static CountingCommandRunner runner;
+
+	private static CommandFail2ban fail2ban;
+
+	@BeforeAll
+	static void startServer() {
+		server = Fail2banServer.start();
+		runner = new CountingCommandRunner(CommandRunners.real(Duration.ofSeconds(30)));
+		fail2ban = new CommandFail2ban(runner, new Fail2banProperties(server.command()));
+	}
+
+	@AfterAll
+	static void stopServer() {
+		if (server != null) {
+			server.close();
+		}
+	}
+
+	@AfterEach
+	void releaseEverything() {
+		server.unbanAll();
+		runner.takeCount();
+	}
+
+	@Test
+	void answersWithItsVersionAndJails() {
+		assertThat(fail2ban.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+		assertThat(fail2ban.jails()).containsExactlyInAnyOrderElementsOf(Fail2banServer.JAILS);
+	}
+
+	@Test
+	void unbansAddressHeldByTwoJails() {
+		server.ban("sshd", "203.0.113.7");
+		server.ban("dovecot", "203.0.113.7");
+
+		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse("203.0.113.7")));
+
+		assertThat(outcomes).singleElement().satisfies(outcome -> {
+			assertThat(outcome.result()).isEqualTo(Result.UNBANNED);
+			assertThat(outcome.jails()).containsExactly("sshd", "dovecot");
+		});
+		assertThat(server.bannedIn("sshd")).isEmpty();
+		assertThat(server.bannedIn("dovecot")).isEmpty();
+	}
+
+	@Test
+	void reportsNotBannedForAnAddressNoJailHolds() {
+		server.ban("sshd", "203.0.113.8");
+
+		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse("203.0.113.9")));
+
+		assertThat(outcomes).singleElement().satisfies(outcome -> {
+			assertThat(outcome.result()).isEqualTo(Result.NOT_BANNED);
+			assertThat(outcome.jails()).isEmpty();
+		});
+		assertThat(server.bannedIn("sshd")).containsExactly("203.0.113.8");
+	}
+
+	@Test
+	void unbansIpv6GivenInAnyNotation() {
+		server.ban("apache", "2001:db8::6");
+
+		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse("2001:DB8:0:0:0:0:0:6")));
+
+		assertThat(outcomes).singleElement().satisfies(outcome -> {
+			assertThat(outcome.result()).isEqualTo(Result.UNBANNED);
+			assertThat(outcome.jails()).containsExactly("apache");
+		});
+		assertThat(server.bannedIn("apache")).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "::ffff:192.0.2.2", "192.0.2.2", "::FFFF:c000:0202" })
+	void unbansIpv4MappedAddressBannedUnderEitherForm(String typed) {
+		server.ban("sshd", "::ffff:192.0.2.2");
+		server.ban("sasl", "192.0.2.2");
+
+		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse(typed)));
+
+		assertThat(outcomes).singleElement().satisfies(outcome -> {
+			assertThat(outcome.result()).isEqualTo(Result.UNBANNED);
+			assertThat(outcome.jails()).containsExactly("sshd", "sasl");
+		});
+		assertThat(server.bannedIn("sshd")).isEmpty();
+		assertThat(server.bannedIn("sasl")).isEmpty();
+	}
+
+	@Test
+	void unbansEveryAddressInsideANetwork() {
+		server.ban("sshd", "198.51.100.1", "198.51.100.200", "198.51.101.1");
+		server.ban("apache", "198.51.100.0/25");
+		server.ban("mxcp", "198.51.100.77");
+
+		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse("198.51.100.0/24")));
+
+		assertThat(outcomes).singleElement().satisfies(outcome -> {
+			assertThat(outcome.result()).isEqualTo(Result.UNBANNED);
+			assertThat(outcome.jails()).containsExactly("sshd", "apache", "mxcp");
+		});
+		assertThat(server.bannedIn("sshd")).containsExactly("198.51.101.1");
+		assertThat(server.bannedIn("apache")).isEmpty();
+		assertThat(server.bannedIn("mxcp")).isEmpty();
+	}
+
+	@Test
+	void unbansABatchAtTheSameNumberOfRunsWhateverItsSize() {
+		assertThat(runsToUnban(1)).isEqualTo(3);
+		assertThat(runsToUnban(300)).isEqualTo(3);
+		assertThat(Fail2banServer.JAILS).allSatisfy(jail -> assertThat(server.bannedIn(jail)).isEmpty());
+	}
+
+	@Test
+	void findsWhereAddressesAreBannedInOneRun() {
+		server.ban("sshd", "203.0.113.20");
+		server.ban("sasl", "203.0.113.20", "203.0.113.21");
+
+		var jails = fail2ban.whereBanned(
+				List.of(BanTarget.parse("203.0.113.20"), BanTarget.parse("203.0.113.21"), BanTarget.parse("203.0.113.22")));
+
+		assertThat(runner.takeCount()).isEqualTo(1);
+		assertThat(jails).containsExactly(Map.entry(BanTarget.parse("203.0.113.20"), List.of("sshd", "sasl")),
+				Map.entry(BanTarget.parse("203.0.113.21"), List.of("sasl")),
+				Map.entry(BanTarget.parse("203.0.113.22"), List.of()));
+	}
+
+	@Test
+	void readsJailStatusWithMxcpAtOneHourAndOthersAtTwelve() {
+		server.ban("dovecot", "203.0.113.30", "203.0.113.31");
+
+		List<JailStatus> statuses = fail2ban.statusOfAllJails();
+
+		assertThat(runner.takeCount()).isEqualTo(1 + 2 * Fail2banServer.JAILS.size());
+		assertThat(statuses).extracting(JailStatus::name).containsExactlyInAnyOrderElementsOf(Fail2banServer.JAILS);
+		assertThat(statuses).allSatisfy(status -> assertThat(status.banTime())
+			.isEqualTo("mxcp".equals(status.name()) ? Duration.ofHours(1) : Duration.ofHours(12)));
+		assertThat(fail2ban.status("dovecot").currentlyBanned()).isEqualTo(2);
+		assertThat(fail2ban.status("dovecot").totalBanned()).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void readsBansWithStartAndEnd() {
+		server.ban("mxcp", "203.0.113.40");
+
+		List<Ban> bans = fail2ban.bans("mxcp");
+
+		assertThat(bans).singleElement().satisfies(ban -> {
+			assertThat(ban.address()).isEqualTo("203.0.113.40");
+			assertThat(ban.start()).isCloseTo(LocalDateTime.now(), within(60, ChronoUnit.SECONDS));
+			assertThat(ban.banTime()).isEqualTo(Duration.ofHours(1));
+			assertThat(ban.end()).isEqualTo(ban.start().plusHours(1));
+			assertThat(ban.permanent()).isFalse();
+		});
+	}
+
+	@Test
+	void showsAPermanentBanAsPermanent() {
+		server.setBanTime("ssh-ddos", "-1");
+		try {
+			server.ban("ssh-ddos", "203.0.113.50");
+
+			assertThat(fail2ban.bans("ssh-ddos")).singleElement().satisfies(ban -> {
+				assertThat(ban.permanent()).isTrue();
+				assertThat(ban.end().getYear()).isEqualTo(9999);
+			});
+			assertThat(fail2ban.status("ssh-ddos").permanentBans()).isTrue();
+		}
+		finally {
+			server.setBanTime("ssh-ddos", "12h");
+		}
+	}
+
+	@Test
+	void refusesAnUnknownJailWithFail2bansMessage() {
+		assertThatThrownBy(() -> fail2ban.bans("nojail")).isInstanceOfSatisfying(Fail2banException.class, ex -> {
+			assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.REFUSED);
+			assertThat(ex.getMessage()).isEqualTo("fail2ban refused: Sorry but the jail 'nojail' does not exist");
+		});
+	}
+
+	private int runsToUnban(int count) {
+		String[] addresses = IntStream.range(0, count)
+			.mapToObj(i -> "10.77." + (i / 250) + "." + (i % 250 + 1))
+			.toArray(String[]::new);
+		server.ban("sshd", addresses);
+		server.ban("apache", addresses);
+		runner.takeCount();
+
+		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(addresses).stream().map(BanTarget::parse).toList());
+
+		assertThat(outcomes).hasSize(count).allSatisfy(outcome -> assertThat(outcome.result()).isEqualTo(Result.UNBANNED));
+		return runner.takeCount();
+	}
+
+}

@@ -1,0 +1,327 @@
+package org.unbanpanel.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A private fail2ban-server for integration tests, started once per test class: its own configuration, socket, pid
+ * file, database and jail logs under {@code target/fail2ban-*}, the six MaadiX jails (sshd, ssh-ddos, apache,
+ * dovecot, sasl at 12 h, mxcp at 1 h) on the polling backend, and a dummy ban action that only appends to a file in
+ * that folder, so no firewall is touched. Use it from {@code @BeforeAll}/{@code @AfterAll}:
+ *
+ * <pre>
+ * server = Fail2banServer.start();   // skips the class locally, fails it under CI, when fail2ban is missing
+ * ...
+ * server.close();
+ * </pre>
+ *
+ * Its own {@code fail2ban-client} calls ({@link #ban}, {@link #bannedIn}) let tests check fail2ban's state without the
+ * adapter under test.
+ */
+public final class Fail2banServer implements AutoCloseable {
+
+	public static final String SERVER = "/usr/bin/fail2ban-server";
+
+	public static final String CLIENT = "/usr/bin/fail2ban-client";
+
+	/** The MaadiX jails, in the order the configuration declares them. */
+	public static final List<String> JAILS = List.of("sshd", "ssh-ddos", "apache", "dovecot", "mxcp", "sasl");
+
+	private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
+
+	private final Path directory;
+
+	private final Thread cleanupAtExit = new Thread(this::stopQuietly, "fail2ban-server cleanup");
+
+	private boolean paused;
+
+	private Fail2banServer(Path directory) {
+		this.directory = directory;
+	}
+
+	/** Writes a fresh configuration under {@code target/} and starts the server; returns once it answers ping. */
+	public static Fail2banServer start() {
+		SystemTools.requireProgram(SERVER, "fail2ban");
+		SystemTools.requireProgram(CLIENT, "fail2ban");
+		try {
+			Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
+			Fail2banServer server = new Fail2banServer(Files.createTempDirectory(target, "fail2ban-"));
+			server.configure();
+			Runtime.getRuntime().addShutdownHook(server.cleanupAtExit);
+			server.launch();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The command prefix for {@code panel.fail2ban.command}: the client bound to this server's config and socket. */
+	public List<String> command() {
+		return List.of(CLIENT, "-c", conf().toString(), "-s", socket().toString());
+	}
+
+	public Path socket() {
+		return directory.resolve("f2b.sock");
+	}
+
+	/** Bans the addresses in one jail with a single {@code set <jail> banip} call. */
+	public void ban(String jail, String... addresses) {
+		List<String> words = new ArrayList<>(List.of("set", jail, "banip"));
+		words.addAll(Arrays.asList(addresses));
+		client(words);
+	}
+
+	/** The addresses the jail holds, as fail2ban prints them ({@code get <jail> banip}). */
+	public List<String> bannedIn(String jail) {
+		String list = client(List.of("get", jail, "banip")).strip();
+		return list.isEmpty() ? List.of() : List.of(list.split("\\s+"));
+	}
+
+	/** Releases everything in every jail, for a clean start of the next test. */
+	public void unbanAll() {
+		client(List.of("unban", "--all"));
+	}
+
+	/** Sets a jail's ban time, for example {@code -1} for permanent bans; fail2ban takes {@code 12h} forms too. */
+	public void setBanTime(String jail, String banTime) {
+		client(List.of("set", jail, "bantime", banTime));
+	}
+
+	/** Runs fail2ban-client against this server and returns its stdout; fails on a non-zero exit. */
+	public String client(List<String> words) {
+		List<String> line = new ArrayList<>(command());
+		line.addAll(words);
+		Run run = Run.of(line, CLIENT_TIMEOUT);
+		if (run.exitCode() != 0) {
+			throw new IllegalStateException(String.join(" ", words) + " failed with exit code " + run.exitCode()
+					+ ": " + run.stdout() + run.stderr());
+		}
+		return run.stdout();
+	}
+
+	/** Freezes the server ({@code kill -STOP}): it keeps its socket but answers nothing, like a hung server. */
+	public void pause() {
+		signal("-STOP");
+		paused = true;
+	}
+
+	public void resume() {
+		signal("-CONT");
+		paused = false;
+	}
+
+	/** Stops the server ({@code stop}, then a kill if it lingers); safe to call twice. */
+	public void stop() {
+		if (paused) {
+			resume();
+		}
+		pid().ifPresent(pid -> {
+			Run.of(withWords("stop"), CLIENT_TIMEOUT);
+			ProcessHandle.of(pid).ifPresent(Fail2banServer::awaitOrKill);
+		});
+	}
+
+	/** Stops the server and deletes its folder. */
+	@Override
+	public void close() {
+		stop();
+		deleteDirectory();
+		try {
+			Runtime.getRuntime().removeShutdownHook(cleanupAtExit);
+		}
+		catch (IllegalStateException ex) {
+			// the JVM is already shutting down and runs the hook itself
+		}
+	}
+
+	private void launch() {
+		List<String> line = List.of(SERVER, "-c", conf().toString(), "-s", socket().toString(), "-p",
+				pidFile().toString(), "-b");
+		Run started = Run.of(line, CLIENT_TIMEOUT, directory.resolve("server.out"));
+		long deadline = System.nanoTime() + CLIENT_TIMEOUT.toNanos();
+		while (Run.of(withWords("ping"), CLIENT_TIMEOUT).exitCode() != 0) {
+			if (System.nanoTime() > deadline) {
+				stopQuietly();
+				throw new IllegalStateException("fail2ban-server did not start (exit code " + started.exitCode()
+						+ "); see " + directory.resolve("server.out") + " and " + directory.resolve("fail2ban.log"));
+			}
+			sleep(Duration.ofMillis(100));
+		}
+	}
+
+	private List<String> withWords(String... words) {
+		List<String> line = new ArrayList<>(command());
+		line.addAll(List.of(words));
+		return line;
+	}
+
+	private void configure() throws IOException {
+		Files.createDirectories(conf().resolve("filter.d"));
+		Files.createDirectories(conf().resolve("action.d"));
+		Files.createDirectories(directory.resolve("log"));
+		write(conf().resolve("fail2ban.conf"), """
+				[Definition]
+				loglevel = INFO
+				logtarget = %1$s/fail2ban.log
+				syslogsocket = auto
+				allowipv6 = auto
+				socket = %2$s
+				pidfile = %1$s/fail2ban.pid
+				dbfile = %1$s/fail2ban.sqlite3
+				dbpurgeage = 1d
+				""".formatted(directory, socket()));
+		write(conf().resolve("filter.d/unban-panel-test.conf"), """
+				[Definition]
+				failregex = ^authentication failure from <HOST>$
+				""");
+		// fail2ban's own dummy action, with its file kept here instead of /var/run/fail2ban
+		write(conf().resolve("action.d/dummy.conf"), """
+				[Definition]
+				actionstart = touch "<target>"
+				actionflush = printf %%%%b "-*\\n" >> "<target>"
+				actionstop = rm -f "<target>"
+				actioncheck =
+				actionban = printf %%%%b "+<ip>\\n" >> "<target>"
+				actionunban = printf %%%%b "-<ip>\\n" >> "<target>"
+
+				[Init]
+				target = %s/dummy.txt
+				""".formatted(directory));
+		StringBuilder jails = new StringBuilder("""
+				[DEFAULT]
+				enabled = true
+				backend = polling
+				banaction = dummy
+				action = %%(banaction)s[target="%1$s/dummy-%%(__name__)s.txt"]
+				filter = unban-panel-test
+				logpath = %1$s/log/%%(__name__)s.log
+				usedns = no
+				ignoreself = false
+				maxretry = 5
+				findtime = 10m
+				bantime = 12h
+				""".formatted(directory));
+		for (String jail : JAILS) {
+			Files.createFile(directory.resolve("log/" + jail + ".log"));
+			jails.append("\n[").append(jail).append("]\n").append("mxcp".equals(jail) ? "bantime = 1h\n" : "");
+		}
+		write(conf().resolve("jail.conf"), jails.toString());
+	}
+
+	private Path conf() {
+		return directory.resolve("conf");
+	}
+
+	private Path pidFile() {
+		return directory.resolve("fail2ban.pid");
+	}
+
+	private Optional<Long> pid() {
+		try {
+			return Files.exists(pidFile()) ? Optional.of(Long.valueOf(Files.readString(pidFile()).strip()))
+					: Optional.empty();
+		}
+		catch (IOException | NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private void signal(String signal) {
+		long pid = pid().orElseThrow(() -> new IllegalStateException("fail2ban-server is not running"));
+		Run.of(List.of("kill", signal, Long.toString(pid)), CLIENT_TIMEOUT);
+	}
+
+	private static void awaitOrKill(ProcessHandle server) {
+		try {
+			server.onExit().get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			server.destroyForcibly();
+		}
+	}
+
+	private void stopQuietly() {
+		try {
+			stop();
+		}
+		catch (RuntimeException ex) {
+			pid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	private void deleteDirectory() {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void write(Path file, String text) throws IOException {
+		Files.writeString(file, text, StandardCharsets.UTF_8);
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** One finished program, run directly by the harness (not through the code under test). */
+	private record Run(int exitCode, String stdout, String stderr) {
+
+		static Run of(List<String> line, Duration timeout) {
+			return of(line, timeout, null);
+		}
+
+		/** @param output a file for stdout and stderr, for a program that leaves a daemon holding them open */
+		static Run of(List<String> line, Duration timeout, Path output) {
+			try {
+				Path stdout = output != null ? output : Files.createTempFile("f2b-harness", ".out");
+				Path stderr = output != null ? output : Files.createTempFile("f2b-harness", ".err");
+				ProcessBuilder builder = new ProcessBuilder(line)
+					.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+				builder.environment().put("LC_ALL", "C");
+				builder.redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()));
+				builder.redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
+				Process process = builder.start();
+				if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+					process.destroyForcibly().waitFor();
+				}
+				Run run = new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+				if (output == null) {
+					Files.delete(stdout);
+					Files.delete(stderr);
+				}
+				return run;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}
