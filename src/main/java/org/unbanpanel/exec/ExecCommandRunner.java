@@ -12,6 +12,8 @@ import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteException;
 import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.PumpStreamHandler;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,7 @@ class ExecCommandRunner implements CommandRunner {
 
 	private final long maxOutputBytes;
 
+	@Autowired
 	ExecCommandRunner(CommandsProperties properties) {
 		this(properties.timeout(), properties.maxOutput().toBytes());
 	}
