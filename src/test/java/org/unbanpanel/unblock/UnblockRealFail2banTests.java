@@ -1,0 +1,119 @@
+package org.unbanpanel.unblock;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.unbanpanel.UnbanPanelApplication;
+import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.testsupport.Fail2banServer;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The queue against the real private fail2ban-server. While the server is frozen ({@code kill -STOP}), every
+ * fail2ban-client run times out, which the panel reads as "fail2ban cannot be reached", just as a stopped server.
+ */
+class UnblockRealFail2banTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	private static Fail2banServer server;
+
+	private final Path dataDirectory = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
+
+	@BeforeAll
+	static void startFail2ban() {
+		server = Fail2banServer.start();
+	}
+
+	@AfterAll
+	static void stopFail2ban() {
+		if (server != null) {
+			server.close();
+		}
+	}
+
+	@AfterEach
+	void releaseEverything() {
+		server.resume();
+		server.unbanAll();
+	}
+
+	@Test
+	void resumesAfterARestartAJobTheStoppedPanelLeftQueued() throws InterruptedException {
+		server.ban("sshd", "192.0.2.10");
+		server.ban("dovecot", "192.0.2.10");
+		server.pause();
+		long id;
+		try (ConfigurableApplicationContext panel = startPanel()) {
+			UnblockService service = panel.getBean(UnblockService.class);
+			id = service.submit(request("192.0.2.10"), "admin", "203.0.113.7");
+			JobView waiting = Jobs.await(service, id, (job) -> job.attempts() > 0 && job.state() == JobState.QUEUED,
+					PATIENCE);
+			assertThat(waiting.items()).extracting(ItemView::state).containsExactly(ItemState.PENDING);
+		}
+		server.resume();
+
+		try (ConfigurableApplicationContext panel = startPanel()) {
+			JobView job = Jobs.awaitFinished(panel.getBean(UnblockService.class), id, PATIENCE);
+
+			assertThat(job.state()).isEqualTo(JobState.DONE);
+			assertThat(job.items()).singleElement().satisfies((item) -> {
+				assertThat(item.state()).isEqualTo(ItemState.UNBANNED);
+				assertThat(item.jails()).containsExactlyInAnyOrder("sshd", "dovecot");
+			});
+		}
+		assertThat(Fail2banServer.JAILS).allSatisfy((jail) -> assertThat(server.bannedIn(jail)).isEmpty());
+	}
+
+	@Test
+	void waitsForFail2banAndSucceedsWhenItComesBackWithinTheRetryTime() throws InterruptedException {
+		server.ban("sasl", "2001:db8::6", "198.51.100.4");
+		server.pause();
+		try (ConfigurableApplicationContext panel = startPanel()) {
+			UnblockService service = panel.getBean(UnblockService.class);
+			long id = service.submit(request("2001:db8::6", "198.51.100.4"), "admin", "203.0.113.7");
+			JobView waiting = Jobs.await(service, id, (job) -> job.attempts() > 1 && job.state() == JobState.QUEUED,
+					PATIENCE);
+			assertThat(waiting.failureReason()).startsWith("fail2ban cannot be reached");
+
+			server.resume();
+			JobView job = Jobs.awaitFinished(service, id, PATIENCE);
+
+			assertThat(job.state()).isEqualTo(JobState.DONE);
+			assertThat(job.items()).extracting(ItemView::state).containsOnly(ItemState.UNBANNED);
+		}
+		assertThat(server.bannedIn("sasl")).isEmpty();
+	}
+
+	private ConfigurableApplicationContext startPanel() {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("panel.data-dir", dataDirectory.toString());
+		properties.put("panel.commands.timeout", "2s");
+		properties.put("panel.accounts.backend", "none");
+		List<String> command = server.command();
+		for (int i = 0; i < command.size(); i++) {
+			properties.put("panel.fail2ban.command[" + i + "]", command.get(i));
+		}
+		return new SpringApplicationBuilder(UnbanPanelApplication.class).web(WebApplicationType.NONE)
+			.properties(properties)
+			.run();
+	}
+
+	private static UnblockRequest request(String... addresses) {
+		return new UnblockRequest(List.of(addresses).stream().map(BanTarget::parse).toList(), List.of());
+	}
+
+}
