@@ -2,9 +2,8 @@ package org.unbanpanel.unblock;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +68,7 @@ class UnblockRealFail2banTests {
 		try (ConfigurableApplicationContext panel = startPanel()) {
 			JobView job = Jobs.awaitFinished(panel.getBean(UnblockService.class), id, PATIENCE);
 
-			assertThat(job.state()).isEqualTo(JobState.DONE);
+			assertThat(job.state()).as(job::toString).isEqualTo(JobState.DONE);
 			assertThat(job.items()).singleElement().satisfies((item) -> {
 				assertThat(item.state()).isEqualTo(ItemState.UNBANNED);
 				assertThat(item.jails()).containsExactlyInAnyOrder("sshd", "dovecot");
@@ -98,18 +97,16 @@ class UnblockRealFail2banTests {
 		assertThat(server.bannedIn("sasl")).isEmpty();
 	}
 
+	/** Settings as command-line arguments, which take precedence over application.yml. */
 	private ConfigurableApplicationContext startPanel() {
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("panel.data-dir", dataDirectory.toString());
-		properties.put("panel.commands.timeout", "2s");
-		properties.put("panel.accounts.backend", "none");
+		List<String> arguments = new ArrayList<>(List.of("--panel.data-dir=" + dataDirectory,
+				"--panel.commands.timeout=2s", "--panel.accounts.backend=none"));
 		List<String> command = server.command();
 		for (int i = 0; i < command.size(); i++) {
-			properties.put("panel.fail2ban.command[" + i + "]", command.get(i));
+			arguments.add("--panel.fail2ban.command[" + i + "]=" + command.get(i));
 		}
 		return new SpringApplicationBuilder(UnbanPanelApplication.class).web(WebApplicationType.NONE)
-			.properties(properties)
-			.run();
+			.run(arguments.toArray(String[]::new));
 	}
 
 	private static UnblockRequest request(String... addresses) {
