@@ -75,7 +75,9 @@ class UnblockWorker implements AutoCloseable {
 			untilNext = properties.retryMaxInterval();
 			logger.error("Running jobs failed; trying again in {}", untilNext, ex);
 		}
-		scheduleWakeUp(untilNext);
+		if (!stopping) {
+			scheduleWakeUp(untilNext);
+		}
 	}
 
 	private void scheduleWakeUp(Duration delay) {
