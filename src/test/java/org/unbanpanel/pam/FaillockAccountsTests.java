@@ -19,7 +19,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-/** The faillock adapter's own logic over a stubbed runner; the output is the real one from {@link FaillockOutputTests}. */
+/**
+ * The faillock adapter's own logic over a stubbed runner; the output is the real one from
+ * {@link FaillockOutputTests}.
+ */
 class FaillockAccountsTests {
 
 	private final CommandRunner runner = mock(CommandRunner.class);

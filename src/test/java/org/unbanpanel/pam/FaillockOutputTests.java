@@ -23,7 +23,7 @@ class FaillockOutputTests {
 			2026-11-25 11:06:23 SVC   unban-panel-probe                                    V
 			""";
 
-	/** {@code faillock --dir D --user upt_probe} after failures with {@code pamtester -I rhost=…} and {@code -I tty=…}. */
+	/** {@code faillock --dir D --user upt_probe} after pamtester failures with {@code -I rhost=…, tty=…}. */
 	static final String HOST_AND_TTY = """
 			upt_probe:
 			When                Type  Source                                           Valid
