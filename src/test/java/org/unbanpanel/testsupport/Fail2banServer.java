@@ -134,6 +134,32 @@ public final class Fail2banServer implements AutoCloseable {
 		});
 	}
 
+	/** Kills the server with SIGKILL, as a crash would: its socket file stays behind. */
+	public void crash() {
+		if (paused) {
+			resume();
+		}
+		pid().flatMap(ProcessHandle::of).ifPresent(Fail2banServer::kill);
+	}
+
+	/** Starts the server again after {@link #stop}, {@link #crash} or {@link #pause}, unless it answers already. */
+	public void ensureRunning() {
+		if (paused) {
+			resume();
+		}
+		if (Run.of(withWords("ping"), CLIENT_TIMEOUT).exitCode() != 0) {
+			launch();
+		}
+	}
+
+	/** The pids of fail2ban-client processes talking to this server, read from {@code /proc}. */
+	public List<Long> clientProcesses() {
+		return ProcessHandle.allProcesses()
+			.filter(process -> commandLine(process).contains(CLIENT) && commandLine(process).contains(socket().toString()))
+			.map(ProcessHandle::pid)
+			.toList();
+	}
+
 	/** Stops the server and deletes its folder. */
 	@Override
 	public void close() {
@@ -147,9 +173,10 @@ public final class Fail2banServer implements AutoCloseable {
 		}
 	}
 
+	/** {@code -x} removes a socket file a crashed server left behind. */
 	private void launch() {
 		List<String> line = List.of(SERVER, "-c", conf().toString(), "-s", socket().toString(), "-p",
-				pidFile().toString(), "-b");
+				pidFile().toString(), "-x", "-b");
 		Run started = Run.of(line, CLIENT_TIMEOUT, directory.resolve("server.out"));
 		long deadline = System.nanoTime() + CLIENT_TIMEOUT.toNanos();
 		while (Run.of(withWords("ping"), CLIENT_TIMEOUT).exitCode() != 0) {
@@ -249,7 +276,21 @@ public final class Fail2banServer implements AutoCloseable {
 			server.onExit().get(10, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
-			server.destroyForcibly();
+			kill(server);
+		}
+	}
+
+	private static void kill(ProcessHandle server) {
+		server.destroyForcibly();
+		server.onExit().join();
+	}
+
+	private static String commandLine(ProcessHandle process) {
+		try {
+			return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
+		}
+		catch (IOException ex) {
+			return "";
 		}
 	}
 
@@ -258,7 +299,7 @@ public final class Fail2banServer implements AutoCloseable {
 			stop();
 		}
 		catch (RuntimeException ex) {
-			pid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+			pid().flatMap(ProcessHandle::of).ifPresent(Fail2banServer::kill);
 		}
 	}
 
