@@ -43,21 +43,36 @@ public final class Fail2banServer implements AutoCloseable {
 
 	private final Path directory;
 
+	private final boolean silentActions;
+
 	private final Thread cleanupAtExit = new Thread(this::stopQuietly, "fail2ban-server cleanup");
 
 	private boolean paused;
 
-	private Fail2banServer(Path directory) {
+	private Fail2banServer(Path directory, boolean silentActions) {
 		this.directory = directory;
+		this.silentActions = silentActions;
 	}
 
 	/** Writes a fresh configuration under {@code target/} and starts the server; returns once it answers ping. */
 	public static Fail2banServer start() {
+		return start(false);
+	}
+
+	/**
+	 * Like {@link #start()}, but the dummy action's ban and unban run no command at all, where fail2ban's dummy starts
+	 * a shell for each address. For the benchmark, to measure fail2ban's own work apart from its actions.
+	 */
+	public static Fail2banServer startWithSilentActions() {
+		return start(true);
+	}
+
+	private static Fail2banServer start(boolean silentActions) {
 		SystemTools.requireProgram(SERVER, "fail2ban");
 		SystemTools.requireProgram(CLIENT, "fail2ban");
 		try {
 			Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
-			Fail2banServer server = new Fail2banServer(Files.createTempDirectory(target, "fail2ban-"));
+			Fail2banServer server = new Fail2banServer(Files.createTempDirectory(target, "fail2ban-"), silentActions);
 			server.configure();
 			Runtime.getRuntime().addShutdownHook(server.cleanupAtExit);
 			server.launch();
@@ -221,12 +236,13 @@ public final class Fail2banServer implements AutoCloseable {
 				actionflush = printf %%%%b "-*\\n" >> "<target>"
 				actionstop = rm -f "<target>"
 				actioncheck =
-				actionban = printf %%%%b "+<ip>\\n" >> "<target>"
-				actionunban = printf %%%%b "-<ip>\\n" >> "<target>"
+				actionban = %2$s
+				actionunban = %3$s
 
 				[Init]
-				target = %s/dummy.txt
-				""".formatted(directory));
+				target = %1$s/dummy.txt
+				""".formatted(directory, silentActions ? "" : "printf %%b \"+<ip>\\n\" >> \"<target>\"",
+				silentActions ? "" : "printf %%b \"-<ip>\\n\" >> \"<target>\""));
 		StringBuilder jails = new StringBuilder("""
 				[DEFAULT]
 				enabled = true
