@@ -21,8 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The queue against the real private fail2ban-server. While the server is frozen ({@code kill -STOP}), every
- * fail2ban-client run times out, which the panel reads as "fail2ban cannot be reached", just as a stopped server.
+ * The queue against the real private fail2ban-server, stopped and started again, or frozen ({@code kill -STOP}) so
+ * that every fail2ban-client run times out. The panel reads both as "fail2ban cannot be reached".
  */
 class UnblockRealFail2banTests {
 
@@ -46,7 +46,7 @@ class UnblockRealFail2banTests {
 
 	@AfterEach
 	void releaseEverything() {
-		server.resume();
+		server.ensureRunning();
 		server.unbanAll();
 	}
 
@@ -54,7 +54,7 @@ class UnblockRealFail2banTests {
 	void resumesAfterARestartAJobTheStoppedPanelLeftQueued() throws InterruptedException {
 		server.ban("sshd", "192.0.2.10");
 		server.ban("dovecot", "192.0.2.10");
-		server.pause();
+		server.stop();
 		long id;
 		try (ConfigurableApplicationContext panel = startPanel()) {
 			UnblockService service = panel.getBean(UnblockService.class);
@@ -63,7 +63,7 @@ class UnblockRealFail2banTests {
 					PATIENCE);
 			assertThat(waiting.items()).extracting(ItemView::state).containsExactly(ItemState.PENDING);
 		}
-		server.resume();
+		server.ensureRunning();
 
 		try (ConfigurableApplicationContext panel = startPanel()) {
 			JobView job = Jobs.awaitFinished(panel.getBean(UnblockService.class), id, PATIENCE);
@@ -78,23 +78,46 @@ class UnblockRealFail2banTests {
 	}
 
 	@Test
-	void waitsForFail2banAndSucceedsWhenItComesBackWithinTheRetryTime() throws InterruptedException {
+	void waitsForAStoppedFail2banAndSucceedsWhenItIsStartedWithinTheRetryTime() throws InterruptedException {
 		server.ban("sasl", "2001:db8::6", "198.51.100.4");
-		server.pause();
+		server.stop();
 		try (ConfigurableApplicationContext panel = startPanel()) {
 			UnblockService service = panel.getBean(UnblockService.class);
 			long id = service.submit(request("2001:db8::6", "198.51.100.4"), "admin", "203.0.113.7");
-			JobView waiting = Jobs.await(service, id, (job) -> job.attempts() > 1 && job.state() == JobState.QUEUED,
-					PATIENCE);
-			assertThat(waiting.failureReason()).startsWith("fail2ban cannot be reached");
+			awaitRetried(service, id);
+
+			server.ensureRunning();
+			JobView job = Jobs.awaitFinished(service, id, PATIENCE);
+
+			assertThat(job.state()).as(job::toString).isEqualTo(JobState.DONE);
+			assertThat(job.items()).extracting(ItemView::state).containsOnly(ItemState.UNBANNED);
+		}
+		assertThat(server.bannedIn("sasl")).isEmpty();
+	}
+
+	@Test
+	void waitsForAHungFail2banAndSucceedsWhenItAnswersAgain() throws InterruptedException {
+		server.ban("mxcp", "203.0.113.99");
+		server.pause();
+		try (ConfigurableApplicationContext panel = startPanel()) {
+			UnblockService service = panel.getBean(UnblockService.class);
+			long id = service.submit(request("203.0.113.99"), "admin", "203.0.113.7");
+			awaitRetried(service, id);
 
 			server.resume();
 			JobView job = Jobs.awaitFinished(service, id, PATIENCE);
 
-			assertThat(job.state()).isEqualTo(JobState.DONE);
-			assertThat(job.items()).extracting(ItemView::state).containsOnly(ItemState.UNBANNED);
+			assertThat(job.state()).as(job::toString).isEqualTo(JobState.DONE);
 		}
-		assertThat(server.bannedIn("sasl")).isEmpty();
+		assertThat(server.bannedIn("mxcp")).isEmpty();
+	}
+
+	/** Waits until the job has been tried more than once and is queued again, still pending. */
+	private static void awaitRetried(UnblockService service, long id) throws InterruptedException {
+		JobView waiting = Jobs.await(service, id, (job) -> job.attempts() > 1 && job.state() == JobState.QUEUED,
+				PATIENCE);
+		assertThat(waiting.failureReason()).startsWith("fail2ban cannot be reached");
+		assertThat(waiting.items()).extracting(ItemView::state).containsOnly(ItemState.PENDING);
 	}
 
 	/** Settings as command-line arguments, which take precedence over application.yml. */
