@@ -61,8 +61,9 @@ public class AuditTrail {
 
 	private static AuditEvent event(ResultSet row, int rowNumber) throws SQLException {
 		return new AuditEvent(row.getLong("id"), row.getObject("at", OffsetDateTime.class).toInstant(),
-				row.getString("username"), row.getString("client_address"), AuditAction.valueOf(row.getString("action")),
-				row.getObject("job_id", Long.class), row.getString("target"), row.getString("detail"));
+				row.getString("username"), row.getString("client_address"),
+				AuditAction.valueOf(row.getString("action")), row.getObject("job_id", Long.class),
+				row.getString("target"), row.getString("detail"));
 	}
 
 }

@@ -46,6 +46,13 @@ public final class BanTarget {
 		if (text.length() > MAX_LENGTH) {
 			throw invalid(text, "invalid.ip.tooLong", "is longer than " + MAX_LENGTH + " characters");
 		}
+		if (text.startsWith("-")) {
+			throw invalid(text, "invalid.ip.leadingDash", "starts with '-', which a program would read as an option");
+		}
+		text.codePoints().filter(BanTarget::forbidden).findFirst().ifPresent(c -> {
+			throw invalid(text, "invalid.ip.forbiddenCharacter",
+					"contains " + describe(c) + ", which is never part of an address");
+		});
 		if (text.indexOf('%') >= 0 && ALLOWED.matcher(text.substring(0, text.indexOf('%'))).matches()) {
 			throw invalid(text, "invalid.ip.zoneId", "carries a zone id, which fail2ban cannot use");
 		}
@@ -263,6 +270,19 @@ public final class BanTarget {
 			text.append(Integer.toHexString(groups[i]));
 		}
 		return text.toString();
+	}
+
+	/** Blanks, control characters and what shells and quoting give meaning to: named in the error as such. */
+	private static boolean forbidden(int c) {
+		return blank(c) || ";$()`'\"\\|&<>*?".indexOf(c) >= 0;
+	}
+
+	private static boolean blank(int c) {
+		return Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c);
+	}
+
+	private static String describe(int c) {
+		return blank(c) ? String.format("a blank or control character (U+%04X)", c) : "'" + Character.toString(c) + "'";
 	}
 
 	private static InvalidValueException invalid(String text, String code, String reason) {

@@ -37,6 +37,9 @@ final class Fail2banClient {
 
 	private static final Pattern NO_SOCKET = Pattern.compile("Failed to access socket path: (.*)\\. Is fail2ban running\\?");
 
+	/** A socket file without a server behind it: {@code [[Errno 111] Connection refused] Unable to contact server.} */
+	private static final Pattern NO_SERVER = Pattern.compile("\\[Errno \\d+\\] ([^\\]]+)\\] Unable to contact server");
+
 	private final CommandRunner runner;
 
 	private final List<String> command;
@@ -113,9 +116,10 @@ final class Fail2banClient {
 				return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
 						"fail2ban is not running (no socket at " + noSocket.group(1) + ")");
 			}
-			if (error.contains("Unable to contact server")) {
+			Matcher noServer = NO_SERVER.matcher(error);
+			if (noServer.find()) {
 				return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-						"fail2ban is not running (its socket does not answer): " + error);
+						"fail2ban is not running (its socket is left but nothing answers: " + noServer.group(1) + ")");
 			}
 			if (error.startsWith("Permission denied to socket")) {
 				return new Fail2banException(Fail2banException.Reason.NOT_RUNNABLE,

@@ -23,9 +23,12 @@ final class Fail2banOutput {
 	/** A tree line such as {@code |  |- Currently failed:\t0} or {@code `- Jail list:\tsshd, sasl}. */
 	private static final Pattern TREE_ENTRY = Pattern.compile("^[|`\\- ]*([^\\t:]+):\\t(.*)$");
 
-	/** {@code 1.2.3.4 \t2026-11-25 11:00:00 + 43200 = 2026-11-25 23:00:00}; a permanent ban ends in year 9999. */
-	private static final Pattern BAN_LINE = Pattern
-		.compile("^(\\S+)\\s+(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d) \\+ (-?\\d+) = (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)$");
+	/**
+	 * {@code 1.2.3.4 \t2026-11-25 11:00:00 + 43200 = 2026-11-25 23:00:00} (Python: {@code '%s \t%s + %d = %s'}); a
+	 * permanent ban shows {@code + -1 = 9999-12-31 23:59:59}. The address is whatever fail2ban holds, blanks included.
+	 */
+	private static final Pattern BAN_LINE = Pattern.compile(
+			"^(.+?) \\t(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d) \\+ (-?\\d+) = (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)$");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -66,7 +69,7 @@ final class Fail2banOutput {
 	static List<Ban> bans(String withTime) {
 		List<Ban> bans = new ArrayList<>();
 		for (String line : withTime.lines().filter(line -> !line.isBlank()).toList()) {
-			Matcher ban = BAN_LINE.matcher(line.strip());
+			Matcher ban = BAN_LINE.matcher(line);
 			if (!ban.matches()) {
 				throw unexpected("get banip --with-time", line);
 			}

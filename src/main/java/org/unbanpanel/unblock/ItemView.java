@@ -13,9 +13,9 @@ import java.util.List;
 public record ItemView(ItemKind kind, String value, ItemState state, List<String> jails, int failures, String error) {
 
 	static ItemView of(ItemKind kind, String value, ItemState state, String detail) {
-		return new ItemView(kind, value, state,
-				(state == ItemState.UNBANNED) ? List.of(detail.split(", ")) : List.of(),
-				(state == ItemState.CLEARED) ? Integer.parseInt(detail) : 0, (state == ItemState.FAILED) ? detail : null);
+		List<String> jails = (state == ItemState.UNBANNED) ? List.of(detail.split(", ")) : List.of();
+		int failures = (state == ItemState.CLEARED) ? Integer.parseInt(detail) : 0;
+		return new ItemView(kind, value, state, jails, failures, (state == ItemState.FAILED) ? detail : null);
 	}
 
 }

@@ -42,7 +42,9 @@ class JobRepository {
 			.update(key, "id");
 		long jobId = key.getKeyAs(Long.class);
 		for (Target target : targets) {
-			jdbc.sql("INSERT INTO unblock_item (job_id, kind, target, state) VALUES (:jobId, :kind, :target, 'PENDING')")
+			jdbc.sql("""
+					INSERT INTO unblock_item (job_id, kind, target, state)
+					VALUES (:jobId, :kind, :target, 'PENDING')""")
 				.param("jobId", jobId)
 				.param("kind", target.kind().name())
 				.param("target", target.value())
@@ -82,7 +84,9 @@ class JobRepository {
 
 	/** All items of the jobs, in the order they were submitted. */
 	List<Item> items(Collection<Long> jobIds) {
-		return jdbc.sql("SELECT id, job_id, kind, target, state, detail FROM unblock_item WHERE job_id IN (:ids) ORDER BY id")
+		return jdbc.sql("""
+				SELECT id, job_id, kind, target, state, detail FROM unblock_item
+				WHERE job_id IN (:ids) ORDER BY id""")
 			.param("ids", jobIds)
 			.query(JobRepository::item)
 			.list();
@@ -98,7 +102,9 @@ class JobRepository {
 
 	/** Puts a job back in the queue after an attempt that could not finish it. */
 	void requeue(long jobId, Instant nextAttemptAt, String reason) {
-		jdbc.sql("UPDATE unblock_job SET state = 'QUEUED', next_attempt_at = :next, failure_reason = :reason WHERE id = :id")
+		jdbc.sql("""
+				UPDATE unblock_job SET state = 'QUEUED', next_attempt_at = :next, failure_reason = :reason
+				WHERE id = :id""")
 			.param("next", utc(nextAttemptAt))
 			.param("reason", reason)
 			.param("id", jobId)

@@ -187,10 +187,11 @@ class JobRunner {
 	/** Hands the batch's results to one job's pending items, then ends the job or queues it again. */
 	private void settle(Job job, List<Item> items, Results results, Instant now) {
 		Instant deadline = job.createdAt().plus(properties.retryFor());
+		boolean retryTimeOver = !now.isBefore(deadline);
 		List<Item> after = new ArrayList<>();
 		List<Item> changed = new ArrayList<>();
 		for (Item item : items) {
-			Item settled = item.pending() ? item.with(resultFor(item.target(), results, !now.isBefore(deadline))) : item;
+			Item settled = item.pending() ? item.with(resultFor(item.target(), results, retryTimeOver)) : item;
 			after.add(settled);
 			if (item.pending() && !settled.pending()) {
 				changed.add(settled);

@@ -9,8 +9,6 @@ import java.util.Optional;
 import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEntry;
 import org.unbanpanel.audit.AuditTrail;
-import org.unbanpanel.fail2ban.BanTarget;
-import org.unbanpanel.pam.AccountName;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,11 +48,8 @@ public class UnblockService {
 	 */
 	public long submit(UnblockRequest request, String submittedBy, String clientAddress) {
 		List<Target> targets = new ArrayList<>();
-		request.addresses().stream().map(BanTarget::value).forEach((value) -> targets.add(new Target(ItemKind.IP, value)));
-		request.accounts()
-			.stream()
-			.map(AccountName::value)
-			.forEach((value) -> targets.add(new Target(ItemKind.ACCOUNT, value)));
+		request.addresses().forEach((address) -> targets.add(new Target(ItemKind.IP, address.value())));
+		request.accounts().forEach((account) -> targets.add(new Target(ItemKind.ACCOUNT, account.value())));
 		Instant now = clock.instant();
 		long id = transactions.execute((status) -> {
 			long jobId = jobs.insert(submittedBy, clientAddress, now, targets);

@@ -2,9 +2,8 @@ package org.unbanpanel.unblock;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,14 +24,16 @@ class UnblockWorker implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(UnblockWorker.class);
 
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
 	private final JobRunner runner;
 
 	private final JobsProperties properties;
 
 	private final Clock clock;
 
-	private final ScheduledExecutorService executor = Executors
-		.newSingleThreadScheduledExecutor((task) -> new Thread(task, "unblock-worker"));
+	private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+			(task) -> new Thread(task, "unblock-worker"));
 
 	/** Set while a run is queued on the executor, so that a burst of submissions queues only one. */
 	private final AtomicBoolean runQueued = new AtomicBoolean();
@@ -40,15 +41,18 @@ class UnblockWorker implements AutoCloseable {
 	/** The wake-up for the next waiting job; touched only by the worker thread. */
 	private ScheduledFuture<?> timer;
 
+	private volatile boolean stopping;
+
 	UnblockWorker(JobRunner runner, JobsProperties properties, Clock clock) {
 		this.runner = runner;
 		this.properties = properties;
 		this.clock = clock;
+		this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 	}
 
 	/** Has the worker look for due jobs soon; returns at once. */
 	void wake() {
-		if (!executor.isShutdown() && runQueued.compareAndSet(false, true)) {
+		if (!stopping && runQueued.compareAndSet(false, true)) {
 			executor.execute(this::run);
 		}
 	}
@@ -60,6 +64,9 @@ class UnblockWorker implements AutoCloseable {
 
 	private void run() {
 		runQueued.set(false);
+		if (stopping) {
+			return;
+		}
 		Duration untilNext;
 		try {
 			untilNext = runner.runDueJobs().map((next) -> Duration.between(clock.instant(), next)).orElse(null);
@@ -68,7 +75,9 @@ class UnblockWorker implements AutoCloseable {
 			untilNext = properties.retryMaxInterval();
 			logger.error("Running jobs failed; trying again in {}", untilNext, ex);
 		}
-		scheduleWakeUp(untilNext);
+		if (!stopping) {
+			scheduleWakeUp(untilNext);
+		}
 	}
 
 	private void scheduleWakeUp(Duration delay) {
@@ -79,11 +88,17 @@ class UnblockWorker implements AutoCloseable {
 				: null;
 	}
 
+	/**
+	 * Lets a running batch finish rather than interrupt it: an interrupted tool run would end in an error and fail
+	 * values that the next start would have handled. What is still queued stays queued for that start.
+	 */
 	@Override
 	public void close() throws InterruptedException {
-		executor.shutdownNow();
-		if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-			logger.warn("The job worker did not stop within 30 s");
+		stopping = true;
+		executor.shutdown();
+		if (!executor.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+			logger.warn("The job worker did not finish its batch within {}; interrupting it", STOP_TIMEOUT);
+			executor.shutdownNow();
 		}
 	}
 

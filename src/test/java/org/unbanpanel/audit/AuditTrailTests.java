@@ -29,7 +29,8 @@ class AuditTrailTests {
 	void listsTheLatestEventsNewestFirst() {
 		Instant start = Instant.parse("2026-11-25T10:00:00Z");
 		for (int minute = 0; minute < 5; minute++) {
-			AuditTrail trail = new AuditTrail(database.jdbc(), Clock.fixed(start.plusSeconds(60 * minute), ZoneOffset.UTC));
+			Clock clock = Clock.fixed(start.plusSeconds(60 * minute), ZoneOffset.UTC);
+			AuditTrail trail = new AuditTrail(database.jdbc(), clock);
 			trail.record(new AuditEntry("admin", null, AuditAction.SUBMITTED, null, "10.0.0." + minute, null));
 		}
 

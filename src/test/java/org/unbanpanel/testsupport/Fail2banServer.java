@@ -43,21 +43,36 @@ public final class Fail2banServer implements AutoCloseable {
 
 	private final Path directory;
 
+	private final boolean silentActions;
+
 	private final Thread cleanupAtExit = new Thread(this::stopQuietly, "fail2ban-server cleanup");
 
 	private boolean paused;
 
-	private Fail2banServer(Path directory) {
+	private Fail2banServer(Path directory, boolean silentActions) {
 		this.directory = directory;
+		this.silentActions = silentActions;
 	}
 
 	/** Writes a fresh configuration under {@code target/} and starts the server; returns once it answers ping. */
 	public static Fail2banServer start() {
+		return start(false);
+	}
+
+	/**
+	 * Like {@link #start()}, but the dummy action's ban and unban run no command at all, where fail2ban's dummy starts
+	 * a shell for each address. For the benchmark, to measure fail2ban's own work apart from its actions.
+	 */
+	public static Fail2banServer startWithSilentActions() {
+		return start(true);
+	}
+
+	private static Fail2banServer start(boolean silentActions) {
 		SystemTools.requireProgram(SERVER, "fail2ban");
 		SystemTools.requireProgram(CLIENT, "fail2ban");
 		try {
 			Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
-			Fail2banServer server = new Fail2banServer(Files.createTempDirectory(target, "fail2ban-"));
+			Fail2banServer server = new Fail2banServer(Files.createTempDirectory(target, "fail2ban-"), silentActions);
 			server.configure();
 			Runtime.getRuntime().addShutdownHook(server.cleanupAtExit);
 			server.launch();
@@ -134,6 +149,32 @@ public final class Fail2banServer implements AutoCloseable {
 		});
 	}
 
+	/** Kills the server with SIGKILL, as a crash would: its socket file stays behind. */
+	public void crash() {
+		if (paused) {
+			resume();
+		}
+		pid().flatMap(ProcessHandle::of).ifPresent(Fail2banServer::kill);
+	}
+
+	/** Starts the server again after {@link #stop}, {@link #crash} or {@link #pause}, unless it answers already. */
+	public void ensureRunning() {
+		if (paused) {
+			resume();
+		}
+		if (Run.of(withWords("ping"), CLIENT_TIMEOUT).exitCode() != 0) {
+			launch();
+		}
+	}
+
+	/** The pids of fail2ban-client processes talking to this server, read from {@code /proc}. */
+	public List<Long> clientProcesses() {
+		return ProcessHandle.allProcesses()
+			.filter(process -> commandLine(process).contains(CLIENT) && commandLine(process).contains(socket().toString()))
+			.map(ProcessHandle::pid)
+			.toList();
+	}
+
 	/** Stops the server and deletes its folder. */
 	@Override
 	public void close() {
@@ -147,9 +188,10 @@ public final class Fail2banServer implements AutoCloseable {
 		}
 	}
 
+	/** {@code -x} removes a socket file a crashed server left behind. */
 	private void launch() {
 		List<String> line = List.of(SERVER, "-c", conf().toString(), "-s", socket().toString(), "-p",
-				pidFile().toString(), "-b");
+				pidFile().toString(), "-x", "-b");
 		Run started = Run.of(line, CLIENT_TIMEOUT, directory.resolve("server.out"));
 		long deadline = System.nanoTime() + CLIENT_TIMEOUT.toNanos();
 		while (Run.of(withWords("ping"), CLIENT_TIMEOUT).exitCode() != 0) {
@@ -194,12 +236,13 @@ public final class Fail2banServer implements AutoCloseable {
 				actionflush = printf %%%%b "-*\\n" >> "<target>"
 				actionstop = rm -f "<target>"
 				actioncheck =
-				actionban = printf %%%%b "+<ip>\\n" >> "<target>"
-				actionunban = printf %%%%b "-<ip>\\n" >> "<target>"
+				actionban = %2$s
+				actionunban = %3$s
 
 				[Init]
-				target = %s/dummy.txt
-				""".formatted(directory));
+				target = %1$s/dummy.txt
+				""".formatted(directory, silentActions ? "" : "printf %%b \"+<ip>\\n\" >> \"<target>\"",
+				silentActions ? "" : "printf %%b \"-<ip>\\n\" >> \"<target>\""));
 		StringBuilder jails = new StringBuilder("""
 				[DEFAULT]
 				enabled = true
@@ -249,7 +292,21 @@ public final class Fail2banServer implements AutoCloseable {
 			server.onExit().get(10, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
-			server.destroyForcibly();
+			kill(server);
+		}
+	}
+
+	private static void kill(ProcessHandle server) {
+		server.destroyForcibly();
+		server.onExit().join();
+	}
+
+	private static String commandLine(ProcessHandle process) {
+		try {
+			return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
+		}
+		catch (IOException ex) {
+			return "";
 		}
 	}
 
@@ -258,7 +315,7 @@ public final class Fail2banServer implements AutoCloseable {
 			stop();
 		}
 		catch (RuntimeException ex) {
-			pid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+			pid().flatMap(ProcessHandle::of).ifPresent(Fail2banServer::kill);
 		}
 	}
 

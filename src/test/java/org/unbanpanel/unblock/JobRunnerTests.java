@@ -28,8 +28,10 @@ import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.testsupport.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -115,7 +117,8 @@ class JobRunnerTests {
 		assertThat(job.state()).isEqualTo(JobState.PARTLY_DONE);
 		assertThat(job.items()).containsExactly(
 				new ItemView(ItemKind.ACCOUNT, "alice", ItemState.NOT_LOCKED, List.of(), 0, null),
-				new ItemView(ItemKind.ACCOUNT, "ghost", ItemState.FAILED, List.of(), 0, "faillock knows no user ghost"));
+				new ItemView(ItemKind.ACCOUNT, "ghost", ItemState.FAILED, List.of(), 0,
+						"faillock knows no user ghost"));
 		verify(fail2ban, never()).unban(anyCollection());
 	}
 
@@ -201,10 +204,10 @@ class JobRunnerTests {
 		assertThat(clock.instant()).isEqualTo(START.plus(Duration.ofMinutes(10)));
 		assertThat(job.state()).isEqualTo(JobState.FAILED);
 		assertThat(job.finishedAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
-		assertThat(job.failureReason())
-			.isEqualTo("fail2ban could not be reached for 10 min after submission: fail2ban is not running (no socket)");
+		assertThat(job.failureReason()).isEqualTo(
+				"fail2ban could not be reached for 10 min after submission: fail2ban is not running (no socket)");
 		assertThat(audit.recent(1)).extracting(AuditEvent::action, AuditEvent::target)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(AuditAction.FAILED, "4.4.4.4"));
+			.containsExactly(tuple(AuditAction.FAILED, "4.4.4.4"));
 	}
 
 	@Test
@@ -221,7 +224,8 @@ class JobRunnerTests {
 
 		verify(accountLocks, times(1)).reset(AccountName.parse("admin"));
 		assertThat(job(id).state()).isEqualTo(JobState.DONE);
-		assertThat(job(id).items()).extracting(ItemView::state).containsExactly(ItemState.NOT_BANNED, ItemState.CLEARED);
+		assertThat(job(id).items()).extracting(ItemView::state)
+			.containsExactly(ItemState.NOT_BANNED, ItemState.CLEARED);
 	}
 
 	@Test
@@ -277,14 +281,15 @@ class JobRunnerTests {
 			assertThat(event.jobId()).isEqualTo(id);
 		})
 			.extracting(AuditEvent::action, AuditEvent::target, AuditEvent::detail)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(AuditAction.SUBMITTED, "4.4.4.4", "IP"),
-					org.assertj.core.groups.Tuple.tuple(AuditAction.SUBMITTED, "admin", "ACCOUNT"),
-					org.assertj.core.groups.Tuple.tuple(AuditAction.UNBANNED, "4.4.4.4", "sshd, dovecot"),
-					org.assertj.core.groups.Tuple.tuple(AuditAction.CLEARED, "admin", "5"));
+			.containsExactlyInAnyOrder(tuple(AuditAction.SUBMITTED, "4.4.4.4", "IP"),
+					tuple(AuditAction.SUBMITTED, "admin", "ACCOUNT"),
+					tuple(AuditAction.UNBANNED, "4.4.4.4", "sshd, dovecot"),
+					tuple(AuditAction.CLEARED, "admin", "5"));
 	}
 
 	private JobRunner runner() {
-		return runner(new JobsProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10), 10_000));
+		return runner(new JobsProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10),
+				10_000));
 	}
 
 	private JobRunner runner(JobsProperties properties) {
@@ -310,7 +315,7 @@ class JobRunnerTests {
 	private List<List<String>> unbanCalls() {
 		@SuppressWarnings("unchecked")
 		ArgumentCaptor<Collection<BanTarget>> targets = ArgumentCaptor.forClass(Collection.class);
-		verify(fail2ban, org.mockito.Mockito.atLeast(0)).unban(targets.capture());
+		verify(fail2ban, atLeast(0)).unban(targets.capture());
 		return targets.getAllValues().stream().map((call) -> call.stream().map(BanTarget::value).toList()).toList();
 	}
 
@@ -334,7 +339,8 @@ class JobRunnerTests {
 	}
 
 	private void fail2banUnreachable() {
-		fail2banError = new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running (no socket)");
+		fail2banError = new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				"fail2ban is not running (no socket)");
 	}
 
 	private void fail2banAnswersAgain() {

@@ -1,0 +1,247 @@
+package org.unbanpanel.fail2ban;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.InOrder;
+import org.unbanpanel.exec.CommandException;
+import org.unbanpanel.exec.CommandResult;
+import org.unbanpanel.exec.CommandRunner;
+import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.fail2ban.UnbanOutcome.Result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
+
+/** The adapter's own logic, with the runner mocked; the real fail2ban is in the integration tests. */
+class CommandFail2banTests {
+
+	private static final List<String> PREFIX = List.of("sudo", "-n", "/usr/bin/fail2ban-client");
+
+	private final CommandRunner runner = mock(CommandRunner.class);
+
+	private final CommandFail2ban fail2ban = new CommandFail2ban(runner, new Fail2banProperties(PREFIX));
+
+	@Test
+	void handsTheRunnerExactlyThePrefixAnEndOfOptionsAndTheWords() {
+		when(runner.run(anyList())).thenReturn(ok("1.0.2\n"), ok("43200\n"),
+				ok(Fail2banOutputTests.STATUS_APACHE_SHORT), ok(Fail2banOutputTests.BANIP_APACHE));
+
+		assertThat(fail2ban.version()).isEqualTo("1.0.2");
+		assertThat(fail2ban.status("apache").banTime()).isEqualTo(Duration.ofHours(12));
+		assertThat(fail2ban.bans("apache")).hasSize(3);
+
+		InOrder order = inOrder(runner);
+		order.verify(runner).run(List.of("sudo", "-n", "/usr/bin/fail2ban-client", "--", "version"));
+		order.verify(runner).run(List.of("sudo", "-n", "/usr/bin/fail2ban-client", "--", "get", "apache", "bantime"));
+		order.verify(runner).run(List.of("sudo", "-n", "/usr/bin/fail2ban-client", "--", "status", "apache", "short"));
+		order.verify(runner)
+			.run(List.of("sudo", "-n", "/usr/bin/fail2ban-client", "--", "get", "apache", "banip", "--with-time"));
+	}
+
+	@Test
+	void unbansEveryHeldEntryInOneRunAndTellsEachOutcome() {
+		when(runner.run(anyList())).thenReturn(
+				ok("[{'sshd': ['192.0.2.1', '192.0.2.5']}, {'apache': ['192.0.2.1', '198.51.100.9']}, {'mxcp': []}]"),
+				ok("3\n"), ok("[{'sshd': ['192.0.2.5']}, {'apache': []}, {'mxcp': []}]"));
+
+		List<UnbanOutcome> outcomes = fail2ban.unban(targets("192.0.2.1", "203.0.113.1", "198.51.100.0/24", "192.0.2.5"));
+
+		assertThat(outcomes).containsExactly(
+				new UnbanOutcome(BanTarget.parse("192.0.2.1"), Result.UNBANNED, List.of("sshd", "apache"), ""),
+				new UnbanOutcome(BanTarget.parse("203.0.113.1"), Result.NOT_BANNED, List.of(), ""),
+				new UnbanOutcome(BanTarget.parse("198.51.100.0/24"), Result.UNBANNED, List.of("apache"), ""),
+				new UnbanOutcome(BanTarget.parse("192.0.2.5"), Result.FAILED, List.of("sshd"),
+						"still banned in sshd after the unban"));
+		InOrder order = inOrder(runner);
+		order.verify(runner).run(command("banned"));
+		order.verify(runner).run(command("unban", "192.0.2.1", "198.51.100.9", "192.0.2.5"));
+		order.verify(runner).run(command("banned"));
+		verifyNoMoreInteractions(runner);
+	}
+
+	@Test
+	void sendsAnIpv4MappedTargetUnderTheFormFail2banHoldsIt() {
+		when(runner.run(anyList())).thenReturn(ok("[{'sshd': ['192.0.2.2']}]"), ok("1\n"), ok("[{'sshd': []}]"));
+
+		assertThat(fail2ban.unban(targets("::ffff:192.0.2.2"))).singleElement()
+			.extracting(UnbanOutcome::result)
+			.isEqualTo(Result.UNBANNED);
+		verify(runner).run(command("unban", "192.0.2.2"));
+	}
+
+	@Test
+	void runsOnlyTheLookupWhenNothingIsBanned() {
+		when(runner.run(anyList())).thenReturn(ok("[{'sshd': ['192.0.2.9']}, {'apache': []}]"));
+
+		List<UnbanOutcome> outcomes = fail2ban.unban(targets("192.0.2.1", "2001:db8::1"));
+
+		assertThat(outcomes).extracting(UnbanOutcome::result).containsExactly(Result.NOT_BANNED, Result.NOT_BANNED);
+		verify(runner).run(command("banned"));
+		verifyNoMoreInteractions(runner);
+	}
+
+	@Test
+	void givesOneOutcomePerDistinctTarget() {
+		when(runner.run(anyList())).thenReturn(ok("[{'sshd': []}]"));
+
+		assertThat(fail2ban.unban(targets("192.0.2.1", "192.0.2.1/32", "192.0.2.1"))).hasSize(1);
+	}
+
+	@Test
+	void keepsFail2bansMessageWhenItRefusesTheUnban() {
+		when(runner.run(anyList())).thenReturn(ok("[{'sshd': ['192.0.2.1']}]"),
+				new CommandResult(255, "Sorry but the command is invalid\n",
+						"2026-11-25 11:06:31,499 fail2ban                [6073]: ERROR   NOK: ('x',)\n", false),
+				ok("[{'sshd': ['192.0.2.1']}]"));
+
+		assertThat(fail2ban.unban(targets("192.0.2.1"))).containsExactly(new UnbanOutcome(BanTarget.parse("192.0.2.1"),
+				Result.FAILED, List.of("sshd"), "fail2ban refused: Sorry but the command is invalid"));
+	}
+
+	@Test
+	void findsWhereTargetsAreBannedInOneRun() {
+		when(runner.run(anyList())).thenReturn(ok(PythonLiteralTests.BANNED));
+
+		assertThat(fail2ban.whereBanned(targets("192.0.2.1", "2001:DB8::6", "198.51.100.0/24", "192.0.2.99")))
+			.containsExactly(Map.entry(BanTarget.parse("192.0.2.1"), List.of("sshd", "apache")),
+					Map.entry(BanTarget.parse("2001:db8::6"), List.of("sshd")),
+					Map.entry(BanTarget.parse("198.51.100.0/24"), List.of("apache")),
+					Map.entry(BanTarget.parse("192.0.2.99"), List.of()));
+		verify(runner).run(command("banned"));
+	}
+
+	@Test
+	void readsTheStatusOfAllJailsInOnePlusTwoRunsPerJail() {
+		when(runner.run(anyList())).thenReturn(ok("Status\n|- Number of jail:\t2\n`- Jail list:\tmxcp, sshd\n"),
+				ok("3600\n"), ok(Fail2banOutputTests.STATUS_APACHE_SHORT), ok("43200\n"),
+				ok(Fail2banOutputTests.STATUS_APACHE_SHORT));
+
+		assertThat(fail2ban.statusOfAllJails()).extracting(JailStatus::name, JailStatus::banTime)
+			.containsExactly(tuple("mxcp", Duration.ofHours(1)),
+					tuple("sshd", Duration.ofHours(12)));
+		verify(runner, times(5)).run(anyList());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-x", "--all", "sshd;id", "ss hd", "$(id)", "../sshd", "sshd\n", "", "'sshd'" })
+	void neverRunsAnythingForAnInvalidJailName(String jail) {
+		assertThatThrownBy(() -> fail2ban.bans(jail)).isInstanceOfSatisfying(InvalidValueException.class,
+				ex -> assertThat(ex.code()).isEqualTo("invalid.jail.name"));
+		assertThatThrownBy(() -> fail2ban.status(jail)).isInstanceOf(InvalidValueException.class);
+		verifyNoInteractions(runner);
+	}
+
+	@Test
+	void neverSendsAnEntryFail2banHoldsThatIsNotAnAddress() {
+		when(runner.run(anyList())).thenReturn(ok("[{'sasl': ['-all', \"it's\", '192.0.2.1']}]"), ok("1\n"),
+				ok("[{'sasl': ['-all', \"it's\"]}]"));
+
+		assertThat(fail2ban.unban(targets("0.0.0.0/0"))).singleElement()
+			.extracting(UnbanOutcome::result)
+			.isEqualTo(Result.UNBANNED);
+		verify(runner).run(command("unban", "192.0.2.1"));
+	}
+
+	@Test
+	void tellsAMissingServerFromARefusal() {
+		when(runner.run(anyList())).thenReturn(new CommandResult(255, "",
+				"2026-11-25 11:06:46,357 fail2ban                [6268]: ERROR   Failed to access socket path: /run/fail2ban/fail2ban.sock. Is fail2ban running?\n",
+				false));
+
+		assertThatThrownBy(fail2ban::jails).isInstanceOfSatisfying(Fail2banException.class, ex -> {
+			assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.UNREACHABLE);
+			assertThat(ex.getMessage()).isEqualTo("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)");
+		});
+	}
+
+	@Test
+	void reportsASocketThePanelMayNotUse() {
+		when(runner.run(anyList())).thenReturn(new CommandResult(255, "",
+				"2026-11-25 11:40:00,000 fail2ban                [7000]: ERROR   Permission denied to socket: /run/fail2ban/fail2ban.sock, (you must be root)\n",
+				false));
+
+		assertThatThrownBy(fail2ban::jails).isInstanceOfSatisfying(Fail2banException.class, ex -> {
+			assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.NOT_RUNNABLE);
+			assertThat(ex.getMessage()).isEqualTo("the panel may not use fail2ban's socket: "
+					+ "Permission denied to socket: /run/fail2ban/fail2ban.sock, (you must be root)");
+		});
+	}
+
+	@Test
+	void reportsARefusalWithoutAnAnswerByItsLoggedErrorOnly() {
+		when(runner.run(anyList())).thenReturn(new CommandResult(255, "",
+				"2026-11-25 11:06:15,436 fail2ban.configreader   [5196]: WARNING 'allowipv6' not defined in 'Definition'.\n"
+						+ "2026-11-25 11:06:31,499 fail2ban                [6073]: ERROR   NOK: (\"not banned: ['1.1.1.1']\",)\n"
+						+ "Traceback (most recent call last):\n  File \"x.py\", line 1\n",
+				false));
+
+		assertThatThrownBy(fail2ban::jails).hasMessage("fail2ban refused: NOK: (\"not banned: ['1.1.1.1']\",)");
+	}
+
+	@Test
+	void turnsRunnerFailuresIntoReadableReasons() {
+		assertTranslated(CommandException.Reason.TIMEOUT, "fail2ban-client did not answer within 10000 ms and was stopped",
+				Fail2banException.Reason.UNREACHABLE,
+				"fail2ban is not answering (the server may be hung): fail2ban-client did not answer within 10000 ms and was stopped");
+		assertTranslated(CommandException.Reason.SUDO_REFUSED,
+				"sudo refused to run /usr/bin/fail2ban-client: sudo: a password is required",
+				Fail2banException.Reason.NOT_RUNNABLE,
+				"sudo refused to run /usr/bin/fail2ban-client: sudo: a password is required");
+		assertTranslated(CommandException.Reason.NOT_FOUND, "cannot run sudo: no such executable program",
+				Fail2banException.Reason.NOT_RUNNABLE, "cannot run sudo: no such executable program");
+	}
+
+	@Test
+	void reportsOutputItCannotReadAsARefusal() {
+		when(runner.run(anyList())).thenReturn(ok("[{'sshd': ['192.0.2.1']"));
+
+		assertThatThrownBy(() -> fail2ban.whereBanned(targets("192.0.2.1")))
+			.isInstanceOfSatisfying(Fail2banException.class,
+					ex -> assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.REFUSED))
+			.hasMessageStartingWith("not a Python literal at character ");
+	}
+
+	private void assertTranslated(CommandException.Reason reason, String message, Fail2banException.Reason expected,
+			String expectedMessage) {
+		CommandRunner failing = mock(CommandRunner.class);
+		when(failing.run(anyList())).thenThrow(new CommandException(reason, PREFIX, message));
+
+		assertThatThrownBy(() -> new CommandFail2ban(failing, new Fail2banProperties(PREFIX)).version())
+			.isInstanceOfSatisfying(Fail2banException.class, ex -> {
+				assertThat(ex.reason()).isEqualTo(expected);
+				assertThat(ex.getMessage()).isEqualTo(expectedMessage);
+			});
+	}
+
+	private static List<String> command(String... words) {
+		List<String> command = new ArrayList<>(PREFIX);
+		command.add("--");
+		command.addAll(List.of(words));
+		return command;
+	}
+
+	private static List<BanTarget> targets(String... values) {
+		return Arrays.stream(values).map(BanTarget::parse).toList();
+	}
+
+	private static CommandResult ok(String stdout) {
+		return new CommandResult(0, stdout, "", false);
+	}
+
+}

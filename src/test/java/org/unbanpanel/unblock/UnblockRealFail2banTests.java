@@ -1,0 +1,139 @@
+package org.unbanpanel.unblock;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.unbanpanel.UnbanPanelApplication;
+import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.testsupport.Fail2banServer;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The queue against the real private fail2ban-server, stopped and started again, or frozen ({@code kill -STOP}) so
+ * that every fail2ban-client run times out. The panel reads both as "fail2ban cannot be reached".
+ */
+class UnblockRealFail2banTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	private static Fail2banServer server;
+
+	private final Path dataDirectory = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
+
+	@BeforeAll
+	static void startFail2ban() {
+		server = Fail2banServer.start();
+	}
+
+	@AfterAll
+	static void stopFail2ban() {
+		if (server != null) {
+			server.close();
+		}
+	}
+
+	@AfterEach
+	void releaseEverything() {
+		server.ensureRunning();
+		server.unbanAll();
+	}
+
+	@Test
+	void resumesAfterARestartAJobTheStoppedPanelLeftQueued() throws InterruptedException {
+		server.ban("sshd", "192.0.2.10");
+		server.ban("dovecot", "192.0.2.10");
+		server.stop();
+		long id;
+		try (ConfigurableApplicationContext panel = startPanel()) {
+			UnblockService service = panel.getBean(UnblockService.class);
+			id = service.submit(request("192.0.2.10"), "admin", "203.0.113.7");
+			JobView waiting = Jobs.await(service, id, (job) -> job.attempts() > 0 && job.state() == JobState.QUEUED,
+					PATIENCE);
+			assertThat(waiting.items()).extracting(ItemView::state).containsExactly(ItemState.PENDING);
+		}
+		server.ensureRunning();
+
+		try (ConfigurableApplicationContext panel = startPanel()) {
+			JobView job = Jobs.awaitFinished(panel.getBean(UnblockService.class), id, PATIENCE);
+
+			assertThat(job.state()).as(job::toString).isEqualTo(JobState.DONE);
+			assertThat(job.items()).singleElement().satisfies((item) -> {
+				assertThat(item.state()).isEqualTo(ItemState.UNBANNED);
+				assertThat(item.jails()).containsExactlyInAnyOrder("sshd", "dovecot");
+			});
+		}
+		assertThat(Fail2banServer.JAILS).allSatisfy((jail) -> assertThat(server.bannedIn(jail)).isEmpty());
+	}
+
+	@Test
+	void waitsForAStoppedFail2banAndSucceedsWhenItIsStartedWithinTheRetryTime() throws InterruptedException {
+		server.ban("sasl", "2001:db8::6", "198.51.100.4");
+		server.stop();
+		try (ConfigurableApplicationContext panel = startPanel()) {
+			UnblockService service = panel.getBean(UnblockService.class);
+			long id = service.submit(request("2001:db8::6", "198.51.100.4"), "admin", "203.0.113.7");
+			awaitRetried(service, id);
+
+			server.ensureRunning();
+			JobView job = Jobs.awaitFinished(service, id, PATIENCE);
+
+			assertThat(job.state()).as(job::toString).isEqualTo(JobState.DONE);
+			assertThat(job.items()).extracting(ItemView::state).containsOnly(ItemState.UNBANNED);
+		}
+		assertThat(server.bannedIn("sasl")).isEmpty();
+	}
+
+	@Test
+	void waitsForAHungFail2banAndSucceedsWhenItAnswersAgain() throws InterruptedException {
+		server.ban("mxcp", "203.0.113.99");
+		server.pause();
+		try (ConfigurableApplicationContext panel = startPanel()) {
+			UnblockService service = panel.getBean(UnblockService.class);
+			long id = service.submit(request("203.0.113.99"), "admin", "203.0.113.7");
+			awaitRetried(service, id);
+
+			server.resume();
+			JobView job = Jobs.awaitFinished(service, id, PATIENCE);
+
+			assertThat(job.state()).as(job::toString).isEqualTo(JobState.DONE);
+		}
+		assertThat(server.bannedIn("mxcp")).isEmpty();
+	}
+
+	/** Waits until the job has been tried more than once and is queued again, still pending. */
+	private static void awaitRetried(UnblockService service, long id) throws InterruptedException {
+		JobView waiting = Jobs.await(service, id, (job) -> job.attempts() > 1 && job.state() == JobState.QUEUED,
+				PATIENCE);
+		assertThat(waiting.failureReason()).startsWith("fail2ban cannot be reached");
+		assertThat(waiting.items()).extracting(ItemView::state).containsOnly(ItemState.PENDING);
+	}
+
+	/** Settings as command-line arguments, which take precedence over application.yml. */
+	private ConfigurableApplicationContext startPanel() {
+		List<String> arguments = new ArrayList<>(List.of("--panel.data-dir=" + dataDirectory,
+				"--panel.commands.timeout=2s", "--panel.accounts.backend=none"));
+		List<String> command = server.command();
+		for (int i = 0; i < command.size(); i++) {
+			arguments.add("--panel.fail2ban.command[" + i + "]=" + command.get(i));
+		}
+		return new SpringApplicationBuilder(UnbanPanelApplication.class).web(WebApplicationType.NONE)
+			.run(arguments.toArray(String[]::new));
+	}
+
+	private static UnblockRequest request(String... addresses) {
+		return new UnblockRequest(List.of(addresses).stream().map(BanTarget::parse).toList(), List.of());
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.unbanpanel.unblock;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.unbanpanel.audit.AuditAction;
+import org.unbanpanel.audit.AuditEvent;
+import org.unbanpanel.audit.AuditTrail;
+import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.UnbanOutcome;
+import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.pam.AccountName;
+import org.unbanpanel.pam.LockRecord;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.Mockito.when;
+
+/**
+ * The queue as the application wires it: H2 file database under target/, Flyway migrations, the worker thread. The
+ * tools are mocked here; {@code UnblockRealFail2banTests} runs the real fail2ban.
+ */
+@SpringBootTest(properties = "panel.data-dir=./target/test-data/${random.uuid}")
+class UnblockServiceTests {
+
+	@Autowired
+	private UnblockService service;
+
+	@Autowired
+	private AuditTrail audit;
+
+	@MockitoBean
+	private Fail2ban fail2ban;
+
+	@MockitoBean
+	private AccountLocks accountLocks;
+
+	@Test
+	void runsASubmittedJobInTheBackgroundAndKeepsItsResults() throws InterruptedException {
+		when(fail2ban.unban(anyCollection())).thenAnswer((invocation) -> {
+			Collection<BanTarget> targets = invocation.getArgument(0);
+			return targets.stream()
+				.map((target) -> new UnbanOutcome(target, UnbanOutcome.Result.UNBANNED, List.of("sshd"), ""))
+				.toList();
+		});
+		when(accountLocks.reset(any())).thenReturn(new LockRecord("admin", 0, null, ""));
+
+		long id = service.submit(new UnblockRequest(List.of(BanTarget.parse("2001:db8::6")),
+				List.of(AccountName.parse("admin"))), "alice", "203.0.113.7");
+		JobView job = Jobs.awaitFinished(service, id, Duration.ofSeconds(10));
+
+		assertThat(job.state()).isEqualTo(JobState.DONE);
+		assertThat(job.submittedBy()).isEqualTo("alice");
+		assertThat(job.items()).containsExactly(
+				new ItemView(ItemKind.IP, "2001:db8::6", ItemState.UNBANNED, List.of("sshd"), 0, null),
+				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.NOT_LOCKED, List.of(), 0, null));
+		assertThat(service.recent(1)).containsExactly(new JobSummary(id, JobState.DONE, "alice", "203.0.113.7",
+				job.createdAt(), job.finishedAt(), 1, 1, 0));
+		assertThat(audit.recent(10)).extracting(AuditEvent::action)
+			.containsExactlyInAnyOrder(AuditAction.SUBMITTED, AuditAction.SUBMITTED, AuditAction.UNBANNED,
+					AuditAction.NOT_LOCKED);
+	}
+
+}
