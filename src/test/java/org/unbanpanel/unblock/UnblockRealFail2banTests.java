@@ -14,7 +14,6 @@ import org.unbanpanel.UnbanPanelApplication;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.testsupport.Fail2banServer;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -123,13 +122,12 @@ class UnblockRealFail2banTests {
 	/** Settings as command-line arguments, which take precedence over application.yml. */
 	private ConfigurableApplicationContext startPanel() {
 		List<String> arguments = new ArrayList<>(List.of("--panel.data-dir=" + dataDirectory,
-				"--panel.commands.timeout=2s", "--panel.accounts.backend=none"));
+				"--panel.commands.timeout=2s", "--panel.accounts.backend=none", "--server.port=0"));
 		List<String> command = server.command();
 		for (int i = 0; i < command.size(); i++) {
 			arguments.add("--panel.fail2ban.command[" + i + "]=" + command.get(i));
 		}
-		return new SpringApplicationBuilder(UnbanPanelApplication.class).web(WebApplicationType.NONE)
-			.run(arguments.toArray(String[]::new));
+		return new SpringApplicationBuilder(UnbanPanelApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	private static UnblockRequest request(String... addresses) {
