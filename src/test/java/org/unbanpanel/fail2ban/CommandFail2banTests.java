@@ -77,12 +77,7 @@ class CommandFail2banTests {
 
 	@Test
 	void sendsAnIpv4MappedTargetUnderTheFormFail2banHoldsIt() {
-		when(runner.run(anyList())).thenReturn(ok("[{'sshd': ['192.0.2.2']}]"), ok("1\n"), ok("[{'sshd': []}]"));
-
-		assertThat(fail2ban.unban(targets("::ffff:192.0.2.2"))).singleElement()
-			.extracting(UnbanOutcome::result)
-			.isEqualTo(Result.UNBANNED);
-		verify(runner).run(command("unban", "192.0.2.2"));
+		assertUnbanSends("::ffff:192.0.2.2", "[{'sshd': ['192.0.2.2']}]", "[{'sshd': []}]", "192.0.2.2");
 	}
 
 	@Test
@@ -92,6 +87,17 @@ class CommandFail2banTests {
 		List<UnbanOutcome> outcomes = fail2ban.unban(targets("192.0.2.1", "2001:db8::1"));
 
 		assertThat(outcomes).extracting(UnbanOutcome::result).containsExactly(Result.NOT_BANNED, Result.NOT_BANNED);
+		verify(runner).run(command("banned"));
+		verifyNoMoreInteractions(runner);
+	}
+
+	@Test
+	void neverCallsAnAddressInsideABannedNetworkNotBanned() {
+		when(runner.run(anyList())).thenReturn(ok("[{'sshd': []}, {'apache': ['198.51.100.0/24']}]"));
+
+		assertThat(fail2ban.unban(targets("198.51.100.7"))).containsExactly(new UnbanOutcome(
+				BanTarget.parse("198.51.100.7"), Result.FAILED, List.of("apache"),
+				"still blocked by the banned network 198.51.100.0/24 in apache; unban the network to release it"));
 		verify(runner).run(command("banned"));
 		verifyNoMoreInteractions(runner);
 	}
@@ -149,20 +155,14 @@ class CommandFail2banTests {
 
 	@Test
 	void neverSendsAnEntryFail2banHoldsThatIsNotAnAddress() {
-		when(runner.run(anyList())).thenReturn(ok("[{'sasl': ['-all', \"it's\", '192.0.2.1']}]"), ok("1\n"),
-				ok("[{'sasl': ['-all', \"it's\"]}]"));
-
-		assertThat(fail2ban.unban(targets("0.0.0.0/0"))).singleElement()
-			.extracting(UnbanOutcome::result)
-			.isEqualTo(Result.UNBANNED);
-		verify(runner).run(command("unban", "192.0.2.1"));
+		assertUnbanSends("0.0.0.0/0", "[{'sasl': ['-all', \"it's\", '192.0.2.1']}]", "[{'sasl': ['-all', \"it's\"]}]",
+				"192.0.2.1");
 	}
 
 	@Test
 	void tellsAMissingServerFromARefusal() {
-		when(runner.run(anyList())).thenReturn(new CommandResult(255, "",
-				"2026-11-25 11:06:46,357 fail2ban                [6268]: ERROR   Failed to access socket path: /run/fail2ban/fail2ban.sock. Is fail2ban running?\n",
-				false));
+		when(runner.run(anyList())).thenReturn(failed(
+				"2026-11-25 11:06:46,357 fail2ban                [6268]: ERROR   Failed to access socket path: /run/fail2ban/fail2ban.sock. Is fail2ban running?\n"));
 
 		assertThatThrownBy(fail2ban::jails).isInstanceOfSatisfying(Fail2banException.class, ex -> {
 			assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.UNREACHABLE);
@@ -172,9 +172,8 @@ class CommandFail2banTests {
 
 	@Test
 	void reportsASocketThePanelMayNotUse() {
-		when(runner.run(anyList())).thenReturn(new CommandResult(255, "",
-				"2026-11-25 11:40:00,000 fail2ban                [7000]: ERROR   Permission denied to socket: /run/fail2ban/fail2ban.sock, (you must be root)\n",
-				false));
+		when(runner.run(anyList())).thenReturn(failed(
+				"2026-11-25 11:40:00,000 fail2ban                [7000]: ERROR   Permission denied to socket: /run/fail2ban/fail2ban.sock, (you must be root)\n"));
 
 		assertThatThrownBy(fail2ban::jails).isInstanceOfSatisfying(Fail2banException.class, ex -> {
 			assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.NOT_RUNNABLE);
@@ -185,11 +184,10 @@ class CommandFail2banTests {
 
 	@Test
 	void reportsARefusalWithoutAnAnswerByItsLoggedErrorOnly() {
-		when(runner.run(anyList())).thenReturn(new CommandResult(255, "",
+		when(runner.run(anyList())).thenReturn(failed(
 				"2026-11-25 11:06:15,436 fail2ban.configreader   [5196]: WARNING 'allowipv6' not defined in 'Definition'.\n"
 						+ "2026-11-25 11:06:31,499 fail2ban                [6073]: ERROR   NOK: (\"not banned: ['1.1.1.1']\",)\n"
-						+ "Traceback (most recent call last):\n  File \"x.py\", line 1\n",
-				false));
+						+ "Traceback (most recent call last):\n  File \"x.py\", line 1\n"));
 
 		assertThatThrownBy(fail2ban::jails).hasMessage("fail2ban refused: NOK: (\"not banned: ['1.1.1.1']\",)");
 	}
@@ -217,6 +215,18 @@ class CommandFail2banTests {
 			.hasMessageStartingWith("not a Python literal at character ");
 	}
 
+	/** Unbans one target against the given {@code banned} answers and checks the one {@code unban} it sent. */
+	private void assertUnbanSends(String target, String bannedBefore, String bannedAfter, String... entries) {
+		when(runner.run(anyList())).thenReturn(ok(bannedBefore), ok(entries.length + "\n"), ok(bannedAfter));
+
+		assertThat(fail2ban.unban(targets(target))).singleElement()
+			.extracting(UnbanOutcome::result)
+			.isEqualTo(Result.UNBANNED);
+		List<String> unban = new ArrayList<>(List.of("unban"));
+		unban.addAll(List.of(entries));
+		verify(runner).run(command(unban.toArray(String[]::new)));
+	}
+
 	private void assertTranslated(CommandException.Reason reason, String message, Fail2banException.Reason expected,
 			String expectedMessage) {
 		CommandRunner failing = mock(CommandRunner.class);
@@ -238,6 +248,11 @@ class CommandFail2banTests {
 
 	private static List<BanTarget> targets(String... values) {
 		return Arrays.stream(values).map(BanTarget::parse).toList();
+	}
+
+	/** How fail2ban-client ends when it could not do the command: exit 255, its log lines on stderr. */
+	private static CommandResult failed(String stderr) {
+		return new CommandResult(255, "", stderr, false);
 	}
 
 	private static CommandResult ok(String stdout) {
