@@ -17,7 +17,7 @@ import org.unbanpanel.exec.CommandRunner;
  * {@link Fail2ban} over fail2ban-client. Costs in fail2ban-client runs: one for {@link #version}, {@link #jails},
  * {@link #bans} and {@link #whereBanned}; two for {@link #status}; 1 + 2 per jail for {@link #statusOfAllJails};
  * for {@link #unban} one lookup, one {@code unban} naming every entry to release and one lookup to verify (only the
- * first when nothing is banned). None of these grows with the number of addresses.
+ * first when nothing is banned, none for no target). None of these grows with the number of addresses.
  */
 @Component
 class CommandFail2ban implements Fail2ban {
@@ -67,6 +67,9 @@ class CommandFail2ban implements Fail2ban {
 	@Override
 	public List<UnbanOutcome> unban(Collection<BanTarget> targets) {
 		List<BanTarget> distinct = distinct(targets);
+		if (distinct.isEmpty()) {
+			return List.of();
+		}
 		HeldBans before = lookup();
 		List<String> entries = distinct.stream()
 			.flatMap(target -> before.entriesCoveredBy(target).stream())

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -103,6 +104,12 @@ class CommandFail2banTests {
 	}
 
 	@Test
+	void runsNothingForNoTarget() {
+		assertThat(fail2ban.unban(List.of())).isEmpty();
+		verifyNoInteractions(runner);
+	}
+
+	@Test
 	void givesOneOutcomePerDistinctTarget() {
 		when(runner.run(anyList())).thenReturn(ok("[{'sshd': []}]"));
 
@@ -161,25 +168,22 @@ class CommandFail2banTests {
 
 	@Test
 	void tellsAMissingServerFromARefusal() {
+		// stderr of fail2ban-client 1.0.2 with no server behind the socket path
 		when(runner.run(anyList())).thenReturn(failed(
 				"2026-11-25 11:06:46,357 fail2ban                [6268]: ERROR   Failed to access socket path: /run/fail2ban/fail2ban.sock. Is fail2ban running?\n"));
 
-		assertThatThrownBy(fail2ban::jails).isInstanceOfSatisfying(Fail2banException.class, ex -> {
-			assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.UNREACHABLE);
-			assertThat(ex.getMessage()).isEqualTo("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)");
-		});
+		assertJailsFail(Fail2banException.Reason.UNREACHABLE,
+				"fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)");
 	}
 
 	@Test
 	void reportsASocketThePanelMayNotUse() {
+		// stderr of fail2ban-client 1.0.2 run as nobody against root's socket
 		when(runner.run(anyList())).thenReturn(failed(
-				"2026-11-25 11:40:00,000 fail2ban                [7000]: ERROR   Permission denied to socket: /run/fail2ban/fail2ban.sock, (you must be root)\n"));
+				"2026-11-25 11:39:40,959 fail2ban                [30697]: ERROR   Permission denied to socket: /run/fail2ban/fail2ban.sock, (you must be root)\n"));
 
-		assertThatThrownBy(fail2ban::jails).isInstanceOfSatisfying(Fail2banException.class, ex -> {
-			assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.NOT_RUNNABLE);
-			assertThat(ex.getMessage()).isEqualTo("the panel may not use fail2ban's socket: "
-					+ "Permission denied to socket: /run/fail2ban/fail2ban.sock, (you must be root)");
-		});
+		assertJailsFail(Fail2banException.Reason.NOT_RUNNABLE, "the panel may not use fail2ban's socket: "
+				+ "Permission denied to socket: /run/fail2ban/fail2ban.sock, (you must be root)");
 	}
 
 	@Test
@@ -189,7 +193,7 @@ class CommandFail2banTests {
 						+ "2026-11-25 11:06:31,499 fail2ban                [6073]: ERROR   NOK: (\"not banned: ['1.1.1.1']\",)\n"
 						+ "Traceback (most recent call last):\n  File \"x.py\", line 1\n"));
 
-		assertThatThrownBy(fail2ban::jails).hasMessage("fail2ban refused: NOK: (\"not banned: ['1.1.1.1']\",)");
+		assertJailsFail(Fail2banException.Reason.REFUSED, "fail2ban refused: not banned: ['1.1.1.1']");
 	}
 
 	@Test
@@ -229,14 +233,16 @@ class CommandFail2banTests {
 
 	private void assertTranslated(CommandException.Reason reason, String message, Fail2banException.Reason expected,
 			String expectedMessage) {
-		CommandRunner failing = mock(CommandRunner.class);
-		when(failing.run(anyList())).thenThrow(new CommandException(reason, PREFIX, message));
+		doThrow(new CommandException(reason, PREFIX, message)).when(runner).run(anyList());
 
-		assertThatThrownBy(() -> new CommandFail2ban(failing, new Fail2banProperties(PREFIX)).version())
-			.isInstanceOfSatisfying(Fail2banException.class, ex -> {
-				assertThat(ex.reason()).isEqualTo(expected);
-				assertThat(ex.getMessage()).isEqualTo(expectedMessage);
-			});
+		assertJailsFail(expected, expectedMessage);
+	}
+
+	private void assertJailsFail(Fail2banException.Reason reason, String message) {
+		assertThatThrownBy(fail2ban::jails).isInstanceOfSatisfying(Fail2banException.class, ex -> {
+			assertThat(ex.reason()).isEqualTo(reason);
+			assertThat(ex.getMessage()).isEqualTo(message);
+		});
 	}
 
 	private static List<String> command(String... words) {
