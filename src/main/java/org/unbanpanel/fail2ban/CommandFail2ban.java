@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.unbanpanel.exec.CommandRunner;
@@ -16,7 +17,7 @@ import org.unbanpanel.exec.CommandRunner;
  * {@link Fail2ban} over fail2ban-client. Costs in fail2ban-client runs: one for {@link #version}, {@link #jails},
  * {@link #bans} and {@link #whereBanned}; two for {@link #status}; 1 + 2 per jail for {@link #statusOfAllJails};
  * for {@link #unban} one lookup, one {@code unban} naming every entry to release and one lookup to verify (only the
- * first when nothing is banned). None of these grows with the number of addresses.
+ * first when nothing is banned, none for no target). None of these grows with the number of addresses.
  */
 @Component
 class CommandFail2ban implements Fail2ban {
@@ -66,19 +67,17 @@ class CommandFail2ban implements Fail2ban {
 	@Override
 	public List<UnbanOutcome> unban(Collection<BanTarget> targets) {
 		List<BanTarget> distinct = distinct(targets);
+		if (distinct.isEmpty()) {
+			return List.of();
+		}
 		HeldBans before = lookup();
 		List<String> entries = distinct.stream()
 			.flatMap(target -> before.entriesCoveredBy(target).stream())
 			.distinct()
 			.toList();
-		if (entries.isEmpty()) {
-			return distinct.stream().map(CommandFail2ban::notBanned).toList();
-		}
-		String refusal = release(entries);
-		HeldBans after = lookup();
-		return distinct.stream()
-			.map(target -> outcome(target, before.jailsHolding(target), after.jailsHolding(target), refusal))
-			.toList();
+		String refusal = entries.isEmpty() ? "" : release(entries);
+		HeldBans after = entries.isEmpty() ? before : lookup();
+		return distinct.stream().map(target -> outcome(target, before, after, refusal)).toList();
 	}
 
 	private HeldBans lookup() {
@@ -102,20 +101,30 @@ class CommandFail2ban implements Fail2ban {
 		}
 	}
 
-	private static UnbanOutcome outcome(BanTarget target, List<String> before, List<String> after, String refusal) {
-		if (before.isEmpty()) {
-			return notBanned(target);
+	/** A count of 0 is never success: a target no jail held is NOT_BANNED, one still held afterwards FAILED. */
+	private static UnbanOutcome outcome(BanTarget target, HeldBans before, HeldBans after, String refusal) {
+		List<HeldBans.Network> around = after.networksAround(target);
+		if (!around.isEmpty()) {
+			return new UnbanOutcome(target, UnbanOutcome.Result.FAILED,
+					around.stream().map(HeldBans.Network::jail).distinct().toList(), blockedBy(around));
 		}
-		if (after.isEmpty()) {
-			return new UnbanOutcome(target, UnbanOutcome.Result.UNBANNED, before, "");
+		List<String> held = before.jailsHolding(target);
+		List<String> stillHeld = after.jailsHolding(target);
+		if (held.isEmpty()) {
+			return new UnbanOutcome(target, UnbanOutcome.Result.NOT_BANNED, List.of(), "");
 		}
-		String message = refusal.isEmpty() ? "still banned in " + String.join(", ", after) + " after the unban"
+		if (stillHeld.isEmpty()) {
+			return new UnbanOutcome(target, UnbanOutcome.Result.UNBANNED, held, "");
+		}
+		String message = refusal.isEmpty() ? "still banned in " + String.join(", ", stillHeld) + " after the unban"
 				: refusal;
-		return new UnbanOutcome(target, UnbanOutcome.Result.FAILED, after, message);
+		return new UnbanOutcome(target, UnbanOutcome.Result.FAILED, stillHeld, message);
 	}
 
-	private static UnbanOutcome notBanned(BanTarget target) {
-		return new UnbanOutcome(target, UnbanOutcome.Result.NOT_BANNED, List.of(), "");
+	private static String blockedBy(List<HeldBans.Network> networks) {
+		return "still blocked by the banned network "
+				+ networks.stream().map(network -> network.text() + " in " + network.jail()).collect(Collectors.joining(", "))
+				+ "; unban the network to release it";
 	}
 
 	private static List<BanTarget> distinct(Collection<BanTarget> targets) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.exec.CommandResult;
@@ -126,9 +127,23 @@ final class Fail2banClient {
 						"the panel may not use fail2ban's socket: " + error);
 			}
 		}
-		String answer = firstLine(result.stdout()).or(() -> errors.stream().findFirst())
+		String answer = firstLine(result.stdout()).or(() -> errors.stream().findFirst().map(Fail2banClient::unwrapNok))
 			.orElse("exit code " + result.exitCode());
 		return new Fail2banException(Fail2banException.Reason.REFUSED, "fail2ban refused: " + answer);
+	}
+
+	/** The server's error as the client logs it, {@code NOK: ("not banned: ['1.1.1.1']",)}: the tuple's text. */
+	private static String unwrapNok(String error) {
+		if (!error.startsWith("NOK: ")) {
+			return error;
+		}
+		try {
+			return PythonLiteral.parse(error.substring(5)) instanceof List<?> arguments && !arguments.isEmpty()
+					? arguments.stream().map(String::valueOf).collect(Collectors.joining(", ")) : error;
+		}
+		catch (IllegalArgumentException ex) {
+			return error;
+		}
 	}
 
 	private static List<String> loggedErrors(String stderr) {

@@ -17,7 +17,13 @@ final class HeldBans {
 	private record Held(int order, String jail, String text, BanTarget address) {
 	}
 
+	/** One banned network, as fail2ban holds it, and its jail. */
+	record Network(String text, String jail) {
+	}
+
 	private final List<Held> all = new ArrayList<>();
+
+	private final List<Held> networks = new ArrayList<>();
 
 	private final Map<String, List<Held>> byKey = new HashMap<>();
 
@@ -25,6 +31,9 @@ final class HeldBans {
 		byJail.forEach((jail, addresses) -> addresses.forEach(text -> BanTarget.tryParse(text).ifPresent(address -> {
 			Held held = new Held(all.size(), jail, text, address);
 			all.add(held);
+			if (address.isNetwork()) {
+				networks.add(held);
+			}
 			address.banKeys().forEach(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(held));
 		})));
 	}
@@ -37,6 +46,17 @@ final class HeldBans {
 	/** The entries to name in {@code unban} to release the target, exactly as fail2ban holds them. */
 	List<String> entriesCoveredBy(BanTarget target) {
 		return covered(target).map(Held::text).distinct().toList();
+	}
+
+	/**
+	 * Banned networks that hold the target without the target covering them: releasing the target's own entries
+	 * leaves it blocked by these.
+	 */
+	List<Network> networksAround(BanTarget target) {
+		return networks.stream()
+			.filter(held -> held.address().covers(target) && !target.covers(held.address()))
+			.map(held -> new Network(held.text(), held.jail()))
+			.toList();
 	}
 
 	private Stream<Held> covered(BanTarget target) {

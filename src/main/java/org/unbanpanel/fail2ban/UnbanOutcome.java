@@ -15,7 +15,10 @@ public record UnbanOutcome(BanTarget target, Result result, List<String> jails, 
 		UNBANNED,
 		/** No jail held it: nothing was changed. */
 		NOT_BANNED,
-		/** fail2ban refused, or the target is still banned afterwards. */
+		/**
+		 * fail2ban refused, the target is still banned afterwards, or a banned network around the address still
+		 * blocks it (an address alone never releases the network it lies in).
+		 */
 		FAILED
 
 	}

@@ -62,12 +62,7 @@ class CommandFail2banIntegrationTests {
 		server.ban("sshd", "203.0.113.7");
 		server.ban("dovecot", "203.0.113.7");
 
-		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse("203.0.113.7")));
-
-		assertThat(outcomes).singleElement().satisfies(outcome -> {
-			assertThat(outcome.result()).isEqualTo(Result.UNBANNED);
-			assertThat(outcome.jails()).containsExactly("sshd", "dovecot");
-		});
+		assertUnbanOutcome("203.0.113.7", Result.UNBANNED, "sshd", "dovecot");
 		assertThat(server.bannedIn("sshd")).isEmpty();
 		assertThat(server.bannedIn("dovecot")).isEmpty();
 	}
@@ -76,12 +71,7 @@ class CommandFail2banIntegrationTests {
 	void reportsNotBannedForAnAddressNoJailHolds() {
 		server.ban("sshd", "203.0.113.8");
 
-		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse("203.0.113.9")));
-
-		assertThat(outcomes).singleElement().satisfies(outcome -> {
-			assertThat(outcome.result()).isEqualTo(Result.NOT_BANNED);
-			assertThat(outcome.jails()).isEmpty();
-		});
+		assertUnbanOutcome("203.0.113.9", Result.NOT_BANNED);
 		assertThat(server.bannedIn("sshd")).containsExactly("203.0.113.8");
 	}
 
@@ -89,12 +79,7 @@ class CommandFail2banIntegrationTests {
 	void unbansIpv6GivenInAnyNotation() {
 		server.ban("apache", "2001:db8::6");
 
-		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse("2001:DB8:0:0:0:0:0:6")));
-
-		assertThat(outcomes).singleElement().satisfies(outcome -> {
-			assertThat(outcome.result()).isEqualTo(Result.UNBANNED);
-			assertThat(outcome.jails()).containsExactly("apache");
-		});
+		assertUnbanOutcome("2001:DB8:0:0:0:0:0:6", Result.UNBANNED, "apache");
 		assertThat(server.bannedIn("apache")).isEmpty();
 	}
 
@@ -104,12 +89,7 @@ class CommandFail2banIntegrationTests {
 		server.ban("sshd", "::ffff:192.0.2.2");
 		server.ban("sasl", "192.0.2.2");
 
-		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse(typed)));
-
-		assertThat(outcomes).singleElement().satisfies(outcome -> {
-			assertThat(outcome.result()).isEqualTo(Result.UNBANNED);
-			assertThat(outcome.jails()).containsExactly("sshd", "sasl");
-		});
+		assertUnbanOutcome(typed, Result.UNBANNED, "sshd", "sasl");
 		assertThat(server.bannedIn("sshd")).isEmpty();
 		assertThat(server.bannedIn("sasl")).isEmpty();
 	}
@@ -120,15 +100,21 @@ class CommandFail2banIntegrationTests {
 		server.ban("apache", "198.51.100.0/25");
 		server.ban("mxcp", "198.51.100.77");
 
-		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse("198.51.100.0/24")));
-
-		assertThat(outcomes).singleElement().satisfies(outcome -> {
-			assertThat(outcome.result()).isEqualTo(Result.UNBANNED);
-			assertThat(outcome.jails()).containsExactly("sshd", "apache", "mxcp");
-		});
+		assertUnbanOutcome("198.51.100.0/24", Result.UNBANNED, "sshd", "apache", "mxcp");
 		assertThat(server.bannedIn("sshd")).containsExactly("198.51.101.1");
 		assertThat(server.bannedIn("apache")).isEmpty();
 		assertThat(server.bannedIn("mxcp")).isEmpty();
+	}
+
+	@Test
+	void reportsAnAddressInsideABannedNetworkAsStillBlocked() {
+		server.ban("apache", "198.51.100.0/24");
+
+		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse("198.51.100.7")));
+
+		assertThat(outcomes).containsExactly(new UnbanOutcome(BanTarget.parse("198.51.100.7"), Result.FAILED,
+				List.of("apache"), "still blocked by the banned network 198.51.100.0/24 in apache; unban the network to release it"));
+		assertThat(server.bannedIn("apache")).containsExactly("198.51.100.0/24");
 	}
 
 	@Test
@@ -203,6 +189,16 @@ class CommandFail2banIntegrationTests {
 		assertThatThrownBy(() -> fail2ban.bans("nojail")).isInstanceOfSatisfying(Fail2banException.class, ex -> {
 			assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.REFUSED);
 			assertThat(ex.getMessage()).isEqualTo("fail2ban refused: Sorry but the jail 'nojail' does not exist");
+		});
+	}
+
+	/** Unbans one typed target through the adapter and checks its single outcome. */
+	private static void assertUnbanOutcome(String typed, Result result, String... jails) {
+		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse(typed)));
+
+		assertThat(outcomes).singleElement().satisfies(outcome -> {
+			assertThat(outcome.result()).isEqualTo(result);
+			assertThat(outcome.jails()).containsExactly(jails);
 		});
 	}
 

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -77,12 +78,7 @@ class CommandFail2banTests {
 
 	@Test
 	void sendsAnIpv4MappedTargetUnderTheFormFail2banHoldsIt() {
-		when(runner.run(anyList())).thenReturn(ok("[{'sshd': ['192.0.2.2']}]"), ok("1\n"), ok("[{'sshd': []}]"));
-
-		assertThat(fail2ban.unban(targets("::ffff:192.0.2.2"))).singleElement()
-			.extracting(UnbanOutcome::result)
-			.isEqualTo(Result.UNBANNED);
-		verify(runner).run(command("unban", "192.0.2.2"));
+		assertUnbanSends("::ffff:192.0.2.2", "[{'sshd': ['192.0.2.2']}]", "[{'sshd': []}]", "192.0.2.2");
 	}
 
 	@Test
@@ -94,6 +90,23 @@ class CommandFail2banTests {
 		assertThat(outcomes).extracting(UnbanOutcome::result).containsExactly(Result.NOT_BANNED, Result.NOT_BANNED);
 		verify(runner).run(command("banned"));
 		verifyNoMoreInteractions(runner);
+	}
+
+	@Test
+	void neverCallsAnAddressInsideABannedNetworkNotBanned() {
+		when(runner.run(anyList())).thenReturn(ok("[{'sshd': []}, {'apache': ['198.51.100.0/24']}]"));
+
+		assertThat(fail2ban.unban(targets("198.51.100.7"))).containsExactly(new UnbanOutcome(
+				BanTarget.parse("198.51.100.7"), Result.FAILED, List.of("apache"),
+				"still blocked by the banned network 198.51.100.0/24 in apache; unban the network to release it"));
+		verify(runner).run(command("banned"));
+		verifyNoMoreInteractions(runner);
+	}
+
+	@Test
+	void runsNothingForNoTarget() {
+		assertThat(fail2ban.unban(List.of())).isEmpty();
+		verifyNoInteractions(runner);
 	}
 
 	@Test
@@ -149,49 +162,38 @@ class CommandFail2banTests {
 
 	@Test
 	void neverSendsAnEntryFail2banHoldsThatIsNotAnAddress() {
-		when(runner.run(anyList())).thenReturn(ok("[{'sasl': ['-all', \"it's\", '192.0.2.1']}]"), ok("1\n"),
-				ok("[{'sasl': ['-all', \"it's\"]}]"));
-
-		assertThat(fail2ban.unban(targets("0.0.0.0/0"))).singleElement()
-			.extracting(UnbanOutcome::result)
-			.isEqualTo(Result.UNBANNED);
-		verify(runner).run(command("unban", "192.0.2.1"));
+		assertUnbanSends("0.0.0.0/0", "[{'sasl': ['-all', \"it's\", '192.0.2.1']}]", "[{'sasl': ['-all', \"it's\"]}]",
+				"192.0.2.1");
 	}
 
 	@Test
 	void tellsAMissingServerFromARefusal() {
-		when(runner.run(anyList())).thenReturn(new CommandResult(255, "",
-				"2026-11-25 11:06:46,357 fail2ban                [6268]: ERROR   Failed to access socket path: /run/fail2ban/fail2ban.sock. Is fail2ban running?\n",
-				false));
+		// stderr of fail2ban-client 1.0.2 with no server behind the socket path
+		when(runner.run(anyList())).thenReturn(failed(
+				"2026-11-25 11:06:46,357 fail2ban                [6268]: ERROR   Failed to access socket path: /run/fail2ban/fail2ban.sock. Is fail2ban running?\n"));
 
-		assertThatThrownBy(fail2ban::jails).isInstanceOfSatisfying(Fail2banException.class, ex -> {
-			assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.UNREACHABLE);
-			assertThat(ex.getMessage()).isEqualTo("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)");
-		});
+		assertJailsFail(Fail2banException.Reason.UNREACHABLE,
+				"fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)");
 	}
 
 	@Test
 	void reportsASocketThePanelMayNotUse() {
-		when(runner.run(anyList())).thenReturn(new CommandResult(255, "",
-				"2026-11-25 11:40:00,000 fail2ban                [7000]: ERROR   Permission denied to socket: /run/fail2ban/fail2ban.sock, (you must be root)\n",
-				false));
+		// stderr of fail2ban-client 1.0.2 run as nobody against root's socket
+		when(runner.run(anyList())).thenReturn(failed(
+				"2026-11-25 11:39:40,959 fail2ban                [30697]: ERROR   Permission denied to socket: /run/fail2ban/fail2ban.sock, (you must be root)\n"));
 
-		assertThatThrownBy(fail2ban::jails).isInstanceOfSatisfying(Fail2banException.class, ex -> {
-			assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.NOT_RUNNABLE);
-			assertThat(ex.getMessage()).isEqualTo("the panel may not use fail2ban's socket: "
-					+ "Permission denied to socket: /run/fail2ban/fail2ban.sock, (you must be root)");
-		});
+		assertJailsFail(Fail2banException.Reason.NOT_RUNNABLE, "the panel may not use fail2ban's socket: "
+				+ "Permission denied to socket: /run/fail2ban/fail2ban.sock, (you must be root)");
 	}
 
 	@Test
 	void reportsARefusalWithoutAnAnswerByItsLoggedErrorOnly() {
-		when(runner.run(anyList())).thenReturn(new CommandResult(255, "",
+		when(runner.run(anyList())).thenReturn(failed(
 				"2026-11-25 11:06:15,436 fail2ban.configreader   [5196]: WARNING 'allowipv6' not defined in 'Definition'.\n"
 						+ "2026-11-25 11:06:31,499 fail2ban                [6073]: ERROR   NOK: (\"not banned: ['1.1.1.1']\",)\n"
-						+ "Traceback (most recent call last):\n  File \"x.py\", line 1\n",
-				false));
+						+ "Traceback (most recent call last):\n  File \"x.py\", line 1\n"));
 
-		assertThatThrownBy(fail2ban::jails).hasMessage("fail2ban refused: NOK: (\"not banned: ['1.1.1.1']\",)");
+		assertJailsFail(Fail2banException.Reason.REFUSED, "fail2ban refused: not banned: ['1.1.1.1']");
 	}
 
 	@Test
@@ -217,16 +219,30 @@ class CommandFail2banTests {
 			.hasMessageStartingWith("not a Python literal at character ");
 	}
 
+	/** Unbans one target against the given {@code banned} answers and checks the one {@code unban} it sent. */
+	private void assertUnbanSends(String target, String bannedBefore, String bannedAfter, String... entries) {
+		when(runner.run(anyList())).thenReturn(ok(bannedBefore), ok(entries.length + "\n"), ok(bannedAfter));
+
+		assertThat(fail2ban.unban(targets(target))).singleElement()
+			.extracting(UnbanOutcome::result)
+			.isEqualTo(Result.UNBANNED);
+		List<String> unban = new ArrayList<>(List.of("unban"));
+		unban.addAll(List.of(entries));
+		verify(runner).run(command(unban.toArray(String[]::new)));
+	}
+
 	private void assertTranslated(CommandException.Reason reason, String message, Fail2banException.Reason expected,
 			String expectedMessage) {
-		CommandRunner failing = mock(CommandRunner.class);
-		when(failing.run(anyList())).thenThrow(new CommandException(reason, PREFIX, message));
+		doThrow(new CommandException(reason, PREFIX, message)).when(runner).run(anyList());
 
-		assertThatThrownBy(() -> new CommandFail2ban(failing, new Fail2banProperties(PREFIX)).version())
-			.isInstanceOfSatisfying(Fail2banException.class, ex -> {
-				assertThat(ex.reason()).isEqualTo(expected);
-				assertThat(ex.getMessage()).isEqualTo(expectedMessage);
-			});
+		assertJailsFail(expected, expectedMessage);
+	}
+
+	private void assertJailsFail(Fail2banException.Reason reason, String message) {
+		assertThatThrownBy(fail2ban::jails).isInstanceOfSatisfying(Fail2banException.class, ex -> {
+			assertThat(ex.reason()).isEqualTo(reason);
+			assertThat(ex.getMessage()).isEqualTo(message);
+		});
 	}
 
 	private static List<String> command(String... words) {
@@ -238,6 +254,11 @@ class CommandFail2banTests {
 
 	private static List<BanTarget> targets(String... values) {
 		return Arrays.stream(values).map(BanTarget::parse).toList();
+	}
+
+	/** How fail2ban-client ends when it could not do the command: exit 255, its log lines on stderr. */
+	private static CommandResult failed(String stderr) {
+		return new CommandResult(255, "", stderr, false);
 	}
 
 	private static CommandResult ok(String stdout) {
