@@ -15,6 +15,8 @@ public class CommandException extends RuntimeException {
 		SUDO_REFUSED,
 		/** The program ran longer than the timeout and was killed. */
 		TIMEOUT,
+		/** The calling thread was interrupted (the panel is stopping); the program was stopped. */
+		INTERRUPTED,
 		/** The operating system could not start the program for another reason. */
 		START_FAILED
 

@@ -11,6 +11,7 @@ import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteException;
 import org.apache.commons.exec.ExecuteWatchdog;
+import org.apache.commons.exec.Executor;
 import org.apache.commons.exec.PumpStreamHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -59,6 +60,10 @@ class ExecCommandRunner implements CommandRunner {
 		}
 		catch (IOException ex) {
 			throw startFailure(command, ex);
+		}
+		if (exitCode == Executor.INVALID_EXITVALUE || Thread.currentThread().isInterrupted()) {
+			throw new CommandException(CommandException.Reason.INTERRUPTED, command,
+					programName(command) + " was stopped because the panel is shutting down");
 		}
 		if (watchdog.killedProcess()) {
 			throw new CommandException(CommandException.Reason.TIMEOUT, command,

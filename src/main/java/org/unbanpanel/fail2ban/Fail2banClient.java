@@ -105,6 +105,10 @@ final class Fail2banClient {
 			return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
 					"fail2ban is not answering (the server may be hung): " + ex.getMessage(), ex);
 		}
+		if (ex.reason() == CommandException.Reason.INTERRUPTED) {
+			// unreachable for now: a queued job stays queued and runs after the restart
+			return new Fail2banException(Fail2banException.Reason.UNREACHABLE, ex.getMessage(), ex);
+		}
 		return new Fail2banException(Fail2banException.Reason.NOT_RUNNABLE, ex.getMessage(), ex);
 	}
 

@@ -96,7 +96,7 @@ final class LockTool {
 			case SUDO_REFUSED -> new AccountLockException(AccountLockException.Reason.NOT_RUNNABLE,
 					name + " is not allowed to run (check the sudoers rule for the panel's user): " + ex.getMessage(),
 					ex);
-			case TIMEOUT -> new AccountLockException(AccountLockException.Reason.TIMEOUT,
+			case TIMEOUT, INTERRUPTED -> new AccountLockException(AccountLockException.Reason.TIMEOUT,
 					name + " did not finish in time: " + ex.getMessage(), ex);
 			case START_FAILED -> new AccountLockException(AccountLockException.Reason.NOT_RUNNABLE,
 					name + " could not be started: " + ex.getMessage(), ex);

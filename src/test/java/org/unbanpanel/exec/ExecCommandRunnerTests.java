@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,31 @@ class ExecCommandRunnerTests {
 		CommandResult result = runner.run(List.of("/bin/false"));
 
 		assertThat(result.exitCode()).isEqualTo(1);
+	}
+
+	@Test
+	void stopsTheProgramAndSaysSoWhenTheCallerIsInterrupted() throws Exception {
+		ExecCommandRunner patient = new ExecCommandRunner(Duration.ofSeconds(30), 1024);
+		AtomicReference<Throwable> thrown = new AtomicReference<>();
+		Thread caller = new Thread(() -> {
+			try {
+				patient.run(List.of("/bin/sleep", "29.5"));
+			}
+			catch (RuntimeException ex) {
+				thrown.set(ex);
+			}
+		});
+		caller.start();
+		Thread.sleep(300);
+		caller.interrupt();
+		caller.join(5000);
+
+		assertThat(caller.isAlive()).isFalse();
+		assertThat(thrown.get()).isInstanceOfSatisfying(CommandException.class,
+				ex -> assertThat(ex.reason()).isEqualTo(CommandException.Reason.INTERRUPTED));
+		assertThat(ProcessHandle.allProcesses()
+			.filter(process -> process.info().arguments().map(args -> List.of(args).contains("29.5")).orElse(false)))
+			.isEmpty();
 	}
 
 }
