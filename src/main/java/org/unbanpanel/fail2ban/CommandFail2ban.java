@@ -71,6 +71,8 @@ class CommandFail2ban implements Fail2ban {
 			return List.of();
 		}
 		HeldBans before = lookup();
+		// The entries exactly as fail2ban holds them, not the targets: it matches an address by its string, expands
+		// a network only since 0.11.2, and when a jail holds the network itself releases that entry alone.
 		List<String> entries = distinct.stream()
 			.flatMap(target -> before.entriesCoveredBy(target).stream())
 			.distinct()
