@@ -198,7 +198,7 @@ class CommandFail2banTests {
 
 	@Test
 	void saysWhenTheServerIsTooOldToLookUpBans() {
-		// captured from fail2ban 1.0.2: "fail2ban-client nosuchcommand", what 0.11.1 answers to "banned"
+		// captured from fail2ban 1.0.2 for "fail2ban-client nosuchcommand": a server without "banned" answers so
 		when(runner.run(anyList())).thenReturn(new CommandResult(255, "Invalid command\n",
 				"2026-11-25 11:43:37,788 fail2ban                [10710]: ERROR   NOK: ('Invalid command',)\n", false));
 

@@ -77,6 +77,7 @@ public final class Fail2banServer implements AutoCloseable {
 			Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
 			Fail2banServer server = new Fail2banServer(Files.createTempDirectory(target, "fail2ban-"), silentActions);
 			if (server.socket().toString().length() > MAX_SOCKET_PATH) {
+				server.deleteDirectory();
 				throw new IllegalStateException("the checkout path is too deep for a Unix socket under target/ ("
 						+ server.socket() + " is longer than " + MAX_SOCKET_PATH + " characters)");
 			}
