@@ -112,7 +112,7 @@ final class Fail2banClient {
 	}
 
 	/** fail2ban-client exits 255 for every failure: its stderr says whether the server is down or refused. */
-	static Fail2banException failure(CommandResult result) {
+	private static Fail2banException failure(CommandResult result) {
 		List<String> errors = loggedErrors(result.stderr());
 		for (String error : errors) {
 			Matcher noSocket = NO_SOCKET.matcher(error);
