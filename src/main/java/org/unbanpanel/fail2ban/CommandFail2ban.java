@@ -71,6 +71,8 @@ class CommandFail2ban implements Fail2ban {
 			return List.of();
 		}
 		HeldBans before = lookup();
+		// The entries exactly as fail2ban holds them, not the targets: it matches an address by its string, expands
+		// a network only since 0.11.2, and when a jail holds the network itself releases that entry alone.
 		List<String> entries = distinct.stream()
 			.flatMap(target -> before.entriesCoveredBy(target).stream())
 			.distinct()
@@ -80,8 +82,19 @@ class CommandFail2ban implements Fail2ban {
 		return distinct.stream().map(target -> outcome(target, before, after, refusal)).toList();
 	}
 
+	/** {@code banned} came with fail2ban 0.11.2 (fail2ban#2725); an older server calls it an invalid command. */
 	private HeldBans lookup() {
-		return client.run(banned -> new HeldBans(Fail2banOutput.bannedByJail(banned)), List.of("banned"));
+		try {
+			return client.run(banned -> new HeldBans(Fail2banOutput.bannedByJail(banned)), List.of("banned"));
+		}
+		catch (Fail2banException ex) {
+			if (ex.reason() == Fail2banException.Reason.REFUSED && ex.getMessage().contains("Invalid command")) {
+				throw new Fail2banException(Fail2banException.Reason.REFUSED,
+						"this fail2ban is too old: looking up bans needs fail2ban 0.11.2 or later (" + ex.getMessage() + ")",
+						ex);
+			}
+			throw ex;
+		}
 	}
 
 	/** Runs one {@code unban}; fail2ban's refusal is kept for the outcomes, the verifying lookup decides. */

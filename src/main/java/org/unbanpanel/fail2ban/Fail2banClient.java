@@ -34,9 +34,11 @@ final class Fail2banClient {
 	 * fail2ban-client logs its errors on stderr as {@code 2026-11-25 11:06:46,306 fail2ban [6265]: ERROR   text};
 	 * warnings and anything else there (a Python traceback) are not for the person at the panel.
 	 */
-	private static final Pattern LOGGED_ERROR = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\S+ \\S+\\s+\\[\\d+\\]: ERROR\\s+(.*)$");
+	private static final Pattern LOGGED_ERROR = Pattern
+		.compile("^\\d{4}-\\d\\d-\\d\\d \\S+ \\S+\\s+\\[\\d+\\]: ERROR\\s+(.*)$");
 
-	private static final Pattern NO_SOCKET = Pattern.compile("Failed to access socket path: (.*)\\. Is fail2ban running\\?");
+	private static final Pattern NO_SOCKET = Pattern
+		.compile("Failed to access socket path: (.*)\\. Is fail2ban running\\?");
 
 	/** A socket file without a server behind it: {@code [[Errno 111] Connection refused] Unable to contact server.} */
 	private static final Pattern NO_SERVER = Pattern.compile("\\[Errno \\d+\\] ([^\\]]+)\\] Unable to contact server");
@@ -58,6 +60,7 @@ final class Fail2banClient {
 	<T> T run(Function<String, T> parser, List<String> words) {
 		words.forEach(Fail2banClient::checkWord);
 		List<String> line = new ArrayList<>(command);
+		// getopt stops at "--": whatever follows is a command word for the server, never a client option
 		line.add("--");
 		line.addAll(words);
 		String stdout = stdout(line);
@@ -113,7 +116,7 @@ final class Fail2banClient {
 	}
 
 	/** fail2ban-client exits 255 for every failure: its stderr says whether the server is down or refused. */
-	static Fail2banException failure(CommandResult result) {
+	private static Fail2banException failure(CommandResult result) {
 		List<String> errors = loggedErrors(result.stderr());
 		for (String error : errors) {
 			Matcher noSocket = NO_SOCKET.matcher(error);

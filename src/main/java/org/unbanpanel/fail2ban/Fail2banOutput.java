@@ -115,7 +115,10 @@ final class Fail2banOutput {
 
 	private static Map<String, String> treeEntries(String tree) {
 		Map<String, String> entries = new LinkedHashMap<>();
-		tree.lines().map(TREE_ENTRY::matcher).filter(Matcher::matches).forEach(entry -> entries.put(entry.group(1).strip(), entry.group(2)));
+		tree.lines()
+			.map(TREE_ENTRY::matcher)
+			.filter(Matcher::matches)
+			.forEach(entry -> entries.put(entry.group(1).strip(), entry.group(2)));
 		return entries;
 	}
 

@@ -197,6 +197,16 @@ class CommandFail2banTests {
 	}
 
 	@Test
+	void saysWhenTheServerIsTooOldToLookUpBans() {
+		// captured from fail2ban 1.0.2 for "fail2ban-client nosuchcommand": a server without "banned" answers so
+		when(runner.run(anyList())).thenReturn(new CommandResult(255, "Invalid command\n",
+				"2026-11-25 11:43:37,788 fail2ban                [10710]: ERROR   NOK: ('Invalid command',)\n", false));
+
+		assertThatThrownBy(() -> fail2ban.unban(targets("192.0.2.1"))).hasMessage(
+				"this fail2ban is too old: looking up bans needs fail2ban 0.11.2 or later (fail2ban refused: Invalid command)");
+	}
+
+	@Test
 	void turnsRunnerFailuresIntoReadableReasons() {
 		assertTranslated(CommandException.Reason.TIMEOUT, "fail2ban-client did not answer within 10000 ms and was stopped",
 				Fail2banException.Reason.UNREACHABLE,

@@ -41,6 +41,9 @@ public final class Fail2banServer implements AutoCloseable {
 
 	private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
+	/** Linux takes 107 bytes for a Unix socket path; fail2ban fails obscurely beyond that. */
+	private static final int MAX_SOCKET_PATH = 107;
+
 	private final Path directory;
 
 	private final boolean silentActions;
@@ -73,6 +76,11 @@ public final class Fail2banServer implements AutoCloseable {
 		try {
 			Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
 			Fail2banServer server = new Fail2banServer(Files.createTempDirectory(target, "fail2ban-"), silentActions);
+			if (server.socket().toString().length() > MAX_SOCKET_PATH) {
+				server.deleteDirectory();
+				throw new IllegalStateException("the checkout path is too deep for a Unix socket under target/ ("
+						+ server.socket() + " is longer than " + MAX_SOCKET_PATH + " characters)");
+			}
 			server.configure();
 			Runtime.getRuntime().addShutdownHook(server.cleanupAtExit);
 			server.launch();
