@@ -1,0 +1,82 @@
+package org.unbanpanel.unblock;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unbanpanel.testsupport.Fail2banServer;
+import org.unbanpanel.testsupport.PamLockout;
+import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.Screenshots;
+
+/**
+ * The pictures in the README, taken from the running panel: {@code ./mvnw -Pscreenshots test -Dtest=UnblockScreenshots}
+ * writes them to docs/.
+ */
+@Tag("screenshots")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class UnblockScreenshots {
+
+	private static Fail2banServer fail2ban;
+
+	private static PamLockout pam;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void start() {
+		fail2ban = Fail2banServer.start();
+		pam = PamLockout.create();
+	}
+
+	@AfterAll
+	static void stop() {
+		fail2ban.close();
+		pam.close();
+	}
+
+	@DynamicPropertySource
+	static void panel(DynamicPropertyRegistry registry) {
+		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(UnblockFlowIntegrationTests.PASSWORD);
+		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.command()));
+		registry.add("panel.data-dir", () -> Path.of("target", "screenshots-" + UUID.randomUUID()).toAbsolutePath().toString());
+		registry.add("panel.users[0].username", () -> "alice");
+		registry.add("panel.users[0].password", () -> hash);
+		registry.add("panel.users[0].role", () -> "ADMIN");
+		registry.add("panel.accounts.backend", () -> "faillock");
+		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
+		registry.add("panel.accounts.faillock.dir", () -> pam.tallyDir().toString());
+	}
+
+	@Test
+	void unblockFormAndJobPage() throws Exception {
+		fail2ban.ban("dovecot", "203.0.113.7");
+		fail2ban.ban("sasl", "203.0.113.7");
+		pam.lockOut();
+		PanelBrowser browser = new PanelBrowser(port);
+		browser.signIn("alice", UnblockFlowIntegrationTests.PASSWORD);
+		browser.get("/system/unblock");
+		Screenshots.capture(browser, "/system/unblock", Path.of("docs/unblock.png"), 1000, 700);
+
+		String job = browser.post("/system/unblock",
+				Map.of("ips", "203.0.113.7, 192.0.2.200", "accounts", pam.user()))
+			.headers()
+			.firstValue("Location")
+			.orElseThrow()
+			.replaceFirst("^https?://[^/]+", "");
+		UnblockFlowIntegrationTests.awaitFinished(browser, job);
+		Screenshots.capture(browser, job, Path.of("docs/job.png"), 1000, 620);
+		Screenshots.capture(browser, job, Path.of("docs/job-phone.png"), 390, 844);
+	}
+
+}
