@@ -2,7 +2,6 @@ package org.unbanpanel.unblock;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.Map;
 
@@ -83,9 +82,9 @@ class UnblockFlowIntegrationTests {
 				Map.of("ips", "203.0.113.7, 192.0.2.200", "accounts", pam.user()));
 
 		assertThat(posted.statusCode()).isEqualTo(302);
-		String jobPage = posted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		String jobPage = PanelBrowser.redirectPath(posted);
 		assertThat(jobPage).matches("/jobs/\\d+");
-		String page = awaitFinished(browser, jobPage);
+		String page = browser.awaitFinished(jobPage);
 		assertThat(page).contains("203.0.113.7").contains("unbanned from dovecot, sasl");
 		assertThat(page).contains("192.0.2.200").contains("was not banned in any jail");
 		for (String jail : Fail2banServer.JAILS) {
@@ -125,17 +124,6 @@ class UnblockFlowIntegrationTests {
 			.isEqualTo(403);
 
 		assertThat(fail2ban.bannedIn("apache")).contains("203.0.113.9");
-	}
-
-	static String awaitFinished(PanelBrowser browser, String jobPage) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (true) {
-			String page = browser.get(jobPage).body();
-			if (!page.contains("http-equiv=\"refresh\"") || System.nanoTime() > deadline) {
-				return page;
-			}
-			Thread.sleep(50);
-		}
 	}
 
 }
