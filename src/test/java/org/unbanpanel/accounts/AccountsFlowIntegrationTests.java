@@ -6,10 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,12 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccountsFlowIntegrationTests {
-
-	static final String PASSWORD = "correct horse battery staple";
 
 	private static Fail2banServer fail2ban;
 
@@ -62,16 +58,8 @@ class AccountsFlowIntegrationTests {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
-		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.command()));
-		registry.add("panel.data-dir",
-				() -> Path.of("target", "accounts-test-" + UUID.randomUUID()).toAbsolutePath().toString());
-		registry.add("panel.accounts.backend", () -> "faillock");
-		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
-		registry.add("panel.accounts.faillock.dir", () -> pam.tallyDir().toString());
-		registry.add("panel.users[0].username", () -> "alice");
-		registry.add("panel.users[0].password", () -> hash);
-		registry.add("panel.users[0].role", () -> "ADMIN");
+		TestPanel.useTools(registry, () -> fail2ban, () -> pam.tallyDir());
+		TestPanel.users(registry, "alice", "ADMIN");
 	}
 
 	@Test
@@ -79,7 +67,7 @@ class AccountsFlowIntegrationTests {
 		pam.lockOut();
 		assertThat(pam.authenticate(pam.password())).as("locked out before the reset").isFalse();
 		PanelBrowser browser = new PanelBrowser(port);
-		browser.signIn("alice", PASSWORD);
+		browser.signIn("alice", TestPanel.PASSWORD);
 
 		String row = rowOf(browser.get("/accounts").body(), pam.user());
 		assertThat(row).contains("<td>" + PamLockout.DENY + "</td>").contains(PamLockout.RHOST);
@@ -107,7 +95,8 @@ class AccountsFlowIntegrationTests {
 	}
 
 	private String apiAccounts() throws IOException, InterruptedException {
-		String credentials = Base64.getEncoder().encodeToString(("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		String credentials = Base64.getEncoder()
+			.encodeToString(("alice:" + TestPanel.PASSWORD).getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/accounts"))
 			.header("Authorization", "Basic " + credentials)
 			.build();
