@@ -81,7 +81,8 @@ class AccountsFlowIntegrationTests {
 		assertThat(jobPage).matches("/jobs/\\d+");
 		assertThat(browser.awaitFinished(jobPage)).contains(pam.user())
 			.contains(PamLockout.DENY + " failed logins cleared");
-		assertThat(browser.get("/accounts").body()).doesNotContain(pam.user()).contains("No account has failed logins.");
+		assertThat(browser.get("/accounts").body()).doesNotContain(pam.user())
+			.contains("No account has failed logins.");
 		assertThat(apiAccounts()).doesNotContain(pam.user());
 		assertThat(pam.authenticate(pam.password())).as("the account authenticates again").isTrue();
 	}
