@@ -3,10 +3,15 @@ package org.unbanpanel.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,7 +38,7 @@ public class AuditTrail {
 
 	/** Records the entries, all at the same time. */
 	public void record(Collection<AuditEntry> entries) {
-		OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+		OffsetDateTime at = Conditions.utc(clock.instant());
 		for (AuditEntry entry : entries) {
 			jdbc.sql("""
 					INSERT INTO audit_event (at, username, client_address, action, job_id, target, detail)
@@ -51,9 +56,33 @@ public class AuditTrail {
 
 	/** The latest events, newest first. */
 	public List<AuditEvent> recent(int limit) {
-		return jdbc.sql("""
-				SELECT id, at, username, client_address, action, job_id, target, detail FROM audit_event
-				ORDER BY at DESC, id DESC FETCH FIRST :limit ROWS ONLY""")
+		return events(Conditions.of(AuditFilter.NONE), 0, limit);
+	}
+
+	/**
+	 * The events the filter selects, newest first, one page of them.
+	 * @param page the page, counted from 1
+	 * @param size how many events a page holds
+	 */
+	public AuditPage find(AuditFilter filter, int page, int size) {
+		if (page < 1 || size < 1) {
+			throw new IllegalArgumentException("page " + page + " of size " + size + " does not exist");
+		}
+		Conditions conditions = Conditions.of(filter);
+		long total = jdbc.sql("SELECT COUNT(*) FROM audit_event" + conditions.where())
+			.params(conditions.params())
+			.query(Long.class)
+			.single();
+		return new AuditPage(events(conditions, (long) (page - 1) * size, size), page, size, total);
+	}
+
+	private List<AuditEvent> events(Conditions conditions, long offset, int limit) {
+		String sql = """
+				SELECT id, at, username, client_address, action, job_id, target, detail FROM audit_event%s
+				ORDER BY at DESC, id DESC OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY""";
+		return jdbc.sql(sql.formatted(conditions.where()))
+			.params(conditions.params())
+			.param("offset", offset)
 			.param("limit", limit)
 			.query(AuditTrail::event)
 			.list();
@@ -64,6 +93,45 @@ public class AuditTrail {
 				row.getString("username"), row.getString("client_address"),
 				AuditAction.valueOf(row.getString("action")), row.getObject("job_id", Long.class),
 				row.getString("target"), row.getString("detail"));
+	}
+
+	/**
+	 * The WHERE clause of a filter: only the conditions it sets, so that no parameter is ever bound as an untyped
+	 * {@code null}, which PostgreSQL refuses in {@code :x IS NULL}.
+	 */
+	private record Conditions(String where, Map<String, Object> params) {
+
+		static Conditions of(AuditFilter filter) {
+			List<String> conditions = new ArrayList<>();
+			Map<String, Object> params = new HashMap<>();
+			add(conditions, params, "username = :username", "username", filter.username());
+			add(conditions, params, "LOWER(target) LIKE :target ESCAPE '\\'", "target", containing(filter.target()));
+			add(conditions, params, "at >= :from", "from", utc(filter.from()));
+			add(conditions, params, "at < :until", "until", utc(filter.until()));
+			return new Conditions(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+		}
+
+		private static void add(List<String> conditions, Map<String, Object> params, String condition, String name,
+				Object value) {
+			if (value != null) {
+				conditions.add(condition);
+				params.put(name, value);
+			}
+		}
+
+		/** A LIKE pattern for values containing the text, its wildcards and the escape character taken literally. */
+		private static String containing(String text) {
+			if (text == null) {
+				return null;
+			}
+			String lowerCase = text.toLowerCase(Locale.ROOT);
+			return "%" + lowerCase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		}
+
+		private static OffsetDateTime utc(Instant instant) {
+			return (instant == null) ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+		}
+
 	}
 
 }

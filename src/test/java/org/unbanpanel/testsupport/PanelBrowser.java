@@ -73,6 +73,23 @@ public final class PanelBrowser {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** The path a redirect points to, without scheme and host. */
+	public static String redirectPath(HttpResponse<String> response) {
+		return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+	}
+
+	/** Reloads a job page until it stops refreshing itself (the job finished), for at most 30 s; returns its HTML. */
+	public String awaitFinished(String jobPage) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (true) {
+			String page = get(jobPage).body();
+			if (!page.contains("http-equiv=\"refresh\"") || System.nanoTime() > deadline) {
+				return page;
+			}
+			Thread.sleep(50);
+		}
+	}
+
 	private HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
 			return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,9 +1,6 @@
 package org.unbanpanel.unblock;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.UUID;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -11,12 +8,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UnblockFlowIntegrationTests {
-
-	static final String PASSWORD = "correct horse battery staple";
 
 	private static Fail2banServer fail2ban;
 
@@ -54,18 +49,8 @@ class UnblockFlowIntegrationTests {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
-		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.command()));
-		registry.add("panel.data-dir", () -> Path.of("target", "flow-test-" + UUID.randomUUID()).toAbsolutePath().toString());
-		registry.add("panel.accounts.backend", () -> "faillock");
-		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
-		registry.add("panel.accounts.faillock.dir", () -> pam.tallyDir().toString());
-		registry.add("panel.users[0].username", () -> "alice");
-		registry.add("panel.users[0].password", () -> hash);
-		registry.add("panel.users[0].role", () -> "ADMIN");
-		registry.add("panel.users[1].username", () -> "noc");
-		registry.add("panel.users[1].password", () -> hash);
-		registry.add("panel.users[1].role", () -> "OPERATOR");
+		TestPanel.useTools(registry, () -> fail2ban, () -> pam.tallyDir());
+		TestPanel.users(registry, "alice", "ADMIN", "noc", "OPERATOR");
 	}
 
 	@Test
@@ -75,7 +60,7 @@ class UnblockFlowIntegrationTests {
 		pam.lockOut();
 		assertThat(pam.authenticate(pam.password())).as("locked out before the form is posted").isFalse();
 		PanelBrowser browser = new PanelBrowser(port);
-		assertThat(browser.signIn("alice", PASSWORD).headers().firstValue("Location")).hasValueSatisfying(
+		assertThat(browser.signIn("alice", TestPanel.PASSWORD).headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).doesNotContain("error"));
 
 		browser.get("/system/unblock");
@@ -83,9 +68,9 @@ class UnblockFlowIntegrationTests {
 				Map.of("ips", "203.0.113.7, 192.0.2.200", "accounts", pam.user()));
 
 		assertThat(posted.statusCode()).isEqualTo(302);
-		String jobPage = posted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		String jobPage = PanelBrowser.redirectPath(posted);
 		assertThat(jobPage).matches("/jobs/\\d+");
-		String page = awaitFinished(browser, jobPage);
+		String page = browser.awaitFinished(jobPage);
 		assertThat(page).contains("203.0.113.7").contains("unbanned from dovecot, sasl");
 		assertThat(page).contains("192.0.2.200").contains("was not banned in any jail");
 		for (String jail : Fail2banServer.JAILS) {
@@ -100,7 +85,7 @@ class UnblockFlowIntegrationTests {
 	void keepsTheValuesAndNamesTheBadOneWithoutQueuing() {
 		fail2ban.ban("sshd", "203.0.113.8");
 		PanelBrowser browser = new PanelBrowser(port);
-		browser.signIn("alice", PASSWORD);
+		browser.signIn("alice", TestPanel.PASSWORD);
 		browser.get("/system/unblock");
 
 		HttpResponse<String> posted = browser.post("/system/unblock",
@@ -115,27 +100,16 @@ class UnblockFlowIntegrationTests {
 	void refusesAnOperatorAndAFormWithoutToken() {
 		fail2ban.ban("apache", "203.0.113.9");
 		PanelBrowser operator = new PanelBrowser(port);
-		operator.signIn("noc", PASSWORD);
+		operator.signIn("noc", TestPanel.PASSWORD);
 		operator.get("/system/unblock");
 		assertThat(operator.post("/system/unblock", Map.of("ips", "203.0.113.9")).statusCode()).isEqualTo(403);
 
 		PanelBrowser admin = new PanelBrowser(port);
-		admin.signIn("alice", PASSWORD);
+		admin.signIn("alice", TestPanel.PASSWORD);
 		assertThat(admin.postWithoutToken("/system/unblock", Map.of("ips", "203.0.113.9")).statusCode())
 			.isEqualTo(403);
 
 		assertThat(fail2ban.bannedIn("apache")).contains("203.0.113.9");
-	}
-
-	static String awaitFinished(PanelBrowser browser, String jobPage) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (true) {
-			String page = browser.get(jobPage).body();
-			if (!page.contains("http-equiv=\"refresh\"") || System.nanoTime() > deadline) {
-				return page;
-			}
-			Thread.sleep(50);
-		}
 	}
 
 }

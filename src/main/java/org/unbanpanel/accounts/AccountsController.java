@@ -1,0 +1,83 @@
+package org.unbanpanel.accounts;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.pam.AccountLockException;
+import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.pam.AccountName;
+import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.unblock.UnblockRequest;
+import org.unbanpanel.unblock.UnblockService;
+
+/**
+ * The locked-accounts page: every account with failed logins, and for admins a reset per account, queued as an
+ * Unblock Access job so that it is audited and retried like any other.
+ */
+@Controller
+class AccountsController {
+
+	static final String VIEW = "accounts/list";
+
+	private final AccountLocks locks;
+
+	private final UnblockService unblock;
+
+	private final ClientAddress clientAddress;
+
+	private final MessageSource messages;
+
+	AccountsController(AccountLocks locks, UnblockService unblock, ClientAddress clientAddress,
+			MessageSource messages) {
+		this.locks = locks;
+		this.unblock = unblock;
+		this.clientAddress = clientAddress;
+		this.messages = messages;
+	}
+
+	@GetMapping("/accounts")
+	String accounts(Model model) {
+		model.addAttribute("backend", locks.backend());
+		try {
+			model.addAttribute("accounts", locks.all());
+		}
+		catch (AccountLockException ex) {
+			model.addAttribute("accounts", List.of());
+			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("notConfigured", ex.reason() == AccountLockException.Reason.NOT_CONFIGURED);
+		}
+		return VIEW;
+	}
+
+	@PostMapping("/accounts/reset")
+	String reset(@RequestParam(defaultValue = "") String user, Authentication signedIn, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		AccountName account;
+		try {
+			account = AccountName.parse(user);
+		}
+		catch (InvalidValueException ex) {
+			redirect.addFlashAttribute("resetError", message(ex.code(), ex.value()));
+			return "redirect:/accounts";
+		}
+		long jobId = unblock.submit(new UnblockRequest(List.of(), List.of(account)), signedIn.getName(),
+				clientAddress.of(request));
+		redirect.addFlashAttribute("message", message("accounts.reset.queued", jobId, account.value()));
+		return "redirect:/jobs/" + jobId;
+	}
+
+	private String message(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
+	}
+
+}

@@ -1,0 +1,173 @@
+package org.unbanpanel.accounts;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.pam.AccountLockException;
+import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.pam.AccountName;
+import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.testsupport.PanelWebTest;
+import org.unbanpanel.unblock.UnblockRequest;
+import org.unbanpanel.unblock.UnblockService;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(AccountsController.class)
+@PanelWebTest
+class AccountsControllerTests {
+
+	static final LockRecord ALICE = new LockRecord("alice", 3, LocalDateTime.parse("2026-11-25T10:15:30"),
+			"203.0.113.44");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private AccountLocks locks;
+
+	@MockitoBean
+	private UnblockService unblock;
+
+	@MockitoBean
+	private Fail2ban fail2ban;
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void listsEveryAccountWithFailuresAndAResetButtonForAnAdmin() throws Exception {
+		given(locks.backend()).willReturn("faillock");
+		given(locks.all()).willReturn(List.of(ALICE));
+
+		mvc.perform(get("/accounts"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(AccountsController.VIEW))
+			.andExpect(model().attribute("backend", "faillock"))
+			.andExpect(model().attribute("accounts", List.of(ALICE)))
+			.andExpect(model().attributeDoesNotExist("problem"))
+			.andExpect(content().string(containsString("as faillock reports them")))
+			.andExpect(content().string(containsString("2026-11-25 10:15:30")))
+			.andExpect(content().string(containsString("203.0.113.44")))
+			.andExpect(content().string(containsString("action=\"/accounts/reset\"")))
+			.andExpect(content().string(containsString("name=\"user\" value=\"alice\"")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void showsAnOperatorTheAccountsWithoutAnyButton() throws Exception {
+		given(locks.backend()).willReturn("pam_tally2");
+		given(locks.all()).willReturn(List.of(ALICE));
+
+		mvc.perform(get("/accounts"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("alice")))
+			.andExpect(content().string(not(containsString("/accounts/reset"))))
+			.andExpect(content().string(not(containsString("<button type=\"submit\" class=\"small\""))));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void saysSoWhenNoAccountHasFailures() throws Exception {
+		given(locks.backend()).willReturn("faillock");
+		given(locks.all()).willReturn(List.of());
+
+		mvc.perform(get("/accounts"))
+			.andExpect(content().string(containsString("No account has failed logins.")))
+			.andExpect(content().string(not(containsString("<table"))));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void explainsThatNoLockToolIsConfigured() throws Exception {
+		given(locks.backend()).willReturn("none");
+		given(locks.all()).willThrow(new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED,
+				"neither faillock nor pam_tally2 was found"));
+
+		mvc.perform(get("/accounts"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("notConfigured", true))
+			.andExpect(content().string(containsString("Account locks are not managed on this machine:")))
+			.andExpect(content().string(containsString("neither faillock nor pam_tally2 was found")))
+			.andExpect(content().string(not(containsString("No account has failed logins."))));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void showsTheReasonWhenTheToolFailsWithoutAStackTrace() throws Exception {
+		given(locks.backend()).willReturn("faillock");
+		given(locks.all()).willThrow(new AccountLockException(AccountLockException.Reason.NOT_RUNNABLE,
+				"faillock is not allowed to run (check the sudoers rule for the panel's user)",
+				new IllegalStateException("deep inside")));
+
+		mvc.perform(get("/accounts"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("notConfigured", false))
+			.andExpect(content().string(containsString("The account locks cannot be read:")))
+			.andExpect(content().string(containsString("check the sudoers rule")))
+			.andExpect(content().string(not(containsString("deep inside"))))
+			.andExpect(content().string(not(containsString("Exception"))));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void queuesTheResetAndRedirectsToTheJob() throws Exception {
+		given(unblock.submit(any(), anyString(), anyString())).willReturn(42L);
+
+		mvc.perform(post("/accounts/reset").with(csrf()).param("user", "bob"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/jobs/42"))
+			.andExpect(flash().attribute("message", "Job 42 is queued: the failed logins of bob will be reset."));
+
+		verify(unblock).submit(new UnblockRequest(List.of(), List.of(AccountName.parse("bob"))), "alice",
+				"127.0.0.1");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesSomethingThatIsNotAUserName() throws Exception {
+		mvc.perform(post("/accounts/reset").with(csrf()).param("user", "--reset"))
+			.andExpect(redirectedUrl("/accounts"))
+			.andExpect(flash().attribute("resetError", containsString("'--reset' is not a valid user name")));
+
+		verifyNoInteractions(unblock);
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void refusesAnOperatorsReset() throws Exception {
+		mvc.perform(post("/accounts/reset").with(csrf()).param("user", "bob")).andExpect(status().isForbidden());
+
+		verifyNoInteractions(unblock);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesAResetWithoutCsrfToken() throws Exception {
+		mvc.perform(post("/accounts/reset").param("user", "bob")).andExpect(status().isForbidden());
+
+		verifyNoInteractions(unblock);
+	}
+
+}

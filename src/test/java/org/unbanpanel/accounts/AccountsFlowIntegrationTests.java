@@ -1,0 +1,109 @@
+package org.unbanpanel.accounts;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unbanpanel.testsupport.Fail2banServer;
+import org.unbanpanel.testsupport.PamLockout;
+import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.TestPanel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The locked-accounts page over HTTP against a real PAM lockout: the locked-out user is listed with the failure count
+ * and source faillock recorded, in the page and in the JSON, and the page's reset button lets the right password in
+ * again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccountsFlowIntegrationTests {
+
+	private static Fail2banServer fail2ban;
+
+	private static PamLockout pam;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void startFail2banAndPam() {
+		pam = PamLockout.create();
+		fail2ban = Fail2banServer.start();
+	}
+
+	@AfterAll
+	static void stopFail2banAndPam() {
+		if (fail2ban != null) {
+			fail2ban.close();
+		}
+		if (pam != null) {
+			pam.close();
+		}
+	}
+
+	@DynamicPropertySource
+	static void panel(DynamicPropertyRegistry registry) {
+		TestPanel.useTools(registry, () -> fail2ban, () -> pam.tallyDir());
+		TestPanel.users(registry, "alice", "ADMIN");
+	}
+
+	@Test
+	void listsTheLockedOutUserWithCountAndSourceAndItsResetLetsTheRightPasswordIn() throws Exception {
+		pam.lockOut();
+		assertThat(pam.authenticate(pam.password())).as("locked out before the reset").isFalse();
+		PanelBrowser browser = new PanelBrowser(port);
+		browser.signIn("alice", TestPanel.PASSWORD);
+
+		String row = rowOf(browser.get("/accounts").body(), pam.user());
+		assertThat(row).contains("<td>" + PamLockout.DENY + "</td>").contains(PamLockout.RHOST);
+		assertThat(apiAccounts()).containsPattern("\\{\"user\":\"" + pam.user() + "\",\"failures\":" + PamLockout.DENY
+				+ ",\"lastFailure\":\"[0-9T:.-]+\",\"source\":\"" + PamLockout.RHOST + "\"}");
+
+		HttpResponse<String> posted = browser.post("/accounts/reset", Map.of("user", pam.user()));
+
+		assertThat(posted.statusCode()).isEqualTo(302);
+		String jobPage = PanelBrowser.redirectPath(posted);
+		assertThat(jobPage).matches("/jobs/\\d+");
+		assertThat(browser.awaitFinished(jobPage)).contains(pam.user())
+			.contains(PamLockout.DENY + " failed logins cleared");
+		assertThat(browser.get("/accounts").body()).doesNotContain(pam.user())
+			.contains("No account has failed logins.");
+		assertThat(apiAccounts()).doesNotContain(pam.user());
+		assertThat(pam.authenticate(pam.password())).as("the account authenticates again").isTrue();
+	}
+
+	/** The table row of one user on the page. */
+	private static String rowOf(String page, String user) {
+		Matcher row = Pattern.compile("<tr>(?:(?!</tr>).)*>" + user + "<(?:(?!</tr>).)*</tr>", Pattern.DOTALL)
+			.matcher(page);
+		assertThat(row.find()).as("a row for %s in%n%s", user, page).isTrue();
+		return row.group();
+	}
+
+	private String apiAccounts() throws IOException, InterruptedException {
+		String credentials = Base64.getEncoder()
+			.encodeToString(("alice:" + TestPanel.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/accounts"))
+			.header("Authorization", "Basic " + credentials)
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.unbanpanel.testsupport;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Settings for a whole panel started with {@code @SpringBootTest} in a {@code @DynamicPropertySource} method: the
+ * private fail2ban-server, faillock over a private tally directory, a fresh data directory under {@code target/},
+ * and signed-in users. The tools are given as suppliers because they start in {@code @BeforeAll}, after this runs.
+ */
+public final class TestPanel {
+
+	/** The password of every user {@link #users} adds. */
+	public static final String PASSWORD = "correct horse battery staple";
+
+	private TestPanel() {
+	}
+
+	public static void useTools(DynamicPropertyRegistry registry, Supplier<Fail2banServer> fail2ban,
+			Supplier<Path> faillockDir) {
+		String dataDir = Path.of("target", "panel-test-" + UUID.randomUUID()).toAbsolutePath().toString();
+		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.get().command()));
+		registry.add("panel.data-dir", () -> dataDir);
+		registry.add("panel.accounts.backend", () -> "faillock");
+		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
+		registry.add("panel.accounts.faillock.dir", () -> faillockDir.get().toString());
+	}
+
+	/**
+	 * Configures {@code panel.users}, all with {@link #PASSWORD}.
+	 * @param namesAndRoles a user name, its role ({@code ADMIN} or {@code OPERATOR}), the next name, its role, …
+	 */
+	public static void users(DynamicPropertyRegistry registry, String... namesAndRoles) {
+		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
+		for (int i = 0; i < namesAndRoles.length / 2; i++) {
+			String user = "panel.users[" + i + "].";
+			String name = namesAndRoles[2 * i];
+			String role = namesAndRoles[2 * i + 1];
+			registry.add(user + "username", () -> name);
+			registry.add(user + "password", () -> hash);
+			registry.add(user + "role", () -> role);
+		}
+	}
+
+}
