@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,12 +23,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.exec.CommandRunner;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UnblockBenchmark {
-
-	static final String PASSWORD = "benchmark password";
 
 	static final int ROUNDS = 15;
 
@@ -73,21 +70,14 @@ class UnblockBenchmark {
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) throws Exception {
 		Path faillockDir = Files.createDirectories(Path.of("target", "bench-faillock").toAbsolutePath());
-		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.command()));
-		registry.add("panel.data-dir",
-				() -> Path.of("target", "bench-" + UUID.randomUUID()).toAbsolutePath().toString());
-		registry.add("panel.accounts.backend", () -> "faillock");
-		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
-		registry.add("panel.accounts.faillock.dir", faillockDir::toString);
-		registry.add("panel.users[0].username", () -> "bench");
-		registry.add("panel.users[0].password", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD));
-		registry.add("panel.users[0].role", () -> "ADMIN");
+		TestPanel.useTools(registry, () -> fail2ban, () -> faillockDir);
+		TestPanel.users(registry, "bench", "ADMIN");
 	}
 
 	@Test
 	void postToDoneForTenAddressesAndTwoAccounts() throws Exception {
 		PanelBrowser browser = new PanelBrowser(port);
-		browser.signIn("bench", PASSWORD);
+		browser.signIn("bench", TestPanel.PASSWORD);
 		List<Long> millis = new ArrayList<>();
 		for (int round = 0; round < ROUNDS; round++) {
 			List<String> addresses = new ArrayList<>();
@@ -100,7 +90,7 @@ class UnblockBenchmark {
 			long start = System.nanoTime();
 			HttpResponse<String> posted = browser.post("/system/unblock",
 					Map.of("ips", String.join(", ", addresses), "accounts", "root, nobody"));
-			String jobPage = posted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+			String jobPage = PanelBrowser.redirectPath(posted);
 			awaitDone(Long.parseLong(jobPage.substring(jobPage.lastIndexOf('/') + 1)));
 			millis.add((System.nanoTime() - start) / 1_000_000);
 		}
@@ -150,7 +140,7 @@ class UnblockBenchmark {
 
 	private void postEach(List<String> addresses, List<Long> jobIds) {
 		PanelBrowser browser = new PanelBrowser(port);
-		browser.signIn("bench", PASSWORD);
+		browser.signIn("bench", TestPanel.PASSWORD);
 		browser.get("/system/unblock");
 		for (String address : addresses) {
 			HttpResponse<String> posted = browser.post("/system/unblock", Map.of("ips", address, "accounts", ""));

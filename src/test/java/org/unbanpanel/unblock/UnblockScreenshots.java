@@ -2,7 +2,6 @@ package org.unbanpanel.unblock;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,13 +9,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.Screenshots;
+import org.unbanpanel.testsupport.TestPanel;
 
 /**
  * The pictures in the README, taken from the running panel: {@code ./mvnw -Pscreenshots test -Dtest=UnblockScreenshots}
@@ -47,15 +46,8 @@ class UnblockScreenshots {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(UnblockFlowIntegrationTests.PASSWORD);
-		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.command()));
-		registry.add("panel.data-dir", () -> Path.of("target", "screenshots-" + UUID.randomUUID()).toAbsolutePath().toString());
-		registry.add("panel.users[0].username", () -> "alice");
-		registry.add("panel.users[0].password", () -> hash);
-		registry.add("panel.users[0].role", () -> "ADMIN");
-		registry.add("panel.accounts.backend", () -> "faillock");
-		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
-		registry.add("panel.accounts.faillock.dir", () -> pam.tallyDir().toString());
+		TestPanel.useTools(registry, () -> fail2ban, () -> pam.tallyDir());
+		TestPanel.users(registry, "alice", "ADMIN");
 	}
 
 	@Test
@@ -64,17 +56,13 @@ class UnblockScreenshots {
 		fail2ban.ban("sasl", "203.0.113.7");
 		pam.lockOut();
 		PanelBrowser browser = new PanelBrowser(port);
-		browser.signIn("alice", UnblockFlowIntegrationTests.PASSWORD);
+		browser.signIn("alice", TestPanel.PASSWORD);
 		browser.get("/system/unblock");
 		Screenshots.capture(browser, "/system/unblock", Path.of("docs/unblock.png"), 1000, 700);
 
-		String job = browser.post("/system/unblock",
-				Map.of("ips", "203.0.113.7, 192.0.2.200", "accounts", pam.user()))
-			.headers()
-			.firstValue("Location")
-			.orElseThrow()
-			.replaceFirst("^https?://[^/]+", "");
-		UnblockFlowIntegrationTests.awaitFinished(browser, job);
+		String job = PanelBrowser.redirectPath(browser.post("/system/unblock",
+				Map.of("ips", "203.0.113.7, 192.0.2.200", "accounts", pam.user())));
+		browser.awaitFinished(job);
 		Screenshots.capture(browser, job, Path.of("docs/job.png"), 1000, 620);
 		Screenshots.capture(browser, job, Path.of("docs/job-phone.png"), 390, 844);
 	}
