@@ -48,6 +48,7 @@ class AccountsController {
 	@GetMapping("/accounts")
 	String accounts(Model model) {
 		model.addAttribute("backend", locks.backend());
+		model.addAttribute("locks", locks);
 		try {
 			model.addAttribute("accounts", locks.all());
 		}

@@ -24,4 +24,12 @@ public interface AccountLocks {
 	 */
 	LockRecord reset(AccountName user);
 
+	/**
+	 * Whether a name as {@link #all()} lists it is the whole user name, safe to reset by. pam_tally2 cuts names at 15
+	 * characters, so a listed name of that length may belong to a longer one (or name a different, shorter user).
+	 */
+	default boolean listsWholeName(String listedName) {
+		return true;
+	}
+
 }

@@ -41,4 +41,9 @@ final class PamTally2Accounts implements AccountLocks {
 		return PamTally2Output.parse(pamTally2.reset(user), user);
 	}
 
+	@Override
+	public boolean listsWholeName(String listedName) {
+		return listedName.length() < PamTally2Output.NAME_WIDTH;
+	}
+
 }

@@ -59,6 +59,7 @@ class AccountsControllerTests {
 	void listsEveryAccountWithFailuresAndAResetButtonForAnAdmin() throws Exception {
 		given(locks.backend()).willReturn("faillock");
 		given(locks.all()).willReturn(List.of(ALICE));
+		given(locks.listsWholeName("alice")).willReturn(true);
 
 		mvc.perform(get("/accounts"))
 			.andExpect(status().isOk())
@@ -72,6 +73,20 @@ class AccountsControllerTests {
 			.andExpect(content().string(containsString("action=\"/accounts/reset\"")))
 			.andExpect(content().string(containsString("name=\"user\" value=\"alice\"")))
 			.andExpect(content().string(containsString("name=\"_csrf\"")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void offersNoResetForANameTheToolMayHaveCut() throws Exception {
+		LockRecord cut = new LockRecord("averyveryverylo", 3, null, "unknown");
+		given(locks.backend()).willReturn("pam_tally2");
+		given(locks.all()).willReturn(List.of(cut));
+		given(locks.listsWholeName("averyveryverylo")).willReturn(false);
+
+		mvc.perform(get("/accounts"))
+			.andExpect(content().string(containsString("averyveryverylo")))
+			.andExpect(content().string(not(containsString("/accounts/reset"))))
+			.andExpect(content().string(containsString("cuts names at 15 characters")));
 	}
 
 	@Test

@@ -94,4 +94,12 @@ class PamTally2AccountsTests {
 		verifyNoInteractions(runner);
 	}
 
+	@Test
+	void treatsAListedNameOfFifteenCharactersAsPossiblyCut() {
+		AccountLocks tally = new PamTally2Accounts(runner, List.of("pam_tally2"), null);
+
+		assertThat(tally.listsWholeName("bob")).isTrue();
+		assertThat(tally.listsWholeName("averyveryverylo")).isFalse();
+	}
+
 }
