@@ -45,18 +45,38 @@ public final class Fail2banServer implements AutoCloseable {
 
 	private final boolean silentActions;
 
+	private final List<ShippedJail> shippedJails;
+
 	private final Thread cleanupAtExit = new Thread(this::stopQuietly, "fail2ban-server cleanup");
 
 	private boolean paused;
 
-	private Fail2banServer(Path directory, boolean silentActions) {
+	private Fail2banServer(Path directory, boolean silentActions, List<ShippedJail> shippedJails) {
 		this.directory = directory;
 		this.silentActions = silentActions;
+		this.shippedJails = shippedJails;
+	}
+
+	/**
+	 * A jail as the project ships it, for {@link #start(ShippedJail)}: the filter file is copied into
+	 * {@code filter.d/} and the jail file into {@code jail.d/}, both under their own names, and only what ties the jail
+	 * to this machine is overridden, in {@code jail.d/<jail>.local}: it reads {@code logPath} on the polling backend,
+	 * bans with the dummy action, and ignores no address, loopback included ({@code ignoreself = false}, empty
+	 * {@code ignoreip}), since the tests' clients come from 127.0.0.1. The log file must exist.
+	 *
+	 * @param name the jail's name as the jail file declares it
+	 */
+	public record ShippedJail(String name, Path filterFile, Path jailFile, Path logPath) {
 	}
 
 	/** Writes a fresh configuration under {@code target/} and starts the server; returns once it answers ping. */
 	public static Fail2banServer start() {
-		return start(false);
+		return start(false, List.of());
+	}
+
+	/** Like {@link #start()}, with one more jail from the project's shipped configuration files. */
+	public static Fail2banServer start(ShippedJail jail) {
+		return start(false, List.of(jail));
 	}
 
 	/**
@@ -64,15 +84,16 @@ public final class Fail2banServer implements AutoCloseable {
 	 * a shell for each address. For the benchmark, to measure fail2ban's own work apart from its actions.
 	 */
 	public static Fail2banServer startWithSilentActions() {
-		return start(true);
+		return start(true, List.of());
 	}
 
-	private static Fail2banServer start(boolean silentActions) {
+	private static Fail2banServer start(boolean silentActions, List<ShippedJail> shippedJails) {
 		SystemTools.requireProgram(SERVER, "fail2ban");
 		SystemTools.requireProgram(CLIENT, "fail2ban");
 		try {
 			Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
-			Fail2banServer server = new Fail2banServer(Files.createTempDirectory(target, "fail2ban-"), silentActions);
+			Fail2banServer server = new Fail2banServer(Files.createTempDirectory(target, "fail2ban-"), silentActions,
+					shippedJails);
 			server.configure();
 			Runtime.getRuntime().addShutdownHook(server.cleanupAtExit);
 			server.launch();
@@ -262,6 +283,23 @@ public final class Fail2banServer implements AutoCloseable {
 			jails.append("\n[").append(jail).append("]\n").append("mxcp".equals(jail) ? "bantime = 1h\n" : "");
 		}
 		write(conf().resolve("jail.conf"), jails.toString());
+		for (ShippedJail shipped : shippedJails) {
+			addShipped(shipped);
+		}
+	}
+
+	private void addShipped(ShippedJail jail) throws IOException {
+		Files.createDirectories(conf().resolve("jail.d"));
+		Files.copy(jail.filterFile(), conf().resolve("filter.d").resolve(jail.filterFile().getFileName()));
+		Files.copy(jail.jailFile(), conf().resolve("jail.d").resolve(jail.jailFile().getFileName()));
+		write(conf().resolve("jail.d/" + jail.name() + ".local"), """
+				[%1$s]
+				logpath = %2$s
+				backend = polling
+				action = dummy[target="%3$s/dummy-%1$s.txt"]
+				ignoreself = false
+				ignoreip =
+				""".formatted(jail.name(), jail.logPath().toAbsolutePath(), directory));
 	}
 
 	private Path conf() {
