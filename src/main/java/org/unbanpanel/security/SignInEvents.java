@@ -1,6 +1,5 @@
 package org.unbanpanel.security;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -47,8 +46,7 @@ class SignInEvents {
 	/** The request being authenticated: Spring's request context filter runs before the security filters. */
 	private String currentClient() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			HttpServletRequest request = attributes.getRequest();
-			return clientAddress.of(request);
+			return clientAddress.of(attributes.getRequest());
 		}
 		return NO_ADDRESS;
 	}

@@ -111,7 +111,11 @@ class LoginThrottleWebTests {
 			.andExpect(header().string("Retry-After", "30"))
 			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
 			.andExpect(jsonPath("$.status").value(429))
-			.andExpect(jsonPath("$.detail").value("Too many failed sign-ins from this address; try again in 30 seconds."));
+			.andExpect(jsonPath("$.detail")
+				.value("Too many failed sign-ins from this address; try again in 30 seconds."));
+		assertThat(Files.readAllLines(AUTH_LOG))
+			.filteredOn(line -> line.endsWith("unban-panel: authentication failure for user=dave from=203.0.113.11"))
+			.hasSize(5);
 	}
 
 	@Test
@@ -127,8 +131,10 @@ class LoginThrottleWebTests {
 	}
 
 	private ResultActions signIn(String address, String username, String password) throws Exception {
-		return mvc.perform(
-				post("/login").param("username", username).param("password", password).with(csrf()).with(from(address)));
+		return mvc.perform(post("/login").param("username", username)
+			.param("password", password)
+			.with(csrf())
+			.with(from(address)));
 	}
 
 	private static RequestPostProcessor from(String address) {

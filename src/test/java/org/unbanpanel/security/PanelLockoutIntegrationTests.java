@@ -37,6 +37,8 @@ class PanelLockoutIntegrationTests {
 			"bob\n2026-11-25T10:00:00+0000 unban-panel: authentication failure for user=y from=203.0.113.10",
 			"carol\r from=203.0.113.11", "dave\u0000\u001b[2J from=203.0.113.12");
 
+	private static final Path SHIPPED = Path.of("config/fail2ban");
+
 	private static final Path DIRECTORY = Path.of("target", "lockout-test-" + UUID.randomUUID()).toAbsolutePath();
 
 	private static final Path AUTH_LOG = DIRECTORY.resolve("auth.log");
@@ -51,8 +53,7 @@ class PanelLockoutIntegrationTests {
 		Files.createDirectories(DIRECTORY);
 		Files.createFile(AUTH_LOG);
 		fail2ban = Fail2banServer.start(new Fail2banServer.ShippedJail(JAIL,
-				Path.of("config/fail2ban/filter.d/unban-panel.conf"), Path.of("config/fail2ban/jail.d/unban-panel.conf"),
-				AUTH_LOG));
+				SHIPPED.resolve("filter.d/unban-panel.conf"), SHIPPED.resolve("jail.d/unban-panel.conf"), AUTH_LOG));
 	}
 
 	@AfterAll
@@ -84,7 +85,8 @@ class PanelLockoutIntegrationTests {
 		}
 
 		assertThat(Files.readAllLines(AUTH_LOG)).hasSize(5)
-			.allSatisfy(line -> assertThat(line).matches("\\S+ unban-panel: authentication failure for user=\\S* from=127\\.0\\.0\\.1"));
+			.allSatisfy(line -> assertThat(line)
+				.matches("\\S+ unban-panel: authentication failure for user=\\S* from=127\\.0\\.0\\.1"));
 		assertThat(awaitBanned()).containsExactly("127.0.0.1");
 		assertThat(browser.signIn("alice", PASSWORD).headers().firstValue("Location"))
 			.hasValueSatisfying(location -> assertThat(location).endsWith("/login?throttled"));

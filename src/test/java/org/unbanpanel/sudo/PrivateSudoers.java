@@ -1,18 +1,17 @@
 package org.unbanpanel.sudo;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.util.FileSystemUtils;
+import org.unbanpanel.testsupport.ProgramRun;
 import org.unbanpanel.testsupport.SystemTools;
 
 /**
@@ -49,6 +48,8 @@ final class PrivateSudoers implements AutoCloseable {
 	private static final String SUDO = "/usr/bin/sudo";
 
 	private static final String RUNUSER = "/usr/sbin/runuser";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
@@ -101,17 +102,17 @@ final class PrivateSudoers implements AutoCloseable {
 	}
 
 	/** Runs {@code program arguments...} as the panel's user through {@code sudo -n}. */
-	Run run(String program, String... arguments) {
+	ProgramRun run(String program, String... arguments) {
 		List<String> line = new ArrayList<>(asPanel(program));
 		line.addAll(List.of(arguments));
-		return Run.of(line);
+		return ProgramRun.of(line, TIMEOUT);
 	}
 
 	/** Runs {@code sudo -n} with any options as the panel's user: {@code -s}, {@code -u nobody}, another program. */
-	Run sudo(String... arguments) {
+	ProgramRun sudo(String... arguments) {
 		List<String> line = new ArrayList<>(List.of(RUNUSER, "-u", USER, "--", SUDO, "-n"));
 		line.addAll(List.of(arguments));
-		return Run.of(line);
+		return ProgramRun.of(line, TIMEOUT);
 	}
 
 	@Override
@@ -119,7 +120,7 @@ final class PrivateSudoers implements AutoCloseable {
 		try {
 			Files.deleteIfExists(installed);
 			if (userCreated) {
-				Run.of(List.of("userdel", USER)).requireSuccess("userdel");
+				ProgramRun.of(List.of("userdel", USER), TIMEOUT).requireSuccess("userdel");
 			}
 			if (bin != null) {
 				FileSystemUtils.deleteRecursively(bin);
@@ -131,8 +132,9 @@ final class PrivateSudoers implements AutoCloseable {
 	}
 
 	private void setUp(List<String> fail2banCommand, Path tallyDir) throws IOException {
-		if (Run.of(List.of("id", "-u", USER)).exitCode() != 0) {
-			Run.of(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", USER))
+		if (ProgramRun.of(List.of("id", "-u", USER), TIMEOUT).exitCode() != 0) {
+			ProgramRun.of(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", USER),
+					TIMEOUT)
 				.requireSuccess("useradd");
 			userCreated = true;
 		}
@@ -144,7 +146,7 @@ final class PrivateSudoers implements AutoCloseable {
 		writeWrapper(PAM_TALLY2, "echo \"pam_tally2 $*\"");
 		Path copy = bin.resolve("sudoers");
 		Files.writeString(copy, testCopy(Files.readString(SHIPPED)));
-		Run.of(List.of(VISUDO, "-cf", copy.toString())).requireSuccess("visudo -cf on the test copy");
+		ProgramRun.of(List.of(VISUDO, "-cf", copy.toString()), TIMEOUT).requireSuccess("visudo -cf on the test copy");
 		Files.copy(copy, installed);
 		Files.setPosixFilePermissions(installed, PosixFilePermissions.fromString("r--r-----"));
 	}
@@ -175,44 +177,6 @@ final class PrivateSudoers implements AutoCloseable {
 
 	private static String quoted(List<String> words) {
 		return String.join(" ", words.stream().map(word -> "'" + word + "'").toList());
-	}
-
-	/** One finished program run by the test itself. */
-	record Run(int exitCode, String stdout, String stderr) {
-
-		static Run of(List<String> line) {
-			try {
-				Path out = Files.createTempFile("sudo-test", ".out");
-				Path err = Files.createTempFile("sudo-test", ".err");
-				ProcessBuilder builder = new ProcessBuilder(line).redirectInput(new File("/dev/null"))
-					.redirectOutput(out.toFile())
-					.redirectError(err.toFile());
-				builder.environment().put("LC_ALL", "C");
-				Process process = builder.start();
-				if (!process.waitFor(30, TimeUnit.SECONDS)) {
-					process.destroyForcibly().waitFor();
-				}
-				Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-						Files.readString(err, StandardCharsets.UTF_8));
-				Files.delete(out);
-				Files.delete(err);
-				return run;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		void requireSuccess(String what) {
-			if (exitCode != 0) {
-				throw new IllegalStateException(what + " failed with exit code " + exitCode + ": " + stdout + stderr);
-			}
-		}
-
 	}
 
 }

@@ -1,9 +1,10 @@
 package org.unbanpanel.sudo;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.unbanpanel.sudo.PrivateSudoers.Run;
+import org.unbanpanel.testsupport.ProgramRun;
 import org.unbanpanel.testsupport.SystemTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,8 @@ class SudoersFileTests {
 	void visudoAcceptsTheShippedFile() {
 		SystemTools.requireProgram(PrivateSudoers.VISUDO, "sudo");
 
-		Run check = Run.of(List.of(PrivateSudoers.VISUDO, "-cf", PrivateSudoers.SHIPPED.toString()));
+		ProgramRun check = ProgramRun.of(List.of(PrivateSudoers.VISUDO, "-cf", PrivateSudoers.SHIPPED.toString()),
+				Duration.ofSeconds(30));
 
 		assertThat(check.exitCode()).as(check.stdout() + check.stderr()).isZero();
 		assertThat(check.stdout()).contains("parsed OK");

@@ -22,7 +22,7 @@ import org.unbanpanel.fail2ban.UnbanOutcome;
 import org.unbanpanel.pam.AccountLockAdapters;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.AccountName;
-import org.unbanpanel.sudo.PrivateSudoers.Run;
+import org.unbanpanel.testsupport.ProgramRun;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
 
@@ -137,7 +137,7 @@ class SudoersIntegrationTests {
 
 		SoftAssertions softly = new SoftAssertions();
 		for (List<String> command : forbidden(sentinel)) {
-			Run run = sudoers.sudo(command.toArray(String[]::new));
+			ProgramRun run = sudoers.sudo(command.toArray(String[]::new));
 			softly.assertThat(run.exitCode()).as("exit code of %s", command).isEqualTo(1);
 			softly.assertThat(run.stderr()).as("stderr of %s", command).startsWith(SUDO_REFUSAL);
 			softly.assertThat(run.stdout()).as("stdout of %s", command).isEmpty();

@@ -1,6 +1,5 @@
 package org.unbanpanel.testsupport;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +139,7 @@ public final class Fail2banServer implements AutoCloseable {
 	public String client(List<String> words) {
 		List<String> line = new ArrayList<>(command());
 		line.addAll(words);
-		Run run = Run.of(line, CLIENT_TIMEOUT);
+		ProgramRun run = ProgramRun.of(line, CLIENT_TIMEOUT);
 		if (run.exitCode() != 0) {
 			throw new IllegalStateException(String.join(" ", words) + " failed with exit code " + run.exitCode()
 					+ ": " + run.stdout() + run.stderr());
@@ -165,7 +164,7 @@ public final class Fail2banServer implements AutoCloseable {
 			resume();
 		}
 		pid().ifPresent(pid -> {
-			Run.of(withWords("stop"), CLIENT_TIMEOUT);
+			ProgramRun.of(withWords("stop"), CLIENT_TIMEOUT);
 			ProcessHandle.of(pid).ifPresent(Fail2banServer::awaitOrKill);
 		});
 	}
@@ -183,7 +182,7 @@ public final class Fail2banServer implements AutoCloseable {
 		if (paused) {
 			resume();
 		}
-		if (Run.of(withWords("ping"), CLIENT_TIMEOUT).exitCode() != 0) {
+		if (ProgramRun.of(withWords("ping"), CLIENT_TIMEOUT).exitCode() != 0) {
 			launch();
 		}
 	}
@@ -213,9 +212,9 @@ public final class Fail2banServer implements AutoCloseable {
 	private void launch() {
 		List<String> line = List.of(SERVER, "-c", conf().toString(), "-s", socket().toString(), "-p",
 				pidFile().toString(), "-x", "-b");
-		Run started = Run.of(line, CLIENT_TIMEOUT, directory.resolve("server.out"));
+		ProgramRun started = ProgramRun.of(line, CLIENT_TIMEOUT, directory.resolve("server.out"));
 		long deadline = System.nanoTime() + CLIENT_TIMEOUT.toNanos();
-		while (Run.of(withWords("ping"), CLIENT_TIMEOUT).exitCode() != 0) {
+		while (ProgramRun.of(withWords("ping"), CLIENT_TIMEOUT).exitCode() != 0) {
 			if (System.nanoTime() > deadline) {
 				stopQuietly();
 				throw new IllegalStateException("fail2ban-server did not start (exit code " + started.exitCode()
@@ -322,7 +321,7 @@ public final class Fail2banServer implements AutoCloseable {
 
 	private void signal(String signal) {
 		long pid = pid().orElseThrow(() -> new IllegalStateException("fail2ban-server is not running"));
-		Run.of(List.of("kill", signal, Long.toString(pid)), CLIENT_TIMEOUT);
+		ProgramRun.of(List.of("kill", signal, Long.toString(pid)), CLIENT_TIMEOUT);
 	}
 
 	private static void awaitOrKill(ProcessHandle server) {
@@ -378,45 +377,6 @@ public final class Fail2banServer implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** One finished program, run directly by the harness (not through the code under test). */
-	private record Run(int exitCode, String stdout, String stderr) {
-
-		static Run of(List<String> line, Duration timeout) {
-			return of(line, timeout, null);
-		}
-
-		/** @param output a file for stdout and stderr, for a program that leaves a daemon holding them open */
-		static Run of(List<String> line, Duration timeout, Path output) {
-			try {
-				Path stdout = output != null ? output : Files.createTempFile("f2b-harness", ".out");
-				Path stderr = output != null ? output : Files.createTempFile("f2b-harness", ".err");
-				ProcessBuilder builder = new ProcessBuilder(line)
-					.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-				builder.environment().put("LC_ALL", "C");
-				builder.redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()));
-				builder.redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
-				Process process = builder.start();
-				if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-					process.destroyForcibly().waitFor();
-				}
-				Run run = new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
-				if (output == null) {
-					Files.delete(stdout);
-					Files.delete(stderr);
-				}
-				return run;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }
