@@ -115,6 +115,22 @@ final class PrivateSudoers implements AutoCloseable {
 		return ProgramRun.of(line, TIMEOUT);
 	}
 
+	/**
+	 * Like {@link #sudo}, with {@code PYTHONPATH} in the environment of the panel's user pointing at a
+	 * {@code sitecustomize} module that leaves the {@link #sentinel()}: fail2ban-client, a Python program, would load
+	 * it if sudo let the variable through.
+	 */
+	ProgramRun sudoWithPythonPath(String... arguments) {
+		List<String> line = new ArrayList<>(List.of(RUNUSER, "-u", USER, "--", "/usr/bin/env",
+				"PYTHONPATH=" + pythonPath(), SUDO, "-n"));
+		line.addAll(List.of(arguments));
+		return ProgramRun.of(line, TIMEOUT);
+	}
+
+	Path pythonPath() {
+		return bin.resolve("python");
+	}
+
 	@Override
 	public void close() {
 		try {
@@ -144,6 +160,8 @@ final class PrivateSudoers implements AutoCloseable {
 		writeWrapper(FAILLOCK, "if [ \"$1\" = --dir ]; then shift 2; fi\nexec " + FAILLOCK + " --dir '" + tallyDir
 				+ "' \"$@\"");
 		writeWrapper(PAM_TALLY2, "echo \"pam_tally2 $*\"");
+		Files.createDirectories(pythonPath());
+		Files.writeString(pythonPath().resolve("sitecustomize.py"), "open('" + sentinel() + "', 'w').close()\n");
 		Path copy = bin.resolve("sudoers");
 		Files.writeString(copy, testCopy(Files.readString(SHIPPED)));
 		ProgramRun.of(List.of(VISUDO, "-cf", copy.toString()), TIMEOUT).requireSuccess("visudo -cf on the test copy");

@@ -38,8 +38,6 @@ import static org.unbanpanel.sudo.PrivateSudoers.PAM_TALLY2;
  */
 class SudoersIntegrationTests {
 
-	private static final String SUDO_REFUSAL = "sudo: a password is required";
-
 	private static Fail2banServer fail2ban;
 
 	private static PamLockout pam;
@@ -139,7 +137,7 @@ class SudoersIntegrationTests {
 		for (List<String> command : forbidden(sentinel)) {
 			ProgramRun run = sudoers.sudo(command.toArray(String[]::new));
 			softly.assertThat(run.exitCode()).as("exit code of %s", command).isEqualTo(1);
-			softly.assertThat(run.stderr()).as("stderr of %s", command).startsWith(SUDO_REFUSAL);
+			softly.assertThat(run.stderr()).as("stderr of %s", command).startsWith("sudo: ");
 			softly.assertThat(run.stdout()).as("stdout of %s", command).isEmpty();
 		}
 		softly.assertAll();
@@ -147,6 +145,25 @@ class SudoersIntegrationTests {
 		assertThat(fail2banState()).isEqualTo(before);
 		assertThat(pam.authenticate(pam.password())).as("the account is still locked").isFalse();
 		assertThat(Files.exists(sudoers.sentinel())).as("no shell payload ran").isFalse();
+	}
+
+	@Test
+	void noEnvironmentVariableReachesThePrograms() {
+		String wrapper = sudoers.program(FAIL2BAN_CLIENT);
+		String pythonPath = "PYTHONPATH=" + sudoers.pythonPath();
+
+		for (List<String> command : List.of(List.of("-E", wrapper, "--", "version"),
+				List.of("--preserve-env=PYTHONPATH", wrapper, "--", "version"),
+				List.of(pythonPath, wrapper, "--", "version"))) {
+			ProgramRun run = sudoers.sudoWithPythonPath(command.toArray(String[]::new));
+			assertThat(run.exitCode()).as("exit code of %s", command).isEqualTo(1);
+			assertThat(run.stderr()).as("stderr of %s", command).startsWith("sudo: ");
+		}
+		assertThat(sudoers.sudoWithPythonPath(wrapper, "--", "version").exitCode())
+			.as("allowed, with a clean environment")
+			.isZero();
+
+		assertThat(Files.exists(sudoers.sentinel())).as("fail2ban-client never loaded the planted module").isFalse();
 	}
 
 	/**
@@ -192,6 +209,8 @@ class SudoersIntegrationTests {
 		commands.add(List.of("-s", "touch " + sentinel));
 		commands.add(List.of("-i"));
 		commands.add(List.of("-u", "nobody", FAIL2BAN_CLIENT, "--", "version"));
+		commands.add(List.of("-D", "/tmp", FAIL2BAN_CLIENT, "--", "version"));
+		commands.add(List.of("-e", "/etc/fail2ban/jail.local"));
 		return commands.stream().map(command -> command.stream().map(sudoers::program).toList()).toList();
 	}
 
