@@ -23,7 +23,8 @@ import org.unbanpanel.system.ClientAddress;
  * Puts every sign-in attempt past the {@link LoginThrottle} before Spring Security checks its password: a form
  * sign-in ({@code POST /login}) and any request carrying HTTP Basic credentials. A refused form goes back to
  * {@code /login?throttled}; a refused API request gets {@code 429 Too Many Requests} with {@code Retry-After}. A
- * delayed attempt waits on its own request thread (a few seconds at most), then goes on.
+ * refused attempt is not written to the auth log, since its password was never checked. A delayed attempt waits on
+ * its own request thread (a few seconds at most), then goes on.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
 
