@@ -1,6 +1,5 @@
 package org.unbanpanel.testsupport;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,18 +47,38 @@ public final class Fail2banServer implements AutoCloseable {
 
 	private final boolean silentActions;
 
+	private final List<ShippedJail> shippedJails;
+
 	private final Thread cleanupAtExit = new Thread(this::stopQuietly, "fail2ban-server cleanup");
 
 	private boolean paused;
 
-	private Fail2banServer(Path directory, boolean silentActions) {
+	private Fail2banServer(Path directory, boolean silentActions, List<ShippedJail> shippedJails) {
 		this.directory = directory;
 		this.silentActions = silentActions;
+		this.shippedJails = shippedJails;
+	}
+
+	/**
+	 * A jail as the project ships it, for {@link #start(ShippedJail)}: the filter file is copied into
+	 * {@code filter.d/} and the jail file into {@code jail.d/}, both under their own names, and only what ties the jail
+	 * to this machine is overridden, in {@code jail.d/<jail>.local}: it reads {@code logPath} on the polling backend,
+	 * bans with the dummy action, and ignores no address, loopback included ({@code ignoreself = false}, empty
+	 * {@code ignoreip}), since the tests' clients come from 127.0.0.1. The log file must exist.
+	 *
+	 * @param name the jail's name as the jail file declares it
+	 */
+	public record ShippedJail(String name, Path filterFile, Path jailFile, Path logPath) {
 	}
 
 	/** Writes a fresh configuration under {@code target/} and starts the server; returns once it answers ping. */
 	public static Fail2banServer start() {
-		return start(false);
+		return start(false, List.of());
+	}
+
+	/** Like {@link #start()}, with one more jail from the project's shipped configuration files. */
+	public static Fail2banServer start(ShippedJail jail) {
+		return start(false, List.of(jail));
 	}
 
 	/**
@@ -67,15 +86,16 @@ public final class Fail2banServer implements AutoCloseable {
 	 * a shell for each address. For the benchmark, to measure fail2ban's own work apart from its actions.
 	 */
 	public static Fail2banServer startWithSilentActions() {
-		return start(true);
+		return start(true, List.of());
 	}
 
-	private static Fail2banServer start(boolean silentActions) {
+	private static Fail2banServer start(boolean silentActions, List<ShippedJail> shippedJails) {
 		SystemTools.requireProgram(SERVER, "fail2ban");
 		SystemTools.requireProgram(CLIENT, "fail2ban");
 		try {
 			Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
-			Fail2banServer server = new Fail2banServer(Files.createTempDirectory(target, "fail2ban-"), silentActions);
+			Fail2banServer server = new Fail2banServer(Files.createTempDirectory(target, "fail2ban-"), silentActions,
+					shippedJails);
 			if (server.socket().toString().length() > MAX_SOCKET_PATH) {
 				server.deleteDirectory();
 				throw new IllegalStateException("the checkout path is too deep for a Unix socket under target/ ("
@@ -127,7 +147,7 @@ public final class Fail2banServer implements AutoCloseable {
 	public String client(List<String> words) {
 		List<String> line = new ArrayList<>(command());
 		line.addAll(words);
-		Run run = Run.of(line, CLIENT_TIMEOUT);
+		ProgramRun run = ProgramRun.of(line, CLIENT_TIMEOUT);
 		if (run.exitCode() != 0) {
 			throw new IllegalStateException(String.join(" ", words) + " failed with exit code " + run.exitCode()
 					+ ": " + run.stdout() + run.stderr());
@@ -152,7 +172,7 @@ public final class Fail2banServer implements AutoCloseable {
 			resume();
 		}
 		pid().ifPresent(pid -> {
-			Run.of(withWords("stop"), CLIENT_TIMEOUT);
+			ProgramRun.of(withWords("stop"), CLIENT_TIMEOUT);
 			ProcessHandle.of(pid).ifPresent(Fail2banServer::awaitOrKill);
 		});
 	}
@@ -170,7 +190,7 @@ public final class Fail2banServer implements AutoCloseable {
 		if (paused) {
 			resume();
 		}
-		if (Run.of(withWords("ping"), CLIENT_TIMEOUT).exitCode() != 0) {
+		if (ProgramRun.of(withWords("ping"), CLIENT_TIMEOUT).exitCode() != 0) {
 			launch();
 		}
 	}
@@ -200,9 +220,9 @@ public final class Fail2banServer implements AutoCloseable {
 	private void launch() {
 		List<String> line = List.of(SERVER, "-c", conf().toString(), "-s", socket().toString(), "-p",
 				pidFile().toString(), "-x", "-b");
-		Run started = Run.of(line, CLIENT_TIMEOUT, directory.resolve("server.out"));
+		ProgramRun started = ProgramRun.of(line, CLIENT_TIMEOUT, directory.resolve("server.out"));
 		long deadline = System.nanoTime() + CLIENT_TIMEOUT.toNanos();
-		while (Run.of(withWords("ping"), CLIENT_TIMEOUT).exitCode() != 0) {
+		while (ProgramRun.of(withWords("ping"), CLIENT_TIMEOUT).exitCode() != 0) {
 			if (System.nanoTime() > deadline) {
 				stopQuietly();
 				throw new IllegalStateException("fail2ban-server did not start (exit code " + started.exitCode()
@@ -270,6 +290,23 @@ public final class Fail2banServer implements AutoCloseable {
 			jails.append("\n[").append(jail).append("]\n").append("mxcp".equals(jail) ? "bantime = 1h\n" : "");
 		}
 		write(conf().resolve("jail.conf"), jails.toString());
+		for (ShippedJail shipped : shippedJails) {
+			addShipped(shipped);
+		}
+	}
+
+	private void addShipped(ShippedJail jail) throws IOException {
+		Files.createDirectories(conf().resolve("jail.d"));
+		Files.copy(jail.filterFile(), conf().resolve("filter.d").resolve(jail.filterFile().getFileName()));
+		Files.copy(jail.jailFile(), conf().resolve("jail.d").resolve(jail.jailFile().getFileName()));
+		write(conf().resolve("jail.d/" + jail.name() + ".local"), """
+				[%1$s]
+				logpath = %2$s
+				backend = polling
+				action = dummy[target="%3$s/dummy-%1$s.txt"]
+				ignoreself = false
+				ignoreip =
+				""".formatted(jail.name(), jail.logPath().toAbsolutePath(), directory));
 	}
 
 	private Path conf() {
@@ -292,7 +329,7 @@ public final class Fail2banServer implements AutoCloseable {
 
 	private void signal(String signal) {
 		long pid = pid().orElseThrow(() -> new IllegalStateException("fail2ban-server is not running"));
-		Run.of(List.of("kill", signal, Long.toString(pid)), CLIENT_TIMEOUT);
+		ProgramRun.of(List.of("kill", signal, Long.toString(pid)), CLIENT_TIMEOUT);
 	}
 
 	private static void awaitOrKill(ProcessHandle server) {
@@ -348,45 +385,6 @@ public final class Fail2banServer implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** One finished program, run directly by the harness (not through the code under test). */
-	private record Run(int exitCode, String stdout, String stderr) {
-
-		static Run of(List<String> line, Duration timeout) {
-			return of(line, timeout, null);
-		}
-
-		/** @param output a file for stdout and stderr, for a program that leaves a daemon holding them open */
-		static Run of(List<String> line, Duration timeout, Path output) {
-			try {
-				Path stdout = output != null ? output : Files.createTempFile("f2b-harness", ".out");
-				Path stderr = output != null ? output : Files.createTempFile("f2b-harness", ".err");
-				ProcessBuilder builder = new ProcessBuilder(line)
-					.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-				builder.environment().put("LC_ALL", "C");
-				builder.redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()));
-				builder.redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
-				Process process = builder.start();
-				if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-					process.destroyForcibly().waitFor();
-				}
-				Run run = new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
-				if (output == null) {
-					Files.delete(stdout);
-					Files.delete(stderr);
-				}
-				return run;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }

@@ -25,6 +25,7 @@ import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.testsupport.MutableClock;
 import org.unbanpanel.testsupport.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,19 +9,19 @@ import java.time.ZoneOffset;
 /**
  * A clock that stands still until a test moves it.
  */
-class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private Instant now;
 
-	MutableClock(Instant start) {
+	public MutableClock(Instant start) {
 		this.now = start;
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		now = now.plus(duration);
 	}
 
-	void set(Instant instant) {
+	public void set(Instant instant) {
 		now = instant;
 	}
 

@@ -1,0 +1,28 @@
+package org.unbanpanel.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.unbanpanel.system.ClientAddress;
+
+/**
+ * Registers the {@link LoginThrottleFilter} just before Spring Security's filters, so a throttled attempt never
+ * reaches the password check.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LockoutProperties.class)
+class LockoutConfiguration {
+
+	@Bean
+	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle,
+			ClientAddress clientAddress, MessageSource messages) {
+		FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(
+				new LoginThrottleFilter(throttle, clientAddress, messages));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+
+}

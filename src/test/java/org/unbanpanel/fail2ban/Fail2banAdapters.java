@@ -1,0 +1,18 @@
+package org.unbanpanel.fail2ban;
+
+import java.util.List;
+
+import org.unbanpanel.exec.CommandRunner;
+
+/** The real {@link Fail2ban} adapter for integration tests in other packages, which cannot reach its constructor. */
+public final class Fail2banAdapters {
+
+	private Fail2banAdapters() {
+	}
+
+	/** The adapter running {@code command} (as {@code panel.fail2ban.command}) through the runner. */
+	public static Fail2ban over(CommandRunner runner, List<String> command) {
+		return new CommandFail2ban(runner, new Fail2banProperties(command));
+	}
+
+}

@@ -1,0 +1,200 @@
+package org.unbanpanel.sudo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.util.FileSystemUtils;
+import org.unbanpanel.testsupport.ProgramRun;
+import org.unbanpanel.testsupport.SystemTools;
+
+/**
+ * The shipped {@code config/sudoers.d/unban-panel}, installed for real into {@code /etc/sudoers.d/} for the system user
+ * {@code unban-panel}, but aimed at the private fail2ban-server and PAM lockout of the tests instead of the machine's.
+ * <p>
+ * The installed copy differs from the shipped file in the program paths only: {@code /usr/bin/fail2ban-client},
+ * {@code /usr/sbin/faillock} and {@code /sbin/pam_tally2} become root-owned wrapper scripts in a root-owned folder,
+ * and every argument rule stays byte for byte as shipped, so sudo decides exactly as it would in production. The
+ * wrappers run after sudo has allowed the arguments and add only what points at the test's own state:
+ * <ul>
+ * <li>fail2ban-client: {@code -c <conf> -s <socket>} of the private server, before the allowed arguments;</li>
+ * <li>faillock: the test's tally directory as {@code --dir}, in place of the {@code --dir /var/run/faillock} the rule
+ * allows (sudo has checked the value, so the wrapper may drop it);</li>
+ * <li>pam_tally2, which Debian 12 no longer ships: a stand-in that prints the arguments it was allowed to get.</li>
+ * </ul>
+ * Root only. {@link #close()} removes the sudoers file first, then the user (only if this class created it) and the
+ * wrappers.
+ */
+final class PrivateSudoers implements AutoCloseable {
+
+	static final Path SHIPPED = Path.of("config/sudoers.d/unban-panel");
+
+	static final String USER = "unban-panel";
+
+	static final String FAIL2BAN_CLIENT = "/usr/bin/fail2ban-client";
+
+	static final String FAILLOCK = "/usr/sbin/faillock";
+
+	static final String PAM_TALLY2 = "/sbin/pam_tally2";
+
+	static final String VISUDO = "/usr/sbin/visudo";
+
+	private static final String SUDO = "/usr/bin/sudo";
+
+	private static final String RUNUSER = "/usr/sbin/runuser";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+	private final Path installed = Path.of("/etc/sudoers.d", "unban-panel-test-" + suffix);
+
+	private Path bin;
+
+	private boolean userCreated;
+
+	private PrivateSudoers() {
+	}
+
+	/**
+	 * Creates the user if needed, writes the wrappers and installs the test copy of the shipped rules.
+	 * @param fail2banCommand the private server's client command, {@code [fail2ban-client, -c, conf, -s, socket]}
+	 * @param tallyDir the private PAM lockout's faillock directory
+	 */
+	static PrivateSudoers install(List<String> fail2banCommand, Path tallyDir) {
+		SystemTools.requireRoot();
+		SystemTools.requireProgram(SUDO, "sudo");
+		SystemTools.requireProgram(VISUDO, "sudo");
+		SystemTools.requireProgram(RUNUSER, "util-linux");
+		PrivateSudoers sudoers = new PrivateSudoers();
+		try {
+			sudoers.setUp(fail2banCommand, tallyDir);
+			return sudoers;
+		}
+		catch (RuntimeException | IOException ex) {
+			sudoers.close();
+			throw ex instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) ex;
+		}
+	}
+
+	/**
+	 * The command prefix that runs {@code program} (one of the shipped paths) as {@code unban-panel} through
+	 * {@code sudo -n}, as the panel's {@code [sudo, -n, program]} does in production.
+	 */
+	List<String> asPanel(String program) {
+		return List.of(RUNUSER, "-u", USER, "--", SUDO, "-n", wrapper(program).toString());
+	}
+
+	/** The installed wrapper for one of the three programs the rules name; any other word as it is. */
+	String program(String word) {
+		return List.of(FAIL2BAN_CLIENT, FAILLOCK, PAM_TALLY2).contains(word) ? wrapper(word).toString() : word;
+	}
+
+	/** Where a shell payload run as root would leave its mark. */
+	Path sentinel() {
+		return bin.resolve("pwned");
+	}
+
+	/** Runs {@code program arguments...} as the panel's user through {@code sudo -n}. */
+	ProgramRun run(String program, String... arguments) {
+		List<String> line = new ArrayList<>(asPanel(program));
+		line.addAll(List.of(arguments));
+		return ProgramRun.of(line, TIMEOUT);
+	}
+
+	/** Runs {@code sudo -n} with any options as the panel's user: {@code -s}, {@code -u nobody}, another program. */
+	ProgramRun sudo(String... arguments) {
+		List<String> line = new ArrayList<>(List.of(RUNUSER, "-u", USER, "--", SUDO, "-n"));
+		line.addAll(List.of(arguments));
+		return ProgramRun.of(line, TIMEOUT);
+	}
+
+	/**
+	 * Like {@link #sudo}, with {@code PYTHONPATH} in the environment of the panel's user pointing at a
+	 * {@code sitecustomize} module that leaves the {@link #sentinel()}: fail2ban-client, a Python program, would load
+	 * it if sudo let the variable through.
+	 */
+	ProgramRun sudoWithPythonPath(String... arguments) {
+		List<String> line = new ArrayList<>(List.of(RUNUSER, "-u", USER, "--", "/usr/bin/env",
+				"PYTHONPATH=" + pythonPath(), SUDO, "-n"));
+		line.addAll(List.of(arguments));
+		return ProgramRun.of(line, TIMEOUT);
+	}
+
+	Path pythonPath() {
+		return bin.resolve("python");
+	}
+
+	@Override
+	public void close() {
+		try {
+			Files.deleteIfExists(installed);
+			if (userCreated) {
+				ProgramRun.of(List.of("userdel", USER), TIMEOUT).requireSuccess("userdel");
+			}
+			if (bin != null) {
+				FileSystemUtils.deleteRecursively(bin);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void setUp(List<String> fail2banCommand, Path tallyDir) throws IOException {
+		if (ProgramRun.of(List.of("id", "-u", USER), TIMEOUT).exitCode() != 0) {
+			ProgramRun.of(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", USER),
+					TIMEOUT)
+				.requireSuccess("useradd");
+			userCreated = true;
+		}
+		bin = Files.createTempDirectory(Path.of("/tmp"), "unban-panel-sudo-");
+		Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
+		writeWrapper(FAIL2BAN_CLIENT, "exec " + quoted(fail2banCommand) + " \"$@\"");
+		writeWrapper(FAILLOCK, "if [ \"$1\" = --dir ]; then shift 2; fi\nexec " + FAILLOCK + " --dir '" + tallyDir
+				+ "' \"$@\"");
+		writeWrapper(PAM_TALLY2, "echo \"pam_tally2 $*\"");
+		Files.createDirectories(pythonPath());
+		Files.writeString(pythonPath().resolve("sitecustomize.py"), "open('" + sentinel() + "', 'w').close()\n");
+		Path copy = bin.resolve("sudoers");
+		Files.writeString(copy, testCopy(Files.readString(SHIPPED)));
+		ProgramRun.of(List.of(VISUDO, "-cf", copy.toString()), TIMEOUT).requireSuccess("visudo -cf on the test copy");
+		Files.copy(copy, installed);
+		Files.setPosixFilePermissions(installed, PosixFilePermissions.fromString("r--r-----"));
+	}
+
+	/** The shipped text with each program path, where it starts a rule, replaced by its wrapper. */
+	private String testCopy(String shipped) {
+		String copy = shipped;
+		for (String program : List.of(FAIL2BAN_CLIENT, FAILLOCK, PAM_TALLY2)) {
+			copy = copy.replace(" " + program + " ", " " + wrapper(program) + " ");
+		}
+		for (String line : copy.lines().filter(line -> !line.startsWith("#")).toList()) {
+			if (line.contains(FAIL2BAN_CLIENT) || line.contains(FAILLOCK) || line.contains(PAM_TALLY2)) {
+				throw new IllegalStateException("a rule still names a real program: " + line);
+			}
+		}
+		return copy;
+	}
+
+	private Path wrapper(String program) {
+		return bin.resolve(Path.of(program).getFileName());
+	}
+
+	private void writeWrapper(String program, String body) throws IOException {
+		Path wrapper = wrapper(program);
+		Files.writeString(wrapper, "#!/bin/sh\n" + body + "\n");
+		Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+	}
+
+	private static String quoted(List<String> words) {
+		return String.join(" ", words.stream().map(word -> "'" + word + "'").toList());
+	}
+
+}
