@@ -1,5 +1,7 @@
 package org.unbanpanel.jails;
 
+import java.time.Duration;
+
 import org.unbanpanel.fail2ban.JailStatus;
 
 /**
@@ -16,7 +18,7 @@ public record JailSummary(String name, int currentlyFailed, int totalFailed, int
 
 	/** The ban time as the page shows it, {@code 12 h}; {@code null} for permanent bans, which the page names. */
 	public String banTimeText() {
-		return permanent ? null : TimeText.duration(java.time.Duration.ofSeconds(banTimeSeconds));
+		return permanent ? null : TimeText.duration(Duration.ofSeconds(banTimeSeconds));
 	}
 
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Fail2banServer;
@@ -63,12 +61,7 @@ class JailsScreenshots {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.command()));
-		registry.add("panel.data-dir",
-				() -> Path.of("target", "screenshots-" + UUID.randomUUID()).toAbsolutePath().toString());
-		registry.add("panel.users[0].username", () -> "admin");
-		registry.add("panel.users[0].password", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD));
-		registry.add("panel.users[0].role", () -> "ADMIN");
+		PanelSettings.register(registry, () -> fail2ban, "admin", PASSWORD, "ADMIN");
 	}
 
 	@Test
