@@ -7,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -15,17 +20,29 @@ import org.unbanpanel.exec.CommandRunner;
 
 /**
  * {@link Fail2ban} over fail2ban-client. Costs in fail2ban-client runs: one for {@link #version}, {@link #jails},
- * {@link #bans} and {@link #whereBanned}; two for {@link #status}; 1 + 2 per jail for {@link #statusOfAllJails};
+ * {@link #bans} and {@link #whereBanned}; two for {@link #status}; 1 + 2 per jail for {@link #statusOfAllJails}, the
+ * jails read side by side;
  * for {@link #unban} one lookup, one {@code unban} naming every entry to release and one lookup to verify (only the
  * first when nothing is banned, none for no target). None of these grows with the number of addresses.
  */
 @Component
 class CommandFail2ban implements Fail2ban {
 
+	/**
+	 * How many jails {@link #statusOfAllJails} reads at once. Each run is a Python process that spends most of its
+	 * time starting up, so a few at once fill two cores; the threads end when idle.
+	 */
+	static final int JAILS_AT_ONCE = 4;
+
 	private final Fail2banClient client;
+
+	private final ThreadPoolExecutor jailReaders;
 
 	CommandFail2ban(CommandRunner runner, Fail2banProperties properties) {
 		this.client = new Fail2banClient(runner, properties.command());
+		this.jailReaders = new ThreadPoolExecutor(JAILS_AT_ONCE, JAILS_AT_ONCE, 10, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), CommandFail2ban::jailReader);
+		this.jailReaders.allowCoreThreadTimeOut(true);
 	}
 
 	@Override
@@ -40,7 +57,10 @@ class CommandFail2ban implements Fail2ban {
 
 	@Override
 	public List<JailStatus> statusOfAllJails() {
-		return jails().stream().map(this::status).toList();
+		List<CompletableFuture<JailStatus>> statuses = jails().stream()
+			.map(jail -> CompletableFuture.supplyAsync(() -> status(jail), jailReaders))
+			.toList();
+		return statuses.stream().map(CommandFail2ban::join).toList();
 	}
 
 	@Override
@@ -138,6 +158,25 @@ class CommandFail2ban implements Fail2ban {
 		return "still blocked by the banned network "
 				+ networks.stream().map(network -> network.text() + " in " + network.jail()).collect(Collectors.joining(", "))
 				+ "; unban the network to release it";
+	}
+
+	/** The reader's own exception, as if the run had been made on this thread. */
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private static Thread jailReader(Runnable task) {
+		Thread thread = new Thread(task, "fail2ban-jail-reader");
+		thread.setDaemon(true);
+		return thread;
 	}
 
 	private static List<BanTarget> distinct(Collection<BanTarget> targets) {

@@ -1,8 +1,8 @@
 package org.unbanpanel.fail2ban;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,13 +24,10 @@ final class Fail2banOutput {
 	private static final Pattern TREE_ENTRY = Pattern.compile("^[|`\\- ]*([^\\t:]+):\\t(.*)$");
 
 	/**
-	 * {@code 1.2.3.4 \t2026-11-25 11:00:00 + 43200 = 2026-11-25 23:00:00} (Python: {@code '%s \t%s + %d = %s'}); a
-	 * permanent ban shows {@code + -1 = 9999-12-31 23:59:59}. The address is whatever fail2ban holds, blanks included.
+	 * A time in a ban line, {@code 2026-11-25 11:00:00}, where each {@code 0} stands for a digit. A permanent ban ends
+	 * at {@code 9999-12-31 23:59:59}.
 	 */
-	private static final Pattern BAN_LINE = Pattern.compile(
-			"^(.+?) \\t(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d) \\+ (-?\\d+) = (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)$");
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+	private static final String TIME_SHAPE = "0000-00-00 00:00:00";
 
 	private Fail2banOutput() {
 	}
@@ -65,18 +62,64 @@ final class Fail2banOutput {
 		}
 	}
 
-	/** The lines of {@code get <jail> banip --with-time}, ordered by end of ban as fail2ban prints them. */
+	/**
+	 * The lines of {@code get <jail> banip --with-time}, ordered by end of ban as fail2ban prints them. Read by
+	 * position, not by regular expression, because a jail may hold 100,000 bans.
+	 */
 	static List<Ban> bans(String withTime) {
 		List<Ban> bans = new ArrayList<>();
-		for (String line : withTime.lines().filter(line -> !line.isBlank()).toList()) {
-			Matcher ban = BAN_LINE.matcher(line);
-			if (!ban.matches()) {
-				throw unexpected("get banip --with-time", line);
+		int from = 0;
+		while (from < withTime.length()) {
+			int newline = withTime.indexOf('\n', from);
+			int to = newline < 0 ? withTime.length() : newline;
+			String line = withTime.substring(from, to);
+			if (!line.isBlank()) {
+				bans.add(ban(line));
 			}
-			bans.add(new Ban(ban.group(1), LocalDateTime.parse(ban.group(2), TIME),
-					Duration.ofSeconds(Long.parseLong(ban.group(3))), LocalDateTime.parse(ban.group(4), TIME)));
+			from = to + 1;
 		}
 		return bans;
+	}
+
+	/**
+	 * {@code 1.2.3.4 \t2026-11-25 11:00:00 + 43200 = 2026-11-25 23:00:00} (Python: {@code '%s \t%s + %d = %s'}), read
+	 * from its fixed-shape end; the address is whatever fail2ban holds, blanks included.
+	 */
+	private static Ban ban(String line) {
+		int end = line.length() - TIME_SHAPE.length();
+		int equals = end - 3;
+		int plus = equals < 0 ? -1 : line.lastIndexOf(" + ", equals - 1);
+		int start = plus - TIME_SHAPE.length();
+		int tab = start - 2;
+		if (tab < 1 || !line.startsWith(" = ", equals) || !line.startsWith(" \t", tab)) {
+			throw unexpected("get banip --with-time", line);
+		}
+		try {
+			return new Ban(line.substring(0, tab), time(line, start),
+					Duration.ofSeconds(Long.parseLong(line, plus + 3, equals, 10)), time(line, end));
+		}
+		catch (NumberFormatException | DateTimeException ex) {
+			throw unexpected("get banip --with-time", line);
+		}
+	}
+
+	private static LocalDateTime time(String line, int at) {
+		for (int i = 0; i < TIME_SHAPE.length(); i++) {
+			char c = line.charAt(at + i);
+			if (TIME_SHAPE.charAt(i) == '0' ? c < '0' || c > '9' : c != TIME_SHAPE.charAt(i)) {
+				throw new DateTimeException("not a time");
+			}
+		}
+		return LocalDateTime.of(digits(line, at, 4), digits(line, at + 5, 2), digits(line, at + 8, 2),
+				digits(line, at + 11, 2), digits(line, at + 14, 2), digits(line, at + 17, 2));
+	}
+
+	private static int digits(String line, int at, int count) {
+		int value = 0;
+		for (int i = at; i < at + count; i++) {
+			value = value * 10 + line.charAt(i) - '0';
+		}
+		return value;
 	}
 
 	/**

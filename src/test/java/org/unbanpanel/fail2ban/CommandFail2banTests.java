@@ -141,14 +141,28 @@ class CommandFail2banTests {
 
 	@Test
 	void readsTheStatusOfAllJailsInOnePlusTwoRunsPerJail() {
-		when(runner.run(anyList())).thenReturn(ok("Status\n|- Number of jail:\t2\n`- Jail list:\tmxcp, sshd\n"),
-				ok("3600\n"), ok(Fail2banOutputTests.STATUS_APACHE_SHORT), ok("43200\n"),
-				ok(Fail2banOutputTests.STATUS_APACHE_SHORT));
+		when(runner.run(command("status"))).thenReturn(ok("Status\n|- Number of jail:\t2\n`- Jail list:\tmxcp, sshd\n"));
+		when(runner.run(command("get", "mxcp", "bantime"))).thenReturn(ok("3600\n"));
+		when(runner.run(command("get", "sshd", "bantime"))).thenReturn(ok("43200\n"));
+		when(runner.run(command("status", "mxcp", "short"))).thenReturn(ok(Fail2banOutputTests.STATUS_APACHE_SHORT));
+		when(runner.run(command("status", "sshd", "short"))).thenReturn(ok(Fail2banOutputTests.STATUS_APACHE_SHORT));
 
 		assertThat(fail2ban.statusOfAllJails()).extracting(JailStatus::name, JailStatus::banTime)
 			.containsExactly(tuple("mxcp", Duration.ofHours(1)),
 					tuple("sshd", Duration.ofHours(12)));
 		verify(runner, times(5)).run(anyList());
+	}
+
+	@Test
+	void passesOnTheReadableErrorOfAJailReadAlongsideOthers() {
+		when(runner.run(command("status"))).thenReturn(ok("Status\n|- Number of jail:\t2\n`- Jail list:\tmxcp, sshd\n"));
+		when(runner.run(command("get", "mxcp", "bantime"))).thenReturn(ok("3600\n"));
+		when(runner.run(command("status", "mxcp", "short"))).thenReturn(ok(Fail2banOutputTests.STATUS_APACHE_SHORT));
+		when(runner.run(command("get", "sshd", "bantime")))
+			.thenThrow(new CommandException(CommandException.Reason.TIMEOUT, PREFIX, "fail2ban-client ran longer than 10 s"));
+
+		assertThatThrownBy(() -> fail2ban.statusOfAllJails()).isInstanceOfSatisfying(Fail2banException.class,
+				ex -> assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.UNREACHABLE));
 	}
 
 	@ParameterizedTest

@@ -131,6 +131,12 @@ class Fail2banOutputTests {
 			.hasMessage("fail2ban-client banned printed something unexpected: '[['sshd', 'apache'], ['sshd']]'");
 		assertThatThrownBy(() -> Fail2banOutput.bans("192.0.2.1 2026-11-25"))
 			.hasMessage("fail2ban-client get banip --with-time printed something unexpected: '192.0.2.1 2026-11-25'");
+		assertThatThrownBy(() -> Fail2banOutput.bans("192.0.2.1 \t2026-13-25 11:28:31 + 43200 = 2026-11-25 23:28:31"))
+			.hasMessageStartingWith("fail2ban-client get banip --with-time printed something unexpected");
+		assertThatThrownBy(() -> Fail2banOutput.bans("192.0.2.1 \t2026-11-25 11:28:31 + 12h = 2026-11-25 23:28:31"))
+			.hasMessageStartingWith("fail2ban-client get banip --with-time printed something unexpected");
+		assertThatThrownBy(() -> Fail2banOutput.bans(" \t2026-11-25 11:28:31 + 43200 = 2026-11-25 23:28:31"))
+			.hasMessageStartingWith("fail2ban-client get banip --with-time printed something unexpected");
 		assertThatThrownBy(() -> Fail2banOutput.jailList("Server replied: pong"))
 			.hasMessageStartingWith("fail2ban-client status printed something unexpected");
 		assertThatThrownBy(() -> Fail2banOutput.jailStatus("sshd", STATUS, Duration.ZERO))

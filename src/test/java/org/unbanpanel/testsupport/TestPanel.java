@@ -22,12 +22,17 @@ public final class TestPanel {
 
 	public static void useTools(DynamicPropertyRegistry registry, Supplier<Fail2banServer> fail2ban,
 			Supplier<Path> faillockDir) {
-		String dataDir = Path.of("target", "panel-test-" + UUID.randomUUID()).toAbsolutePath().toString();
-		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.get().command()));
-		registry.add("panel.data-dir", () -> dataDir);
+		useFail2ban(registry, fail2ban);
 		registry.add("panel.accounts.backend", () -> "faillock");
 		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
 		registry.add("panel.accounts.faillock.dir", () -> faillockDir.get().toString());
+	}
+
+	/** The private fail2ban-server and a fresh data directory, without account locks. */
+	public static void useFail2ban(DynamicPropertyRegistry registry, Supplier<Fail2banServer> fail2ban) {
+		String dataDir = Path.of("target", "panel-test-" + UUID.randomUUID()).toAbsolutePath().toString();
+		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.get().command()));
+		registry.add("panel.data-dir", () -> dataDir);
 	}
 
 	/**

@@ -1,0 +1,40 @@
+package org.unbanpanel.jails;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.fail2ban.BanTarget;
+
+/**
+ * The filter of a jail page: a network (CIDR) keeps the bans inside it, any other text the addresses containing it,
+ * ignoring case.
+ */
+final class BanFilter {
+
+	private BanFilter() {
+	}
+
+	static Predicate<String> of(String filter) {
+		if (filter.isEmpty()) {
+			return address -> true;
+		}
+		Optional<BanTarget> network = target(filter).filter(BanTarget::isNetwork);
+		if (network.isPresent()) {
+			return address -> target(address).map(network.get()::covers).orElse(false);
+		}
+		String text = filter.toLowerCase(Locale.ROOT);
+		return address -> address.toLowerCase(Locale.ROOT).contains(text);
+	}
+
+	private static Optional<BanTarget> target(String text) {
+		try {
+			return Optional.of(BanTarget.parse(text));
+		}
+		catch (InvalidValueException ex) {
+			return Optional.empty();
+		}
+	}
+
+}

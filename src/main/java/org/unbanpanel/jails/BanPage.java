@@ -1,0 +1,57 @@
+package org.unbanpanel.jails;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.unbanpanel.fail2ban.Ban;
+
+/**
+ * One page of a jail's bans, ordered by end (permanent ones last).
+ * @param matching how many bans match the filter, on all pages
+ * @param held how many bans the jail holds
+ */
+public record BanPage(String jail, String filter, int page, int size, int matching, int held, List<BanRow> bans) {
+
+	/**
+	 * Filters, orders and cuts the bans. fail2ban lists them ordered by end already, so the (stable) sort costs one
+	 * pass. A page past the last one shows the last one.
+	 */
+	static BanPage of(String jail, List<Ban> bans, BanQuery query, Instant now, ZoneId zone) {
+		Predicate<String> filter = BanFilter.of(query.filter());
+		List<Ban> matching = new ArrayList<>();
+		for (Ban ban : bans) {
+			if (filter.test(ban.address())) {
+				matching.add(ban);
+			}
+		}
+		matching.sort(Comparator.comparing(Ban::end));
+		int page = Math.min(query.page(), pages(matching.size(), query.size()));
+		int from = (page - 1) * query.size();
+		List<BanRow> rows = matching.subList(from, Math.min(matching.size(), from + query.size()))
+			.stream()
+			.map(ban -> BanRow.of(ban, now, zone))
+			.toList();
+		return new BanPage(jail, query.filter(), page, query.size(), matching.size(), bans.size(), rows);
+	}
+
+	public int pages() {
+		return pages(matching, size);
+	}
+
+	public boolean hasPrevious() {
+		return page > 1;
+	}
+
+	public boolean hasNext() {
+		return page < pages();
+	}
+
+	private static int pages(int matching, int size) {
+		return Math.max(1, (matching + size - 1) / size);
+	}
+
+}

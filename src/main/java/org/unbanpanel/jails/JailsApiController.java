@@ -1,0 +1,54 @@
+package org.unbanpanel.jails;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.unbanpanel.fail2ban.Fail2banException;
+
+/**
+ * The jail pages for scripts: {@code GET /api/v1/jails} and {@code GET /api/v1/jails/{name}?filter=&page=&size=}.
+ * Errors are RFC 9457 problem details: 404 for an unknown jail, 503 when fail2ban cannot be asked.
+ */
+@RestController
+@RequestMapping("/api/v1/jails")
+class JailsApiController {
+
+	private final JailsService service;
+
+	JailsApiController(JailsService service) {
+		this.service = service;
+	}
+
+	@GetMapping
+	List<JailSummary> jails() {
+		return service.overview();
+	}
+
+	@GetMapping("/{name}")
+	BanPage jail(@PathVariable String name, @RequestParam(defaultValue = "") String filter,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size) {
+		return service.bans(name, BanQuery.of(filter, page, size));
+	}
+
+	@ExceptionHandler(UnknownJailException.class)
+	ProblemDetail unknown(UnknownJailException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage() + ".");
+		problem.setTitle("Unknown jail");
+		return problem;
+	}
+
+	@ExceptionHandler(Fail2banException.class)
+	ProblemDetail unavailable(Fail2banException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("fail2ban cannot be asked");
+		return problem;
+	}
+
+}

@@ -1,0 +1,136 @@
+package org.unbanpanel.jails;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.unblock.UnblockRequest;
+import org.unbanpanel.unblock.UnblockService;
+
+/**
+ * {@code /jails}: every jail's counters; {@code /jails/{name}}: a page of one jail's bans, from which admins queue
+ * an unban job like Unblock Access does. When fail2ban cannot be asked, the pages say why instead of the tables.
+ */
+@Controller
+class JailsController {
+
+	static final String LIST = "jails/list";
+
+	static final String JAIL = "jails/jail";
+
+	static final String UNKNOWN = "jails/unknown";
+
+	private final JailsService service;
+
+	private final UnblockService unblock;
+
+	private final ClientAddress clientAddress;
+
+	private final MessageSource messages;
+
+	JailsController(JailsService service, UnblockService unblock, ClientAddress clientAddress, MessageSource messages) {
+		this.service = service;
+		this.unblock = unblock;
+		this.clientAddress = clientAddress;
+		this.messages = messages;
+	}
+
+	@GetMapping("/jails")
+	String list(Model model) {
+		try {
+			model.addAttribute("jails", service.overview());
+		}
+		catch (Fail2banException ex) {
+			model.addAttribute("problem", ex.getMessage());
+		}
+		return LIST;
+	}
+
+	@GetMapping("/jails/{name}")
+	String jail(@PathVariable String name, @RequestParam(defaultValue = "") String filter,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size,
+			Model model) {
+		return show(name, BanQuery.of(filter, page, size), model);
+	}
+
+	/** Queues the checked addresses; any that is not an address sends the page back with the reason, queuing none. */
+	@PostMapping("/jails/{name}/unban")
+	String unban(@PathVariable String name, @RequestParam(name = "address", required = false) List<String> addresses,
+			@RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size, Authentication user,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		List<String> selected = addresses == null ? List.of() : addresses;
+		List<String> errors = new ArrayList<>();
+		List<BanTarget> targets = targets(selected, errors);
+		if (!errors.isEmpty()) {
+			model.addAttribute("unbanErrors", errors);
+			model.addAttribute("selected", selected);
+			return show(name, BanQuery.of(filter, page, size), model);
+		}
+		long jobId = unblock.submit(new UnblockRequest(targets, List.of()), user.getName(), clientAddress.of(request));
+		redirect.addFlashAttribute("message", message("jails.unban.queued", jobId, targets.size()));
+		return "redirect:/jobs/" + jobId;
+	}
+
+	@ExceptionHandler(UnknownJailException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String unknown(UnknownJailException ex, Model model) {
+		model.addAttribute("jail", ex.jail());
+		return UNKNOWN;
+	}
+
+	private String show(String name, BanQuery query, Model model) {
+		model.addAttribute("jail", name);
+		model.addAttribute("query", query);
+		try {
+			model.addAttribute("page", service.bans(name, query));
+		}
+		catch (Fail2banException ex) {
+			model.addAttribute("problem", ex.getMessage());
+		}
+		return JAIL;
+	}
+
+	/** The selection as targets; each value that is not one becomes a message in {@code errors}. */
+	private List<BanTarget> targets(List<String> selected, List<String> errors) {
+		if (selected.isEmpty()) {
+			errors.add(message("jails.unban.nothing"));
+		}
+		if (selected.size() > BanQuery.MAX_SIZE) {
+			errors.add(message("jails.unban.tooMany", BanQuery.MAX_SIZE));
+			return List.of();
+		}
+		List<BanTarget> targets = new ArrayList<>();
+		for (String address : selected) {
+			try {
+				targets.add(BanTarget.parse(address));
+			}
+			catch (InvalidValueException ex) {
+				errors.add(message(ex.code(), ex.value()));
+			}
+		}
+		return targets;
+	}
+
+	private String message(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.unbanpanel.jails;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.testsupport.PanelWebTest;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(JailsApiController.class)
+@PanelWebTest
+class JailsApiControllerTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private JailsService service;
+
+	@MockitoBean
+	private Fail2ban fail2ban;
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void listsTheJails() throws Exception {
+		given(service.overview()).willReturn(JailsControllerTests.JAILS);
+
+		mvc.perform(get("/api/v1/jails"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].name").value("dovecot"))
+			.andExpect(jsonPath("$[0].currentlyBanned").value(3))
+			.andExpect(jsonPath("$[0].banTimeSeconds").value(43_200))
+			.andExpect(jsonPath("$[2].permanent").value(true))
+			.andExpect(jsonPath("$[2].banTimeSeconds").value(-1));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersAPageOfBansWithIsoTimesAndCounts() throws Exception {
+		given(service.bans("dovecot", new BanQuery("203.0.113.0/24", 1, 10))).willReturn(JailsControllerTests.PAGE);
+
+		mvc.perform(get("/api/v1/jails/dovecot").param("filter", "203.0.113.0/24").param("size", "10"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.jail").value("dovecot"))
+			.andExpect(jsonPath("$.matching").value(2))
+			.andExpect(jsonPath("$.held").value(2))
+			.andExpect(jsonPath("$.bans[0].address").value("203.0.113.7"))
+			.andExpect(jsonPath("$.bans[0].start").value("2026-11-25T09:00:00Z"))
+			.andExpect(jsonPath("$.bans[0].end").value("2026-11-25T21:00:00Z"))
+			.andExpect(jsonPath("$.bans[1].permanent").value(true))
+			.andExpect(jsonPath("$.bans[1].end").doesNotExist());
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersAnUnknownJailWith404Problem() throws Exception {
+		given(service.bans(eq("nosuch"), any())).willThrow(new UnknownJailException("nosuch"));
+
+		mvc.perform(get("/api/v1/jails/nosuch"))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.detail").value("fail2ban has no jail 'nosuch'."));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answers503ProblemWithTheReasonWhenFail2banCannotBeAsked() throws Exception {
+		given(service.overview()).willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				"fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)"));
+
+		mvc.perform(get("/api/v1/jails"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.detail").value("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)"));
+	}
+
+	@Test
+	void asksAStrangerToAuthenticate() throws Exception {
+		mvc.perform(get("/api/v1/jails")).andExpect(status().isUnauthorized());
+	}
+
+}

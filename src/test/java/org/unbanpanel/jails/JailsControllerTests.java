@@ -1,0 +1,215 @@
+package org.unbanpanel.jails;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.testsupport.PanelWebTest;
+import org.unbanpanel.unblock.UnblockRequest;
+import org.unbanpanel.unblock.UnblockService;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(JailsController.class)
+@PanelWebTest
+class JailsControllerTests {
+
+	static final List<JailSummary> JAILS = List.of(new JailSummary("dovecot", 2, 40, 3, 9, 43_200, false),
+			new JailSummary("mxcp", 0, 1, 0, 1, 3_600, false), new JailSummary("recidive", 0, 0, 1, 1, -1, true));
+
+	static final BanPage PAGE = new BanPage("dovecot", "", 1, 50, 2, 2,
+			List.of(new BanRow("203.0.113.7", OffsetDateTime.parse("2026-11-25T09:00:00Z"),
+					OffsetDateTime.parse("2026-11-25T21:00:00Z"), false, 3 * 3600 + 12 * 60),
+					new BanRow("198.51.100.9", OffsetDateTime.parse("2026-11-25T10:00:00Z"), null, true, -1)));
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private JailsService service;
+
+	@MockitoBean
+	private UnblockService unblock;
+
+	@MockitoBean
+	private Fail2ban fail2ban;
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void listsEveryJailWithItsCountersAndBanTime() throws Exception {
+		given(service.overview()).willReturn(JAILS);
+
+		mvc.perform(get("/jails"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(JailsController.LIST))
+			.andExpect(model().attribute("jails", JAILS))
+			.andExpect(content().string(containsString("href=\"/jails/dovecot\"")))
+			.andExpect(content().string(containsString("<td>12 h</td>")))
+			.andExpect(content().string(containsString("<td>1 h</td>")))
+			.andExpect(content().string(containsString("<td>permanent</td>")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void saysWhyWhenFail2banCannotBeAsked() throws Exception {
+		given(service.overview()).willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				"fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)"));
+
+		mvc.perform(get("/jails"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(JailsController.LIST))
+			.andExpect(content().string(containsString(
+					"The jails cannot be read: fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)")))
+			.andExpect(content().string(not(containsString("Exception"))));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void showsAPageOfBansWithTheirEndsAndAnUnbanFormForAdmins() throws Exception {
+		given(service.bans("dovecot", new BanQuery("203.0", 2, 20))).willReturn(PAGE);
+
+		mvc.perform(get("/jails/dovecot").param("filter", " 203.0 ").param("page", "2").param("size", "20"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(JailsController.JAIL))
+			.andExpect(model().attribute("page", PAGE))
+			.andExpect(content().string(containsString("ends in 3 h 12 min")))
+			.andExpect(content().string(containsString("permanent")))
+			.andExpect(content().string(containsString("action=\"/jails/dovecot/unban\"")))
+			.andExpect(content().string(containsString("name=\"address\"")))
+			.andExpect(content().string(containsString("Unban selected")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void bringsPageAndSizeIntoRange() throws Exception {
+		given(service.bans("dovecot", new BanQuery("", 1, BanQuery.MAX_SIZE))).willReturn(PAGE);
+
+		mvc.perform(get("/jails/dovecot").param("page", "-3").param("size", "100000"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("page", PAGE));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void showsAnOperatorNoUnbanForm() throws Exception {
+		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
+
+		mvc.perform(get("/jails/dovecot"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("203.0.113.7")))
+			.andExpect(content().string(not(containsString("/unban"))))
+			.andExpect(content().string(not(containsString("type=\"checkbox\""))))
+			.andExpect(content().string(not(containsString("Unban selected"))));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersAnUnknownJailWithA404Page() throws Exception {
+		given(service.bans(eq("nosuch"), any())).willThrow(new UnknownJailException("nosuch"));
+
+		mvc.perform(get("/jails/nosuch"))
+			.andExpect(status().isNotFound())
+			.andExpect(view().name(JailsController.UNKNOWN))
+			.andExpect(content().string(containsString("fail2ban has no jail named &#39;nosuch&#39;.")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void saysWhyAJailCannotBeRead() throws Exception {
+		given(service.bans(eq("dovecot"), any())).willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				"fail2ban is not answering (the server may be hung)"));
+
+		mvc.perform(get("/jails/dovecot"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(JailsController.JAIL))
+			.andExpect(content().string(containsString("fail2ban is not answering (the server may be hung)")));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void queuesTheSelectedAddressesAndRedirectsToTheJob() throws Exception {
+		given(unblock.submit(any(), anyString(), anyString())).willReturn(42L);
+
+		mvc.perform(post("/jails/dovecot/unban").with(csrf())
+			.param("address", "203.0.113.7", "2001:DB8::6")
+			.param("filter", "")
+			.param("page", "1")
+			.param("size", "50"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/jobs/42"))
+			.andExpect(flash().attribute("message", "Job 42 is queued: 2 address(es) to release."));
+
+		verify(unblock).submit(eq(new UnblockRequest(
+				List.of(BanTarget.parse("203.0.113.7"), BanTarget.parse("2001:db8::6")), List.of())), eq("alice"),
+				eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void namesABadAddressAndQueuesNothing() throws Exception {
+		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
+
+		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("address", "203.0.113.7", "192.168.010.1"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(JailsController.JAIL))
+			.andExpect(model().attribute("unbanErrors",
+					List.of("'192.168.010.1' has a number with a leading zero, which fail2ban would read as octal.")))
+			.andExpect(content().string(containsString("leading zero")));
+
+		verifyNoInteractions(unblock);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void asksToSelectSomethingWhenNothingIsChecked() throws Exception {
+		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
+
+		mvc.perform(post("/jails/dovecot/unban").with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Select at least one address to unban.")));
+
+		verifyNoInteractions(unblock);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesAPostWithoutCsrfToken() throws Exception {
+		mvc.perform(post("/jails/dovecot/unban").param("address", "203.0.113.7")).andExpect(status().isForbidden());
+
+		verifyNoInteractions(unblock);
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void refusesAnOperatorsPost() throws Exception {
+		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("address", "203.0.113.7"))
+			.andExpect(status().isForbidden());
+
+		verifyNoInteractions(unblock);
+	}
+
+}

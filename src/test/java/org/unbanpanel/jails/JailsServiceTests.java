@@ -1,0 +1,65 @@
+package org.unbanpanel.jails;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.JailStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+class JailsServiceTests {
+
+	private final Fail2ban fail2ban = mock(Fail2ban.class);
+
+	private final JailsService service = new JailsService(fail2ban,
+			Clock.fixed(Instant.parse("2026-11-25T11:00:00Z"), ZoneOffset.UTC));
+
+	@Test
+	void summarisesEachJailWithItsBanTime() {
+		given(fail2ban.statusOfAllJails()).willReturn(List.of(new JailStatus("mxcp", 1, 2, 3, 4, Duration.ofHours(1)),
+				new JailStatus("recidive", 0, 0, 0, 0, Duration.ofSeconds(-1))));
+
+		assertThat(service.overview()).containsExactly(new JailSummary("mxcp", 1, 2, 3, 4, 3600, false),
+				new JailSummary("recidive", 0, 0, 0, 0, -1, true));
+		assertThat(service.overview().get(0).banTimeText()).isEqualTo("1 h");
+	}
+
+	@Test
+	void callsAJailFail2banRefusesAndDoesNotListUnknown() {
+		given(fail2ban.bans("nosuch")).willThrow(refused());
+		given(fail2ban.jails()).willReturn(List.of("sshd"));
+
+		assertThatExceptionOfType(UnknownJailException.class).isThrownBy(() -> service.bans("nosuch", BanQuery.of("", 1, 50)))
+			.satisfies(ex -> assertThat(ex.jail()).isEqualTo("nosuch"));
+	}
+
+	@Test
+	void callsAJailNameFail2banCouldNotTakeUnknown() {
+		given(fail2ban.bans("-x")).willThrow(new InvalidValueException("-x", "invalid.jail.name", "is not a jail name"));
+
+		assertThatExceptionOfType(UnknownJailException.class).isThrownBy(() -> service.bans("-x", BanQuery.of("", 1, 50)));
+	}
+
+	@Test
+	void passesOnARefusalForAJailThatExists() {
+		given(fail2ban.bans("sshd")).willThrow(refused());
+		given(fail2ban.jails()).willReturn(List.of("sshd"));
+
+		assertThatExceptionOfType(Fail2banException.class).isThrownBy(() -> service.bans("sshd", BanQuery.of("", 1, 50)));
+	}
+
+	private static Fail2banException refused() {
+		return new Fail2banException(Fail2banException.Reason.REFUSED, "fail2ban refused: Sorry but the jail does not exist");
+	}
+
+}
