@@ -1,13 +1,16 @@
 package org.unbanpanel.security;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -16,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.unbanpanel.system.PanelProperties;
 
 /**
@@ -25,6 +29,12 @@ import org.unbanpanel.system.PanelProperties;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UsersProperties.class)
 public class SecurityConfig {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+	/** {@code {bcrypt}} and a whole bcrypt hash: a plain password behind the prefix is refused, not just mismatched. */
+	private static final Pattern BCRYPT_HASH = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
 	@Bean
 	@Order(1)
@@ -39,6 +49,7 @@ public class SecurityConfig {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// no session and no cookie: nothing for a forged cross-site request to ride on
 			.csrf(csrf -> csrf.disable())
+			.headers(SecurityConfig::hardenedHeaders)
 			.build();
 	}
 
@@ -54,7 +65,22 @@ public class SecurityConfig {
 				.hasRole(Role.ADMIN.name()))
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			// a new session id at sign-in, so an id planted before it is worth nothing after
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(SecurityConfig::hardenedHeaders)
 			.build();
+	}
+
+	/**
+	 * No inline script or style may run, no other site may frame the panel or receive its addresses in a
+	 * {@code Referer}, and no answer is sniffed into another type. Spring's defaults add HSTS on HTTPS and
+	 * {@code Cache-Control: no-store}.
+	 */
+	private static void hardenedHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(frame -> frame.deny())
+			.contentTypeOptions(Customizer.withDefaults())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
 	}
 
 	@Bean
@@ -74,7 +100,7 @@ public class SecurityConfig {
 		if (user.username() == null || user.username().isBlank() || user.role() == null) {
 			throw new IllegalStateException("every entry of panel.users needs a username and a role (ADMIN or OPERATOR)");
 		}
-		if (user.password() == null || !user.password().startsWith("{bcrypt}")) {
+		if (user.password() == null || !BCRYPT_HASH.matcher(user.password()).matches()) {
 			throw new IllegalStateException("the password of panel user '" + user.username()
 					+ "' must be a {bcrypt} hash: make one with 'java -jar unban-panel.jar hash-password'");
 		}
