@@ -38,6 +38,8 @@ public final class PanelBrowser {
 
 	private String csrfToken;
 
+	private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+
 	public PanelBrowser(int port) {
 		this.base = "http://localhost:" + port;
 	}
@@ -77,6 +79,12 @@ public final class PanelBrowser {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** Sends this header with every later request, for example a forged {@code X-Forwarded-For}. */
+	public PanelBrowser withHeader(String name, String value) {
+		extraHeaders.put(name, value);
+		return this;
+	}
+
 	/** The value of a cookie the panel has set, such as {@code JSESSIONID}. */
 	public Optional<String> cookie(String name) {
 		return cookies.getCookieStore()
@@ -97,6 +105,7 @@ public final class PanelBrowser {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		extraHeaders.forEach(request::header);
 		try {
 			return http.send(request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 				.timeout(Duration.ofSeconds(30))
