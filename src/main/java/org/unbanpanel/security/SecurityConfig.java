@@ -1,8 +1,10 @@
 package org.unbanpanel.security;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,15 +21,18 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.unbanpanel.system.PanelProperties;
 
 /**
- * Form sign-in for the pages, HTTP Basic without a session for {@code /api/**}. Only {@link Role#ADMIN} may change
- * anything; CSRF protection stays on for every form.
+ * Form sign-in for the pages, with a TOTP code as second step for who needs one ({@link SecondStep}); HTTP Basic
+ * without a session for {@code /api/**}, refused to users with a second factor ({@link ApiSecondFactorFilter}). Only
+ * {@link Role#ADMIN} may change anything, except each user's own TOTP enrolment; CSRF protection stays on for every
+ * form.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(UsersProperties.class)
+@EnableConfigurationProperties({ UsersProperties.class, TotpProperties.class })
 public class SecurityConfig {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -38,7 +43,7 @@ public class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, SecondFactor secondFactor) throws Exception {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
 				.authenticated()
@@ -46,6 +51,7 @@ public class SecurityConfig {
 				.hasRole(Role.ADMIN.name()))
 			.httpBasic(basic -> {
 			})
+			.addFilterAfter(new ApiSecondFactorFilter(secondFactor), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// no session and no cookie: nothing for a forged cross-site request to ride on
 			.csrf(csrf -> csrf.disable())
@@ -55,15 +61,18 @@ public class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, SecondStep secondStep) throws Exception {
 		return http
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/css/**", "/js/**", "/error")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/login", "/login/totp", "/css/**", "/js/**", "/error")
 				.permitAll()
+				.requestMatchers("/account/**")
+				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/**")
 				.authenticated()
 				.anyRequest()
 				.hasRole(Role.ADMIN.name()))
-			.formLogin(form -> form.loginPage("/login").permitAll())
+			.formLogin(form -> form.loginPage("/login").successHandler(secondStep).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			// a new session id at sign-in, so an id planted before it is worth nothing after
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -81,6 +90,16 @@ public class SecurityConfig {
 			.frameOptions(frame -> frame.deny())
 			.contentTypeOptions(Customizer.withDefaults())
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+	}
+
+	@Bean
+	SecondFactor secondFactor(TotpEnrolments enrolments, TotpProperties properties, ObjectProvider<Clock> clock) {
+		return new SecondFactor(enrolments, properties, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	SecondStep secondStep(SecondFactor secondFactor, ObjectProvider<Clock> clock) {
+		return new SecondStep(secondFactor, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
