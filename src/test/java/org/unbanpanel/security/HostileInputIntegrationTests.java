@@ -43,15 +43,14 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.exec.CommandRunner;
 import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.testsupport.CommandRunnerDecorator;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
-import org.unbanpanel.unblock.JobState;
+import org.unbanpanel.testsupport.PanelUsers;
 import org.unbanpanel.unblock.JobSummary;
 import org.unbanpanel.unblock.UnblockService;
 
@@ -116,20 +115,13 @@ class HostileInputIntegrationTests {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
 		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.command()));
 		registry.add("panel.data-dir",
 				() -> Path.of("target", "hostile-test-" + UUID.randomUUID()).toAbsolutePath().toString());
 		registry.add("panel.accounts.backend", () -> "faillock");
 		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
 		registry.add("panel.accounts.faillock.dir", () -> pam.tallyDir().toString());
-		String[][] users = { { "alice", "ADMIN" }, { "bob", "ADMIN" }, { "noc", "OPERATOR" } };
-		for (int i = 0; i < users.length; i++) {
-			String[] user = users[i];
-			registry.add("panel.users[" + i + "].username", () -> user[0]);
-			registry.add("panel.users[" + i + "].password", () -> hash);
-			registry.add("panel.users[" + i + "].role", () -> user[1]);
-		}
+		PanelUsers.register(registry, PASSWORD, "alice:ADMIN", "bob:ADMIN", "noc:OPERATOR");
 	}
 
 	@BeforeEach
@@ -521,18 +513,10 @@ class HostileInputIntegrationTests {
 
 		@Bean
 		static BeanPostProcessor recordingCommandRunner() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String name) {
-					if (!(bean instanceof CommandRunner runner)) {
-						return bean;
-					}
-					return (CommandRunner) command -> {
-						commands.add(List.copyOf(command));
-						return runner.run(command);
-					};
-				}
-			};
+			return CommandRunnerDecorator.wrapping(runner -> command -> {
+				commands.add(List.copyOf(command));
+				return runner.run(command);
+			});
 		}
 
 	}

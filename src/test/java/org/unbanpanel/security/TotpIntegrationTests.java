@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,20 +40,13 @@ class TotpIntegrationTests {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
 		registry.add("panel.fail2ban.command", () -> "/nonexistent/fail2ban-client");
 		registry.add("panel.accounts.backend", () -> "none");
 		registry.add("panel.data-dir", () -> Path.of("target", "totp-test-" + UUID.randomUUID()).toAbsolutePath().toString());
 		registry.add("panel.security.require-totp", () -> "true");
 		registry.add("panel.security.api-users", () -> "deploy");
-		String[][] users = { { "alice", "ADMIN" }, { "carol", "ADMIN" }, { "noc", "OPERATOR" }, { "ops", "OPERATOR" },
-				{ "deploy", "ADMIN" } };
-		for (int i = 0; i < users.length; i++) {
-			String[] user = users[i];
-			registry.add("panel.users[" + i + "].username", () -> user[0]);
-			registry.add("panel.users[" + i + "].password", () -> hash);
-			registry.add("panel.users[" + i + "].role", () -> user[1]);
-		}
+		PanelUsers.register(registry, PASSWORD, "alice:ADMIN", "carol:ADMIN", "noc:OPERATOR", "ops:OPERATOR",
+				"deploy:ADMIN");
 	}
 
 	@Test

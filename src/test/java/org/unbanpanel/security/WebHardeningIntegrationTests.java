@@ -16,13 +16,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,14 +48,11 @@ class WebHardeningIntegrationTests {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
 		registry.add("panel.fail2ban.command", () -> "/nonexistent/fail2ban-client");
 		registry.add("panel.accounts.backend", () -> "none");
 		registry.add("panel.data-dir",
 				() -> Path.of("target", "hardening-test-" + UUID.randomUUID()).toAbsolutePath().toString());
-		registry.add("panel.users[0].username", () -> "alice");
-		registry.add("panel.users[0].password", () -> hash);
-		registry.add("panel.users[0].role", () -> "ADMIN");
+		PanelUsers.register(registry, PASSWORD, "alice:ADMIN");
 	}
 
 	@Test
