@@ -83,7 +83,7 @@ public class SecurityConfig {
 	/**
 	 * No inline script or style may run, no other site may frame the panel or receive its addresses in a
 	 * {@code Referer}, and no answer is sniffed into another type. Spring's defaults add HSTS on HTTPS and
-	 * {@code Cache-Control: no-store}.
+	 * {@code Cache-Control: no-cache, no-store}.
 	 */
 	private static void hardenedHeaders(HeadersConfigurer<HttpSecurity> headers) {
 		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
