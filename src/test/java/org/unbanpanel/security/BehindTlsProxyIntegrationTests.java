@@ -1,8 +1,6 @@
 package org.unbanpanel.security;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,9 +29,7 @@ class BehindTlsProxyIntegrationTests {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		registry.add("panel.fail2ban.command", () -> "/nonexistent/fail2ban-client");
-		registry.add("panel.accounts.backend", () -> "none");
-		registry.add("panel.data-dir", () -> Path.of("target", "proxy-test-" + UUID.randomUUID()).toAbsolutePath().toString());
+		PanelUsers.withoutTools(registry, "proxy-test");
 		PanelUsers.register(registry, PASSWORD, "alice:ADMIN");
 	}
 

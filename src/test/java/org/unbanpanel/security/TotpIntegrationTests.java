@@ -5,11 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,9 +38,7 @@ class TotpIntegrationTests {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		registry.add("panel.fail2ban.command", () -> "/nonexistent/fail2ban-client");
-		registry.add("panel.accounts.backend", () -> "none");
-		registry.add("panel.data-dir", () -> Path.of("target", "totp-test-" + UUID.randomUUID()).toAbsolutePath().toString());
+		PanelUsers.withoutTools(registry, "totp-test");
 		registry.add("panel.security.require-totp", () -> "true");
 		registry.add("panel.security.api-users", () -> "deploy");
 		PanelUsers.register(registry, PASSWORD, "alice:ADMIN", "carol:ADMIN", "noc:OPERATOR", "ops:OPERATOR",

@@ -5,10 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,10 +46,7 @@ class WebHardeningIntegrationTests {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		registry.add("panel.fail2ban.command", () -> "/nonexistent/fail2ban-client");
-		registry.add("panel.accounts.backend", () -> "none");
-		registry.add("panel.data-dir",
-				() -> Path.of("target", "hardening-test-" + UUID.randomUUID()).toAbsolutePath().toString());
+		PanelUsers.withoutTools(registry, "hardening-test");
 		PanelUsers.register(registry, PASSWORD, "alice:ADMIN");
 	}
 

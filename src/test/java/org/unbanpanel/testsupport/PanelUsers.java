@@ -1,12 +1,26 @@
 package org.unbanpanel.testsupport;
 
+import java.nio.file.Path;
+import java.util.UUID;
+
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** {@code panel.users} for a test's {@code @DynamicPropertySource}. */
+/** Settings for a whole-application test's {@code @DynamicPropertySource}. */
 public final class PanelUsers {
 
 	private PanelUsers() {
+	}
+
+	/**
+	 * A panel of its own data directory under {@code target/} and no tools: fail2ban-client is missing (every page
+	 * shows the banner) and there is no account-lock backend. For tests of sign-in and web rules only.
+	 */
+	public static void withoutTools(DynamicPropertyRegistry registry, String name) {
+		registry.add("panel.fail2ban.command", () -> "/nonexistent/fail2ban-client");
+		registry.add("panel.accounts.backend", () -> "none");
+		registry.add("panel.data-dir",
+				() -> Path.of("target", name + "-" + UUID.randomUUID()).toAbsolutePath().toString());
 	}
 
 	/**
