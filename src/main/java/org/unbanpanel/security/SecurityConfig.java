@@ -1,13 +1,18 @@
 package org.unbanpanel.security;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -16,19 +21,29 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.unbanpanel.system.PanelProperties;
 
 /**
- * Form sign-in for the pages, HTTP Basic without a session for {@code /api/**}. Only {@link Role#ADMIN} may change
- * anything; CSRF protection stays on for every form.
+ * Form sign-in for the pages, with a TOTP code as second step for who needs one ({@link SecondStep}); HTTP Basic
+ * without a session for {@code /api/**}, refused to users with a second factor ({@link ApiSecondFactorFilter}). Only
+ * {@link Role#ADMIN} may change anything, except each user's own TOTP enrolment; CSRF protection stays on for every
+ * form.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(UsersProperties.class)
+@EnableConfigurationProperties({ UsersProperties.class, TotpProperties.class })
 public class SecurityConfig {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+	/** {@code {bcrypt}} and a whole bcrypt hash: a plain password behind the prefix is refused, not just mismatched. */
+	private static final Pattern BCRYPT_HASH = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, SecondFactor secondFactor) throws Exception {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
 				.authenticated()
@@ -36,25 +51,55 @@ public class SecurityConfig {
 				.hasRole(Role.ADMIN.name()))
 			.httpBasic(basic -> {
 			})
+			.addFilterAfter(new ApiSecondFactorFilter(secondFactor), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// no session and no cookie: nothing for a forged cross-site request to ride on
 			.csrf(csrf -> csrf.disable())
+			.headers(SecurityConfig::hardenedHeaders)
 			.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, SecondStep secondStep) throws Exception {
 		return http
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/css/**", "/js/**", "/error")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/login", "/login/totp", "/css/**", "/js/**", "/error")
 				.permitAll()
+				.requestMatchers("/account/**")
+				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/**")
 				.authenticated()
 				.anyRequest()
 				.hasRole(Role.ADMIN.name()))
-			.formLogin(form -> form.loginPage("/login").permitAll())
+			.formLogin(form -> form.loginPage("/login").successHandler(secondStep).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			// a new session id at sign-in, so an id planted before it is worth nothing after
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(SecurityConfig::hardenedHeaders)
 			.build();
+	}
+
+	/**
+	 * No inline script or style may run, no other site may frame the panel or receive its addresses in a
+	 * {@code Referer}, and no answer is sniffed into another type. Spring's defaults add HSTS on HTTPS and
+	 * {@code Cache-Control: no-cache, no-store}.
+	 */
+	private static void hardenedHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(frame -> frame.deny())
+			.contentTypeOptions(Customizer.withDefaults())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+	}
+
+	@Bean
+	SecondFactor secondFactor(TotpEnrolments enrolments, TotpProperties properties, ObjectProvider<Clock> clock) {
+		return new SecondFactor(enrolments, properties, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	SecondStep secondStep(SecondFactor secondFactor, ObjectProvider<Clock> clock) {
+		return new SecondStep(secondFactor, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
@@ -74,7 +119,7 @@ public class SecurityConfig {
 		if (user.username() == null || user.username().isBlank() || user.role() == null) {
 			throw new IllegalStateException("every entry of panel.users needs a username and a role (ADMIN or OPERATOR)");
 		}
-		if (user.password() == null || !user.password().startsWith("{bcrypt}")) {
+		if (user.password() == null || !BCRYPT_HASH.matcher(user.password()).matches()) {
 			throw new IllegalStateException("the password of panel user '" + user.username()
 					+ "' must be a {bcrypt} hash: make one with 'java -jar unban-panel.jar hash-password'");
 		}

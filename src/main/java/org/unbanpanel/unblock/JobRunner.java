@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,8 +110,25 @@ class JobRunner {
 		return ids;
 	}
 
-	/** What came of each distinct value; addresses are missing while fail2ban cannot be reached. */
-	private record Results(Map<Target, ItemResult> byTarget, Optional<String> unreachable) {
+	/**
+	 * What came of each distinct value; addresses are missing while fail2ban cannot be reached. A release is credited
+	 * to the first job of the batch that asked for the value; the later ones find it free already, exactly as they
+	 * would have in the next batch: two admins releasing the same address at once see one "unbanned" and one "was not
+	 * banned".
+	 */
+	private record Results(Map<Target, ItemResult> byTarget, Optional<String> unreachable, Set<Target> credited) {
+
+		Results(Map<Target, ItemResult> byTarget, Optional<String> unreachable) {
+			this(byTarget, unreachable, new HashSet<>());
+		}
+
+		ItemResult handOut(Target target, ItemResult result) {
+			if ((result.state() != ItemState.UNBANNED && result.state() != ItemState.CLEARED) || credited.add(target)) {
+				return result;
+			}
+			return new ItemResult(target.kind() == ItemKind.IP ? ItemState.NOT_BANNED : ItemState.NOT_LOCKED, null);
+		}
+
 	}
 
 	private Results execute(List<Item> pending) {
@@ -213,7 +231,7 @@ class JobRunner {
 	private ItemResult resultFor(Target target, Results results, boolean retryTimeOver) {
 		ItemResult result = results.byTarget().get(target);
 		if (result != null) {
-			return result;
+			return results.handOut(target, result);
 		}
 		if (results.unreachable().isEmpty()) {
 			return ItemResult.failed("fail2ban gave no answer for this address");

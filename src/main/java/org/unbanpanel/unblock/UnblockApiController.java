@@ -3,6 +3,7 @@ package org.unbanpanel.unblock;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -26,6 +27,8 @@ import org.unbanpanel.system.ClientAddress;
 @RestController
 @RequestMapping("/api/v1")
 class UnblockApiController {
+
+	private static final Pattern JOB_ID = Pattern.compile("[1-9][0-9]{0,17}");
 
 	private final UnblockService service;
 
@@ -54,8 +57,17 @@ class UnblockApiController {
 		return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + id)).body(job);
 	}
 
+	/**
+	 * The id is taken only as plain decimal digits: Spring's own conversion would also read {@code 0x10} and
+	 * full-width digits as numbers.
+	 */
 	@GetMapping("/jobs/{id}")
-	ResponseEntity<?> job(@PathVariable long id) {
+	ResponseEntity<?> job(@PathVariable("id") String text) {
+		if (!JOB_ID.matcher(text).matches()) {
+			return ResponseEntity.badRequest()
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A job id is a number such as 42."));
+		}
+		long id = Long.parseLong(text);
 		return service.find(id)
 			.<ResponseEntity<?>>map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)

@@ -12,7 +12,8 @@ import org.unbanpanel.pam.AccountName;
 
 /**
  * Checks every value of an unblock request, for the form and the API alike. Each bad value is named; duplicates
- * (also ones written differently, such as {@code 2001:DB8::6} and {@code 2001:db8::6}) are merged.
+ * (also ones written differently, such as {@code 2001:DB8::6} and {@code 2001:db8::6}) are merged. A network is
+ * accepted unless it is a catch-all ({@code 0.0.0.0/0}, {@code ::/0}).
  */
 @Component
 class UnblockValidator {
@@ -33,12 +34,25 @@ class UnblockValidator {
 			rejections.add(new Rejection(null, "unblock.tooMany", String.valueOf(maxValues)));
 			return new Result(null, rejections);
 		}
-		List<BanTarget> addresses = parseAll(IPS, ips, BanTarget::parse, rejections);
+		List<BanTarget> addresses = parseAll(IPS, ips, UnblockValidator::address, rejections);
 		List<AccountName> names = parseAll(ACCOUNTS, accounts, AccountName::parse, rejections);
 		if (rejections.isEmpty() && addresses.isEmpty() && names.isEmpty()) {
 			rejections.add(new Rejection(null, "unblock.nothing", ""));
 		}
 		return new Result(rejections.isEmpty() ? new UnblockRequest(addresses, names) : null, rejections);
+	}
+
+	/**
+	 * An address or network, but not every address at once: {@code 0.0.0.0/0} or {@code ::/0} would release every ban
+	 * of the family in one go, which no single request should be able to do.
+	 */
+	private static BanTarget address(String text) {
+		BanTarget target = BanTarget.parse(text);
+		if (target.prefixLength() == 0) {
+			throw new InvalidValueException(text, "invalid.ip.tooWide",
+					"covers every address, which would release every ban at once");
+		}
+		return target;
 	}
 
 	private static <T> List<T> parseAll(String field, List<String> values, Function<String, T> parser,

@@ -3,6 +3,7 @@ package org.unbanpanel.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,20 +13,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A person at the panel over real HTTP: keeps the session cookie, reads the CSRF token from each page it loads and
+ * A person at the panel over real HTTP, asking for HTML as a browser does: keeps the session cookie, reads the CSRF token from each page it loads and
  * sends it with the next form, and does not follow redirects, so tests see where the panel sends them.
  */
 public final class PanelBrowser {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(cookies)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
@@ -33,6 +37,8 @@ public final class PanelBrowser {
 	private final String base;
 
 	private String csrfToken;
+
+	private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
 	public PanelBrowser(int port) {
 		this.base = "http://localhost:" + port;
@@ -90,9 +96,37 @@ public final class PanelBrowser {
 		}
 	}
 
+	/** Sends this header with every later request, for example a forged {@code X-Forwarded-For}. */
+	public PanelBrowser withHeader(String name, String value) {
+		extraHeaders.put(name, value);
+		return this;
+	}
+
+	/** The value of a cookie the panel has set, such as {@code JSESSIONID}. */
+	public Optional<String> cookie(String name) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst();
+	}
+
+	/** Replaces the session cookie, as a client holding an expired or made-up session would send it. */
+	public void useSessionCookie(String value) {
+		HttpCookie session = new HttpCookie("JSESSIONID", value);
+		session.setPath("/");
+		session.setVersion(0);
+		cookies.getCookieStore().removeAll();
+		cookies.getCookieStore().add(URI.create(base), session);
+	}
+
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		extraHeaders.forEach(request::header);
 		try {
-			return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+			return http.send(request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

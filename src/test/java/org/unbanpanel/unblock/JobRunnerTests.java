@@ -101,9 +101,27 @@ class JobRunnerTests {
 		assertThat(job(second).items()).containsExactly(
 				new ItemView(ItemKind.IP, "7.7.7.7", ItemState.NOT_BANNED, List.of(), 0, null));
 		assertThat(job(third).state()).isEqualTo(JobState.DONE);
-		assertThat(job(third).items()).containsExactly(
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd", "dovecot"), 0, null),
+		assertThat(job(third).items()).as("the first job released 4.4.4.4").containsExactly(
+				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.NOT_BANNED, List.of(), 0, null),
 				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), 5, null));
+	}
+
+	@Test
+	void creditsAReleaseAskedForByTwoJobsOfOneBatchToTheFirst() {
+		banned("4.4.4.4", "sshd");
+		locked("admin", 3);
+		long first = submit("4.4.4.4", "admin");
+		long second = submit("4.4.4.4", "admin");
+
+		runner().runDueJobs();
+
+		assertThat(job(first).items()).containsExactly(
+				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null),
+				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), 3, null));
+		assertThat(job(second).items()).containsExactly(
+				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.NOT_BANNED, List.of(), 0, null),
+				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.NOT_LOCKED, List.of(), 0, null));
+		assertThat(List.of(job(first).state(), job(second).state())).containsOnly(JobState.DONE);
 	}
 
 	@Test

@@ -84,6 +84,32 @@ class UnblockApiControllerTests {
 	}
 
 	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesTheCatchAllNetworksAsTooWideButTakesANarrowerOne() throws Exception {
+		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ips\": [\"0.0.0.0/0\", \"::/0\", \"10.0.0.0/8\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].code").value("invalid.ip.tooWide"))
+			.andExpect(jsonPath("$.errors[1].code").value("invalid.ip.tooWide"))
+			.andExpect(jsonPath("$.errors[1].detail").value(org.hamcrest.Matchers.containsString("every ban")));
+
+		verifyNoInteractions(service);
+	}
+
+	@Test
+	@WithMockUser
+	void answersAJobIdThatIsNotPlainDigitsWithAProblem() throws Exception {
+		for (String id : new String[] { "0x10", "１", "-1", "1e3" }) {
+			mvc.perform(get("/api/v1/jobs/" + id))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.detail").value("A job id is a number such as 42."));
+		}
+
+		verifyNoInteractions(service);
+	}
+
+	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void refusesAnOperator() throws Exception {
 		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON).content("{\"ips\": [\"4.4.4.4\"]}"))

@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.exec.CommandRunner;
+import org.unbanpanel.testsupport.CommandRunnerDecorator;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.TestPanel;
@@ -162,20 +162,12 @@ class UnblockBenchmark {
 
 		@Bean
 		static BeanPostProcessor countingCommandRunner() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String name) {
-					if (!(bean instanceof CommandRunner runner)) {
-						return bean;
-					}
-					return (CommandRunner) command -> {
-						if (command.get(0).endsWith("fail2ban-client")) {
-							fail2banRuns.incrementAndGet();
-						}
-						return runner.run(command);
-					};
+			return CommandRunnerDecorator.wrapping(runner -> command -> {
+				if (command.get(0).endsWith("fail2ban-client")) {
+					fail2banRuns.incrementAndGet();
 				}
-			};
+				return runner.run(command);
+			});
 		}
 
 	}

@@ -1,0 +1,46 @@
+package org.unbanpanel.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP Basic carries no code, so on the API a password is never enough for a user who has a second factor: such a
+ * user (enrolled, or an ADMIN while TOTP is required) is answered 401. Scripts use a user listed in
+ * {@code panel.security.api-users}.
+ */
+class ApiSecondFactorFilter extends OncePerRequestFilter {
+
+	static final String PROBLEM = """
+			{"type":"about:blank","title":"Unauthorized","status":401,"detail":"This user signs in with a second \
+			factor, which the API cannot take: use a user listed in panel.security.api-users."}""";
+
+	private final SecondFactor secondFactor;
+
+	ApiSecondFactorFilter(SecondFactor secondFactor) {
+		this.secondFactor = secondFactor;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication user = SecurityContextHolder.getContext().getAuthentication();
+		if (user != null && !(user instanceof AnonymousAuthenticationToken) && user.isAuthenticated()
+				&& !secondFactor.isApiUser(user.getName()) && secondFactor.required(user)) {
+			SecurityContextHolder.clearContext();
+			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			response.setContentType("application/problem+json");
+			response.getWriter().write(PROBLEM);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+}
