@@ -25,7 +25,8 @@ class JobController {
 		return "unblock/jobs";
 	}
 
-	@GetMapping("/jobs/{id}")
+	/** Plain decimal digits only: Spring's number conversion would also read {@code 0x10} as job 16. */
+	@GetMapping("/jobs/{id:[0-9]{1,18}}")
 	String job(@PathVariable long id, Model model) {
 		JobView job = service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("job", job);

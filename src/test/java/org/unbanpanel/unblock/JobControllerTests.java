@@ -16,6 +16,7 @@ import org.unbanpanel.testsupport.PanelWebTest;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -86,6 +87,14 @@ class JobControllerTests {
 			.andExpect(view().name("unblock/jobs"))
 			.andExpect(content().string(containsString("alice")))
 			.andExpect(content().string(containsString("203.0.113.7")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void takesOnlyPlainDigitsAsAJobNumber() throws Exception {
+		mvc.perform(get("/jobs/0x10")).andExpect(status().isNotFound());
+
+		verifyNoInteractions(service);
 	}
 
 	private static JobView job(long id, JobState state, ItemView... items) {
