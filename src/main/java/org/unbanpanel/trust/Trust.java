@@ -1,0 +1,14 @@
+package org.unbanpanel.trust;
+
+import java.time.Instant;
+
+/**
+ * A released address that fail2ban ignores until {@code expiresAt}.
+ * @param address the address or network, canonical
+ * @param createdBy who asked for the trust
+ * @param clientAddress the address that user connected from
+ * @param jobId the unblock job that released the address, or {@code null}
+ */
+public record Trust(long id, String address, Instant createdAt, Instant expiresAt, String createdBy,
+		String clientAddress, Long jobId) {
+}
