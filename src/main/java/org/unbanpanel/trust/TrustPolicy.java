@@ -48,24 +48,35 @@ public class TrustPolicy {
 	}
 
 	/**
-	 * For a form: reads the trust period it posted (field {@code trust}) and, when it asks for a trust, checks the
-	 * addresses; every problem becomes a field error with the value as its argument.
-	 * @param addressField the field that holds the addresses
-	 * @return the period asked for
+	 * For a form: {@link #check(String, boolean, Collection, String, Rejections)} with each problem as a field error
+	 * that takes the value as its argument.
 	 */
 	public TrustPeriod check(String period, boolean confirmed, Collection<BanTarget> addresses, Errors errors,
 			String addressField) {
+		return check(period, confirmed, addresses, addressField,
+				(field, code, value) -> errors.rejectValue(field, code, new Object[] { value }, null));
+	}
+
+	/**
+	 * Reads the trust period a form or API request sent (field {@code trust}: none, 1h, 12h or 24h) and, when it asks
+	 * for a trust, checks the addresses.
+	 * @param addressField the field that holds the addresses, for their problems
+	 * @param rejections receives each problem
+	 * @return the period asked for, {@link TrustPeriod#NONE} when it is not one
+	 */
+	public TrustPeriod check(String period, boolean confirmed, Collection<BanTarget> addresses, String addressField,
+			Rejections rejections) {
 		TrustPeriod trustPeriod;
 		try {
 			trustPeriod = TrustPeriod.fromParam(period);
 		}
 		catch (InvalidValueException ex) {
-			errors.rejectValue("trust", ex.code(), new Object[] { InvalidValueException.printable(period) }, null);
+			rejections.reject("trust", ex.code(), InvalidValueException.printable(period));
 			return TrustPeriod.NONE;
 		}
 		if (trustPeriod.trusts()) {
-			check(addresses, confirmed).forEach(problem -> errors.rejectValue(addressField, problem.code(),
-					new Object[] { problem.target().value() }, null));
+			check(addresses, confirmed)
+				.forEach(problem -> rejections.reject(addressField, problem.code(), problem.target().value()));
 		}
 		return trustPeriod;
 	}
@@ -86,6 +97,15 @@ public class TrustPolicy {
 
 	static boolean isWide(BanTarget target) {
 		return target.prefixLength() < (target.isIpv6() ? WIDEST_IPV6_PREFIX : WIDEST_IPV4_PREFIX);
+	}
+
+	/** Where {@link #check(String, boolean, Collection, String, Rejections)} reports each problem. */
+	@FunctionalInterface
+	public interface Rejections {
+
+		/** @param code a message code taking the value as its argument */
+		void reject(String field, String code, String value);
+
 	}
 
 	/**

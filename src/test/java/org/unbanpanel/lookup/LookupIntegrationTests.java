@@ -1,11 +1,9 @@
 package org.unbanpanel.lookup;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,12 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
+import org.unbanpanel.testsupport.PanelApplication;
 import org.unbanpanel.testsupport.PanelBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,16 +67,7 @@ class LookupIntegrationTests {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
-		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.command()));
-		registry.add("panel.data-dir",
-				() -> Path.of("target", "lookup-test-" + UUID.randomUUID()).toAbsolutePath().toString());
-		registry.add("panel.accounts.backend", () -> "faillock");
-		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
-		registry.add("panel.accounts.faillock.dir", () -> pam.tallyDir().toString());
-		registry.add("panel.users[0].username", () -> "alice");
-		registry.add("panel.users[0].password", () -> hash);
-		registry.add("panel.users[0].role", () -> "ADMIN");
+		PanelApplication.settings(registry, () -> fail2ban, () -> pam, PASSWORD);
 	}
 
 	@Test
@@ -120,12 +109,14 @@ class LookupIntegrationTests {
 				Map.of("ip", "203.0.113.8", "user", pam.user(), "trust", "1h"));
 
 		assertThat(posted.statusCode()).isEqualTo(302);
-		assertThat(posted.headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).matches(".*/jobs/\\d+"));
+		String jobPage = posted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		assertThat(jobPage).matches("/jobs/\\d+");
 		Await.until("the released address to be trusted in every jail", Duration.ofSeconds(30),
 				() -> Fail2banServer.JAILS.stream().allMatch(jail -> fail2ban.ignoredIn(jail).contains("203.0.113.8")));
 		assertThat(List.of("dovecot", "sasl")).allSatisfy(jail -> assertThat(fail2ban.bannedIn(jail)).isEmpty());
 		assertThat(pam.authenticate(pam.password())).as("the account authenticates again").isTrue();
+		assertThat(browser.get(jobPage).body()).contains("unbanned from dovecot, sasl")
+			.contains("ignores the released addresses for 1 h");
 
 		String trusts = browser.get("/trusts").body();
 		assertThat(trusts).contains("203.0.113.8").contains("alice from");

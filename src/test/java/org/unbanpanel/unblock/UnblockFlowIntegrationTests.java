@@ -1,9 +1,7 @@
 package org.unbanpanel.unblock;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -11,11 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
+import org.unbanpanel.testsupport.PanelApplication;
 import org.unbanpanel.testsupport.PanelBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,18 +52,7 @@ class UnblockFlowIntegrationTests {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
-		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.command()));
-		registry.add("panel.data-dir", () -> Path.of("target", "flow-test-" + UUID.randomUUID()).toAbsolutePath().toString());
-		registry.add("panel.accounts.backend", () -> "faillock");
-		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
-		registry.add("panel.accounts.faillock.dir", () -> pam.tallyDir().toString());
-		registry.add("panel.users[0].username", () -> "alice");
-		registry.add("panel.users[0].password", () -> hash);
-		registry.add("panel.users[0].role", () -> "ADMIN");
-		registry.add("panel.users[1].username", () -> "noc");
-		registry.add("panel.users[1].password", () -> hash);
-		registry.add("panel.users[1].role", () -> "OPERATOR");
+		PanelApplication.settings(registry, () -> fail2ban, () -> pam, PASSWORD);
 	}
 
 	@Test
