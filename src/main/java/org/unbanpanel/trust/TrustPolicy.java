@@ -27,10 +27,17 @@ public class TrustPolicy {
 
 	static final int WIDEST_IPV6_PREFIX = 48;
 
-	/** Trusting any network that covers one of these trusts a whole private network, or everything. */
+	/** IPv4 addresses written as IPv6 ({@code ::ffff:192.0.2.1}): their networks are as wide as in IPv4. */
+	private static final BanTarget IPV4_MAPPED = BanTarget.parse("::ffff:0.0.0.0/96");
+
+	/**
+	 * Trusting any network that covers one of these trusts a whole private network, or everything; the IPv4 ones
+	 * also in their IPv4-mapped form.
+	 */
 	private static final List<BanTarget> WILDCARDS = List.of(BanTarget.parse("10.0.0.0/8"),
 			BanTarget.parse("172.16.0.0/12"), BanTarget.parse("192.168.0.0/16"), BanTarget.parse("fc00::/7"),
-			BanTarget.parse("::ffff:0.0.0.0/96"));
+			BanTarget.parse("::ffff:10.0.0.0/104"), BanTarget.parse("::ffff:172.16.0.0/108"),
+			BanTarget.parse("::ffff:192.168.0.0/112"), IPV4_MAPPED);
 
 	private final boolean allowWide;
 
@@ -96,6 +103,9 @@ public class TrustPolicy {
 	}
 
 	static boolean isWide(BanTarget target) {
+		if (IPV4_MAPPED.covers(target)) {
+			return target.prefixLength() - 96 < WIDEST_IPV4_PREFIX;
+		}
 		return target.prefixLength() < (target.isIpv6() ? WIDEST_IPV6_PREFIX : WIDEST_IPV4_PREFIX);
 	}
 

@@ -20,13 +20,14 @@ class TrustPolicyTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "203.0.113.7", "203.0.113.0/24", "10.1.2.3", "192.168.1.0/24", "2001:db8::6",
-			"2001:db8:1::/48", "fd00::1" })
+			"2001:db8:1::/48", "fd00::1", "::ffff:203.0.113.7", "::ffff:203.0.113.0/120" })
 	void trustsAddressesAndNarrowNetworksWithoutAsking(String value) {
 		assertThat(strict.check(List.of(BanTarget.parse(value)), false)).isEmpty();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "203.0.112.0/23", "198.51.0.0/16", "10.1.0.0/16", "2001:db8::/47", "2001:db8::/32" })
+	@ValueSource(strings = { "203.0.112.0/23", "198.51.0.0/16", "10.1.0.0/16", "2001:db8::/47", "2001:db8::/32",
+			"::ffff:198.51.0.0/112" })
 	void asksToConfirmARangeWiderThanASlash24OrSlash48(String value) {
 		BanTarget wide = BanTarget.parse(value);
 
@@ -36,7 +37,8 @@ class TrustPolicyTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "0.0.0.0/0", "::/0", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7",
-			"192.168.0.0/15", "128.0.0.0/1", "8.0.0.0/6", "fc00::/6", "::ffff:0.0.0.0/96" })
+			"192.168.0.0/15", "128.0.0.0/1", "8.0.0.0/6", "fc00::/6", "::ffff:0.0.0.0/96", "::ffff:10.0.0.0/104",
+			"::ffff:192.168.0.0/112" })
 	void refusesTheCatchAllsAndWholePrivateRangesEvenConfirmed(String value) {
 		BanTarget wildcard = BanTarget.parse(value);
 
