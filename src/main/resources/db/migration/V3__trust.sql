@@ -7,7 +7,10 @@ CREATE TABLE trust (
 	expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	created_by VARCHAR(100) NOT NULL,
 	client_address VARCHAR(64),
-	job_id BIGINT
+	job_id BIGINT,
+	-- the jails (comma-separated) whose ignore list held the address before the trust, from fail2ban's own
+	-- configuration: the trust's end leaves it there
+	kept_in VARCHAR DEFAULT '' NOT NULL
 );
 
 CREATE INDEX trust_expires ON trust (expires_at);

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TrustRepository {
 
-	private static final String COLUMNS = "id, target, created_at, expires_at, created_by, client_address, job_id";
+	private static final String COLUMNS = "id, target, created_at, expires_at, created_by, client_address, job_id, "
+			+ "kept_in";
 
 	private final JdbcClient jdbc;
 
@@ -26,8 +27,12 @@ class TrustRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores a trust, or for an address trusted already, keeps the later of both ends and names the new grantor. */
-	void save(String address, Instant createdAt, Instant expiresAt, String createdBy, String clientAddress, Long jobId) {
+	/**
+	 * Stores a trust, or for an address trusted already, keeps the later of both ends and names the new grantor; the
+	 * jails that held it before the first trust stay as they were recorded then.
+	 */
+	void save(String address, Instant createdAt, Instant expiresAt, String createdBy, String clientAddress, Long jobId,
+			List<String> keptIn) {
 		int updated = jdbc.sql("""
 				UPDATE trust SET created_at = :createdAt, created_by = :createdBy, client_address = :clientAddress,
 				job_id = :jobId, expires_at = CASE WHEN expires_at > :expiresAt THEN expires_at ELSE :expiresAt END
@@ -41,14 +46,15 @@ class TrustRepository {
 			.update();
 		if (updated == 0) {
 			jdbc.sql("""
-					INSERT INTO trust (target, created_at, expires_at, created_by, client_address, job_id)
-					VALUES (:address, :createdAt, :expiresAt, :createdBy, :clientAddress, :jobId)""")
+					INSERT INTO trust (target, created_at, expires_at, created_by, client_address, job_id, kept_in)
+					VALUES (:address, :createdAt, :expiresAt, :createdBy, :clientAddress, :jobId, :keptIn)""")
 				.param("address", address)
 				.param("createdAt", utc(createdAt))
 				.param("expiresAt", utc(expiresAt))
 				.param("createdBy", createdBy)
 				.param("clientAddress", clientAddress)
 				.param("jobId", jobId)
+				.param("keptIn", String.join(",", keptIn))
 				.update();
 		}
 	}
@@ -88,9 +94,11 @@ class TrustRepository {
 
 	private static Trust trust(ResultSet row, int number) throws SQLException {
 		long jobId = row.getLong("job_id");
+		Long job = row.wasNull() ? null : jobId;
+		String keptIn = row.getString("kept_in");
 		return new Trust(row.getLong("id"), row.getString("target"), instant(row, "created_at"),
-				instant(row, "expires_at"), row.getString("created_by"), row.getString("client_address"),
-				row.wasNull() ? null : jobId);
+				instant(row, "expires_at"), row.getString("created_by"), row.getString("client_address"), job,
+				keptIn.isEmpty() ? List.of() : List.of(keptIn.split(",")));
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -3,13 +3,18 @@ package org.unbanpanel.trust;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEntry;
 import org.unbanpanel.audit.AuditTrail;
+import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 
@@ -19,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * "Unban and trust for a while": puts released addresses on every jail's ignore list and takes them off again when
  * their time runs out. Each trust is stored before fail2ban is asked, so an entry that reached an ignore list is
- * always removed at its end, even after a restart of the panel or of fail2ban; the timer is {@link TrustExpiry}.
+ * always removed at its end, even after a restart of the panel or of fail2ban; the timer is {@link TrustExpiry}. An
+ * address a jail ignored before its trust (its configuration says so) stays on that jail's list at the end.
  */
 @Service
 public class TrustService {
@@ -58,9 +64,12 @@ public class TrustService {
 		}
 		Instant now = clock.instant();
 		Instant end = now.plus(duration);
-		addresses.forEach(address -> trusts.save(address.value(), now, end, grantedBy, clientAddress, jobId));
+		List<String> jails = fail2ban.jails();
+		Map<BanTarget, List<String>> ignoredBefore = ignoredBefore(jails, addresses);
+		addresses.forEach(address -> trusts.save(address.value(), now, end, grantedBy, clientAddress, jobId,
+				ignoredBefore.getOrDefault(address, List.of())));
 		events.publishEvent(new TrustsChanged());
-		fail2ban.addIgnore(fail2ban.jails(), addresses);
+		fail2ban.addIgnore(jails, addresses);
 		audit.record(addresses.stream()
 			.map(address -> new AuditEntry(grantedBy, clientAddress, AuditAction.TRUSTED, jobId, address.value(),
 					"until " + end))
@@ -117,9 +126,35 @@ public class TrustService {
 		return next;
 	}
 
+	/** The jails whose ignore list holds each address already, from fail2ban's configuration or an earlier trust. */
+	private Map<BanTarget, List<String>> ignoredBefore(List<String> jails, Collection<BanTarget> addresses) {
+		Map<BanTarget, List<String>> held = new HashMap<>();
+		for (String jail : jails) {
+			fail2ban.ignored(jail)
+				.stream()
+				.flatMap(entry -> parsed(entry).stream())
+				.filter(addresses::contains)
+				.forEach(address -> held.computeIfAbsent(address, key -> new ArrayList<>()).add(jail));
+		}
+		return held;
+	}
+
+	/** Takes the addresses off the ignore lists, except those of the jails that held them before their trust. */
 	private void release(List<Trust> ending) {
-		fail2ban.removeIgnore(fail2ban.jails(), targets(ending));
+		List<String> jails = fail2ban.jails();
+		ending.stream().collect(Collectors.groupingBy(Trust::keptIn)).forEach((keptIn, group) -> fail2ban
+			.removeIgnore(jails.stream().filter(jail -> !keptIn.contains(jail)).toList(), targets(group)));
 		trusts.delete(ending.stream().map(Trust::id).toList());
+	}
+
+	/** An ignore list entry as an address; empty for what the panel never trusts, such as a host name. */
+	private static Optional<BanTarget> parsed(String entry) {
+		try {
+			return Optional.of(BanTarget.parse(entry));
+		}
+		catch (InvalidValueException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static List<BanTarget> targets(List<Trust> trusts) {

@@ -79,6 +79,23 @@ class TrustRealFail2banTests {
 	}
 
 	@Test
+	void leavesAnAddressOnTheListOfAJailThatIgnoredItBeforeWhenTheTrustEnds() throws InterruptedException {
+		server.client(List.of("set", "mxcp", "addignoreip", "203.0.113.55"));
+		try (ConfigurableApplicationContext panel = startPanel()) {
+			TrustService trusts = panel.getBean(TrustService.class);
+			trusts.trust(targets("203.0.113.55"), SHORT, "alice", "198.51.100.2", null);
+
+			Await.until("the trust to end", PATIENCE, () -> trusts.current().isEmpty());
+			assertThat(server.ignoredIn("mxcp")).contains("203.0.113.55");
+			assertThat(Fail2banServer.JAILS.stream().filter(jail -> !jail.equals("mxcp")))
+				.allSatisfy(jail -> assertThat(server.ignoredIn(jail)).doesNotContain("203.0.113.55"));
+		}
+		finally {
+			server.client(List.of("set", "mxcp", "delignoreip", "203.0.113.55"));
+		}
+	}
+
+	@Test
 	void endsTrustsOnTimeAcrossARestartOfThePanelAndOfFail2ban() throws InterruptedException {
 		Instant firstEnd;
 		try (ConfigurableApplicationContext panel = startPanel()) {

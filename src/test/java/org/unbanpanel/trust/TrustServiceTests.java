@@ -135,6 +135,20 @@ class TrustServiceTests {
 	}
 
 	@Test
+	void leavesAnAddressOnTheListsOfTheJailsThatIgnoredItBeforeItsTrust() {
+		when(fail2ban.ignored("dovecot")).thenReturn(List.of("127.0.0.1/8", "203.0.113.0/24", "mail.example.org"));
+		panelAt(START).trust(targets("203.0.113.0/24", "198.51.100.9"), Duration.ofHours(1), "alice", "198.51.100.2",
+				null);
+		when(fail2ban.ignored("dovecot")).thenReturn(List.of("127.0.0.1/8", "203.0.113.0/24", "198.51.100.9"));
+		panelAt(START).trust(targets("198.51.100.9"), Duration.ofHours(2), "alice", "198.51.100.2", null);
+
+		panelAt(START.plus(Duration.ofHours(3))).expireDue();
+
+		verify(fail2ban).removeIgnore(List.of("sshd", "sasl"), targets("203.0.113.0/24"));
+		verify(fail2ban).removeIgnore(JAILS, targets("198.51.100.9"));
+	}
+
+	@Test
 	void endsATrustEarlyOnRequest() {
 		panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(24), "alice", "198.51.100.2", 3L);
 		long id = panelAt(START).current().get(0).id();
