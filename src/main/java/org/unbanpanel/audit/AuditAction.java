@@ -16,6 +16,10 @@ public enum AuditAction {
 	/** An account had no failed logins. */
 	NOT_LOCKED,
 	/** A value could not be unblocked; the detail is the reason. */
-	FAILED
+	FAILED,
+	/** An address was put on every jail's ignore list; the detail says until when. */
+	TRUSTED,
+	/** An address was taken off the ignore lists again; the detail says whether it expired or who ended it. */
+	TRUST_ENDED
 
 }

@@ -23,7 +23,9 @@ import org.unbanpanel.exec.CommandRunner;
  * {@link #bans} and {@link #whereBanned}; two for {@link #status}; 1 + 2 per jail for {@link #statusOfAllJails}, the
  * jails read side by side;
  * for {@link #unban} one lookup, one {@code unban} naming every entry to release and one lookup to verify (only the
- * first when nothing is banned, none for no target). None of these grows with the number of addresses.
+ * first when nothing is banned, none for no target). None of these grows with the number of addresses. The ignore
+ * list costs one run per jail for {@link #ignored} and {@link #addIgnore}, and for {@link #removeIgnore} one per jail
+ * plus one per entry removed, since fail2ban's {@code delignoreip} takes a single value.
  */
 @Component
 class CommandFail2ban implements Fail2ban {
@@ -100,6 +102,40 @@ class CommandFail2ban implements Fail2ban {
 		String refusal = entries.isEmpty() ? "" : release(entries);
 		HeldBans after = entries.isEmpty() ? before : lookup();
 		return distinct.stream().map(target -> outcome(target, before, after, refusal)).toList();
+	}
+
+	@Override
+	public List<String> ignored(String jail) {
+		Fail2banClient.checkJail(jail);
+		return client.run(Fail2banOutput::ignoreList, List.of("get", jail, "ignoreip"));
+	}
+
+	@Override
+	public void addIgnore(Collection<String> jails, Collection<BanTarget> targets) {
+		List<BanTarget> distinct = distinct(targets);
+		if (distinct.isEmpty()) {
+			return;
+		}
+		for (String jail : jails) {
+			List<String> words = new ArrayList<>(List.of("set", Fail2banClient.checkJail(jail), "addignoreip"));
+			distinct.forEach(target -> words.add(target.value()));
+			client.run(Function.identity(), words);
+		}
+	}
+
+	@Override
+	public void removeIgnore(Collection<String> jails, Collection<BanTarget> targets) {
+		List<BanTarget> distinct = distinct(targets);
+		if (distinct.isEmpty()) {
+			return;
+		}
+		for (String jail : jails) {
+			for (String entry : ignored(jail)) {
+				if (BanTarget.tryParse(entry).filter(distinct::contains).isPresent()) {
+					client.run(Function.identity(), List.of("set", jail, "delignoreip", entry));
+				}
+			}
+		}
 	}
 
 	/** {@code banned} came with fail2ban 0.11.2 (fail2ban#2725); an older server calls it an invalid command. */

@@ -39,4 +39,23 @@ public interface Fail2ban {
 	 */
 	List<UnbanOutcome> unban(Collection<BanTarget> targets);
 
+	/**
+	 * The addresses and networks the jail never bans, as {@code get <jail> ignoreip} lists them: those of its
+	 * configuration and those added at run time.
+	 */
+	List<String> ignored(String jail);
+
+	/**
+	 * Adds the targets to the ignore list of each jail, so that failures from them no longer lead to a ban. One
+	 * {@code set <jail> addignoreip} run per jail, naming every target; a target already on a list is left as it is.
+	 */
+	void addIgnore(Collection<String> jails, Collection<BanTarget> targets);
+
+	/**
+	 * Takes the targets off the ignore list of each jail that holds them. fail2ban removes one entry per run and
+	 * refuses one it does not hold, so this costs one {@code get <jail> ignoreip} per jail and one
+	 * {@code set <jail> delignoreip} per entry actually removed.
+	 */
+	void removeIgnore(Collection<String> jails, Collection<BanTarget> targets);
+
 }

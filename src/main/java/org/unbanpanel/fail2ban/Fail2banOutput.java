@@ -29,6 +29,12 @@ final class Fail2banOutput {
 	 */
 	private static final String TIME_SHAPE = "0000-00-00 00:00:00";
 
+	private static final String NOTHING_IGNORED = "No IP address/network is ignored";
+
+	private static final String IGNORED = "These IP addresses/networks are ignored:";
+
+	private static final Pattern IGNORE_ENTRY = Pattern.compile("^[|`]- (\\S+)$");
+
 	private Fail2banOutput() {
 	}
 
@@ -136,6 +142,30 @@ final class Fail2banOutput {
 			entry.forEach((name, addresses) -> byJail.put(asString(name, banned), strings(addresses, banned)));
 		}
 		return byJail;
+	}
+
+	/**
+	 * {@code get <jail> ignoreip}: {@code No IP address/network is ignored}, or {@code These IP addresses/networks are
+	 * ignored:} followed by one tree line per entry ({@code |- 10.1.2.0/24}, the last {@code `- 203.0.113.50}).
+	 * @return the entries as fail2ban holds them
+	 */
+	static List<String> ignoreList(String ignoreIp) {
+		List<String> lines = ignoreIp.lines().filter(line -> !line.isBlank()).toList();
+		if (lines.size() == 1 && lines.get(0).strip().equals(NOTHING_IGNORED)) {
+			return List.of();
+		}
+		if (lines.isEmpty() || !lines.get(0).strip().equals(IGNORED)) {
+			throw unexpected("get ignoreip", ignoreIp);
+		}
+		List<String> entries = new ArrayList<>();
+		for (String line : lines.subList(1, lines.size())) {
+			Matcher entry = IGNORE_ENTRY.matcher(line);
+			if (!entry.matches()) {
+				throw unexpected("get ignoreip", line);
+			}
+			entries.add(entry.group(1));
+		}
+		return entries;
 	}
 
 	private static List<String> strings(Object list, String output) {

@@ -2,6 +2,7 @@ package org.unbanpanel.unblock;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,14 +32,15 @@ class JobRepository {
 	}
 
 	/** Stores a queued job and its pending items; call it inside a transaction. */
-	long insert(String submittedBy, String clientAddress, Instant createdAt, List<Target> targets) {
+	long insert(String submittedBy, String clientAddress, Instant createdAt, List<Target> targets, Duration trustFor) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO unblock_job (state, submitted_by, client_address, created_at, attempts, next_attempt_at)
-				VALUES ('QUEUED', :submittedBy, :clientAddress, :createdAt, 0, :createdAt)""")
+				INSERT INTO unblock_job (state, submitted_by, client_address, created_at, attempts, next_attempt_at,
+				trust_seconds) VALUES ('QUEUED', :submittedBy, :clientAddress, :createdAt, 0, :createdAt, :trust)""")
 			.param("submittedBy", submittedBy)
 			.param("clientAddress", clientAddress)
 			.param("createdAt", utc(createdAt))
+			.param("trust", trustFor.toSeconds())
 			.update(key, "id");
 		long jobId = key.getKeyAs(Long.class);
 		for (Target target : targets) {
@@ -74,11 +76,12 @@ class JobRepository {
 			.param("ids", ids)
 			.update();
 		return jdbc.sql("""
-				SELECT id, submitted_by, client_address, created_at, attempts FROM unblock_job
+				SELECT id, submitted_by, client_address, created_at, attempts, trust_seconds FROM unblock_job
 				WHERE id IN (:ids) ORDER BY id""")
 			.param("ids", ids)
 			.query((row, number) -> new Job(row.getLong("id"), row.getString("submitted_by"),
-					row.getString("client_address"), instant(row, "created_at"), row.getInt("attempts")))
+					row.getString("client_address"), instant(row, "created_at"), row.getInt("attempts"),
+					Duration.ofSeconds(row.getLong("trust_seconds"))))
 			.list();
 	}
 
@@ -133,12 +136,13 @@ class JobRepository {
 		List<ItemView> items = items(List.of(id)).stream().map(Item::view).toList();
 		return jdbc.sql("""
 				SELECT id, state, submitted_by, client_address, created_at, started_at, finished_at, attempts,
-				next_attempt_at, failure_reason FROM unblock_job WHERE id = :id""")
+				next_attempt_at, failure_reason, trust_seconds FROM unblock_job WHERE id = :id""")
 			.param("id", id)
 			.query((row, number) -> new JobView(row.getLong("id"), JobState.valueOf(row.getString("state")),
 					row.getString("submitted_by"), row.getString("client_address"), instant(row, "created_at"),
 					instant(row, "started_at"), instant(row, "finished_at"), row.getInt("attempts"),
-					instant(row, "next_attempt_at"), row.getString("failure_reason"), items))
+					instant(row, "next_attempt_at"), row.getString("failure_reason"), items,
+					Duration.ofSeconds(row.getLong("trust_seconds"))))
 			.optional();
 	}
 

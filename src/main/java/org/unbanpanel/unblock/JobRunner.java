@@ -27,6 +27,7 @@ import org.unbanpanel.fail2ban.UnbanOutcome;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.trust.TrustService;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs the jobs that are due, all of them together as one batch: one {@link Fail2ban#unban} for every address of
  * every job, and one reset per distinct account, whose results are then handed back to each job. While fail2ban
  * cannot be reached, the addresses stay pending and their jobs are queued again with back-off, until
- * {@link JobsProperties#retryFor()} after submission has passed.
+ * {@link JobsProperties#retryFor()} after submission has passed. When a job asks for a trust, its addresses that
+ * are banned nowhere afterwards are trusted once it has finished.
  */
 @Component
 class JobRunner {
@@ -51,18 +53,21 @@ class JobRunner {
 
 	private final AuditTrail audit;
 
+	private final TrustService trusts;
+
 	private final TransactionTemplate transactions;
 
 	private final JobsProperties properties;
 
 	private final Clock clock;
 
-	JobRunner(JobRepository jobs, Fail2ban fail2ban, AccountLocks accountLocks, AuditTrail audit,
+	JobRunner(JobRepository jobs, Fail2ban fail2ban, AccountLocks accountLocks, AuditTrail audit, TrustService trusts,
 			PlatformTransactionManager transactionManager, JobsProperties properties, Clock clock) {
 		this.jobs = jobs;
 		this.fail2ban = fail2ban;
 		this.accountLocks = accountLocks;
 		this.audit = audit;
+		this.trusts = trusts;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.properties = properties;
 		this.clock = clock;
@@ -215,17 +220,38 @@ class JobRunner {
 				changed.add(settled);
 			}
 		}
+		boolean finished = after.stream().noneMatch(Item::pending);
 		transactions.executeWithoutResult(status -> {
 			changed.forEach(jobs::store);
-			if (after.stream().anyMatch(Item::pending)) {
+			if (finished) {
+				finish(job, after, now);
+			}
+			else {
 				Instant next = min(now.plus(properties.delayAfter(job.attempts())), deadline);
 				jobs.requeue(job.id(), next, "fail2ban cannot be reached: " + results.unreachable().orElseThrow());
 			}
-			else {
-				finish(job, after, now);
-			}
 			audit.record(changed.stream().map(item -> auditEntry(job, item)).toList());
 		});
+		if (finished) {
+			trust(job, after);
+		}
+	}
+
+	/** Trusts the addresses the job left banned nowhere; a failure is logged, the unban stands. */
+	private void trust(Job job, List<Item> items) {
+		if (job.trustFor().isZero()) {
+			return;
+		}
+		List<BanTarget> released = items.stream()
+			.filter(item -> item.target().kind() == ItemKind.IP && item.result().state().succeeded())
+			.map(item -> BanTarget.parse(item.target().value()))
+			.toList();
+		try {
+			trusts.trust(released, job.trustFor(), job.submittedBy(), job.clientAddress(), job.id());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Trusting the {} address(es) of job {} failed: {}", released.size(), job.id(), ex.getMessage());
+		}
 	}
 
 	private ItemResult resultFor(Target target, Results results, boolean retryTimeOver) {

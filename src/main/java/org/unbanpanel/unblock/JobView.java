@@ -1,5 +1,6 @@
 package org.unbanpanel.unblock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,10 +12,24 @@ import java.util.List;
  * @param nextAttemptAt when the worker tries it (again) if it is queued
  * @param failureReason why it failed or, while queued after a failed attempt, why it is waiting; otherwise
  * {@code null}
+ * @param trustFor how long the addresses it releases are trusted afterwards; zero for no trust
  */
 public record JobView(long id, JobState state, String submittedBy, String clientAddress, Instant createdAt,
 		Instant startedAt, Instant finishedAt, int attempts, Instant nextAttemptAt, String failureReason,
-		List<ItemView> items) {
+		List<ItemView> items, Duration trustFor) {
+
+	/** A job without trust. */
+	public JobView(long id, JobState state, String submittedBy, String clientAddress, Instant createdAt,
+			Instant startedAt, Instant finishedAt, int attempts, Instant nextAttemptAt, String failureReason,
+			List<ItemView> items) {
+		this(id, state, submittedBy, clientAddress, createdAt, startedAt, finishedAt, attempts, nextAttemptAt,
+				failureReason, items, Duration.ZERO);
+	}
+
+	/** The trust in whole hours, for the page; 0 for none. */
+	public long trustHours() {
+		return trustFor.toHours();
+	}
 
 	public boolean finished() {
 		return state.finished();

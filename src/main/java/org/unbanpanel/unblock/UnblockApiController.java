@@ -1,6 +1,7 @@
 package org.unbanpanel.unblock;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,11 +19,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.trust.TrustPeriod;
+import org.unbanpanel.trust.TrustPolicy;
 
 /**
- * The Unblock Access action for scripts: {@code POST /api/v1/unblock} with {@code {"ips": [...], "accounts": [...]}}
- * answers 202 with the queued job; the same validation as the form, its errors as RFC 9457 problem details.
+ * The Unblock Access action for scripts: {@code POST /api/v1/unblock} with {@code {"ips": [...], "accounts": [...],
+ * "trust": "1h"}} answers 202 with the queued job; the same validation as the form, its errors as RFC 9457 problem details.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -38,21 +42,30 @@ class UnblockApiController {
 
 	private final MessageSource messages;
 
+	private final TrustPolicy trustPolicy;
+
 	UnblockApiController(UnblockService service, UnblockValidator validator, ClientAddress clientAddress,
-			MessageSource messages) {
+			MessageSource messages, TrustPolicy trustPolicy) {
 		this.service = service;
 		this.validator = validator;
 		this.clientAddress = clientAddress;
 		this.messages = messages;
+		this.trustPolicy = trustPolicy;
 	}
 
 	@PostMapping("/unblock")
 	ResponseEntity<?> unblock(@RequestBody UnblockApiRequest body, Authentication user, HttpServletRequest request) {
 		UnblockValidator.Result checked = validator.validate(body.ipValues(), body.accountValues());
-		if (!checked.valid()) {
-			return ResponseEntity.badRequest().body(problem(checked.rejections()));
+		List<UnblockValidator.Rejection> rejections = new ArrayList<>(checked.rejections());
+		List<BanTarget> addresses = checked.valid() ? checked.request().addresses() : List.of();
+		TrustPeriod trust = trustPolicy.check(body.trust(), Boolean.TRUE.equals(body.confirmWide()), addresses,
+				UnblockValidator.IPS,
+				(field, code, value) -> rejections.add(new UnblockValidator.Rejection(field, code, value)));
+		if (!rejections.isEmpty()) {
+			return ResponseEntity.badRequest().body(problem(rejections));
 		}
-		long id = service.submit(checked.request(), user.getName(), clientAddress.of(request));
+		UnblockRequest unblock = new UnblockRequest(addresses, checked.request().accounts(), trust.duration());
+		long id = service.submit(unblock, user.getName(), clientAddress.of(request));
 		JobView job = service.find(id).orElseThrow();
 		return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + id)).body(job);
 	}
@@ -89,8 +102,12 @@ class UnblockApiController {
 				"detail", detail);
 	}
 
-	/** The JSON body; either list may be left out. */
-	record UnblockApiRequest(List<String> ips, List<String> accounts) {
+	/**
+	 * The JSON body; either list may be left out. {@code trust} ({@code none}, {@code 1h}, {@code 12h} or
+	 * {@code 24h}, default none) keeps the released addresses from being banned again for that time;
+	 * {@code confirmWide} confirms trusting ranges wider than a /24 or /48.
+	 */
+	record UnblockApiRequest(List<String> ips, List<String> accounts, String trust, Boolean confirmWide) {
 
 		List<String> ipValues() {
 			return ips == null ? List.of() : ips;

@@ -1,5 +1,7 @@
 package org.unbanpanel.unblock;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
@@ -12,9 +14,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.trust.TrustPeriod;
+import org.unbanpanel.trust.TrustPolicy;
 
-/** System → Unblock Access. */
+/**
+ * System → Unblock Access. The page also says in which jails the visitor's own address is banned (one fail2ban
+ * lookup per view, nothing when fail2ban does not answer) and links to the lookup for it.
+ */
 @Controller
 class UnblockController {
 
@@ -28,12 +39,18 @@ class UnblockController {
 
 	private final MessageSource messages;
 
+	private final Fail2ban fail2ban;
+
+	private final TrustPolicy trustPolicy;
+
 	UnblockController(UnblockService service, UnblockValidator validator, ClientAddress clientAddress,
-			MessageSource messages) {
+			MessageSource messages, Fail2ban fail2ban, TrustPolicy trustPolicy) {
 		this.service = service;
 		this.validator = validator;
 		this.clientAddress = clientAddress;
 		this.messages = messages;
+		this.fail2ban = fail2ban;
+		this.trustPolicy = trustPolicy;
 	}
 
 	@ModelAttribute("clientAddress")
@@ -42,28 +59,48 @@ class UnblockController {
 	}
 
 	@GetMapping("/system/unblock")
-	String form(Model model) {
+	String form(Model model, HttpServletRequest request) {
 		model.addAttribute("unblockForm", UnblockForm.empty());
-		return VIEW;
+		return view(model, request);
 	}
 
 	@PostMapping("/system/unblock")
 	String submit(@Valid UnblockForm unblockForm, BindingResult result, Authentication user,
-			HttpServletRequest request, RedirectAttributes redirect) {
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
-			return VIEW;
+			return view(model, request);
 		}
 		UnblockValidator.Result checked = validator.validate(unblockForm.ipValues(), unblockForm.accountValues());
 		checked.rejections().forEach(rejection -> reject(result, rejection));
+		List<BanTarget> addresses = checked.valid() ? checked.request().addresses() : List.of();
+		TrustPeriod trust = trustPolicy.check(unblockForm.trust(), unblockForm.confirmed(), addresses, result,
+				UnblockValidator.IPS);
 		if (result.hasErrors()) {
-			return VIEW;
+			return view(model, request);
 		}
-		UnblockRequest unblock = checked.request();
+		UnblockRequest unblock = new UnblockRequest(addresses, checked.request().accounts(), trust.duration());
 		long jobId = service.submit(unblock, user.getName(), clientAddress.of(request));
 		redirect.addFlashAttribute("message", messages.getMessage("unblock.queued",
 				new Object[] { jobId, unblock.addresses().size() + unblock.accounts().size() },
 				LocaleContextHolder.getLocale()));
 		return "redirect:/jobs/" + jobId;
+	}
+
+	private String view(Model model, HttpServletRequest request) {
+		model.addAttribute("bannedIn", bannedIn(clientAddress.of(request)));
+		model.addAttribute("trustPeriods", TrustPeriod.values());
+		return VIEW;
+	}
+
+	/** The jails holding the visitor's address; none when fail2ban does not answer, which the banner reports. */
+	private List<String> bannedIn(String address) {
+		try {
+			BanTarget target = BanTarget.parse(address);
+			return fail2ban.whereBanned(List.of(target)).getOrDefault(target, List.of());
+		}
+		catch (InvalidValueException | Fail2banException ex) {
+			return List.of();
+		}
 	}
 
 	private static void reject(BindingResult result, UnblockValidator.Rejection rejection) {

@@ -52,7 +52,7 @@ public class UnblockService {
 		request.accounts().forEach((account) -> targets.add(new Target(ItemKind.ACCOUNT, account.value())));
 		Instant now = clock.instant();
 		long id = transactions.execute((status) -> {
-			long jobId = jobs.insert(submittedBy, clientAddress, now, targets);
+			long jobId = jobs.insert(submittedBy, clientAddress, now, targets, request.trustFor());
 			audit.record(targets.stream()
 				.map((target) -> new AuditEntry(submittedBy, clientAddress, AuditAction.SUBMITTED, jobId,
 						target.value(), target.kind().name()))

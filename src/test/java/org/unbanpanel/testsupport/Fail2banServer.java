@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,6 +40,9 @@ public final class Fail2banServer implements AutoCloseable {
 
 	/** The MaadiX jails, in the order the configuration declares them. */
 	public static final List<String> JAILS = List.of("sshd", "ssh-ddos", "apache", "dovecot", "mxcp", "sasl");
+
+	/** Failures within {@code findtime = 10m} that ban an address, in every jail. */
+	public static final int MAX_RETRY = 5;
 
 	private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -131,6 +137,45 @@ public final class Fail2banServer implements AutoCloseable {
 	public List<String> bannedIn(String jail) {
 		String list = client(List.of("get", jail, "banip")).strip();
 		return list.isEmpty() ? List.of() : List.of(list.split("\\s+"));
+	}
+
+	/**
+	 * Appends to the jail's log file {@link #MAX_RETRY} failed logins for each address, stamped with the current time,
+	 * as a mail or SSH server would write them: enough for fail2ban to ban each address unless it ignores it.
+	 */
+	public void failLogins(String jail, String... addresses) {
+		String now = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+		StringBuilder lines = new StringBuilder();
+		for (int attempt = 0; attempt < MAX_RETRY; attempt++) {
+			for (String address : addresses) {
+				lines.append(now).append(" authentication failure from ").append(address).append('\n');
+			}
+		}
+		try {
+			Files.writeString(directory.resolve("log/" + jail + ".log"), lines, StandardCharsets.UTF_8,
+					StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** What fail2ban-server has logged so far (its {@code fail2ban.log}, level INFO). */
+	public String serverLog() {
+		try {
+			return Files.readString(directory.resolve("fail2ban.log"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The entries of the jail's ignore list, as {@code get <jail> ignoreip} prints them. */
+	public List<String> ignoredIn(String jail) {
+		return client(List.of("get", jail, "ignoreip")).lines()
+			.filter(line -> line.startsWith("|- ") || line.startsWith("`- "))
+			.map(line -> line.substring(3))
+			.toList();
 	}
 
 	/** Releases everything in every jail, for a clean start of the next test. */
@@ -256,6 +301,7 @@ public final class Fail2banServer implements AutoCloseable {
 		write(conf().resolve("filter.d/unban-panel-test.conf"), """
 				[Definition]
 				failregex = ^authentication failure from <HOST>$
+				datepattern = ^%%Y-%%m-%%d %%H:%%M:%%S\\s
 				""");
 		// fail2ban's own dummy action, with its file kept here instead of /var/run/fail2ban
 		write(conf().resolve("action.d/dummy.conf"), """
@@ -281,10 +327,10 @@ public final class Fail2banServer implements AutoCloseable {
 				logpath = %1$s/log/%%(__name__)s.log
 				usedns = no
 				ignoreself = false
-				maxretry = 5
+				maxretry = %2$d
 				findtime = 10m
 				bantime = 12h
-				""".formatted(directory));
+				""".formatted(directory, MAX_RETRY));
 		for (String jail : JAILS) {
 			Files.createFile(directory.resolve("log/" + jail + ".log"));
 			jails.append("\n[").append(jail).append("]\n").append("mxcp".equals(jail) ? "bantime = 1h\n" : "");

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEvent;
 import org.unbanpanel.audit.AuditTrail;
@@ -27,16 +28,19 @@ import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.testsupport.MutableClock;
 import org.unbanpanel.testsupport.TestDatabase;
+import org.unbanpanel.trust.TrustService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 class JobRunnerTests {
@@ -54,6 +58,8 @@ class JobRunnerTests {
 	private final Fail2ban fail2ban = mock(Fail2ban.class);
 
 	private final AccountLocks accountLocks = mock(AccountLocks.class);
+
+	private final TrustService trusts = mock(TrustService.class);
 
 	private final UnblockService service = new UnblockService(repository, audit, mock(UnblockWorker.class),
 			database.transactions(), clock);
@@ -122,6 +128,32 @@ class JobRunnerTests {
 				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.NOT_BANNED, List.of(), 0, null),
 				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.NOT_LOCKED, List.of(), 0, null));
 		assertThat(List.of(job(first).state(), job(second).state())).containsOnly(JobState.DONE);
+	}
+
+	@Test
+	void trustsTheAddressesBannedNowhereAfterTheUnbanForTheRequestedTime() {
+		banned("4.4.4.4", "sshd");
+		refused("5.5.5.5", "fail2ban refused: jail sasl is stopping");
+		UnblockRequest request = new UnblockRequest(List.of(BanTarget.parse("4.4.4.4"), BanTarget.parse("5.5.5.5"),
+				BanTarget.parse("7.7.7.7")), List.of(AccountName.parse("admin")), Duration.ofHours(12));
+		long id = service.submit(request, "alice", "203.0.113.7");
+
+		runner().runDueJobs();
+
+		InOrder order = inOrder(fail2ban, trusts);
+		order.verify(fail2ban).unban(anyCollection());
+		order.verify(trusts).trust(List.of(BanTarget.parse("4.4.4.4"), BanTarget.parse("7.7.7.7")),
+				Duration.ofHours(12), "alice", "203.0.113.7", id);
+	}
+
+	@Test
+	void trustsNothingForAJobWithoutTrust() {
+		banned("4.4.4.4", "sshd");
+		submit("4.4.4.4");
+
+		runner().runDueJobs();
+
+		verifyNoInteractions(trusts);
 	}
 
 	@Test
@@ -312,7 +344,8 @@ class JobRunnerTests {
 	}
 
 	private JobRunner runner(JobsProperties properties) {
-		return new JobRunner(repository, fail2ban, accountLocks, audit, database.transactions(), properties, clock);
+		return new JobRunner(repository, fail2ban, accountLocks, audit, trusts, database.transactions(), properties,
+				clock);
 	}
 
 	private long submit(String... values) {

@@ -1,5 +1,6 @@
 package org.unbanpanel.unblock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.testsupport.PanelWebTest;
+import org.unbanpanel.trust.TrustPolicy;
+import org.unbanpanel.trust.TrustProperties;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -33,8 +36,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(UnblockApiController.class)
 @PanelWebTest
-@Import(UnblockValidator.class)
-@EnableConfigurationProperties(UnblockProperties.class)
+@Import({ UnblockValidator.class, TrustPolicy.class })
+@EnableConfigurationProperties({ UnblockProperties.class, TrustProperties.class })
 class UnblockApiControllerTests {
 
 	@Autowired
@@ -105,6 +108,37 @@ class UnblockApiControllerTests {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.detail").value("A job id is a number such as 42."));
 		}
+	}
+
+	@Test
+	@WithMockUser(username = "script", roles = "ADMIN")
+	void queuesTheRequestedTrust() throws Exception {
+		given(service.submit(any(), anyString(), anyString())).willReturn(6L);
+		given(service.find(6)).willReturn(Optional.of(new JobView(6, JobState.QUEUED, "script", "127.0.0.1",
+				Instant.parse("2026-11-25T11:00:00Z"), null, null, 0, null, null, List.of())));
+
+		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ips\": [\"198.51.0.0/16\"], \"trust\": \"12h\", \"confirmWide\": true}"))
+			.andExpect(status().isAccepted());
+
+		verify(service).submit(eq(new UnblockRequest(List.of(BanTarget.parse("198.51.0.0/16")), List.of(),
+				Duration.ofHours(12))), eq("script"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void answersAProblemForATrustItMayNotGrant() throws Exception {
+		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ips\": [\"fc00::/7\", \"198.51.0.0/16\"], \"trust\": \"1h\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].code").value(TrustPolicy.REFUSED))
+			.andExpect(jsonPath("$.errors[0].value").value("fc00::/7"))
+			.andExpect(jsonPath("$.errors[1].code").value(TrustPolicy.WIDE));
+		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ips\": [\"4.4.4.4\"], \"trust\": \"--all\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("trust"))
+			.andExpect(jsonPath("$.errors[0].code").value("trust.period.invalid"));
 
 		verifyNoInteractions(service);
 	}

@@ -1,6 +1,8 @@
 package org.unbanpanel.unblock;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,14 +17,21 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.testsupport.PanelWebTest;
+import org.unbanpanel.trust.TrustPolicy;
+import org.unbanpanel.trust.TrustProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -37,8 +46,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(UnblockController.class)
 @PanelWebTest
-@Import(UnblockValidator.class)
-@EnableConfigurationProperties(UnblockProperties.class)
+@Import({ UnblockValidator.class, TrustPolicy.class })
+@EnableConfigurationProperties({ UnblockProperties.class, TrustProperties.class })
 class UnblockControllerTests {
 
 	@Autowired
@@ -60,6 +69,58 @@ class UnblockControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name(UnblockController.VIEW))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("You are connecting from 203.0.113.7")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void saysInWhichJailsTheVisitorsAddressIsBannedAndLinksToItsLookup() throws Exception {
+		BanTarget visitor = BanTarget.parse("203.0.113.7");
+		given(fail2ban.whereBanned(List.of(visitor))).willReturn(Map.of(visitor, List.of("dovecot", "sasl")));
+
+		mvc.perform(get("/system/unblock").with(request -> {
+			request.setRemoteAddr("203.0.113.7");
+			return request;
+		}))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Your address is banned in dovecot, sasl")))
+			.andExpect(content().string(containsString("href=\"/lookup?ip=203.0.113.7\"")));
+		verify(fail2ban, times(1)).whereBanned(anyCollection());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void keepsThePageWorkingWhenFail2banIsDown() throws Exception {
+		given(fail2ban.whereBanned(anyCollection()))
+			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running"));
+
+		mvc.perform(get("/system/unblock"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Your address is banned"))));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void queuesTheChosenTrustWithTheRequest() throws Exception {
+		given(service.submit(any(), anyString(), anyString())).willReturn(42L);
+
+		mvc.perform(post("/system/unblock").with(csrf()).param("ips", "203.0.113.7").param("trust", "24h"))
+			.andExpect(redirectedUrl("/jobs/42"));
+
+		verify(service).submit(eq(new UnblockRequest(List.of(BanTarget.parse("203.0.113.7")), List.of(),
+				Duration.ofHours(24))), eq("alice"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesToTrustAPrivateRangeAndAsksToConfirmAWideRange() throws Exception {
+		mvc.perform(post("/system/unblock").with(csrf())
+			.param("ips", "10.0.0.0/8, 198.51.0.0/16, 203.0.113.7")
+			.param("trust", "1h"))
+			.andExpect(status().isOk())
+			.andExpect(fieldErrors("ips", TrustPolicy.REFUSED, TrustPolicy.WIDE))
+			.andExpect(content().string(containsString("tick the box below")));
+
+		verifyNoInteractions(service);
 	}
 
 	@Test

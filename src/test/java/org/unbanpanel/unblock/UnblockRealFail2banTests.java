@@ -2,7 +2,6 @@ package org.unbanpanel.unblock;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,11 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.unbanpanel.UnbanPanelApplication;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.testsupport.Fail2banServer;
+import org.unbanpanel.testsupport.PanelApplication;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,15 +117,8 @@ class UnblockRealFail2banTests {
 		assertThat(waiting.items()).extracting(ItemView::state).containsOnly(ItemState.PENDING);
 	}
 
-	/** Settings as command-line arguments, which take precedence over application.yml. */
 	private ConfigurableApplicationContext startPanel() {
-		List<String> arguments = new ArrayList<>(List.of("--panel.data-dir=" + dataDirectory,
-				"--panel.commands.timeout=2s", "--panel.accounts.backend=none", "--server.port=0"));
-		List<String> command = server.command();
-		for (int i = 0; i < command.size(); i++) {
-			arguments.add("--panel.fail2ban.command[" + i + "]=" + command.get(i));
-		}
-		return new SpringApplicationBuilder(UnbanPanelApplication.class).run(arguments.toArray(String[]::new));
+		return PanelApplication.start(server, dataDirectory);
 	}
 
 	private static UnblockRequest request(String... addresses) {

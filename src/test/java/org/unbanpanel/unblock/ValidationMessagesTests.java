@@ -5,8 +5,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.pam.AccountName;
@@ -14,7 +16,10 @@ import org.unbanpanel.pam.AccountName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Every reason a value can be refused for has a sentence in messages.properties that names the value. */
+/**
+ * Every reason a value can be refused for has a sentence in messages.properties that names the value, and every audit
+ * action has a name for the audit page.
+ */
 class ValidationMessagesTests {
 
 	private static final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
@@ -43,6 +48,12 @@ class ValidationMessagesTests {
 	@MethodSource("badUserNames")
 	void explainsEveryRefusedUserName(String value) {
 		assertExplained(value, AccountName::parse);
+	}
+
+	@ParameterizedTest
+	@EnumSource(AuditAction.class)
+	void namesEveryAuditAction(AuditAction action) {
+		assertThat(messages.getMessage("audit.action." + action.name(), null, Locale.ENGLISH)).isNotBlank();
 	}
 
 	private static void assertExplained(String value, Function<String, ?> parser) {

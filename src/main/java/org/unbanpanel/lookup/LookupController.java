@@ -1,0 +1,97 @@
+package org.unbanpanel.lookup;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.trust.TrustPeriod;
+import org.unbanpanel.trust.TrustPolicy;
+import org.unbanpanel.unblock.UnblockRequest;
+import org.unbanpanel.unblock.UnblockService;
+
+/**
+ * System → Lookup: where an address is banned and until when, and a user's failed logins; "Release everything"
+ * queues one Unblock Access job for both, optionally with a trust.
+ */
+@Controller
+class LookupController {
+
+	static final String VIEW = "lookup/lookup";
+
+	private final LookupService lookups;
+
+	private final UnblockService unblock;
+
+	private final TrustPolicy trustPolicy;
+
+	private final ClientAddress clientAddress;
+
+	private final MessageSource messages;
+
+	LookupController(LookupService lookups, UnblockService unblock, TrustPolicy trustPolicy,
+			ClientAddress clientAddress, MessageSource messages) {
+		this.lookups = lookups;
+		this.unblock = unblock;
+		this.trustPolicy = trustPolicy;
+		this.clientAddress = clientAddress;
+		this.messages = messages;
+	}
+
+	@GetMapping("/lookup")
+	String lookup(LookupForm lookupForm, BindingResult result, Model model) {
+		if (!lookupForm.isEmpty()) {
+			show(parse(lookupForm, result), model);
+		}
+		return view(model);
+	}
+
+	@PostMapping("/lookup/release")
+	String release(LookupForm lookupForm, BindingResult result, Authentication user, HttpServletRequest request,
+			Model model, RedirectAttributes redirect) {
+		LookupQuery query = parse(lookupForm, result);
+		TrustPeriod trust = trustPolicy.check(lookupForm.trust(), lookupForm.confirmed(), query.address().stream().toList(),
+				result, LookupForm.IP);
+		if (!result.hasErrors() && query.isEmpty()) {
+			result.reject("unblock.nothing");
+		}
+		if (result.hasErrors()) {
+			show(query, model);
+			return view(model);
+		}
+		UnblockRequest release = new UnblockRequest(query.address().stream().toList(), query.user().stream().toList(),
+				trust.duration());
+		long jobId = unblock.submit(release, user.getName(), clientAddress.of(request));
+		redirect.addFlashAttribute("message", messages.getMessage("unblock.queued",
+				new Object[] { jobId, release.addresses().size() + release.accounts().size() },
+				LocaleContextHolder.getLocale()));
+		return "redirect:/jobs/" + jobId;
+	}
+
+	/** Reads the values; each bad one becomes a field error. */
+	private static LookupQuery parse(LookupForm form, BindingResult result) {
+		LookupQuery query = LookupQuery.parse(form.ip(), form.user());
+		query.rejections()
+			.forEach(rejection -> result.rejectValue(rejection.field(), rejection.code(),
+					new Object[] { rejection.value() }, null));
+		return query;
+	}
+
+	private void show(LookupQuery query, Model model) {
+		if (query.valid() && !query.isEmpty()) {
+			model.addAttribute("result", lookups.lookup(query));
+		}
+	}
+
+	private String view(Model model) {
+		model.addAttribute("trustPeriods", TrustPeriod.values());
+		return VIEW;
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.unbanpanel.trust;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A released address that fail2ban ignores until {@code expiresAt}.
+ * @param address the address or network, canonical
+ * @param createdBy who asked for the trust
+ * @param clientAddress the address that user connected from
+ * @param jobId the unblock job that released the address, or {@code null}
+ * @param keptIn the jails whose ignore list held the address before it was first trusted (from fail2ban's own
+ * configuration); its end leaves it there
+ */
+public record Trust(long id, String address, Instant createdAt, Instant expiresAt, String createdBy,
+		String clientAddress, Long jobId, List<String> keptIn) {
+
+	public Trust {
+		keptIn = List.copyOf(keptIn);
+	}
+
+}

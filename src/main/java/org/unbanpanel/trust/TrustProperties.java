@@ -1,0 +1,20 @@
+package org.unbanpanel.trust;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the panel trusts released addresses ("unban and trust for a while").
+ *
+ * @param allowWide whether an admin may trust {@code 0.0.0.0/0}, {@code ::/0} and networks covering a whole private
+ * range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, fc00::/7, all IPv4-mapped addresses); such a trust switches
+ * fail2ban off for everyone there, so the default {@code false} refuses them. Even when allowed, they need the same
+ * confirmation as any range wider than a /24 (IPv4) or /48 (IPv6).
+ * @param retryInterval how long to wait before trying again to end expired trusts while fail2ban cannot be reached
+ * (default 30 s)
+ */
+@ConfigurationProperties("panel.trust")
+public record TrustProperties(@DefaultValue("false") boolean allowWide, @DefaultValue("30s") Duration retryInterval) {
+}

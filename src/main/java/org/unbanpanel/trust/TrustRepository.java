@@ -1,0 +1,113 @@
+package org.unbanpanel.trust;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Current trusts in the table {@code trust}, one row per address: a trust ends by deleting its row.
+ */
+@Repository
+class TrustRepository {
+
+	private static final String COLUMNS = "id, target, created_at, expires_at, created_by, client_address, job_id, "
+			+ "kept_in";
+
+	private final JdbcClient jdbc;
+
+	TrustRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Stores a trust, or for an address trusted already, keeps the later of both ends and names the new grantor; the
+	 * jails that held it before the first trust stay as they were recorded then.
+	 */
+	void save(String address, Instant createdAt, Instant expiresAt, String createdBy, String clientAddress, Long jobId,
+			List<String> keptIn) {
+		int updated = jdbc.sql("""
+				UPDATE trust SET created_at = :createdAt, created_by = :createdBy, client_address = :clientAddress,
+				job_id = :jobId, expires_at = CASE WHEN expires_at > :expiresAt THEN expires_at ELSE :expiresAt END
+				WHERE target = :address""")
+			.param("createdAt", utc(createdAt))
+			.param("createdBy", createdBy)
+			.param("clientAddress", clientAddress)
+			.param("jobId", jobId)
+			.param("expiresAt", utc(expiresAt))
+			.param("address", address)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("""
+					INSERT INTO trust (target, created_at, expires_at, created_by, client_address, job_id, kept_in)
+					VALUES (:address, :createdAt, :expiresAt, :createdBy, :clientAddress, :jobId, :keptIn)""")
+				.param("address", address)
+				.param("createdAt", utc(createdAt))
+				.param("expiresAt", utc(expiresAt))
+				.param("createdBy", createdBy)
+				.param("clientAddress", clientAddress)
+				.param("jobId", jobId)
+				.param("keptIn", String.join(",", keptIn))
+				.update();
+		}
+	}
+
+	/** Every current trust, the one ending first first. */
+	List<Trust> all() {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM trust ORDER BY expires_at, id").query(TrustRepository::trust).list();
+	}
+
+	Optional<Trust> find(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM trust WHERE id = :id")
+			.param("id", id)
+			.query(TrustRepository::trust)
+			.optional();
+	}
+
+	/** The trusts whose time has run out by {@code now}. */
+	List<Trust> expiredBy(Instant now) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM trust WHERE expires_at <= :now ORDER BY expires_at, id")
+			.param("now", utc(now))
+			.query(TrustRepository::trust)
+			.list();
+	}
+
+	void delete(Collection<Long> ids) {
+		if (!ids.isEmpty()) {
+			jdbc.sql("DELETE FROM trust WHERE id IN (:ids)").param("ids", ids).update();
+		}
+	}
+
+	/** When the next trust ends, if any is left. */
+	Optional<Instant> nextExpiry() {
+		return jdbc.sql("SELECT MIN(expires_at) AS next FROM trust")
+			.query((row, number) -> Optional.ofNullable(instant(row, "next")))
+			.single();
+	}
+
+	private static Trust trust(ResultSet row, int number) throws SQLException {
+		long jobId = row.getLong("job_id");
+		Long job = row.wasNull() ? null : jobId;
+		String keptIn = row.getString("kept_in");
+		return new Trust(row.getLong("id"), row.getString("target"), instant(row, "created_at"),
+				instant(row, "expires_at"), row.getString("created_by"), row.getString("client_address"), job,
+				keptIn.isEmpty() ? List.of() : List.of(keptIn.split(",")));
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+}

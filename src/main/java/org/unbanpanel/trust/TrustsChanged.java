@@ -1,0 +1,5 @@
+package org.unbanpanel.trust;
+
+/** Published when a trust was added or ended, so that the expiry timer looks at the next end again. */
+record TrustsChanged() {
+}

@@ -1,0 +1,97 @@
+package org.unbanpanel.lookup;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.fail2ban.Ban;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.pam.AccountName;
+import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.testsupport.PanelWebTest;
+
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(LookupApiController.class)
+@PanelWebTest
+@Import(LookupService.class)
+class LookupApiControllerTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private Fail2ban fail2ban;
+
+	@MockitoBean
+	private AccountLocks accountLocks;
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersTheJailsWithTheEndOfEachBanAndTheLockRecord() throws Exception {
+		LocalDateTime start = LookupControllerTests.START;
+		given(fail2ban.whereBanned(List.of(LookupControllerTests.OFFICE)))
+			.willReturn(Map.of(LookupControllerTests.OFFICE, List.of("dovecot", "sasl")));
+		given(fail2ban.bans("dovecot"))
+			.willReturn(List.of(new Ban("203.0.113.7", start, Duration.ofHours(12), start.plusHours(12))));
+		given(fail2ban.bans("sasl"))
+			.willReturn(List.of(new Ban("203.0.113.7", start, Duration.ofHours(1), start.plusHours(1))));
+		given(accountLocks.status(AccountName.parse("admin")))
+			.willReturn(new LockRecord("admin", 3, start.plusMinutes(2), "203.0.113.44"));
+
+		mvc.perform(get("/api/v1/lookup").param("ip", "203.0.113.7").param("user", "admin"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.address").value("203.0.113.7"))
+			.andExpect(jsonPath("$.bans[0].jail").value("dovecot"))
+			.andExpect(jsonPath("$.bans[0].end").value("2026-11-25T23:00:00"))
+			.andExpect(jsonPath("$.bans[1].jail").value("sasl"))
+			.andExpect(jsonPath("$.bans[1].permanent").value(false))
+			.andExpect(jsonPath("$.lock.failures").value(3))
+			.andExpect(jsonPath("$.lock.source").value("203.0.113.44"));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersAProblemNamingEveryBadValue() throws Exception {
+		mvc.perform(get("/api/v1/lookup").param("ip", "$(id)").param("user", "--dir"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("ip"))
+			.andExpect(jsonPath("$.errors[0].code").value("invalid.ip.forbiddenCharacter"))
+			.andExpect(jsonPath("$.errors[1].field").value("user"))
+			.andExpect(jsonPath("$.errors[1].code").value("invalid.user.pattern"));
+		verify(fail2ban, never()).whereBanned(anyCollection());
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersAProblemWhenNothingIsAsked() throws Exception {
+		mvc.perform(get("/api/v1/lookup"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("Invalid lookup"));
+	}
+
+	@Test
+	void refusesAStranger() throws Exception {
+		mvc.perform(get("/api/v1/lookup").param("ip", "203.0.113.7")).andExpect(status().isUnauthorized());
+	}
+
+}

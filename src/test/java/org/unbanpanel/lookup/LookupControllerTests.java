@@ -1,0 +1,226 @@
+package org.unbanpanel.lookup;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.unbanpanel.fail2ban.Ban;
+import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.pam.AccountName;
+import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.testsupport.PanelWebTest;
+import org.unbanpanel.trust.TrustPolicy;
+import org.unbanpanel.trust.TrustProperties;
+import org.unbanpanel.unblock.UnblockRequest;
+import org.unbanpanel.unblock.UnblockService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(LookupController.class)
+@PanelWebTest
+@Import({ LookupService.class, TrustPolicy.class })
+@EnableConfigurationProperties(TrustProperties.class)
+class LookupControllerTests {
+
+	static final BanTarget OFFICE = BanTarget.parse("203.0.113.7");
+
+	static final LocalDateTime START = LocalDateTime.parse("2026-11-25T11:00:00");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@MockitoBean
+	private Fail2ban fail2ban;
+
+	@MockitoBean
+	private AccountLocks accountLocks;
+
+	@MockitoBean
+	private UnblockService unblock;
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void listsEveryJailHoldingTheAddressWithTheEndOfItsBan() throws Exception {
+		bannedInDovecotAndRecidive();
+
+		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(LookupController.VIEW))
+			.andExpect(content().string(containsString("dovecot")))
+			.andExpect(content().string(containsString("2026-11-25 23:00")))
+			.andExpect(content().string(containsString("recidive")))
+			.andExpect(content().string(containsString("permanent")))
+			.andExpect(content().string(not(containsString("198.51.100.9"))))
+			.andExpect(content().string(containsString("Release everything")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void showsTheUsersLockRecord() throws Exception {
+		given(accountLocks.status(AccountName.parse("admin")))
+			.willReturn(new LockRecord("admin", 3, LocalDateTime.parse("2026-11-25T11:02:03"), "203.0.113.44"));
+
+		mvc.perform(get("/lookup").param("user", "admin"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Account admin")))
+			.andExpect(content().string(containsString("2026-11-25 11:02:03")))
+			.andExpect(content().string(containsString("203.0.113.44")));
+		verify(fail2ban, never()).whereBanned(anyCollection());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void namesBadValuesWithTheCodesOfUnblockAccessAndAsksNothing() throws Exception {
+		mvc.perform(get("/lookup").param("ip", "192.168.010.1").param("user", "root;id"))
+			.andExpect(status().isOk())
+			.andExpect(fieldErrors("ip", "invalid.ip.leadingZero"))
+			.andExpect(fieldErrors("user", "invalid.user.pattern"))
+			.andExpect(content().string(containsString("root;id")));
+
+		verify(fail2ban, never()).whereBanned(anyCollection());
+		verifyNoInteractions(accountLocks);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void saysSoWhenFail2banCannotBeAsked() throws Exception {
+		given(fail2ban.whereBanned(anyCollection())).willThrow(new Fail2banException(
+				Fail2banException.Reason.UNREACHABLE, "fail2ban is not running (no socket at /run/fail2ban.sock)"));
+
+		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("fail2ban could not be asked: fail2ban is not running")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void showsAnOperatorNoReleaseButtonAndRefusesItsPost() throws Exception {
+		bannedInDovecotAndRecidive();
+
+		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Release everything"))));
+		mvc.perform(post("/lookup/release").with(csrf()).param("ip", "203.0.113.7")).andExpect(status().isForbidden());
+		verifyNoInteractions(unblock);
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void releasesAddressAndAccountInOneJobWithTheChosenTrust() throws Exception {
+		given(unblock.submit(any(), anyString(), anyString())).willReturn(42L);
+
+		mvc.perform(post("/lookup/release").with(csrf())
+			.param("ip", "203.0.113.7")
+			.param("user", "admin")
+			.param("trust", "12h"))
+			.andExpect(redirectedUrl("/jobs/42"))
+			.andExpect(flash().attributeExists("message"));
+
+		verify(unblock).submit(eq(new UnblockRequest(List.of(OFFICE), List.of(AccountName.parse("admin")),
+				Duration.ofHours(12))), eq("alice"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void asksToConfirmTrustingAWideRange() throws Exception {
+		given(unblock.submit(any(), anyString(), anyString())).willReturn(43L);
+
+		mvc.perform(post("/lookup/release").with(csrf()).param("ip", "198.51.0.0/16").param("trust", "1h"))
+			.andExpect(status().isOk())
+			.andExpect(fieldErrors("ip", TrustPolicy.WIDE));
+		verifyNoInteractions(unblock);
+
+		mvc.perform(post("/lookup/release").with(csrf())
+			.param("ip", "198.51.0.0/16")
+			.param("trust", "1h")
+			.param("confirmWide", "true")).andExpect(redirectedUrl("/jobs/43"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesToTrustAPrivateWildcardEvenConfirmedButReleasesItWithoutTrust() throws Exception {
+		given(unblock.submit(any(), anyString(), anyString())).willReturn(44L);
+
+		mvc.perform(post("/lookup/release").with(csrf())
+			.param("ip", "10.0.0.0/8")
+			.param("trust", "24h")
+			.param("confirmWide", "true"))
+			.andExpect(status().isOk())
+			.andExpect(fieldErrors("ip", TrustPolicy.REFUSED))
+			.andExpect(content().string(containsString("does not trust it")));
+		verifyNoInteractions(unblock);
+
+		mvc.perform(post("/lookup/release").with(csrf()).param("ip", "10.0.0.0/8").param("trust", "none"))
+			.andExpect(redirectedUrl("/jobs/44"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesAnUnknownTrustPeriodAndABadValueWithoutQueuing() throws Exception {
+		mvc.perform(post("/lookup/release").with(csrf()).param("ip", "1.2.3.4;id").param("trust", "forever"))
+			.andExpect(status().isOk())
+			.andExpect(fieldErrors("ip", "invalid.ip.forbiddenCharacter"))
+			.andExpect(fieldErrors("trust", "trust.period.invalid"));
+		verifyNoInteractions(unblock);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesAReleaseWithoutTokenOrValues() throws Exception {
+		mvc.perform(post("/lookup/release").param("ip", "203.0.113.7")).andExpect(status().isForbidden());
+		mvc.perform(post("/lookup/release").with(csrf())).andExpect(status().isOk());
+		verifyNoInteractions(unblock);
+	}
+
+	private void bannedInDovecotAndRecidive() {
+		given(fail2ban.whereBanned(List.of(OFFICE))).willReturn(Map.of(OFFICE, List.of("dovecot", "recidive")));
+		given(fail2ban.bans("dovecot")).willReturn(List.of(
+				new Ban("198.51.100.9", START, Duration.ofHours(12), START.plusHours(12)),
+				new Ban("203.0.113.7", START, Duration.ofHours(12), START.plusHours(12))));
+		given(fail2ban.bans("recidive")).willReturn(List.of(new Ban("203.0.113.7", START, Duration.ofSeconds(-1),
+				LocalDateTime.parse("9999-12-31T23:59:59"))));
+	}
+
+	static ResultMatcher fieldErrors(String field, String... codes) {
+		return result -> {
+			BindingResult errors = (BindingResult) result.getModelAndView()
+				.getModel()
+				.get(BindingResult.MODEL_KEY_PREFIX + "lookupForm");
+			assertThat(errors.getFieldErrors(field)).extracting(FieldError::getCode).containsExactly(codes);
+		};
+	}
+
+}

@@ -1,0 +1,145 @@
+package org.unbanpanel.lookup;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unbanpanel.testsupport.Await;
+import org.unbanpanel.testsupport.Fail2banServer;
+import org.unbanpanel.testsupport.PamLockout;
+import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.PanelBrowser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lookup over HTTP against a private fail2ban-server and a real PAM lockout: what it finds, and "Release
+ * everything" with a trust, checked in fail2ban's own state.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LookupIntegrationTests {
+
+	/** The end of a ban as {@code get <jail> banip --with-time} prints it, to the minute. */
+	private static final Pattern BAN_END = Pattern.compile("= (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d):\\d\\d");
+
+	private static final Pattern END_TRUST = Pattern.compile("action=\"(/trusts/\\d+/end)\"");
+
+	private static Fail2banServer fail2ban;
+
+	private static PamLockout pam;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void startFail2banAndPam() {
+		fail2ban = Fail2banServer.start();
+		pam = PamLockout.create();
+	}
+
+	@AfterAll
+	static void stopFail2banAndPam() {
+		if (fail2ban != null) {
+			fail2ban.close();
+		}
+		if (pam != null) {
+			pam.close();
+		}
+	}
+
+	@AfterEach
+	void releaseEverything() {
+		fail2ban.unbanAll();
+	}
+
+	@DynamicPropertySource
+	static void panel(DynamicPropertyRegistry registry) {
+		TestPanel.useTools(registry, () -> fail2ban, () -> pam.tallyDir());
+		TestPanel.users(registry, "alice", "ADMIN", "noc", "OPERATOR");
+	}
+
+	@Test
+	void findsAnAddressHeldByTwoJailsWithTheEndOfEachBanAndTheUsersLockRecord() {
+		fail2ban.ban("dovecot", "203.0.113.7", "198.51.100.9");
+		fail2ban.setBanTime("sasl", "-1");
+		fail2ban.ban("sasl", "203.0.113.7");
+		fail2ban.ban("sshd", "198.51.100.9");
+		pam.lockOut();
+		try {
+			PanelBrowser browser = signedIn();
+
+			String page = browser.get("/lookup?ip=203.0.113.7&user=" + pam.user()).body();
+
+			assertThat(page).contains("<td class=\"state state-failed\">dovecot</td>")
+				.contains("<td class=\"state state-failed\">sasl</td>")
+				.doesNotContain(">sshd<")
+				.doesNotContain("198.51.100.9");
+			assertThat(page).contains(endOfBan("dovecot", "203.0.113.7")).contains("permanent");
+			assertThat(page).contains("Account " + pam.user())
+				.contains("<dd class=\"state state-failed\">" + PamLockout.DENY + "</dd>")
+				.contains(PamLockout.RHOST)
+				.contains("Release everything");
+		}
+		finally {
+			fail2ban.setBanTime("sasl", "12h");
+		}
+	}
+
+	@Test
+	void releasesEverythingItFoundAndTrustsTheAddressUntilTheTrustIsEnded() throws InterruptedException {
+		fail2ban.ban("dovecot", "203.0.113.8");
+		fail2ban.ban("sasl", "203.0.113.8");
+		pam.lockOut();
+		PanelBrowser browser = signedIn();
+		browser.get("/lookup?ip=203.0.113.8&user=" + pam.user());
+
+		HttpResponse<String> posted = browser.post("/lookup/release",
+				Map.of("ip", "203.0.113.8", "user", pam.user(), "trust", "1h"));
+
+		assertThat(posted.statusCode()).isEqualTo(302);
+		String jobPage = posted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		assertThat(jobPage).matches("/jobs/\\d+");
+		Await.until("the released address to be trusted in every jail", Duration.ofSeconds(30),
+				() -> Fail2banServer.JAILS.stream().allMatch(jail -> fail2ban.ignoredIn(jail).contains("203.0.113.8")));
+		assertThat(List.of("dovecot", "sasl")).allSatisfy(jail -> assertThat(fail2ban.bannedIn(jail)).isEmpty());
+		assertThat(pam.authenticate(pam.password())).as("the account authenticates again").isTrue();
+		assertThat(browser.get(jobPage).body()).contains("unbanned from dovecot, sasl")
+			.contains("ignores the released addresses for 1 h");
+
+		String trusts = browser.get("/trusts").body();
+		assertThat(trusts).contains("203.0.113.8").contains("alice from");
+		Matcher endButton = END_TRUST.matcher(trusts);
+		assertThat(endButton.find()).isTrue();
+		assertThat(browser.post(endButton.group(1), Map.of()).statusCode()).isEqualTo(302);
+		assertThat(Fail2banServer.JAILS).allSatisfy(jail -> assertThat(fail2ban.ignoredIn(jail)).isEmpty());
+	}
+
+	private PanelBrowser signedIn() {
+		PanelBrowser browser = new PanelBrowser(port);
+		browser.signIn("alice", TestPanel.PASSWORD);
+		return browser;
+	}
+
+	private static String endOfBan(String jail, String address) {
+		String line = fail2ban.client(List.of("get", jail, "banip", "--with-time"))
+			.lines()
+			.filter(ban -> ban.startsWith(address + " "))
+			.findFirst()
+			.orElseThrow();
+		Matcher end = BAN_END.matcher(line);
+		assertThat(end.find()).as(line).isTrue();
+		return end.group(1);
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.unbanpanel.testsupport;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.unbanpanel.UnbanPanelApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The whole panel against a private fail2ban-server, started as production starts it, for tests that stop and start
+ * it again on the same data folder.
+ */
+public final class PanelApplication {
+
+	private PanelApplication() {
+	}
+
+	/**
+	 * Starts the panel on a random port, with a 2 s command timeout and no account backend. Settings are passed as
+	 * command-line arguments, which take precedence over application.yml.
+	 */
+	public static ConfigurableApplicationContext start(Fail2banServer server, Path dataDirectory) {
+		List<String> arguments = new ArrayList<>(List.of("--panel.data-dir=" + dataDirectory,
+				"--panel.commands.timeout=2s", "--panel.accounts.backend=none", "--server.port=0"));
+		List<String> command = server.command();
+		for (int i = 0; i < command.size(); i++) {
+			arguments.add("--panel.fail2ban.command[" + i + "]=" + command.get(i));
+		}
+		return new SpringApplicationBuilder(UnbanPanelApplication.class).run(arguments.toArray(String[]::new));
+	}
+
+}

@@ -1,0 +1,188 @@
+package org.unbanpanel.trust;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.unbanpanel.audit.AuditAction;
+import org.unbanpanel.audit.AuditEvent;
+import org.unbanpanel.audit.AuditTrail;
+import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.testsupport.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * Trusts and their ends, with fail2ban mocked and the time given by fixed clocks: a service built with a later clock
+ * on the same database is the same panel later, or after a restart.
+ */
+class TrustServiceTests {
+
+	private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+
+	private static final List<String> JAILS = List.of("sshd", "dovecot", "sasl");
+
+	private final TestDatabase database = new TestDatabase();
+
+	private final TrustRepository repository = new TrustRepository(database.jdbc());
+
+	private final Fail2ban fail2ban = mock(Fail2ban.class);
+
+	private final List<Object> events = new ArrayList<>();
+
+	@BeforeEach
+	void fail2banHasThreeJails() {
+		when(fail2ban.jails()).thenReturn(JAILS);
+	}
+
+	@Test
+	void addsTheAddressesToEveryJailsIgnoreListAndRemembersUntilWhen() {
+		panelAt(START).trust(targets("203.0.113.7", "2001:db8::6"), Duration.ofHours(12), "alice", "198.51.100.2", 7L);
+
+		verify(fail2ban).addIgnore(JAILS, targets("203.0.113.7", "2001:db8::6"));
+		assertThat(panelAt(START).current()).extracting(Trust::address, Trust::expiresAt, Trust::createdBy, Trust::jobId)
+			.containsExactly(tuple("203.0.113.7", START.plus(Duration.ofHours(12)), "alice", 7L),
+					tuple("2001:db8::6", START.plus(Duration.ofHours(12)), "alice", 7L));
+		assertThat(events).isNotEmpty();
+		assertThat(audit()).extracting(AuditEvent::action, AuditEvent::target)
+			.containsExactlyInAnyOrder(tuple(AuditAction.TRUSTED, "203.0.113.7"),
+					tuple(AuditAction.TRUSTED, "2001:db8::6"));
+	}
+
+	@Test
+	void keepsTheLaterEndWhenAnAddressIsTrustedAgain() {
+		panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(24), "alice", "198.51.100.2", null);
+		panelAt(START.plus(Duration.ofHours(1))).trust(targets("203.0.113.7"), Duration.ofHours(1), "bob", "198.51.100.3",
+				null);
+
+		assertThat(panelAt(START).current()).singleElement().satisfies(trust -> {
+			assertThat(trust.expiresAt()).isEqualTo(START.plus(Duration.ofHours(24)));
+			assertThat(trust.createdBy()).isEqualTo("bob");
+		});
+	}
+
+	@Test
+	void endsATrustWhenItsTimeRunsOutAndNotBefore() {
+		panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice", "198.51.100.2", null);
+		panelAt(START).trust(targets("198.51.100.9"), Duration.ofHours(12), "alice", "198.51.100.2", null);
+
+		assertThat(panelAt(START.plus(Duration.ofMinutes(59))).expireDue()).contains(START.plus(Duration.ofHours(1)));
+		verify(fail2ban, never()).removeIgnore(anyCollection(), anyCollection());
+
+		Optional<Instant> next = panelAt(START.plus(Duration.ofHours(1))).expireDue();
+
+		verify(fail2ban).removeIgnore(JAILS, targets("203.0.113.7"));
+		assertThat(next).contains(START.plus(Duration.ofHours(12)));
+		assertThat(panelAt(START).current()).extracting(Trust::address).containsExactly("198.51.100.9");
+		assertThat(audit()).extracting(AuditEvent::action, AuditEvent::target, AuditEvent::detail)
+			.contains(tuple(AuditAction.TRUST_ENDED, "203.0.113.7", "expired"));
+	}
+
+	@Test
+	void onStartEndsWhatExpiredWhileStoppedAndAddsTheRestAgain() {
+		panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice", "198.51.100.2", null);
+		panelAt(START).trust(targets("198.51.100.9"), Duration.ofHours(12), "alice", "198.51.100.2", null);
+
+		Optional<Instant> next = panelAt(START.plus(Duration.ofHours(2))).restore();
+
+		InOrder order = inOrder(fail2ban);
+		order.verify(fail2ban).removeIgnore(JAILS, targets("203.0.113.7"));
+		order.verify(fail2ban).addIgnore(JAILS, targets("198.51.100.9"));
+		assertThat(next).contains(START.plus(Duration.ofHours(12)));
+	}
+
+	@Test
+	void keepsAnExpiredTrustUntilFail2banHasRemovedIt() {
+		panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice", "198.51.100.2", null);
+		doThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running"))
+			.when(fail2ban).removeIgnore(any(), any());
+		TrustService later = panelAt(START.plus(Duration.ofHours(2)));
+
+		assertThatThrownBy(later::expireDue).isInstanceOf(Fail2banException.class);
+
+		assertThat(later.current()).extracting(Trust::address).containsExactly("203.0.113.7");
+	}
+
+	@Test
+	void keepsATrustFail2banCouldNotAddSoThatItsEndIsStillHandled() {
+		doThrow(new Fail2banException(Fail2banException.Reason.REFUSED, "fail2ban refused"))
+			.when(fail2ban).addIgnore(any(), any());
+
+		assertThatThrownBy(() -> panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice",
+				"198.51.100.2", null)).isInstanceOf(Fail2banException.class);
+
+		assertThat(panelAt(START).current()).extracting(Trust::address).containsExactly("203.0.113.7");
+		assertThat(audit()).noneMatch(event -> event.action() == AuditAction.TRUSTED);
+	}
+
+	@Test
+	void leavesAnAddressOnTheListsOfTheJailsThatIgnoredItBeforeItsTrust() {
+		when(fail2ban.ignored("dovecot")).thenReturn(List.of("127.0.0.1/8", "203.0.113.0/24", "mail.example.org"));
+		panelAt(START).trust(targets("203.0.113.0/24", "198.51.100.9"), Duration.ofHours(1), "alice", "198.51.100.2",
+				null);
+		when(fail2ban.ignored("dovecot")).thenReturn(List.of("127.0.0.1/8", "203.0.113.0/24", "198.51.100.9"));
+		panelAt(START).trust(targets("198.51.100.9"), Duration.ofHours(2), "alice", "198.51.100.2", null);
+
+		panelAt(START.plus(Duration.ofHours(3))).expireDue();
+
+		verify(fail2ban).removeIgnore(List.of("sshd", "sasl"), targets("203.0.113.0/24"));
+		verify(fail2ban).removeIgnore(JAILS, targets("198.51.100.9"));
+	}
+
+	@Test
+	void endsATrustEarlyOnRequest() {
+		panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(24), "alice", "198.51.100.2", 3L);
+		long id = panelAt(START).current().get(0).id();
+
+		Optional<Trust> ended = panelAt(START.plus(Duration.ofMinutes(5))).end(id, "bob", "198.51.100.3");
+
+		assertThat(ended).map(Trust::address).contains("203.0.113.7");
+		verify(fail2ban).removeIgnore(JAILS, targets("203.0.113.7"));
+		assertThat(panelAt(START).current()).isEmpty();
+		assertThat(panelAt(START).end(id, "bob", "198.51.100.3")).isEmpty();
+		assertThat(audit()).extracting(AuditEvent::action, AuditEvent::username, AuditEvent::detail)
+			.contains(tuple(AuditAction.TRUST_ENDED, "bob", "ended early"));
+	}
+
+	@Test
+	void trustsNothingForNoTimeOrNoAddress() {
+		panelAt(START).trust(targets("203.0.113.7"), Duration.ZERO, "alice", "198.51.100.2", null);
+		panelAt(START).trust(List.of(), Duration.ofHours(1), "alice", "198.51.100.2", null);
+
+		verify(fail2ban, never()).addIgnore(anyCollection(), anyCollection());
+		assertThat(panelAt(START).current()).isEmpty();
+	}
+
+	private TrustService panelAt(Instant now) {
+		Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+		return new TrustService(repository, fail2ban, new AuditTrail(database.jdbc(), clock), clock, events::add);
+	}
+
+	private List<AuditEvent> audit() {
+		return new AuditTrail(database.jdbc(), Clock.systemUTC()).recent(100);
+	}
+
+	private static List<BanTarget> targets(String... values) {
+		return List.of(values).stream().map(BanTarget::parse).toList();
+	}
+
+}
