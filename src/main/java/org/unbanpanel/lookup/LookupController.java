@@ -77,9 +77,7 @@ class LookupController {
 	/** Reads the values; each bad one becomes a field error. */
 	private static LookupQuery parse(LookupForm form, BindingResult result) {
 		LookupQuery query = LookupQuery.parse(form.ip(), form.user());
-		query.rejections()
-			.forEach(rejection -> result.rejectValue(rejection.field(), rejection.code(),
-					new Object[] { rejection.value() }, null));
+		query.rejections().forEach(rejection -> rejection.addTo(result));
 		return query;
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.util.StringUtils;
 import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.pam.AccountName;
+import org.unbanpanel.system.Rejection;
 
 /**
  * What to look up, read from the address and user name as typed, blanks around them ignored; each bad value is
@@ -44,11 +45,5 @@ record LookupQuery(Optional<BanTarget> address, Optional<AccountName> user, List
 		}
 	}
 
-	/**
-	 * One refused value.
-	 * @param code a message code taking the value as its argument
-	 */
-	record Rejection(String field, String code, String value) {
-	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.system.Rejection;
 
 /**
  * "Don't lock yourself out": which addresses may be trusted. A single address or a narrow network may; a network
@@ -61,7 +62,7 @@ public class TrustPolicy {
 	public TrustPeriod check(String period, boolean confirmed, Collection<BanTarget> addresses, Errors errors,
 			String addressField) {
 		return check(period, confirmed, addresses, addressField,
-				(field, code, value) -> errors.rejectValue(field, code, new Object[] { value }, null));
+				(field, code, value) -> new Rejection(field, code, value).addTo(errors));
 	}
 
 	/**

@@ -3,12 +3,10 @@ package org.unbanpanel.unblock;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.system.Rejection;
 import org.unbanpanel.trust.TrustPeriod;
 import org.unbanpanel.trust.TrustPolicy;
 
@@ -56,13 +55,16 @@ class UnblockApiController {
 	@PostMapping("/unblock")
 	ResponseEntity<?> unblock(@RequestBody UnblockApiRequest body, Authentication user, HttpServletRequest request) {
 		UnblockValidator.Result checked = validator.validate(body.ipValues(), body.accountValues());
-		List<UnblockValidator.Rejection> rejections = new ArrayList<>(checked.rejections());
+		List<Rejection> rejections = new ArrayList<>(checked.rejections());
 		List<BanTarget> addresses = checked.valid() ? checked.request().addresses() : List.of();
 		TrustPeriod trust = trustPolicy.check(body.trust(), Boolean.TRUE.equals(body.confirmWide()), addresses,
 				UnblockValidator.IPS,
-				(field, code, value) -> rejections.add(new UnblockValidator.Rejection(field, code, value)));
+				(field, code, value) -> rejections.add(new Rejection(field, code, value)));
 		if (!rejections.isEmpty()) {
-			return ResponseEntity.badRequest().body(problem(rejections));
+			return ResponseEntity.badRequest()
+				.body(Rejection.problem("Invalid unblock request",
+						"Nothing was queued: " + rejections.size() + " value(s) are not acceptable.", rejections,
+						messages));
 		}
 		UnblockRequest unblock = new UnblockRequest(addresses, checked.request().accounts(), trust.duration());
 		long id = service.submit(unblock, user.getName(), clientAddress.of(request));
@@ -85,21 +87,6 @@ class UnblockApiController {
 			.<ResponseEntity<?>>map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no job " + id + ".")));
-	}
-
-	private ProblemDetail problem(List<UnblockValidator.Rejection> rejections) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Nothing was queued: " + rejections.size() + " value(s) are not acceptable.");
-		problem.setTitle("Invalid unblock request");
-		problem.setProperty("errors", rejections.stream().map(this::error).toList());
-		return problem;
-	}
-
-	private Map<String, String> error(UnblockValidator.Rejection rejection) {
-		String detail = messages.getMessage(rejection.code(), new Object[] { rejection.value() },
-				LocaleContextHolder.getLocale());
-		return Map.of("field", String.valueOf(rejection.field()), "code", rejection.code(), "value", rejection.value(),
-				"detail", detail);
 	}
 
 	/**

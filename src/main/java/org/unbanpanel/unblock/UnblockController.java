@@ -71,7 +71,7 @@ class UnblockController {
 			return view(model, request);
 		}
 		UnblockValidator.Result checked = validator.validate(unblockForm.ipValues(), unblockForm.accountValues());
-		checked.rejections().forEach(rejection -> reject(result, rejection));
+		checked.rejections().forEach(rejection -> rejection.addTo(result));
 		List<BanTarget> addresses = checked.valid() ? checked.request().addresses() : List.of();
 		TrustPeriod trust = trustPolicy.check(unblockForm.trust(), unblockForm.confirmed(), addresses, result,
 				UnblockValidator.IPS);
@@ -103,14 +103,5 @@ class UnblockController {
 		}
 	}
 
-	private static void reject(BindingResult result, UnblockValidator.Rejection rejection) {
-		Object[] arguments = { rejection.value() };
-		if (rejection.field() == null) {
-			result.reject(rejection.code(), arguments, null);
-		}
-		else {
-			result.rejectValue(rejection.field(), rejection.code(), arguments, null);
-		}
-	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.pam.AccountName;
+import org.unbanpanel.system.Rejection;
 
 /**
  * Checks every value of an unblock request, for the form and the API alike. Each bad value is named; duplicates
@@ -78,12 +79,5 @@ class UnblockValidator {
 
 	}
 
-	/**
-	 * One refused value.
-	 * @param field {@code ips} or {@code accounts}, or {@code null} for the request as a whole
-	 * @param code a message code, taking the value as its argument
-	 */
-	record Rejection(String field, String code, String value) {
-	}
 
 }
