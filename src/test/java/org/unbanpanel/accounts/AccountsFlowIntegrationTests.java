@@ -11,16 +11,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,58 +32,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccountsFlowIntegrationTests {
 
-	private static Fail2banServer fail2ban;
-
-	private static PamLockout pam;
+	@RegisterExtension
+	static final RealTools tools = new RealTools();
 
 	@LocalServerPort
 	private int port;
 
-	@BeforeAll
-	static void startFail2banAndPam() {
-		pam = PamLockout.create();
-		fail2ban = Fail2banServer.start();
-	}
-
-	@AfterAll
-	static void stopFail2banAndPam() {
-		if (fail2ban != null) {
-			fail2ban.close();
-		}
-		if (pam != null) {
-			pam.close();
-		}
-	}
-
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.useTools(registry, () -> fail2ban, () -> pam.tallyDir());
-		TestPanel.users(registry, "alice", "ADMIN");
+		tools.configurePanel(registry, "alice", "ADMIN");
 	}
 
 	@Test
 	void listsTheLockedOutUserWithCountAndSourceAndItsResetLetsTheRightPasswordIn() throws Exception {
-		pam.lockOut();
-		assertThat(pam.authenticate(pam.password())).as("locked out before the reset").isFalse();
+		tools.pam().lockOut();
+		assertThat(tools.pam().authenticate(tools.pam().password())).as("locked out before the reset").isFalse();
 		PanelBrowser browser = new PanelBrowser(port);
 		browser.signIn("alice", TestPanel.PASSWORD);
 
-		String row = rowOf(browser.get("/accounts").body(), pam.user());
+		String row = rowOf(browser.get("/accounts").body(), tools.pam().user());
 		assertThat(row).contains("<td>" + PamLockout.DENY + "</td>").contains(PamLockout.RHOST);
-		assertThat(apiAccounts()).containsPattern("\\{\"user\":\"" + pam.user() + "\",\"failures\":" + PamLockout.DENY
+		assertThat(apiAccounts()).containsPattern("\\{\"user\":\"" + tools.pam().user() + "\",\"failures\":" + PamLockout.DENY
 				+ ",\"lastFailure\":\"[0-9T:.-]+\",\"source\":\"" + PamLockout.RHOST + "\"}");
 
-		HttpResponse<String> posted = browser.post("/accounts/reset", Map.of("user", pam.user()));
+		HttpResponse<String> posted = browser.post("/accounts/reset", Map.of("user", tools.pam().user()));
 
 		assertThat(posted.statusCode()).isEqualTo(302);
 		String jobPage = PanelBrowser.redirectPath(posted);
 		assertThat(jobPage).matches("/jobs/\\d+");
-		assertThat(browser.awaitFinished(jobPage)).contains(pam.user())
+		assertThat(browser.awaitFinished(jobPage)).contains(tools.pam().user())
 			.contains(PamLockout.DENY + " failed logins cleared");
-		assertThat(browser.get("/accounts").body()).doesNotContain(pam.user())
+		assertThat(browser.get("/accounts").body()).doesNotContain(tools.pam().user())
 			.contains("No account has failed logins.");
-		assertThat(apiAccounts()).doesNotContain(pam.user());
-		assertThat(pam.authenticate(pam.password())).as("the account authenticates again").isTrue();
+		assertThat(apiAccounts()).doesNotContain(tools.pam().user());
+		assertThat(tools.pam().authenticate(tools.pam().password())).as("the account authenticates again").isTrue();
 	}
 
 	/** The table row of one user on the page. */

@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,6 +19,7 @@ import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.TestPanel;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.RealTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,85 +35,67 @@ class LookupIntegrationTests {
 
 	private static final Pattern END_TRUST = Pattern.compile("action=\"(/trusts/\\d+/end)\"");
 
-	private static Fail2banServer fail2ban;
-
-	private static PamLockout pam;
+	@RegisterExtension
+	static final RealTools tools = new RealTools();
 
 	@LocalServerPort
 	private int port;
 
-	@BeforeAll
-	static void startFail2banAndPam() {
-		fail2ban = Fail2banServer.start();
-		pam = PamLockout.create();
-	}
-
-	@AfterAll
-	static void stopFail2banAndPam() {
-		if (fail2ban != null) {
-			fail2ban.close();
-		}
-		if (pam != null) {
-			pam.close();
-		}
-	}
-
 	@AfterEach
 	void releaseEverything() {
-		fail2ban.unbanAll();
+		tools.fail2ban().unbanAll();
 	}
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.useTools(registry, () -> fail2ban, () -> pam.tallyDir());
-		TestPanel.users(registry, "alice", "ADMIN", "noc", "OPERATOR");
+		tools.configurePanel(registry, "alice", "ADMIN", "noc", "OPERATOR");
 	}
 
 	@Test
 	void findsAnAddressHeldByTwoJailsWithTheEndOfEachBanAndTheUsersLockRecord() {
-		fail2ban.ban("dovecot", "203.0.113.7", "198.51.100.9");
-		fail2ban.setBanTime("sasl", "-1");
-		fail2ban.ban("sasl", "203.0.113.7");
-		fail2ban.ban("sshd", "198.51.100.9");
-		pam.lockOut();
+		tools.fail2ban().ban("dovecot", "203.0.113.7", "198.51.100.9");
+		tools.fail2ban().setBanTime("sasl", "-1");
+		tools.fail2ban().ban("sasl", "203.0.113.7");
+		tools.fail2ban().ban("sshd", "198.51.100.9");
+		tools.pam().lockOut();
 		try {
 			PanelBrowser browser = signedIn();
 
-			String page = browser.get("/lookup?ip=203.0.113.7&user=" + pam.user()).body();
+			String page = browser.get("/lookup?ip=203.0.113.7&user=" + tools.pam().user()).body();
 
 			assertThat(page).contains("<td class=\"state state-failed\">dovecot</td>")
 				.contains("<td class=\"state state-failed\">sasl</td>")
 				.doesNotContain(">sshd<")
 				.doesNotContain("198.51.100.9");
 			assertThat(page).contains(endOfBan("dovecot", "203.0.113.7")).contains("permanent");
-			assertThat(page).contains("Account " + pam.user())
+			assertThat(page).contains("Account " + tools.pam().user())
 				.contains("<dd class=\"state state-failed\">" + PamLockout.DENY + "</dd>")
 				.contains(PamLockout.RHOST)
 				.contains("Release everything");
 		}
 		finally {
-			fail2ban.setBanTime("sasl", "12h");
+			tools.fail2ban().setBanTime("sasl", "12h");
 		}
 	}
 
 	@Test
 	void releasesEverythingItFoundAndTrustsTheAddressUntilTheTrustIsEnded() throws InterruptedException {
-		fail2ban.ban("dovecot", "203.0.113.8");
-		fail2ban.ban("sasl", "203.0.113.8");
-		pam.lockOut();
+		tools.fail2ban().ban("dovecot", "203.0.113.8");
+		tools.fail2ban().ban("sasl", "203.0.113.8");
+		tools.pam().lockOut();
 		PanelBrowser browser = signedIn();
-		browser.get("/lookup?ip=203.0.113.8&user=" + pam.user());
+		browser.get("/lookup?ip=203.0.113.8&user=" + tools.pam().user());
 
 		HttpResponse<String> posted = browser.post("/lookup/release",
-				Map.of("ip", "203.0.113.8", "user", pam.user(), "trust", "1h"));
+				Map.of("ip", "203.0.113.8", "user", tools.pam().user(), "trust", "1h"));
 
 		assertThat(posted.statusCode()).isEqualTo(302);
 		String jobPage = posted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
 		assertThat(jobPage).matches("/jobs/\\d+");
 		Await.until("the released address to be trusted in every jail", Duration.ofSeconds(30),
-				() -> Fail2banServer.JAILS.stream().allMatch(jail -> fail2ban.ignoredIn(jail).contains("203.0.113.8")));
-		assertThat(List.of("dovecot", "sasl")).allSatisfy(jail -> assertThat(fail2ban.bannedIn(jail)).isEmpty());
-		assertThat(pam.authenticate(pam.password())).as("the account authenticates again").isTrue();
+				() -> Fail2banServer.JAILS.stream().allMatch(jail -> tools.fail2ban().ignoredIn(jail).contains("203.0.113.8")));
+		assertThat(List.of("dovecot", "sasl")).allSatisfy(jail -> assertThat(tools.fail2ban().bannedIn(jail)).isEmpty());
+		assertThat(tools.pam().authenticate(tools.pam().password())).as("the account authenticates again").isTrue();
 		assertThat(browser.get(jobPage).body()).contains("unbanned from dovecot, sasl")
 			.contains("ignores the released addresses for 1 h");
 
@@ -122,7 +104,7 @@ class LookupIntegrationTests {
 		Matcher endButton = END_TRUST.matcher(trusts);
 		assertThat(endButton.find()).isTrue();
 		assertThat(browser.post(endButton.group(1), Map.of()).statusCode()).isEqualTo(302);
-		assertThat(Fail2banServer.JAILS).allSatisfy(jail -> assertThat(fail2ban.ignoredIn(jail)).isEmpty());
+		assertThat(Fail2banServer.JAILS).allSatisfy(jail -> assertThat(tools.fail2ban().ignoredIn(jail)).isEmpty());
 	}
 
 	private PanelBrowser signedIn() {
@@ -132,7 +114,7 @@ class LookupIntegrationTests {
 	}
 
 	private static String endOfBan(String jail, String address) {
-		String line = fail2ban.client(List.of("get", jail, "banip", "--with-time"))
+		String line = tools.fail2ban().client(List.of("get", jail, "banip", "--with-time"))
 			.lines()
 			.filter(ban -> ban.startsWith(address + " "))
 			.findFirst()

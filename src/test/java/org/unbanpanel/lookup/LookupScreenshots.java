@@ -2,17 +2,15 @@ package org.unbanpanel.lookup;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.testsupport.Fail2banServer;
-import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.Screenshots;
 import org.unbanpanel.testsupport.TestPanel;
 
@@ -24,39 +22,25 @@ import org.unbanpanel.testsupport.TestPanel;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LookupScreenshots {
 
-	private static Fail2banServer fail2ban;
-
-	private static PamLockout pam;
+	@RegisterExtension
+	static final RealTools tools = new RealTools();
 
 	@LocalServerPort
 	private int port;
 
-	@BeforeAll
-	static void start() {
-		fail2ban = Fail2banServer.start();
-		pam = PamLockout.create();
-	}
-
-	@AfterAll
-	static void stop() {
-		fail2ban.close();
-		pam.close();
-	}
-
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.useTools(registry, () -> fail2ban, () -> pam.tallyDir());
-		TestPanel.users(registry, "alice", "ADMIN");
+		tools.configurePanel(registry, "alice", "ADMIN");
 	}
 
 	@Test
 	void photographsALookupOfABannedAddressAndALockedAccount() {
-		fail2ban.ban("dovecot", "203.0.113.7");
-		fail2ban.ban("sasl", "203.0.113.7");
-		pam.lockOut();
+		tools.fail2ban().ban("dovecot", "203.0.113.7");
+		tools.fail2ban().ban("sasl", "203.0.113.7");
+		tools.pam().lockOut();
 		PanelBrowser browser = new PanelBrowser(port);
 		browser.signIn("alice", TestPanel.PASSWORD);
-		String page = "/lookup?ip=203.0.113.7&user=" + pam.user();
+		String page = "/lookup?ip=203.0.113.7&user=" + tools.pam().user();
 		Screenshots.capture(browser, page, Path.of("docs/lookup.png"), 1200, 1100);
 		Screenshots.capture(browser, page, Path.of("docs/lookup-phone.png"), 390, 844);
 	}

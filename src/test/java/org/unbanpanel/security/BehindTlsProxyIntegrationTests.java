@@ -8,7 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.PanelBrowser;
-import org.unbanpanel.testsupport.PanelUsers;
+import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,15 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"panel.trusted-proxies=127.0.0.1,::1" })
 class BehindTlsProxyIntegrationTests {
 
-	static final String PASSWORD = "proxy test password";
+	static final String PASSWORD = TestPanel.PASSWORD;
 
 	@LocalServerPort
 	private int port;
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		PanelUsers.withoutTools(registry, "proxy-test");
-		PanelUsers.register(registry, PASSWORD, "alice:ADMIN");
+		TestPanel.withoutTools(registry);
+		TestPanel.users(registry, "alice", "ADMIN");
 	}
 
 	@Test

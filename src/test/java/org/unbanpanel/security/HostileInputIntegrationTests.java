@@ -28,11 +28,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,10 +47,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.testsupport.CommandRunnerDecorator;
-import org.unbanpanel.testsupport.Fail2banServer;
-import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
-import org.unbanpanel.testsupport.PanelUsers;
+import org.unbanpanel.testsupport.RealTools;
+import org.unbanpanel.testsupport.TestPanel;
 import org.unbanpanel.unblock.JobSummary;
 import org.unbanpanel.unblock.UnblockService;
 
@@ -67,7 +66,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HostileInputIntegrationTests {
 
-	static final String PASSWORD = "hostile suite password";
+	static final String PASSWORD = TestPanel.PASSWORD;
 
 	/** Held by two jails for the whole class: every refused request must leave it there. */
 	static final String BANNED = "198.51.100.23";
@@ -79,9 +78,8 @@ class HostileInputIntegrationTests {
 
 	private static final List<List<String>> commands = Collections.synchronizedList(new ArrayList<>());
 
-	private static Fail2banServer fail2ban;
-
-	private static PamLockout pam;
+	@RegisterExtension
+	static final RealTools tools = new RealTools();
 
 	@LocalServerPort
 	private int port;
@@ -96,32 +94,14 @@ class HostileInputIntegrationTests {
 
 	@BeforeAll
 	static void banAndLockOut() {
-		fail2ban = Fail2banServer.start();
-		pam = PamLockout.create();
-		fail2ban.ban("sshd", BANNED);
-		fail2ban.ban("mxcp", BANNED);
-		pam.lockOut();
-	}
-
-	@AfterAll
-	static void stopFail2banAndPam() {
-		if (fail2ban != null) {
-			fail2ban.close();
-		}
-		if (pam != null) {
-			pam.close();
-		}
+		tools.fail2ban().ban("sshd", BANNED);
+		tools.fail2ban().ban("mxcp", BANNED);
+		tools.pam().lockOut();
 	}
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.command()));
-		registry.add("panel.data-dir",
-				() -> Path.of("target", "hostile-test-" + UUID.randomUUID()).toAbsolutePath().toString());
-		registry.add("panel.accounts.backend", () -> "faillock");
-		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
-		registry.add("panel.accounts.faillock.dir", () -> pam.tallyDir().toString());
-		PanelUsers.register(registry, PASSWORD, "alice:ADMIN", "bob:ADMIN", "noc:OPERATOR");
+		tools.configurePanel(registry, "alice", "ADMIN", "bob", "ADMIN", "noc", "OPERATOR");
 	}
 
 	@BeforeEach
@@ -233,7 +213,7 @@ class HostileInputIntegrationTests {
 	void aFormPostWithoutCsrfTokenIsRefused() {
 		PanelBrowser alice = signedIn("alice");
 
-		assertThat(alice.postWithoutToken("/system/unblock", Map.of("ips", BANNED, "accounts", pam.user())).statusCode())
+		assertThat(alice.postWithoutToken("/system/unblock", Map.of("ips", BANNED, "accounts", tools.pam().user())).statusCode())
 			.isEqualTo(403);
 
 		assertUntouched(BANNED);
@@ -243,9 +223,9 @@ class HostileInputIntegrationTests {
 	void anOperatorMayNotUnblockThroughTheFormOrTheApi() {
 		PanelBrowser noc = signedIn("noc");
 
-		assertThat(noc.post("/system/unblock", Map.of("ips", BANNED, "accounts", pam.user())).statusCode())
+		assertThat(noc.post("/system/unblock", Map.of("ips", BANNED, "accounts", tools.pam().user())).statusCode())
 			.isEqualTo(403);
-		assertThat(api("POST", "/api/v1/unblock", "noc", json(BANNED, pam.user())).statusCode()).isEqualTo(403);
+		assertThat(api("POST", "/api/v1/unblock", "noc", json(BANNED, tools.pam().user())).statusCode()).isEqualTo(403);
 
 		assertUntouched(BANNED);
 	}
@@ -257,10 +237,10 @@ class HostileInputIntegrationTests {
 		alice.post("/logout", Map.of());
 
 		alice.useSessionCookie(oldSession);
-		HttpResponse<String> withOldSession = alice.post("/system/unblock", Map.of("ips", BANNED, "accounts", pam.user()));
+		HttpResponse<String> withOldSession = alice.post("/system/unblock", Map.of("ips", BANNED, "accounts", tools.pam().user()));
 		alice.useSessionCookie("0123456789ABCDEF0123456789ABCDEF");
 		HttpResponse<String> withMadeUpSession = alice.post("/system/unblock",
-				Map.of("ips", BANNED, "accounts", pam.user()));
+				Map.of("ips", BANNED, "accounts", tools.pam().user()));
 
 		assertThat(withOldSession.statusCode()).isEqualTo(403);
 		assertThat(withMadeUpSession.statusCode()).isEqualTo(403);
@@ -291,7 +271,7 @@ class HostileInputIntegrationTests {
 	@Test
 	void twoAdminsReleasingTheSameAddressAtOnceGetOneUnbannedAndOneNotBanned() throws Exception {
 		String address = "192.0.2.50";
-		fail2ban.ban("dovecot", address);
+		tools.fail2ban().ban("dovecot", address);
 		PanelBrowser alice = signedIn("alice");
 		PanelBrowser bob = signedIn("bob");
 		CyclicBarrier together = new CyclicBarrier(2);
@@ -307,7 +287,7 @@ class HostileInputIntegrationTests {
 		assertThat(finished).allSatisfy(page -> assertThat(page).contains("state-done").doesNotContain("item-failed"));
 		assertThat(finished).filteredOn(page -> page.contains("unbanned from dovecot")).hasSize(1);
 		assertThat(finished).filteredOn(page -> page.contains("was not banned in any jail")).hasSize(1);
-		assertThat(fail2ban.bannedIn("dovecot")).doesNotContain(address);
+		assertThat(tools.fail2ban().bannedIn("dovecot")).doesNotContain(address);
 	}
 
 	private void assertFormRefuses(String field, Hostile hostile) {
@@ -363,8 +343,8 @@ class HostileInputIntegrationTests {
 
 	private Snapshot snapshot() {
 		try {
-			String record = Base64.getEncoder().encodeToString(Files.readAllBytes(pam.tallyDir().resolve(pam.user())));
-			return new Snapshot(fail2ban.client(List.of("banned")), record,
+			String record = Base64.getEncoder().encodeToString(Files.readAllBytes(tools.pam().tallyDir().resolve(tools.pam().user())));
+			return new Snapshot(tools.fail2ban().client(List.of("banned")), record,
 					service.recent(1).stream().map(JobSummary::id).findFirst());
 		}
 		catch (IOException ex) {

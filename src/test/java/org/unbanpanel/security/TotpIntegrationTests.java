@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.PanelBrowser;
-import org.unbanpanel.testsupport.PanelUsers;
+import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TotpIntegrationTests {
 
-	static final String PASSWORD = "totp test password";
+	static final String PASSWORD = TestPanel.PASSWORD;
 
 	private static final Pattern SECRET = Pattern.compile("class=\"totp-secret\">([A-Z2-7 ]+)<");
 
@@ -38,11 +38,10 @@ class TotpIntegrationTests {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		PanelUsers.withoutTools(registry, "totp-test");
+		TestPanel.withoutTools(registry);
 		registry.add("panel.security.require-totp", () -> "true");
 		registry.add("panel.security.api-users", () -> "deploy");
-		PanelUsers.register(registry, PASSWORD, "alice:ADMIN", "carol:ADMIN", "noc:OPERATOR", "ops:OPERATOR",
-				"deploy:ADMIN");
+		TestPanel.users(registry, "alice", "ADMIN", "carol", "ADMIN", "noc", "OPERATOR", "ops", "OPERATOR", "deploy", "ADMIN");
 	}
 
 	@Test

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.testsupport.PanelBrowser;
-import org.unbanpanel.testsupport.PanelUsers;
+import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebHardeningIntegrationTests {
 
-	static final String PASSWORD = "hardening test password";
+	static final String PASSWORD = TestPanel.PASSWORD;
 
 	static final String SECRET_DETAIL = "secret-detail-4711 /etc/shadow";
 
@@ -46,8 +46,8 @@ class WebHardeningIntegrationTests {
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		PanelUsers.withoutTools(registry, "hardening-test");
-		PanelUsers.register(registry, PASSWORD, "alice:ADMIN");
+		TestPanel.withoutTools(registry);
+		TestPanel.users(registry, "alice", "ADMIN");
 	}
 
 	@Test

@@ -28,9 +28,19 @@ public final class TestPanel {
 		registry.add("panel.accounts.faillock.dir", () -> faillockDir.get().toString());
 	}
 
+	/**
+	 * A panel with a data directory of its own and no tools: fail2ban-client is missing (every page shows the banner)
+	 * and there is no account-lock backend. For tests of sign-in and web rules only.
+	 */
+	public static void withoutTools(DynamicPropertyRegistry registry) {
+		registry.add("panel.fail2ban.command", () -> "/nonexistent/fail2ban-client");
+		registry.add("panel.accounts.backend", () -> "none");
+		registry.add("panel.data-dir", TestPanel::freshDataDir);
+	}
+
 	/** The private fail2ban-server and a fresh data directory, without account locks. */
 	public static void useFail2ban(DynamicPropertyRegistry registry, Supplier<Fail2banServer> fail2ban) {
-		String dataDir = Path.of("target", "panel-test-" + UUID.randomUUID()).toAbsolutePath().toString();
+		String dataDir = freshDataDir();
 		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.get().command()));
 		registry.add("panel.data-dir", () -> dataDir);
 	}
@@ -49,6 +59,10 @@ public final class TestPanel {
 			registry.add(user + "password", () -> hash);
 			registry.add(user + "role", () -> role);
 		}
+	}
+
+	private static String freshDataDir() {
+		return Path.of("target", "panel-test-" + UUID.randomUUID()).toAbsolutePath().toString();
 	}
 
 }

@@ -3,9 +3,8 @@ package org.unbanpanel.unblock;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,48 +24,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UnblockFlowIntegrationTests {
 
-	private static Fail2banServer fail2ban;
-
-	private static PamLockout pam;
+	@RegisterExtension
+	static final RealTools tools = new RealTools();
 
 	@LocalServerPort
 	private int port;
 
-	@BeforeAll
-	static void startFail2banAndPam() {
-		fail2ban = Fail2banServer.start();
-		pam = PamLockout.create();
-	}
-
-	@AfterAll
-	static void stopFail2banAndPam() {
-		if (fail2ban != null) {
-			fail2ban.close();
-		}
-		if (pam != null) {
-			pam.close();
-		}
-	}
-
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.useTools(registry, () -> fail2ban, () -> pam.tallyDir());
-		TestPanel.users(registry, "alice", "ADMIN", "noc", "OPERATOR");
+		tools.configurePanel(registry, "alice", "ADMIN", "noc", "OPERATOR");
 	}
 
 	@Test
 	void releasesTheOfficeAddressFromEveryJailAndTheLockedAccountThroughTheForm() throws Exception {
-		fail2ban.ban("dovecot", "203.0.113.7", "198.51.100.9");
-		fail2ban.ban("sasl", "203.0.113.7");
-		pam.lockOut();
-		assertThat(pam.authenticate(pam.password())).as("locked out before the form is posted").isFalse();
+		tools.fail2ban().ban("dovecot", "203.0.113.7", "198.51.100.9");
+		tools.fail2ban().ban("sasl", "203.0.113.7");
+		tools.pam().lockOut();
+		assertThat(tools.pam().authenticate(tools.pam().password())).as("locked out before the form is posted").isFalse();
 		PanelBrowser browser = new PanelBrowser(port);
 		assertThat(browser.signIn("alice", TestPanel.PASSWORD).headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).doesNotContain("error"));
 
 		browser.get("/system/unblock");
 		HttpResponse<String> posted = browser.post("/system/unblock",
-				Map.of("ips", "203.0.113.7, 192.0.2.200", "accounts", pam.user()));
+				Map.of("ips", "203.0.113.7, 192.0.2.200", "accounts", tools.pam().user()));
 
 		assertThat(posted.statusCode()).isEqualTo(302);
 		String jobPage = PanelBrowser.redirectPath(posted);
@@ -74,16 +56,16 @@ class UnblockFlowIntegrationTests {
 		assertThat(page).contains("203.0.113.7").contains("unbanned from dovecot, sasl");
 		assertThat(page).contains("192.0.2.200").contains("was not banned in any jail");
 		for (String jail : Fail2banServer.JAILS) {
-			assertThat(fail2ban.bannedIn(jail)).doesNotContain("203.0.113.7");
+			assertThat(tools.fail2ban().bannedIn(jail)).doesNotContain("203.0.113.7");
 		}
-		assertThat(fail2ban.bannedIn("dovecot")).containsExactly("198.51.100.9");
-		assertThat(page).contains(pam.user()).contains(PamLockout.DENY + " failed logins cleared");
-		assertThat(pam.authenticate(pam.password())).as("the account authenticates again").isTrue();
+		assertThat(tools.fail2ban().bannedIn("dovecot")).containsExactly("198.51.100.9");
+		assertThat(page).contains(tools.pam().user()).contains(PamLockout.DENY + " failed logins cleared");
+		assertThat(tools.pam().authenticate(tools.pam().password())).as("the account authenticates again").isTrue();
 	}
 
 	@Test
 	void keepsTheValuesAndNamesTheBadOneWithoutQueuing() {
-		fail2ban.ban("sshd", "203.0.113.8");
+		tools.fail2ban().ban("sshd", "203.0.113.8");
 		PanelBrowser browser = new PanelBrowser(port);
 		browser.signIn("alice", TestPanel.PASSWORD);
 		browser.get("/system/unblock");
@@ -93,12 +75,12 @@ class UnblockFlowIntegrationTests {
 
 		assertThat(posted.statusCode()).isEqualTo(200);
 		assertThat(posted.body()).contains("192.168.010.1").contains("leading zero").contains("203.0.113.8, 192.168.010.1");
-		assertThat(fail2ban.bannedIn("sshd")).contains("203.0.113.8");
+		assertThat(tools.fail2ban().bannedIn("sshd")).contains("203.0.113.8");
 	}
 
 	@Test
 	void refusesAnOperatorAndAFormWithoutToken() {
-		fail2ban.ban("apache", "203.0.113.9");
+		tools.fail2ban().ban("apache", "203.0.113.9");
 		PanelBrowser operator = new PanelBrowser(port);
 		operator.signIn("noc", TestPanel.PASSWORD);
 		operator.get("/system/unblock");
@@ -109,7 +91,7 @@ class UnblockFlowIntegrationTests {
 		assertThat(admin.postWithoutToken("/system/unblock", Map.of("ips", "203.0.113.9")).statusCode())
 			.isEqualTo(403);
 
-		assertThat(fail2ban.bannedIn("apache")).contains("203.0.113.9");
+		assertThat(tools.fail2ban().bannedIn("apache")).contains("203.0.113.9");
 	}
 
 }

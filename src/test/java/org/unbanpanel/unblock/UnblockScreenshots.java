@@ -3,17 +3,15 @@ package org.unbanpanel.unblock;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.testsupport.Fail2banServer;
-import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.Screenshots;
 import org.unbanpanel.testsupport.TestPanel;
 
@@ -25,43 +23,29 @@ import org.unbanpanel.testsupport.TestPanel;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UnblockScreenshots {
 
-	private static Fail2banServer fail2ban;
-
-	private static PamLockout pam;
+	@RegisterExtension
+	static final RealTools tools = new RealTools();
 
 	@LocalServerPort
 	private int port;
 
-	@BeforeAll
-	static void start() {
-		fail2ban = Fail2banServer.start();
-		pam = PamLockout.create();
-	}
-
-	@AfterAll
-	static void stop() {
-		fail2ban.close();
-		pam.close();
-	}
-
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.useTools(registry, () -> fail2ban, () -> pam.tallyDir());
-		TestPanel.users(registry, "alice", "ADMIN");
+		tools.configurePanel(registry, "alice", "ADMIN");
 	}
 
 	@Test
 	void unblockFormAndJobPage() throws Exception {
-		fail2ban.ban("dovecot", "203.0.113.7");
-		fail2ban.ban("sasl", "203.0.113.7");
-		pam.lockOut();
+		tools.fail2ban().ban("dovecot", "203.0.113.7");
+		tools.fail2ban().ban("sasl", "203.0.113.7");
+		tools.pam().lockOut();
 		PanelBrowser browser = new PanelBrowser(port);
 		browser.signIn("alice", TestPanel.PASSWORD);
 		browser.get("/system/unblock");
 		Screenshots.capture(browser, "/system/unblock", Path.of("docs/unblock.png"), 1000, 700);
 
 		String job = PanelBrowser.redirectPath(browser.post("/system/unblock",
-				Map.of("ips", "203.0.113.7, 192.0.2.200", "accounts", pam.user())));
+				Map.of("ips", "203.0.113.7, 192.0.2.200", "accounts", tools.pam().user())));
 		browser.awaitFinished(job);
 		Screenshots.capture(browser, job, Path.of("docs/job.png"), 1000, 620);
 		Screenshots.capture(browser, job, Path.of("docs/job-phone.png"), 390, 844);
