@@ -1,5 +1,6 @@
 package org.unbanpanel.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -10,7 +11,9 @@ import org.unbanpanel.system.ClientAddress;
 
 /**
  * Hears every sign-in Spring Security checks, by the form and by HTTP Basic alike: a failure goes to the
- * {@link AuthFailureLog} and the {@link LoginThrottle}, a success ends its user name's run of failures.
+ * {@link AuthFailureLog} and the {@link LoginThrottle}, a success ends its user name's run of failures. The second
+ * step's codes ({@code /login/totp}) are reported here too: a wrong code counts exactly like a wrong password, since
+ * whoever holds a stolen password could otherwise guess codes without end, five at a time.
  */
 @Component
 class SignInEvents {
@@ -32,15 +35,30 @@ class SignInEvents {
 
 	@EventListener
 	void failed(AbstractAuthenticationFailureEvent event) {
-		String username = event.getAuthentication().getName();
-		String address = currentClient();
-		authLog.failure(username, address);
-		throttle.failed(address, username);
+		failed(event.getAuthentication().getName(), currentClient());
 	}
 
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
 		throttle.succeeded(event.getAuthentication().getName());
+	}
+
+	/** Whether the throttle refuses this request's address at the moment: no code from it is even checked. */
+	boolean refused(HttpServletRequest request, String username) {
+		return throttle.check(clientAddress.of(request), username).refused();
+	}
+
+	void wrongCode(HttpServletRequest request, String username) {
+		failed(username, clientAddress.of(request));
+	}
+
+	void rightCode(String username) {
+		throttle.succeeded(username);
+	}
+
+	private void failed(String username, String address) {
+		authLog.failure(username, address);
+		throttle.failed(address, username);
 	}
 
 	/** The request being authenticated: Spring's request context filter runs before the security filters. */

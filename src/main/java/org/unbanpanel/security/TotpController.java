@@ -38,13 +38,16 @@ class TotpController {
 
 	private final MessageSource messages;
 
+	private final SignInEvents signIns;
+
 	TotpController(SecondFactor secondFactor, SecondStep secondStep, TotpEnrolments enrolments,
-			TotpProperties properties, MessageSource messages) {
+			TotpProperties properties, MessageSource messages, SignInEvents signIns) {
 		this.secondFactor = secondFactor;
 		this.secondStep = secondStep;
 		this.enrolments = enrolments;
 		this.properties = properties;
 		this.messages = messages;
+		this.signIns = signIns;
 	}
 
 	@GetMapping("/login/totp")
@@ -65,12 +68,18 @@ class TotpController {
 		}
 		SecondStep.Pending pending = waiting.get();
 		String username = pending.user().getName();
+		if (signIns.refused(request, username)) {
+			secondStep.forget(request);
+			return "redirect:/login?throttled";
+		}
 		boolean right = pending.newSecret() == null ? secondFactor.verify(username, code)
 				: secondFactor.enrol(username, pending.newSecret(), code);
 		if (right) {
+			signIns.rightCode(username);
 			secondStep.complete(request, response, pending);
 			return "redirect:/";
 		}
+		signIns.wrongCode(request, username);
 		if (pending.wrongCodes() + 1 >= SecondStep.MAX_TRIES) {
 			secondStep.forget(request);
 			return "redirect:/login?codeTries";

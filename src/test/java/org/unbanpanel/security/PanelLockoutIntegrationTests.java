@@ -50,10 +50,15 @@ class PanelLockoutIntegrationTests {
 
 	@BeforeAll
 	static void startFail2banOnTheAuthLog() throws IOException {
-		Files.createDirectories(DIRECTORY);
-		Files.createFile(AUTH_LOG);
-		fail2ban = Fail2banServer.start(new Fail2banServer.ShippedJail(JAIL,
-				SHIPPED.resolve("filter.d/unban-panel.conf"), SHIPPED.resolve("jail.d/unban-panel.conf"), AUTH_LOG));
+		fail2ban = startTheShippedJail(AUTH_LOG);
+	}
+
+	/** A private fail2ban-server with the shipped {@code unban-panel} jail reading the given, new auth log. */
+	static Fail2banServer startTheShippedJail(Path authLog) throws IOException {
+		Files.createDirectories(authLog.getParent());
+		Files.createFile(authLog);
+		return Fail2banServer.start(new Fail2banServer.ShippedJail(JAIL, SHIPPED.resolve("filter.d/unban-panel.conf"),
+				SHIPPED.resolve("jail.d/unban-panel.conf"), authLog));
 	}
 
 	@AfterAll
@@ -87,12 +92,13 @@ class PanelLockoutIntegrationTests {
 		assertThat(Files.readAllLines(AUTH_LOG)).hasSize(5)
 			.allSatisfy(line -> assertThat(line)
 				.matches("\\S+ unban-panel: authentication failure for user=\\S* from=127\\.0\\.0\\.1"));
-		assertThat(awaitBanned()).containsExactly("127.0.0.1");
+		assertThat(awaitBanned(fail2ban)).containsExactly("127.0.0.1");
 		assertThat(browser.signIn("alice", PASSWORD).headers().firstValue("Location"))
 			.hasValueSatisfying(location -> assertThat(location).endsWith("/login?throttled"));
 	}
 
-	private static List<String> awaitBanned() throws InterruptedException {
+	/** What the jail holds once it holds anything, or nothing after 20 s. */
+	static List<String> awaitBanned(Fail2banServer fail2ban) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		List<String> banned = fail2ban.bannedIn(JAIL);
 		while (banned.isEmpty() && System.nanoTime() < deadline) {

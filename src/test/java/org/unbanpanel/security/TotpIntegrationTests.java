@@ -41,6 +41,8 @@ class TotpIntegrationTests {
 		TestPanel.withoutTools(registry);
 		registry.add("panel.security.require-totp", () -> "true");
 		registry.add("panel.security.api-users", () -> "deploy");
+		// every client here is 127.0.0.1, and wrong codes count against it; WrongCodeLockoutIntegrationTests tries that
+		registry.add("panel.security.throttle.max-failures", () -> "1000");
 		TestPanel.users(registry, "alice", "ADMIN", "carol", "ADMIN", "noc", "OPERATOR", "ops", "OPERATOR", "deploy", "ADMIN");
 	}
 
@@ -137,14 +139,14 @@ class TotpIntegrationTests {
 		}
 	}
 
-	private static byte[] secretOn(String page) {
+	static byte[] secretOn(String page) {
 		Matcher secret = SECRET.matcher(page);
 		assertThat(secret.find()).as("the key is shown as text").isTrue();
 		return Base32.decode(secret.group(1));
 	}
 
 	/** A code no step around now produces. */
-	private static String wrong(byte[] secret, long step) {
+	static String wrong(byte[] secret, long step) {
 		for (int candidate = 0;; candidate++) {
 			String code = String.format("%06d", candidate);
 			if (!code.equals(Totp.code(secret, step - 1)) && !code.equals(Totp.code(secret, step))
