@@ -20,6 +20,8 @@ public enum AuditAction {
 	/** An address was put on every jail's ignore list; the detail says until when. */
 	TRUSTED,
 	/** An address was taken off the ignore lists again; the detail says whether it expired or who ended it. */
-	TRUST_ENDED
+	TRUST_ENDED,
+	/** fail2ban did not put an address on the ignore lists; the detail is why. */
+	TRUST_FAILED
 
 }

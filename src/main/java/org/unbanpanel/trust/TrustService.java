@@ -64,16 +64,26 @@ public class TrustService {
 		}
 		Instant now = clock.instant();
 		Instant end = now.plus(duration);
-		List<String> jails = fail2ban.jails();
-		Map<BanTarget, List<String>> ignoredBefore = ignoredBefore(jails, addresses);
-		addresses.forEach(address -> trusts.save(address.value(), now, end, grantedBy, clientAddress, jobId,
-				ignoredBefore.getOrDefault(address, List.of())));
-		events.publishEvent(new TrustsChanged());
-		fail2ban.addIgnore(jails, addresses);
-		audit.record(addresses.stream()
-			.map(address -> new AuditEntry(grantedBy, clientAddress, AuditAction.TRUSTED, jobId, address.value(),
-					"until " + end))
-			.toList());
+		try {
+			List<String> jails = fail2ban.jails();
+			Map<BanTarget, List<String>> ignoredBefore = ignoredBefore(jails, addresses);
+			addresses.forEach(address -> trusts.save(address.value(), now, end, grantedBy, clientAddress, jobId,
+					ignoredBefore.getOrDefault(address, List.of())));
+			events.publishEvent(new TrustsChanged());
+			fail2ban.addIgnore(jails, addresses);
+		}
+		catch (RuntimeException ex) {
+			audit.record(entries(addresses, grantedBy, clientAddress, AuditAction.TRUST_FAILED, jobId, ex.getMessage()));
+			throw ex;
+		}
+		audit.record(entries(addresses, grantedBy, clientAddress, AuditAction.TRUSTED, jobId, "until " + end));
+	}
+
+	private static List<AuditEntry> entries(Collection<BanTarget> addresses, String user, String clientAddress,
+			AuditAction action, Long jobId, String detail) {
+		return addresses.stream()
+			.map(address -> new AuditEntry(user, clientAddress, action, jobId, address.value(), detail))
+			.toList();
 	}
 
 	/** The current trusts, the one ending first first. */

@@ -136,14 +136,21 @@ class JobRepository {
 		List<ItemView> items = items(List.of(id)).stream().map(Item::view).toList();
 		return jdbc.sql("""
 				SELECT id, state, submitted_by, client_address, created_at, started_at, finished_at, attempts,
-				next_attempt_at, failure_reason, trust_seconds FROM unblock_job WHERE id = :id""")
+				next_attempt_at, failure_reason, trust_seconds, trust_problem FROM unblock_job WHERE id = :id""")
 			.param("id", id)
 			.query((row, number) -> new JobView(row.getLong("id"), JobState.valueOf(row.getString("state")),
 					row.getString("submitted_by"), row.getString("client_address"), instant(row, "created_at"),
 					instant(row, "started_at"), instant(row, "finished_at"), row.getInt("attempts"),
 					instant(row, "next_attempt_at"), row.getString("failure_reason"), items,
-					Duration.ofSeconds(row.getLong("trust_seconds"))))
+					Duration.ofSeconds(row.getLong("trust_seconds")), row.getString("trust_problem")))
 			.optional();
+	}
+
+	void trustFailed(long id, String problem) {
+		jdbc.sql("UPDATE unblock_job SET trust_problem = :problem WHERE id = :id")
+			.param("id", id)
+			.param("problem", problem)
+			.update();
 	}
 
 	/** The latest jobs, newest first. */

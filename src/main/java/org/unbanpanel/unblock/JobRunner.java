@@ -45,6 +45,9 @@ class JobRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobRunner.class);
 
+	/** What a page shows for an error that is not fail2ban's: its details are for the log, not for the browser. */
+	static final String UNEXPECTED = "unexpected error, see the panel's log";
+
 	private final JobRepository jobs;
 
 	private final Fail2ban fail2ban;
@@ -237,7 +240,7 @@ class JobRunner {
 		}
 	}
 
-	/** Trusts the addresses the job left banned nowhere; a failure is logged, the unban stands. */
+	/** Trusts the addresses the job left banned nowhere; a failure is kept for the job's page, the unban stands. */
 	private void trust(Job job, List<Item> items) {
 		if (job.trustFor().isZero()) {
 			return;
@@ -249,8 +252,13 @@ class JobRunner {
 		try {
 			trusts.trust(released, job.trustFor(), job.submittedBy(), job.clientAddress(), job.id());
 		}
-		catch (RuntimeException ex) {
+		catch (Fail2banException ex) {
 			logger.warn("Trusting the {} address(es) of job {} failed: {}", released.size(), job.id(), ex.getMessage());
+			jobs.trustFailed(job.id(), ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			logger.error("Trusting the {} address(es) of job {} failed unexpectedly", released.size(), job.id(), ex);
+			jobs.trustFailed(job.id(), UNEXPECTED);
 		}
 	}
 

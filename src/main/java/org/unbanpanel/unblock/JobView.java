@@ -13,17 +13,18 @@ import java.util.List;
  * @param failureReason why it failed or, while queued after a failed attempt, why it is waiting; otherwise
  * {@code null}
  * @param trustFor how long the addresses it releases are trusted afterwards; zero for no trust
+ * @param trustProblem why trusting them failed after the job had released them; otherwise {@code null}
  */
 public record JobView(long id, JobState state, String submittedBy, String clientAddress, Instant createdAt,
 		Instant startedAt, Instant finishedAt, int attempts, Instant nextAttemptAt, String failureReason,
-		List<ItemView> items, Duration trustFor) {
+		List<ItemView> items, Duration trustFor, String trustProblem) {
 
 	/** A job without trust. */
 	public JobView(long id, JobState state, String submittedBy, String clientAddress, Instant createdAt,
 			Instant startedAt, Instant finishedAt, int attempts, Instant nextAttemptAt, String failureReason,
 			List<ItemView> items) {
 		this(id, state, submittedBy, clientAddress, createdAt, startedAt, finishedAt, attempts, nextAttemptAt,
-				failureReason, items, Duration.ZERO);
+				failureReason, items, Duration.ZERO, null);
 	}
 
 	/** The trust in whole hours, for the page; 0 for none. */

@@ -131,7 +131,8 @@ class TrustServiceTests {
 				"198.51.100.2", null)).isInstanceOf(Fail2banException.class);
 
 		assertThat(panelAt(START).current()).extracting(Trust::address).containsExactly("203.0.113.7");
-		assertThat(audit()).noneMatch(event -> event.action() == AuditAction.TRUSTED);
+		assertThat(audit()).extracting(AuditEvent::action, AuditEvent::target, AuditEvent::detail)
+			.containsExactly(tuple(AuditAction.TRUST_FAILED, "203.0.113.7", "fail2ban refused"));
 	}
 
 	@Test

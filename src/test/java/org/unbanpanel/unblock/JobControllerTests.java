@@ -1,5 +1,6 @@
 package org.unbanpanel.unblock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,20 @@ class JobControllerTests {
 		mvc.perform(get("/jobs/8"))
 			.andExpect(content().string(containsString("http-equiv=\"refresh\"")))
 			.andExpect(content().string(containsString("href=\"/jobs/8\"")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void saysSoWhenFail2banDidNotTrustTheReleasedAddresses() throws Exception {
+		JobView job = job(10, JobState.DONE,
+				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
+		given(service.find(10)).willReturn(Optional.of(new JobView(job.id(), job.state(), job.submittedBy(),
+				job.clientAddress(), job.createdAt(), null, null, 1, null, null, job.items(), Duration.ofHours(12),
+				"fail2ban is not running")));
+
+		mvc.perform(get("/jobs/10"))
+			.andExpect(content().string(containsString("did not add them to its ignore lists (fail2ban is not running)")))
+			.andExpect(content().string(not(containsString("then ignores the released addresses"))));
 	}
 
 	@Test

@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -144,6 +145,20 @@ class JobRunnerTests {
 		order.verify(fail2ban).unban(anyCollection());
 		order.verify(trusts).trust(List.of(BanTarget.parse("4.4.4.4"), BanTarget.parse("7.7.7.7")),
 				Duration.ofHours(12), "alice", "203.0.113.7", id);
+	}
+
+	@Test
+	void keepsForTheJobsPageThatFail2banDidNotTrustTheReleasedAddresses() {
+		banned("4.4.4.4", "sshd");
+		doThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running")).when(trusts)
+			.trust(anyCollection(), any(), any(), any(), any());
+		long id = service.submit(new UnblockRequest(List.of(BanTarget.parse("4.4.4.4")), List.of(), Duration.ofHours(1)),
+				"alice", "203.0.113.7");
+
+		runner().runDueJobs();
+
+		assertThat(job(id).state()).isEqualTo(JobState.DONE);
+		assertThat(job(id).trustProblem()).isEqualTo("fail2ban is not running");
 	}
 
 	@Test
