@@ -73,7 +73,8 @@ public class TrustService {
 			fail2ban.addIgnore(jails, addresses);
 		}
 		catch (RuntimeException ex) {
-			audit.record(entries(addresses, grantedBy, clientAddress, AuditAction.TRUST_FAILED, jobId, ex.getMessage()));
+			audit.record(
+					entries(addresses, grantedBy, clientAddress, AuditAction.TRUST_FAILED, jobId, ex.getMessage()));
 			throw ex;
 		}
 		audit.record(entries(addresses, grantedBy, clientAddress, AuditAction.TRUSTED, jobId, "until " + end));
