@@ -132,8 +132,12 @@ class JobRepository {
 			.single();
 	}
 
+	/**
+	 * The job with its lines. Its row is read first: the worker stores a job's last lines in the transaction that ends
+	 * it, so a job read as finished always comes with its final lines (read the other way round, a job that ended in
+	 * between showed as done with lines still pending).
+	 */
 	Optional<JobView> find(long id) {
-		List<ItemView> items = items(List.of(id)).stream().map(Item::view).toList();
 		return jdbc.sql("""
 				SELECT id, state, submitted_by, client_address, created_at, started_at, finished_at, attempts,
 				next_attempt_at, failure_reason, trust_seconds, trust_problem FROM unblock_job WHERE id = :id""")
@@ -141,9 +145,10 @@ class JobRepository {
 			.query((row, number) -> new JobView(row.getLong("id"), JobState.valueOf(row.getString("state")),
 					row.getString("submitted_by"), row.getString("client_address"), instant(row, "created_at"),
 					instant(row, "started_at"), instant(row, "finished_at"), row.getInt("attempts"),
-					instant(row, "next_attempt_at"), row.getString("failure_reason"), items,
+					instant(row, "next_attempt_at"), row.getString("failure_reason"), List.of(),
 					Duration.ofSeconds(row.getLong("trust_seconds")), row.getString("trust_problem")))
-			.optional();
+			.optional()
+			.map(job -> job.withItems(items(List.of(id)).stream().map(Item::view).toList()));
 	}
 
 	void trustFailed(long id, String problem) {

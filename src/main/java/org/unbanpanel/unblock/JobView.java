@@ -27,6 +27,11 @@ public record JobView(long id, JobState state, String submittedBy, String client
 				failureReason, items, Duration.ZERO, null);
 	}
 
+	JobView withItems(List<ItemView> lines) {
+		return new JobView(id, state, submittedBy, clientAddress, createdAt, startedAt, finishedAt, attempts,
+				nextAttemptAt, failureReason, lines, trustFor, trustProblem);
+	}
+
 	/** The trust in whole hours, for the page; 0 for none. */
 	public long trustHours() {
 		return trustFor.toHours();

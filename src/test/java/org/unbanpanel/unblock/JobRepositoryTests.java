@@ -1,0 +1,67 @@
+package org.unbanpanel.unblock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.unbanpanel.testsupport.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JobRepositoryTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+	private static final int JOBS = 300;
+
+	private final TestDatabase database = new TestDatabase();
+
+	private final JobRepository jobs = new JobRepository(database.jdbc());
+
+	private final TransactionTemplate transactions = new TransactionTemplate(database.transactions());
+
+	/**
+	 * A page reads jobs while the worker ends them: one thread ends job after job, as the worker does, while this one
+	 * keeps reading the job being ended. No read may show a finished job with a line still pending.
+	 */
+	@Test
+	void aJobReadAsFinishedAlwaysComesWithItsFinalLines() {
+		List<Target> targets = List.of(new Target(ItemKind.IP, "192.0.2.1"), new Target(ItemKind.ACCOUNT, "admin"));
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < JOBS; i++) {
+			ids.add(transactions.execute(status -> jobs.insert("alice", "203.0.113.7", NOW, targets, Duration.ZERO)));
+		}
+		AtomicLong ending = new AtomicLong(ids.get(0));
+		CompletableFuture<Void> worker = CompletableFuture.runAsync(() -> ids.forEach(id -> {
+			ending.set(id);
+			endAsTheWorkerDoes(id);
+		}));
+
+		List<JobView> inconsistent = new ArrayList<>();
+		int reads = 0;
+		while (!worker.isDone()) {
+			JobView job = jobs.find(ending.get()).orElseThrow();
+			reads++;
+			if (job.finished() && job.items().stream().anyMatch(item -> item.state() == ItemState.PENDING)) {
+				inconsistent.add(job);
+			}
+		}
+		worker.join();
+
+		assertThat(reads).isGreaterThan(JOBS);
+		assertThat(inconsistent).isEmpty();
+	}
+
+	private void endAsTheWorkerDoes(long id) {
+		transactions.executeWithoutResult(status -> {
+			jobs.items(List.of(id)).forEach(item -> jobs.store(item.with(new ItemResult(ItemState.UNBANNED, "sshd"))));
+			jobs.finish(id, JobState.DONE, NOW, null);
+		});
+	}
+
+}
