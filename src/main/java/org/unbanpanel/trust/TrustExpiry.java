@@ -3,11 +3,9 @@ package org.unbanpanel.trust;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +15,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The one thread that ends trusts on time. On start it restores the stored trusts; afterwards it sleeps until the
- * next one ends, and looks again whenever a trust is added or ended. While fail2ban cannot be reached it tries again
- * every {@link TrustProperties#retryInterval()}.
+ * The one thread that keeps the trusts ({@link TrustService#maintain}): on start, whenever a trust is added or ended,
+ * when the next one ends, and every {@link TrustProperties#checkInterval()} while any is current, since fail2ban
+ * forgets its ignore lists when it restarts or reloads. While fail2ban cannot be reached it tries again every
+ * {@link TrustProperties#retryInterval()}.
  */
 @Component
 class TrustExpiry implements AutoCloseable {
@@ -35,11 +34,8 @@ class TrustExpiry implements AutoCloseable {
 	private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
 			(task) -> new Thread(task, "trust-expiry"));
 
-	/** The wake-up for the next end; touched only by the expiry thread. */
+	/** The next wake-up; touched only by the expiry thread. */
 	private ScheduledFuture<?> timer;
-
-	/** Whether the stored trusts have been restored since the start; touched only by the expiry thread. */
-	private boolean restored;
 
 	TrustExpiry(TrustService service, TrustProperties properties, Clock clock) {
 		this.service = service;
@@ -61,22 +57,25 @@ class TrustExpiry implements AutoCloseable {
 	}
 
 	private void run() {
-		Supplier<Optional<Instant>> step = restored ? service::expireDue : service::restore;
 		Duration untilNext;
 		try {
-			Optional<Instant> next = step.get();
-			restored = true;
-			untilNext = next.map(end -> Duration.between(clock.instant(), end)).orElse(null);
+			untilNext = service.maintain().map(this::untilNextWakeUp).orElse(null);
 		}
 		catch (RuntimeException ex) {
 			untilNext = properties.retryInterval();
-			logger.warn("Ending or restoring trusts failed; trying again in {}: {}", untilNext, ex.getMessage());
+			logger.warn("Keeping the trusts failed; trying again in {}: {}", untilNext, ex.getMessage());
 		}
 		if (timer != null) {
 			timer.cancel(false);
 		}
 		timer = (untilNext != null)
 				? executor.schedule(this::run, Math.max(untilNext.toMillis(), 0), TimeUnit.MILLISECONDS) : null;
+	}
+
+	/** The next end, or the next check of the ignore lists if that comes first. */
+	private Duration untilNextWakeUp(Instant nextEnd) {
+		Duration untilEnd = Duration.between(clock.instant(), nextEnd);
+		return untilEnd.compareTo(properties.checkInterval()) < 0 ? untilEnd : properties.checkInterval();
 	}
 
 	@Override

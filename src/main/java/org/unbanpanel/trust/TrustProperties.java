@@ -14,7 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * confirmation as any range wider than a /24 (IPv4) or /48 (IPv6).
  * @param retryInterval how long to wait before trying again to end expired trusts while fail2ban cannot be reached
  * (default 30 s)
+ * @param checkInterval while any trust is current, how often every jail's ignore list is read and a trust it lacks is
+ * put back: fail2ban empties the lists when it restarts or reloads (default 1 min)
  */
 @ConfigurationProperties("panel.trust")
-public record TrustProperties(@DefaultValue("false") boolean allowWide, @DefaultValue("30s") Duration retryInterval) {
+public record TrustProperties(@DefaultValue("false") boolean allowWide, @DefaultValue("30s") Duration retryInterval,
+		@DefaultValue("1m") Duration checkInterval) {
 }

@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEntry;
 import org.unbanpanel.audit.AuditTrail;
@@ -24,11 +27,14 @@ import org.springframework.stereotype.Service;
 /**
  * "Unban and trust for a while": puts released addresses on every jail's ignore list and takes them off again when
  * their time runs out. Each trust is stored before fail2ban is asked, so an entry that reached an ignore list is
- * always removed at its end, even after a restart of the panel or of fail2ban; the timer is {@link TrustExpiry}. An
- * address a jail ignored before its trust (its configuration says so) stays on that jail's list at the end.
+ * always removed at its end, even after a restart of the panel or of fail2ban; and a list that lost a current trust
+ * (fail2ban restarted or reloaded) gets it back. The timer is {@link TrustExpiry}. An address a jail ignored before
+ * its trust (its configuration says so) stays on that jail's list at the end.
  */
 @Service
 public class TrustService {
+
+	private static final Logger logger = LoggerFactory.getLogger(TrustService.class);
 
 	private final TrustRepository trusts;
 
@@ -66,7 +72,7 @@ public class TrustService {
 		Instant end = now.plus(duration);
 		try {
 			List<String> jails = fail2ban.jails();
-			Map<BanTarget, List<String>> ignoredBefore = ignoredBefore(jails, addresses);
+			Map<BanTarget, List<String>> ignoredBefore = ignoringJails(jails, addresses);
 			addresses.forEach(address -> trusts.save(address.value(), now, end, grantedBy, clientAddress, jobId,
 					ignoredBefore.getOrDefault(address, List.of())));
 			events.publishEvent(new TrustsChanged());
@@ -124,21 +130,40 @@ public class TrustService {
 	}
 
 	/**
-	 * For the start of the panel: ends the trusts that expired while it was stopped, and adds the others to the
-	 * ignore lists again, which fail2ban forgets when it restarts.
+	 * Ends the trusts whose time has run out, also while the panel was stopped, and puts the others back on every
+	 * ignore list that lacks them: fail2ban empties the lists when it restarts or reloads, and it may have refused a
+	 * trust in the first place.
 	 * @return when the next trust ends, if any is left
 	 */
-	synchronized Optional<Instant> restore() {
+	synchronized Optional<Instant> maintain() {
 		Optional<Instant> next = expireDue();
-		List<Trust> remaining = trusts.all();
-		if (!remaining.isEmpty()) {
-			fail2ban.addIgnore(fail2ban.jails(), targets(remaining));
+		List<Trust> current = trusts.all();
+		if (!current.isEmpty()) {
+			addWhereMissing(targets(current));
 		}
 		return next;
 	}
 
-	/** The jails whose ignore list holds each address already, from fail2ban's configuration or an earlier trust. */
-	private Map<BanTarget, List<String>> ignoredBefore(List<String> jails, Collection<BanTarget> addresses) {
+	private void addWhereMissing(List<BanTarget> trusted) {
+		List<String> jails = fail2ban.jails();
+		Map<BanTarget, List<String>> ignoring = ignoringJails(jails, trusted);
+		Map<List<String>, List<BanTarget>> byMissingJails = new LinkedHashMap<>();
+		for (BanTarget address : trusted) {
+			List<String> missing = jails.stream()
+				.filter(jail -> !ignoring.getOrDefault(address, List.of()).contains(jail))
+				.toList();
+			if (!missing.isEmpty()) {
+				byMissingJails.computeIfAbsent(missing, key -> new ArrayList<>()).add(address);
+			}
+		}
+		byMissingJails.forEach((missing, addresses) -> {
+			fail2ban.addIgnore(missing, addresses);
+			logger.info("Put {} trusted address(es) back on the ignore lists of {}", addresses.size(), missing);
+		});
+	}
+
+	/** The jails whose ignore list holds each address already, from fail2ban's configuration or a trust. */
+	private Map<BanTarget, List<String>> ignoringJails(List<String> jails, Collection<BanTarget> addresses) {
 		Map<BanTarget, List<String>> held = new HashMap<>();
 		for (String jail : jails) {
 			fail2ban.ignored(jail)

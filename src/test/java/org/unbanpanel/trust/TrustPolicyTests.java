@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TrustPolicyTests {
 
-	private final TrustPolicy strict = new TrustPolicy(new TrustProperties(false, Duration.ofSeconds(30)));
+	private final TrustPolicy strict = new TrustPolicy(properties(false));
 
-	private final TrustPolicy allowingWide = new TrustPolicy(new TrustProperties(true, Duration.ofSeconds(30)));
+	private final TrustPolicy allowingWide = new TrustPolicy(properties(true));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "203.0.113.7", "203.0.113.0/24", "10.1.2.3", "192.168.1.0/24", "2001:db8::6",
@@ -62,6 +62,10 @@ class TrustPolicyTests {
 		assertThat(TrustPeriod.fromParam("12h").duration()).isEqualTo(Duration.ofHours(12));
 		assertThatThrownBy(() -> TrustPeriod.fromParam("99h")).isInstanceOfSatisfying(InvalidValueException.class,
 				ex -> assertThat(ex.code()).isEqualTo("trust.period.invalid"));
+	}
+
+	private static TrustProperties properties(boolean allowWide) {
+		return new TrustProperties(allowWide, Duration.ofSeconds(30), Duration.ofMinutes(1));
 	}
 
 }

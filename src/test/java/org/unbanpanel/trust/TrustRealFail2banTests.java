@@ -124,12 +124,32 @@ class TrustRealFail2banTests {
 	}
 
 
+	@Test
+	void putsATrustBackWhenFail2banReloadsAndEmptiesTheIgnoreLists() throws InterruptedException {
+		try (ConfigurableApplicationContext panel = startPanel("--panel.trust.check-interval=1s")) {
+			TrustService trusts = panel.getBean(TrustService.class);
+			trusts.trust(targets("203.0.113.56"), Duration.ofHours(1), "alice", "198.51.100.2", null);
+			// twice: the check that follows the new trust may come after the first reload; after the second only the
+			// regular check can see the loss
+			for (int reload = 0; reload < 2; reload++) {
+				server.client(List.of("reload"));
+				assertThat(server.ignoredIn("dovecot")).as("fail2ban empties its ignore lists when it reloads")
+					.isEmpty();
+
+				Await.until("the panel to put the trust back", PATIENCE, () -> Fail2banServer.JAILS.stream()
+					.allMatch(jail -> server.ignoredIn(jail).contains("203.0.113.56")));
+			}
+			trusts.end(trusts.current().get(0).id(), "alice", "198.51.100.2");
+			assertThat(ignoredNowhere("203.0.113.56")).isTrue();
+		}
+	}
+
 	private static boolean ignoredNowhere(String address) {
 		return Fail2banServer.JAILS.stream().noneMatch(jail -> server.ignoredIn(jail).contains(address));
 	}
 
-	private ConfigurableApplicationContext startPanel() {
-		return PanelApplication.start(server, dataDirectory);
+	private ConfigurableApplicationContext startPanel(String... settings) {
+		return PanelApplication.start(server, dataDirectory, settings);
 	}
 
 	private static List<BanTarget> targets(String... values) {

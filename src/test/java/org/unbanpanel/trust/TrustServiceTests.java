@@ -24,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 /**
@@ -102,12 +104,34 @@ class TrustServiceTests {
 		panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice", "198.51.100.2", null);
 		panelAt(START).trust(targets("198.51.100.9"), Duration.ofHours(12), "alice", "198.51.100.2", null);
 
-		Optional<Instant> next = panelAt(START.plus(Duration.ofHours(2))).restore();
+		Optional<Instant> next = panelAt(START.plus(Duration.ofHours(2))).maintain();
 
 		InOrder order = inOrder(fail2ban);
 		order.verify(fail2ban).removeIgnore(JAILS, targets("203.0.113.7"));
 		order.verify(fail2ban).addIgnore(JAILS, targets("198.51.100.9"));
 		assertThat(next).contains(START.plus(Duration.ofHours(12)));
+	}
+
+	@Test
+	void putsATrustBackOnlyOnTheIgnoreListsThatLostIt() {
+		panelAt(START).trust(targets("203.0.113.7", "198.51.100.9"), Duration.ofHours(1), "alice", "198.51.100.2",
+				null);
+		when(fail2ban.ignored("sshd")).thenReturn(List.of("127.0.0.1/8", "198.51.100.9", "203.0.113.7"));
+		when(fail2ban.ignored("dovecot")).thenReturn(List.of("203.0.113.7"));
+		clearInvocations(fail2ban);
+
+		panelAt(START.plus(Duration.ofMinutes(1))).maintain();
+
+		verify(fail2ban).addIgnore(List.of("dovecot", "sasl"), targets("198.51.100.9"));
+		verify(fail2ban).addIgnore(List.of("sasl"), targets("203.0.113.7"));
+		verify(fail2ban, never()).removeIgnore(any(), any());
+	}
+
+	@Test
+	void asksNothingOfFail2banWhenNoTrustIsCurrent() {
+		panelAt(START).maintain();
+
+		verifyNoInteractions(fail2ban);
 	}
 
 	@Test
