@@ -20,6 +20,7 @@ import org.unbanpanel.audit.AuditTrail;
 import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -60,8 +61,8 @@ public class TrustService {
 	 * @param grantedBy the user who asked for it
 	 * @param clientAddress the address that user connects from
 	 * @param jobId the job that released the addresses, or {@code null}
-	 * @throws org.unbanpanel.fail2ban.Fail2banException when fail2ban cannot add them; the stored trusts stay, so
-	 * that whatever did get in is removed at their end, and they are added again at the next start
+	 * @throws Fail2banException when fail2ban cannot add them, recorded in the audit trail; the stored trusts stay, so
+	 * that whatever did get in is removed at their end, and {@link #maintain} adds them again
 	 */
 	public synchronized void trust(Collection<BanTarget> addresses, Duration duration, String grantedBy,
 			String clientAddress, Long jobId) {
@@ -78,7 +79,7 @@ public class TrustService {
 			events.publishEvent(new TrustsChanged());
 			fail2ban.addIgnore(jails, addresses);
 		}
-		catch (RuntimeException ex) {
+		catch (Fail2banException ex) {
 			audit.record(
 					entries(addresses, grantedBy, clientAddress, AuditAction.TRUST_FAILED, jobId, ex.getMessage()));
 			throw ex;
