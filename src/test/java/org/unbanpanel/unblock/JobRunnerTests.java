@@ -162,6 +162,19 @@ class JobRunnerTests {
 	}
 
 	@Test
+	void keepsNoExceptionTextForTheJobsPageWhenTrustingFailsUnexpectedly() {
+		banned("4.4.4.4", "sshd");
+		doThrow(new IllegalStateException("Table TRUST not found; SQL statement: INSERT ...")).when(trusts)
+			.trust(anyCollection(), any(), any(), any(), any());
+		long id = service.submit(new UnblockRequest(List.of(BanTarget.parse("4.4.4.4")), List.of(), Duration.ofHours(1)),
+				"alice", "203.0.113.7");
+
+		runner().runDueJobs();
+
+		assertThat(job(id).trustProblem()).isEqualTo(JobRunner.UNEXPECTED);
+	}
+
+	@Test
 	void trustsNothingForAJobWithoutTrust() {
 		banned("4.4.4.4", "sshd");
 		submit("4.4.4.4");
