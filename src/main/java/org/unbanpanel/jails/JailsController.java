@@ -120,7 +120,7 @@ class JailsController {
 		List<BanTarget> targets = new ArrayList<>();
 		for (String address : selected) {
 			try {
-				targets.add(BanTarget.parse(address));
+				targets.add(UnblockRequest.releasable(address));
 			}
 			catch (InvalidValueException ex) {
 				errors.add(message(ex.code(), ex.value()));

@@ -47,7 +47,7 @@ class LookupController {
 	@GetMapping("/lookup")
 	String lookup(LookupForm lookupForm, BindingResult result, Model model) {
 		if (!lookupForm.isEmpty()) {
-			show(parse(lookupForm, result), model);
+			show(reported(LookupQuery.parse(lookupForm.ip(), lookupForm.user()), result), model);
 		}
 		return view(model);
 	}
@@ -55,7 +55,7 @@ class LookupController {
 	@PostMapping("/lookup/release")
 	String release(LookupForm lookupForm, BindingResult result, Authentication user, HttpServletRequest request,
 			Model model, RedirectAttributes redirect) {
-		LookupQuery query = parse(lookupForm, result);
+		LookupQuery query = reported(LookupQuery.parseRelease(lookupForm.ip(), lookupForm.user()), result);
 		TrustPeriod trust = trustPolicy.check(lookupForm.trust(), lookupForm.confirmed(), query.address().stream().toList(),
 				result, LookupForm.IP);
 		if (!result.hasErrors() && query.isEmpty()) {
@@ -74,9 +74,8 @@ class LookupController {
 		return "redirect:/jobs/" + jobId;
 	}
 
-	/** Reads the values; each bad one becomes a field error. */
-	private static LookupQuery parse(LookupForm form, BindingResult result) {
-		LookupQuery query = LookupQuery.parse(form.ip(), form.user());
+	/** The query, each bad value of it now a field error. */
+	private static LookupQuery reported(LookupQuery query, BindingResult result) {
 		query.rejections().forEach(rejection -> rejection.addTo(result));
 		return query;
 	}

@@ -10,6 +10,7 @@ import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.system.Rejection;
+import org.unbanpanel.unblock.UnblockRequest;
 
 /**
  * What to look up, read from the address and user name as typed, blanks around them ignored; each bad value is
@@ -18,8 +19,17 @@ import org.unbanpanel.system.Rejection;
 record LookupQuery(Optional<BanTarget> address, Optional<AccountName> user, List<Rejection> rejections) {
 
 	static LookupQuery parse(String ip, String user) {
+		return parse(ip, user, BanTarget::parse);
+	}
+
+	/** Like {@link #parse}, for releasing what was found: the address must be one a release may name. */
+	static LookupQuery parseRelease(String ip, String user) {
+		return parse(ip, user, UnblockRequest::releasable);
+	}
+
+	private static LookupQuery parse(String ip, String user, Function<String, BanTarget> addressParser) {
 		List<Rejection> rejections = new ArrayList<>();
-		return new LookupQuery(parse(LookupForm.IP, ip, BanTarget::parse, rejections),
+		return new LookupQuery(parse(LookupForm.IP, ip, addressParser, rejections),
 				parse(LookupForm.USER, user, AccountName::parse, rejections), List.copyOf(rejections));
 	}
 

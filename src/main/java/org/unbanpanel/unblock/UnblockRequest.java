@@ -3,11 +3,15 @@ package org.unbanpanel.unblock;
 import java.time.Duration;
 import java.util.List;
 
+import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.pam.AccountName;
 
 /**
- * What one submission asks to unblock, already validated and without duplicates.
+ * What one submission asks to unblock, already validated and without duplicates. Every way of queueing a release
+ * (Unblock Access, Lookup, a jail's page, the API) reads its addresses with {@link #releasable}, and no request holds
+ * an address that covers every other.
+ *
  * @param trustFor how long the released addresses are kept from being banned again afterwards; {@link Duration#ZERO}
  * (or {@code null}) for no trust
  */
@@ -23,6 +27,21 @@ public record UnblockRequest(List<BanTarget> addresses, List<AccountName> accoun
 		if (trustFor.isNegative()) {
 			throw new IllegalArgumentException("A trust cannot last a negative time");
 		}
+		addresses.forEach(address -> releasable(address.value()));
+	}
+
+	/**
+	 * An address or network to release, but not every address at once: {@code 0.0.0.0/0} or {@code ::/0} would lift
+	 * every ban of the family in one go, which no single request should be able to do.
+	 * @throws InvalidValueException when the text is no address, or covers every address
+	 */
+	public static BanTarget releasable(String text) {
+		BanTarget target = BanTarget.parse(text);
+		if (target.prefixLength() == 0) {
+			throw new InvalidValueException(text, "invalid.ip.tooWide",
+					"covers every address, which would release every ban at once");
+		}
+		return target;
 	}
 
 	/** A request without trust. */

@@ -35,25 +35,12 @@ class UnblockValidator {
 			rejections.add(new Rejection(null, "unblock.tooMany", String.valueOf(maxValues)));
 			return new Result(null, rejections);
 		}
-		List<BanTarget> addresses = parseAll(IPS, ips, UnblockValidator::address, rejections);
+		List<BanTarget> addresses = parseAll(IPS, ips, UnblockRequest::releasable, rejections);
 		List<AccountName> names = parseAll(ACCOUNTS, accounts, AccountName::parse, rejections);
 		if (rejections.isEmpty() && addresses.isEmpty() && names.isEmpty()) {
 			rejections.add(new Rejection(null, "unblock.nothing", ""));
 		}
 		return new Result(rejections.isEmpty() ? new UnblockRequest(addresses, names) : null, rejections);
-	}
-
-	/**
-	 * An address or network, but not every address at once: {@code 0.0.0.0/0} or {@code ::/0} would release every ban
-	 * of the family in one go, which no single request should be able to do.
-	 */
-	private static BanTarget address(String text) {
-		BanTarget target = BanTarget.parse(text);
-		if (target.prefixLength() == 0) {
-			throw new InvalidValueException(text, "invalid.ip.tooWide",
-					"covers every address, which would release every ban at once");
-		}
-		return target;
 	}
 
 	private static <T> List<T> parseAll(String field, List<String> values, Function<String, T> parser,

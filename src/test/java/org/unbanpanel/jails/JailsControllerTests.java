@@ -185,6 +185,18 @@ class JailsControllerTests {
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
+	void refusesToReleaseEveryAddressAtOnce() throws Exception {
+		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
+
+		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("address", "::/0"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("covers every address")));
+
+		verifyNoInteractions(unblock);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
 	void asksToSelectSomethingWhenNothingIsChecked() throws Exception {
 		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
 

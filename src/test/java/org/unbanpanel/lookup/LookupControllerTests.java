@@ -199,6 +199,15 @@ class LookupControllerTests {
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
+	void looksUpButNeverReleasesEveryAddressAtOnce() throws Exception {
+		mvc.perform(post("/lookup/release").with(csrf()).param("ip", "0.0.0.0/0").param("trust", "none"))
+			.andExpect(status().isOk())
+			.andExpect(fieldErrors("ip", "invalid.ip.tooWide"));
+		verifyNoInteractions(unblock);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
 	void refusesAReleaseWithoutTokenOrValues() throws Exception {
 		mvc.perform(post("/lookup/release").param("ip", "203.0.113.7")).andExpect(status().isForbidden());
 		mvc.perform(post("/lookup/release").with(csrf())).andExpect(status().isOk());

@@ -1,0 +1,30 @@
+package org.unbanpanel.unblock;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.fail2ban.BanTarget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UnblockRequestTests {
+
+	@Test
+	void releasesAnyAddressOrNetworkButNotEveryAddressAtOnce() {
+		assertThat(UnblockRequest.releasable("203.0.113.0/24").value()).isEqualTo("203.0.113.0/24");
+		assertThat(UnblockRequest.releasable("2001:DB8::6").value()).isEqualTo("2001:db8::6");
+		assertThatThrownBy(() -> UnblockRequest.releasable("0.0.0.0/0")).isInstanceOfSatisfying(
+				InvalidValueException.class, ex -> assertThat(ex.code()).isEqualTo("invalid.ip.tooWide"));
+		assertThatThrownBy(() -> UnblockRequest.releasable("::/0")).isInstanceOf(InvalidValueException.class);
+	}
+
+	@Test
+	void cannotHoldEveryAddressHoweverItWasRead() {
+		assertThatThrownBy(() -> new UnblockRequest(List.of(BanTarget.parse("::/0")), List.of()))
+			.isInstanceOfSatisfying(InvalidValueException.class,
+					ex -> assertThat(ex.code()).isEqualTo("invalid.ip.tooWide"));
+	}
+
+}
