@@ -69,7 +69,7 @@ public final class BanTarget {
 	}
 
 	/** Like {@link #parse} for text that fail2ban printed: empty when it is not an address this class accepts. */
-	static Optional<BanTarget> tryParse(String text) {
+	public static Optional<BanTarget> tryParse(String text) {
 		try {
 			return Optional.of(parse(text));
 		}

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.fail2ban.BanTarget;
 
 /**
@@ -20,21 +19,12 @@ final class BanFilter {
 		if (filter.isEmpty()) {
 			return address -> true;
 		}
-		Optional<BanTarget> network = target(filter).filter(BanTarget::isNetwork);
+		Optional<BanTarget> network = BanTarget.tryParse(filter).filter(BanTarget::isNetwork);
 		if (network.isPresent()) {
-			return address -> target(address).map(network.get()::covers).orElse(false);
+			return address -> BanTarget.tryParse(address).map(network.get()::covers).orElse(false);
 		}
 		String text = filter.toLowerCase(Locale.ROOT);
 		return address -> address.toLowerCase(Locale.ROOT).contains(text);
-	}
-
-	private static Optional<BanTarget> target(String text) {
-		try {
-			return Optional.of(BanTarget.parse(text));
-		}
-		catch (InvalidValueException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

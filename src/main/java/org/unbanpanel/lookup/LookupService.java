@@ -11,7 +11,6 @@ import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.pam.LockRecord;
-import org.unbanpanel.exec.InvalidValueException;
 
 /**
  * "Why can't this address or user log in?": the jails holding an address with the end of each ban, and the user's
@@ -68,12 +67,7 @@ class LookupService {
 
 	/** Whether the ban is on the target itself or, for a network, on an address inside it. */
 	private static boolean holds(BanTarget target, Ban ban) {
-		try {
-			return target.covers(BanTarget.parse(ban.address()));
-		}
-		catch (InvalidValueException ex) {
-			return false;
-		}
+		return BanTarget.tryParse(ban.address()).map(target::covers).orElse(false);
 	}
 
 }

@@ -52,12 +52,7 @@ public class ClientAddress {
 	}
 
 	private static Optional<BanTarget> parse(String address) {
-		try {
-			return Optional.of(BanTarget.parse(address)).filter(target -> !target.isNetwork());
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
+		return BanTarget.tryParse(address).filter(target -> !target.isNetwork());
 	}
 
 }

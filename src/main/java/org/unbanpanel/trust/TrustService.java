@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEntry;
 import org.unbanpanel.audit.AuditTrail;
-import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
@@ -169,7 +168,7 @@ public class TrustService {
 		for (String jail : jails) {
 			fail2ban.ignored(jail)
 				.stream()
-				.flatMap(entry -> parsed(entry).stream())
+				.flatMap(entry -> BanTarget.tryParse(entry).stream())
 				.filter(addresses::contains)
 				.forEach(address -> held.computeIfAbsent(address, key -> new ArrayList<>()).add(jail));
 		}
@@ -182,16 +181,6 @@ public class TrustService {
 		ending.stream().collect(Collectors.groupingBy(Trust::keptIn)).forEach((keptIn, group) -> fail2ban
 			.removeIgnore(jails.stream().filter(jail -> !keptIn.contains(jail)).toList(), targets(group)));
 		trusts.delete(ending.stream().map(Trust::id).toList());
-	}
-
-	/** An ignore list entry as an address; empty for what the panel never trusts, such as a host name. */
-	private static Optional<BanTarget> parsed(String entry) {
-		try {
-			return Optional.of(BanTarget.parse(entry));
-		}
-		catch (InvalidValueException ex) {
-			return Optional.empty();
-		}
 	}
 
 	private static List<BanTarget> targets(List<Trust> trusts) {

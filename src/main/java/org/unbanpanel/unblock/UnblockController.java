@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
@@ -95,10 +94,11 @@ class UnblockController {
 	/** The jails holding the visitor's address; none when fail2ban does not answer, which the banner reports. */
 	private List<String> bannedIn(String address) {
 		try {
-			BanTarget target = BanTarget.parse(address);
-			return fail2ban.whereBanned(List.of(target)).getOrDefault(target, List.of());
+			return BanTarget.tryParse(address)
+				.map(target -> fail2ban.whereBanned(List.of(target)).getOrDefault(target, List.of()))
+				.orElse(List.of());
 		}
-		catch (InvalidValueException | Fail2banException ex) {
+		catch (Fail2banException ex) {
 			return List.of();
 		}
 	}
