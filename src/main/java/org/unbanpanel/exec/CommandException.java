@@ -1,7 +1,5 @@
 package org.unbanpanel.exec;
 
-import java.util.List;
-
 /**
  * A program that did not run to an ordinary end. The message is written for the person at the panel.
  */
@@ -24,20 +22,13 @@ public class CommandException extends RuntimeException {
 
 	private final Reason reason;
 
-	private final List<String> command;
-
-	public CommandException(Reason reason, List<String> command, String message) {
+	public CommandException(Reason reason, String message) {
 		super(message);
 		this.reason = reason;
-		this.command = List.copyOf(command);
 	}
 
 	public Reason reason() {
 		return reason;
-	}
-
-	public List<String> command() {
-		return command;
 	}
 
 }

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ExecCommandRunner implements CommandRunner {
 
+	private static final Map<String, String> ENVIRONMENT = cLocaleEnvironment();
+
 	private final Duration timeout;
 
 	private final long maxOutputBytes;
@@ -53,7 +55,7 @@ class ExecCommandRunner implements CommandRunner {
 		executor.setExitValues(null);
 		int exitCode;
 		try {
-			exitCode = executor.execute(commandLine(command), environment());
+			exitCode = executor.execute(commandLine(command), ENVIRONMENT);
 		}
 		catch (ExecuteException ex) {
 			exitCode = ex.getExitValue();
@@ -62,17 +64,17 @@ class ExecCommandRunner implements CommandRunner {
 			throw startFailure(command, ex);
 		}
 		if (exitCode == Executor.INVALID_EXITVALUE || Thread.currentThread().isInterrupted()) {
-			throw new CommandException(CommandException.Reason.INTERRUPTED, command,
+			throw new CommandException(CommandException.Reason.INTERRUPTED,
 					programName(command) + " was stopped because the panel is shutting down");
 		}
 		if (watchdog.killedProcess()) {
-			throw new CommandException(CommandException.Reason.TIMEOUT, command,
+			throw new CommandException(CommandException.Reason.TIMEOUT,
 					programName(command) + " did not answer within " + timeout.toMillis() + " ms and was stopped");
 		}
 		CommandResult result = new CommandResult(exitCode, stdout.text(), stderr.text(),
 				stdout.truncated() || stderr.truncated());
 		if (refusedBySudo(command, result)) {
-			throw new CommandException(CommandException.Reason.SUDO_REFUSED, command,
+			throw new CommandException(CommandException.Reason.SUDO_REFUSED,
 					"sudo refused to run " + programBehindSudo(command) + ": " + result.message());
 		}
 		return result;
@@ -87,11 +89,11 @@ class ExecCommandRunner implements CommandRunner {
 	}
 
 	/** The C locale keeps every tool's output in the format the parsers were written for. */
-	private static Map<String, String> environment() {
+	private static Map<String, String> cLocaleEnvironment() {
 		Map<String, String> environment = new HashMap<>(System.getenv());
 		environment.put("LC_ALL", "C");
 		environment.put("LANG", "C");
-		return environment;
+		return Map.copyOf(environment);
 	}
 
 	/** sudo exits 1 for its own refusals too, so only its message on stderr tells them apart. */
@@ -102,10 +104,10 @@ class ExecCommandRunner implements CommandRunner {
 	private static CommandException startFailure(List<String> command, IOException ex) {
 		String text = String.valueOf(ex.getMessage());
 		if (text.contains("error=2,") || text.contains("error=13,")) {
-			return new CommandException(CommandException.Reason.NOT_FOUND, command,
+			return new CommandException(CommandException.Reason.NOT_FOUND,
 					"cannot run " + command.get(0) + ": no such executable program");
 		}
-		return new CommandException(CommandException.Reason.START_FAILED, command,
+		return new CommandException(CommandException.Reason.START_FAILED,
 				"cannot start " + command.get(0) + ": " + text);
 	}
 
@@ -114,7 +116,7 @@ class ExecCommandRunner implements CommandRunner {
 	}
 
 	private static String programName(List<String> command) {
-		return command.isEmpty() ? "" : Path.of(command.get(0)).getFileName().toString();
+		return Path.of(command.get(0)).getFileName().toString();
 	}
 
 }

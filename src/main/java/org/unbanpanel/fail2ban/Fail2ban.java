@@ -17,7 +17,7 @@ public interface Fail2ban {
 	/** The names of the jails, as the server lists them. */
 	List<String> jails();
 
-	/** Counters and ban time of every jail, read in a constant number of fail2ban-client runs. */
+	/** Counters and ban time of every jail: one fail2ban-client run for the list, and two per jail. */
 	List<JailStatus> statusOfAllJails();
 
 	/** Counters and ban time of one jail. */

@@ -34,16 +34,11 @@ class SecondFactor {
 
 	/** Whether the password alone is not enough for this user: they have enrolled, or TOTP is required of them. */
 	boolean required(Authentication user) {
-		return enrolled(user.getName()) || mustEnrol(user);
+		return enrolled(user.getName()) || mustEnrolWithout(user);
 	}
 
 	boolean enrolled(String username) {
 		return enrolments.secret(username).isPresent();
-	}
-
-	/** An ADMIN without enrolment while {@code panel.security.require-totp} is on, and not an API user. */
-	boolean mustEnrol(Authentication user) {
-		return mustEnrolWithout(user) && !enrolled(user.getName());
 	}
 
 	/** Whether this user would have to enrol again at once if they removed their enrolment. */

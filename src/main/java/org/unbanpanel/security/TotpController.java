@@ -84,9 +84,10 @@ class TotpController {
 			secondStep.forget(request);
 			return "redirect:/login?codeTries";
 		}
-		secondStep.update(request, pending.withWrongCode());
+		SecondStep.Pending oneMoreWrong = pending.withWrongCode();
+		secondStep.update(request, oneMoreWrong);
 		model.addAttribute("wrongCode", true);
-		return secondStepView(request, secondStep.pending(request).orElseThrow(), model);
+		return secondStepView(request, oneMoreWrong, model);
 	}
 
 	@GetMapping("/account/totp")

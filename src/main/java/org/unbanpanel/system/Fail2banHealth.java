@@ -28,11 +28,6 @@ public class Fail2banHealth {
 		return current().problem();
 	}
 
-	/** The version fail2ban reported, or {@code null} when it does not answer. */
-	public String version() {
-		return current().version();
-	}
-
 	private Reading current() {
 		Reading reading = last;
 		long now = System.nanoTime();
@@ -45,14 +40,15 @@ public class Fail2banHealth {
 
 	private Reading read(long now) {
 		try {
-			return new Reading(now, fail2ban.version(), null);
+			fail2ban.version();
+			return new Reading(now, null);
 		}
 		catch (Fail2banException ex) {
-			return new Reading(now, null, ex.getMessage());
+			return new Reading(now, ex.getMessage());
 		}
 	}
 
-	private record Reading(long at, String version, String problem) {
+	private record Reading(long at, String problem) {
 	}
 
 }

@@ -159,7 +159,7 @@ class CommandFail2banTests {
 		when(runner.run(command("get", "mxcp", "bantime"))).thenReturn(ok("3600\n"));
 		when(runner.run(command("status", "mxcp", "short"))).thenReturn(ok(Fail2banOutputTests.STATUS_APACHE_SHORT));
 		when(runner.run(command("get", "sshd", "bantime")))
-			.thenThrow(new CommandException(CommandException.Reason.TIMEOUT, PREFIX, "fail2ban-client ran longer than 10 s"));
+			.thenThrow(new CommandException(CommandException.Reason.TIMEOUT, "fail2ban-client ran longer than 10 s"));
 
 		assertThatThrownBy(() -> fail2ban.statusOfAllJails()).isInstanceOfSatisfying(Fail2banException.class,
 				ex -> assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.UNREACHABLE));
@@ -257,7 +257,7 @@ class CommandFail2banTests {
 
 	private void assertTranslated(CommandException.Reason reason, String message, Fail2banException.Reason expected,
 			String expectedMessage) {
-		doThrow(new CommandException(reason, PREFIX, message)).when(runner).run(anyList());
+		doThrow(new CommandException(reason, message)).when(runner).run(anyList());
 
 		assertJailsFail(expected, expectedMessage);
 	}

@@ -73,7 +73,7 @@ class LockToolErrorTests {
 	}
 
 	private void failWith(CommandException.Reason reason, String message) {
-		given(runner.run(anyList())).willThrow(new CommandException(reason, COMMAND, message));
+		given(runner.run(anyList())).willThrow(new CommandException(reason, message));
 	}
 
 	private AccountLockException statusError() {

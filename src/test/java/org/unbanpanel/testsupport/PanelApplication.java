@@ -3,15 +3,11 @@ package org.unbanpanel.testsupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.unbanpanel.UnbanPanelApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The whole panel against a private fail2ban-server, started as production starts it, for tests that stop and start
