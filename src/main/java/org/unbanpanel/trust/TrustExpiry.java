@@ -3,6 +3,7 @@ package org.unbanpanel.trust;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +16,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The one thread that keeps the trusts ({@link TrustService#maintain}): on start, whenever a trust is added or ended,
- * when the next one ends, and every {@link TrustProperties#checkInterval()} while any is current, since fail2ban
- * forgets its ignore lists when it restarts or reloads. While fail2ban cannot be reached it tries again every
- * {@link TrustProperties#retryInterval()}.
+ * The one thread that keeps the trusts: it ends each on time ({@link TrustService#expireDue}), looking again whenever
+ * a trust is added or ended, and it checks the ignore lists ({@link TrustService#maintain}) on start and every
+ * {@link TrustProperties#checkInterval()} while any trust is current, since fail2ban forgets them when it restarts or
+ * reloads. A change does not check them: the trust or release that caused it has just read them. While fail2ban
+ * cannot be reached it tries again every {@link TrustProperties#retryInterval()}.
  */
 @Component
 class TrustExpiry implements AutoCloseable {
@@ -37,6 +39,9 @@ class TrustExpiry implements AutoCloseable {
 	/** The next wake-up; touched only by the expiry thread. */
 	private ScheduledFuture<?> timer;
 
+	/** When the ignore lists are next due for a check; touched only by the expiry thread. */
+	private Instant nextCheck = Instant.MIN;
+
 	TrustExpiry(TrustService service, TrustProperties properties, Clock clock) {
 		this.service = service;
 		this.properties = properties;
@@ -46,20 +51,25 @@ class TrustExpiry implements AutoCloseable {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
-		executor.execute(this::run);
+		executor.execute(() -> run(true));
 	}
 
 	@EventListener(TrustsChanged.class)
 	void trustsChanged() {
 		if (!executor.isShutdown()) {
-			executor.execute(this::run);
+			executor.execute(() -> run(false));
 		}
 	}
 
-	private void run() {
+	private void run(boolean checkLists) {
+		Instant now = clock.instant();
 		Duration untilNext;
 		try {
-			untilNext = service.maintain().map(this::untilNextWakeUp).orElse(null);
+			Optional<Instant> nextEnd = checkLists ? service.maintain() : service.expireDue();
+			if (checkLists || nextCheck.isBefore(now)) {
+				nextCheck = now.plus(properties.checkInterval());
+			}
+			untilNext = nextEnd.map(this::untilNextWakeUp).orElse(null);
 		}
 		catch (RuntimeException ex) {
 			untilNext = properties.retryInterval();
@@ -69,13 +79,14 @@ class TrustExpiry implements AutoCloseable {
 			timer.cancel(false);
 		}
 		timer = (untilNext != null)
-				? executor.schedule(this::run, Math.max(untilNext.toMillis(), 0), TimeUnit.MILLISECONDS) : null;
+				? executor.schedule(() -> run(!clock.instant().isBefore(nextCheck)), Math.max(untilNext.toMillis(), 0),
+						TimeUnit.MILLISECONDS)
+				: null;
 	}
 
-	/** The next end, or the next check of the ignore lists if that comes first. */
+	/** Until the next end, or the next check of the ignore lists if that comes first. */
 	private Duration untilNextWakeUp(Instant nextEnd) {
-		Duration untilEnd = Duration.between(clock.instant(), nextEnd);
-		return untilEnd.compareTo(properties.checkInterval()) < 0 ? untilEnd : properties.checkInterval();
+		return Duration.between(clock.instant(), nextEnd.isBefore(nextCheck) ? nextEnd : nextCheck);
 	}
 
 	@Override

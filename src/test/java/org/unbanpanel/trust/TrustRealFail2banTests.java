@@ -129,8 +129,7 @@ class TrustRealFail2banTests {
 		try (ConfigurableApplicationContext panel = startPanel("--panel.trust.check-interval=1s")) {
 			TrustService trusts = panel.getBean(TrustService.class);
 			trusts.trust(targets("203.0.113.56"), Duration.ofHours(1), "alice", "198.51.100.2", null);
-			// twice: the check that follows the new trust may come after the first reload; after the second only the
-			// regular check can see the loss
+			// twice: lost again after a regular check has put them back, they come back again
 			for (int reload = 0; reload < 2; reload++) {
 				server.client(List.of("reload"));
 				assertThat(server.ignoredIn("dovecot")).as("fail2ban empties its ignore lists when it reloads")
