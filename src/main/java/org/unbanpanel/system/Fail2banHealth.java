@@ -8,9 +8,11 @@ import org.unbanpanel.fail2ban.Fail2banException;
 
 /**
  * Whether fail2ban answers, remembered for a few seconds so that a busy page does not start one fail2ban-client per
- * request. Every page shows the problem, if any, in a banner.
+ * request. Every page shows a signed-in user the problem, if any, in a banner (fragments/layout.html asks for it only
+ * then, so API calls, redirects and the sign-in page never start a fail2ban-client). The layout finds it by its
+ * bean name, which is set here so that a test slice importing the class registers it under the same name.
  */
-@Component
+@Component("fail2banHealth")
 public class Fail2banHealth {
 
 	static final Duration REMEMBER_FOR = Duration.ofSeconds(5);

@@ -12,6 +12,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.system.Fail2banHealth;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.hamcrest.Matchers.containsString;
@@ -37,6 +38,9 @@ class JobControllerTests {
 
 	@MockitoBean
 	private Fail2ban fail2ban;
+
+	@MockitoBean
+	private Fail2banHealth health;
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
@@ -81,6 +85,18 @@ class JobControllerTests {
 		mvc.perform(get("/jobs/10"))
 			.andExpect(content().string(containsString("did not add them to its ignore lists (fail2ban is not running)")))
 			.andExpect(content().string(not(containsString("then ignores the released addresses"))));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void saysOnThePageWhyFail2banCannotBeReached() throws Exception {
+		given(service.find(11)).willReturn(Optional.of(job(11, JobState.QUEUED)));
+		String why = "fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)";
+		given(health.problem()).willReturn(why);
+
+		mvc.perform(get("/jobs/11"))
+			.andExpect(content().string(containsString("fail2ban cannot be reached:")))
+			.andExpect(content().string(containsString(why)));
 	}
 
 	@Test

@@ -1,0 +1,36 @@
+package org.unbanpanel.system;
+
+import org.junit.jupiter.api.Test;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+class Fail2banHealthTests {
+
+	private final Fail2ban fail2ban = mock(Fail2ban.class);
+
+	private final Fail2banHealth health = new Fail2banHealth(fail2ban);
+
+	@Test
+	void reportsNoProblemWhileFail2banAnswers() {
+		given(fail2ban.version()).willReturn("1.0.2");
+
+		assertThat(health.problem()).isNull();
+	}
+
+	@Test
+	void reportsWhyFail2banCannotBeReachedAndAsksAgainOnlyAfterAFewSeconds() {
+		given(fail2ban.version())
+			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running"));
+
+		assertThat(health.problem()).isEqualTo("fail2ban is not running");
+		assertThat(health.problem()).isEqualTo("fail2ban is not running");
+		verify(fail2ban, times(1)).version();
+	}
+
+}
