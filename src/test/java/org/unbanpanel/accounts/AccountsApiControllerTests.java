@@ -8,7 +8,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.testsupport.PanelWebTest;
@@ -28,9 +27,6 @@ class AccountsApiControllerTests {
 
 	@MockitoBean
 	private AccountLocks locks;
-
-	@MockitoBean
-	private Fail2ban fail2ban;
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")

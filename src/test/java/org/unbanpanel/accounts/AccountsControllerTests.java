@@ -9,7 +9,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.AccountName;
@@ -50,9 +49,6 @@ class AccountsControllerTests {
 
 	@MockitoBean
 	private UnblockService unblock;
-
-	@MockitoBean
-	private Fail2ban fail2ban;
 
 	@Test
 	@WithMockUser(roles = "ADMIN")

@@ -28,7 +28,7 @@ class JailsApiControllerTests {
 	@MockitoBean
 	private JailsService service;
 
-	@MockitoBean
+	@Autowired
 	private Fail2ban fail2ban;
 
 	@Test

@@ -63,7 +63,9 @@ class JailsBenchmark {
 
 	@AfterAll
 	static void stopFail2ban() {
-		fail2ban.close();
+		if (fail2ban != null) {
+			fail2ban.close();
+		}
 	}
 
 	@DynamicPropertySource

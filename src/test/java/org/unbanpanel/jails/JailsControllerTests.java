@@ -55,7 +55,7 @@ class JailsControllerTests {
 	@MockitoBean
 	private UnblockService unblock;
 
-	@MockitoBean
+	@Autowired
 	private Fail2ban fail2ban;
 
 	@Test

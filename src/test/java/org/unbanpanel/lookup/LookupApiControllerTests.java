@@ -37,7 +37,7 @@ class LookupApiControllerTests {
 	@Autowired
 	private MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	private Fail2ban fail2ban;
 
 	@MockitoBean

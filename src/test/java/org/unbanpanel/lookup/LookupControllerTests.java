@@ -62,7 +62,7 @@ class LookupControllerTests {
 	@Autowired
 	private MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	private Fail2ban fail2ban;
 
 	@MockitoBean

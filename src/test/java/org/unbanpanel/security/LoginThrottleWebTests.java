@@ -15,11 +15,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.testsupport.MutableClock;
 import org.unbanpanel.testsupport.PanelWebTest;
 
@@ -55,9 +53,6 @@ class LoginThrottleWebTests {
 
 	@Autowired
 	private MutableClock clock;
-
-	@MockitoBean
-	private Fail2ban fail2ban;
 
 	@DynamicPropertySource
 	static void alice(DynamicPropertyRegistry registry) {

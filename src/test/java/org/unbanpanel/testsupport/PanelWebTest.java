@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.security.SecurityConfig;
 import org.unbanpanel.security.TotpEnrolments;
 import org.unbanpanel.system.ClientAddress;
@@ -18,14 +19,14 @@ import org.unbanpanel.system.PanelProperties;
 /**
  * Put next to {@code @WebMvcTest}: brings in what every page needs beyond its controller (the security rules, the
  * client address, the fail2ban banner), so that controller tests see the real sign-in and role rules. Nobody has
- * a TOTP enrolment (a mock store).
+ * a TOTP enrolment (a mock store), and fail2ban is a mock: a test that stubs it takes it with {@code @Autowired}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Import({ SecurityConfig.class, ClientAddress.class, Fail2banHealth.class })
 @EnableConfigurationProperties(PanelProperties.class)
 @TestPropertySource(properties = "panel.data-dir=target/test-data")
-@MockitoBean(types = TotpEnrolments.class)
+@MockitoBean(types = { TotpEnrolments.class, Fail2ban.class })
 public @interface PanelWebTest {
 
 }

@@ -27,17 +27,22 @@ public final class RealTools implements BeforeAllCallback, AfterAllCallback {
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		fail2ban = Fail2banServer.start();
 		pam = PamLockout.create();
+		fail2ban = Fail2banServer.start();
 	}
 
+	/** Removes the PAM service file and test user even when stopping fail2ban fails. */
 	@Override
 	public void afterAll(ExtensionContext context) {
-		if (fail2ban != null) {
-			fail2ban.close();
+		try {
+			if (fail2ban != null) {
+				fail2ban.close();
+			}
 		}
-		if (pam != null) {
-			pam.close();
+		finally {
+			if (pam != null) {
+				pam.close();
+			}
 		}
 	}
 

@@ -8,7 +8,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.mockito.BDDMockito.given;
@@ -25,9 +24,6 @@ class TrustApiControllerTests {
 
 	@MockitoBean
 	private TrustService service;
-
-	@MockitoBean
-	private Fail2ban fail2ban;
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")

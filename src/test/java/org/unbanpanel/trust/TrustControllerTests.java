@@ -10,7 +10,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.hamcrest.Matchers.containsString;
@@ -38,9 +37,6 @@ class TrustControllerTests {
 
 	@MockitoBean
 	private TrustService service;
-
-	@MockitoBean
-	private Fail2ban fail2ban;
 
 	@Test
 	@WithMockUser(roles = "ADMIN")

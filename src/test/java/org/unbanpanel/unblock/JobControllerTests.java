@@ -11,7 +11,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.system.Fail2banHealth;
 import org.unbanpanel.testsupport.PanelWebTest;
 
@@ -35,9 +34,6 @@ class JobControllerTests {
 
 	@MockitoBean
 	private UnblockService service;
-
-	@MockitoBean
-	private Fail2ban fail2ban;
 
 	@MockitoBean
 	private Fail2banHealth health;

@@ -15,7 +15,6 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.fail2ban.BanTarget;
-import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.testsupport.PanelWebTest;
 import org.unbanpanel.trust.TrustPolicy;
@@ -45,9 +44,6 @@ class UnblockApiControllerTests {
 
 	@MockitoBean
 	private UnblockService service;
-
-	@MockitoBean
-	private Fail2ban fail2ban;
 
 	@Test
 	@WithMockUser(username = "script", roles = "ADMIN")

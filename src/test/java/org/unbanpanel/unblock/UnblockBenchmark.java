@@ -64,7 +64,9 @@ class UnblockBenchmark {
 
 	@AfterAll
 	static void stopFail2ban() {
-		fail2ban.close();
+		if (fail2ban != null) {
+			fail2ban.close();
+		}
 	}
 
 	@DynamicPropertySource

@@ -56,7 +56,7 @@ class UnblockControllerTests {
 	@MockitoBean
 	private UnblockService service;
 
-	@MockitoBean
+	@Autowired
 	private Fail2ban fail2ban;
 
 	@Test
