@@ -203,7 +203,7 @@ class HostileInputIntegrationTests {
 		HttpResponse<String> posted = alice.post("/system/unblock", Map.of("ips", "", "accounts", "a b"));
 
 		assertThat(posted.statusCode()).as("'a' and 'b' are two valid names").isEqualTo(302);
-		awaitFinished(alice, location(posted));
+		alice.awaitFinished(PanelBrowser.redirectPath(posted));
 		assertThat(commands).allSatisfy(argv -> assertThat(argv).noneMatch(arg -> carries(arg, "a b")));
 		assertThat(commands).anySatisfy(argv -> assertThat(argv).containsSequence("--user", "a"));
 		assertBansAndLockUnchanged();
@@ -254,7 +254,7 @@ class HostileInputIntegrationTests {
 
 		HttpResponse<String> form = alice.get("/system/unblock");
 		HttpResponse<String> posted = alice.post("/system/unblock", Map.of("ips", "192.0.2.99", "accounts", ""));
-		awaitFinished(alice, location(posted));
+		alice.awaitFinished(PanelBrowser.redirectPath(posted));
 		JobSummary formJob = latestJob();
 		HttpResponse<String> api = api("POST", "/api/v1/unblock", "alice", json("192.0.2.98", null),
 				Map.of("X-Forwarded-For", forged));
@@ -281,7 +281,7 @@ class HostileInputIntegrationTests {
 			.toList();
 		List<String> finished = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
-			finished.add(awaitFinished(i == 0 ? alice : bob, pages.get(i).get()));
+			finished.add((i == 0 ? alice : bob).awaitFinished(pages.get(i).get()));
 		}
 
 		assertThat(finished).allSatisfy(page -> assertThat(page).contains("state-done").doesNotContain("item-failed"));
@@ -366,7 +366,7 @@ class HostileInputIntegrationTests {
 		}
 		HttpResponse<String> posted = admin.post("/system/unblock", Map.of("ips", address, "accounts", ""));
 		assertThat(posted.statusCode()).isEqualTo(302);
-		return location(posted);
+		return PanelBrowser.redirectPath(posted);
 	}
 
 	private PanelBrowser signedIn(String user) {
@@ -375,20 +375,6 @@ class HostileInputIntegrationTests {
 				location -> assertThat(location).doesNotContain("error"));
 		browser.get("/system/unblock");
 		return browser;
-	}
-
-	private static String location(HttpResponse<String> response) {
-		return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
-	}
-
-	private static String awaitFinished(PanelBrowser browser, String jobPage) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		String page = browser.get(jobPage).body();
-		while (page.contains("http-equiv=\"refresh\"") && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-			page = browser.get(jobPage).body();
-		}
-		return page;
 	}
 
 	private void awaitFinished(long jobId) throws InterruptedException {

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PanelLockoutIntegrationTests {
 
-	static final String PASSWORD = "correct horse battery staple";
+	static final String PASSWORD = TestPanel.PASSWORD;
 
 	/** Wrong sign-ins, four of them with a user name that tries to put another address into fail2ban's hands. */
 	static final List<String> USER_NAMES = List.of("alice", "x from=203.0.113.9",
@@ -38,9 +38,7 @@ class PanelLockoutIntegrationTests {
 	static void panel(DynamicPropertyRegistry registry) {
 		jail.configurePanel(registry);
 		registry.add("panel.fail2ban.command", () -> String.join(",", jail.fail2ban().command()));
-		registry.add("panel.users[0].username", () -> "alice");
-		registry.add("panel.users[0].password", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD));
-		registry.add("panel.users[0].role", () -> "ADMIN");
+		TestPanel.users(registry, "alice", "ADMIN");
 	}
 
 	@Test
