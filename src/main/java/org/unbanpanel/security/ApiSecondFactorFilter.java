@@ -6,10 +6,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.unbanpanel.system.ProblemResponses;
 
 /**
  * HTTP Basic carries no code, so on the API a password is never enough for a user who has a second factor: such a
@@ -18,9 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ApiSecondFactorFilter extends OncePerRequestFilter {
 
-	static final String PROBLEM = """
-			{"type":"about:blank","title":"Unauthorized","status":401,"detail":"This user signs in with a second \
-			factor, which the API cannot take: use a user listed in panel.security.api-users."}""";
+	static final String DETAIL = "This user signs in with a second factor, which the API cannot take: use a user "
+			+ "listed in panel.security.api-users.";
 
 	private final SecondFactor secondFactor;
 
@@ -35,9 +36,7 @@ class ApiSecondFactorFilter extends OncePerRequestFilter {
 		if (user != null && !(user instanceof AnonymousAuthenticationToken) && user.isAuthenticated()
 				&& !secondFactor.isApiUser(user.getName()) && secondFactor.required(user)) {
 			SecurityContextHolder.clearContext();
-			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-			response.setContentType("application/problem+json");
-			response.getWriter().write(PROBLEM);
+			ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, DETAIL);
 			return;
 		}
 		chain.doFilter(request, response);

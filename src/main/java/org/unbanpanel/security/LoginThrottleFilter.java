@@ -15,9 +15,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.system.ProblemResponses;
 
 /**
  * Puts every sign-in attempt past the {@link LoginThrottle} before Spring Security checks its password: a form
@@ -70,13 +70,8 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 		}
 		long seconds = Math.max(1, (refusedFor.toMillis() + 999) / 1000);
 		String detail = messages.getMessage("lockout.throttled.detail", new Object[] { seconds }, request.getLocale());
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"" + detail
-					+ "\"}");
+		ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, detail);
 	}
 
 	private static boolean isFormSignIn(HttpServletRequest request) {
