@@ -28,6 +28,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
+import static org.unbanpanel.exec.CommandRunners.ok;
 
 /** The adapter's own logic, with the runner mocked; the real fail2ban is in the integration tests. */
 class CommandFail2banTests {
@@ -283,10 +284,6 @@ class CommandFail2banTests {
 	/** How fail2ban-client ends when it could not do the command: exit 255, its log lines on stderr. */
 	private static CommandResult failed(String stderr) {
 		return new CommandResult(255, "", stderr, false);
-	}
-
-	private static CommandResult ok(String stdout) {
-		return new CommandResult(0, stdout, "", false);
 	}
 
 }

@@ -17,6 +17,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
+import static org.unbanpanel.exec.CommandRunners.ok;
 
 /**
  * The jails' ignore lists: the parser fed with what fail2ban 1.0.2 (Debian 12) printed on this machine for
@@ -98,10 +99,6 @@ class IgnoreListTests {
 
 	private static List<String> command(String... words) {
 		return Stream.concat(Stream.of("fail2ban-client", "--"), Stream.of(words)).toList();
-	}
-
-	private static CommandResult ok(String stdout) {
-		return new CommandResult(0, stdout, "", false);
 	}
 
 }

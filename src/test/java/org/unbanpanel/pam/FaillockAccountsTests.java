@@ -18,6 +18,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.unbanpanel.exec.CommandRunners.ok;
 
 /**
  * The faillock adapter's own logic over a stubbed runner; the output is the real one from
@@ -99,10 +100,6 @@ class FaillockAccountsTests {
 		assertThatExceptionOfType(AccountLockException.class)
 			.isThrownBy(() -> new FaillockAccounts(runner, List.of("faillock"), Path.of("/nonexistent/x")).all())
 			.withMessage("faillock failed with exit code 2: faillock: Error reading tally directory: No such file or directory");
-	}
-
-	static CommandResult ok(String stdout) {
-		return new CommandResult(0, stdout, "", false);
 	}
 
 	@SuppressWarnings("unchecked")

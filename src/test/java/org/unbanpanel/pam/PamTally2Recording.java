@@ -2,10 +2,12 @@ package org.unbanpanel.pam;
 
 import org.unbanpanel.exec.CommandResult;
 
+import static org.unbanpanel.exec.CommandRunners.ok;
+
 /**
- * Output of the real pam_tally2 (Linux-PAM 1.4.0), copied byte for byte, trailing spaces included, from
- * {@code /work/shared/reference/pam_tally2-output.txt}: pam_tally2 is not packaged on Debian 12, so it cannot run
- * here. The users bob (failures from rhost 203.0.113.44), alice (tty /dev/pts/1) and averyveryverylongname (neither,
+ * Output of the real pam_tally2 (Linux-PAM 1.4.0), copied byte for byte, trailing spaces included, from the team's
+ * shared reference capture {@code shared/reference/pam_tally2-output.txt}: pam_tally2 is not packaged on Debian 12,
+ * so it cannot run here. The users bob (failures from rhost 203.0.113.44), alice (tty /dev/pts/1) and averyveryverylongname (neither,
  * listed cut to 15 characters) failed real PAM authentications; the tally file was given with {@code --file}.
  */
 final class PamTally2Recording {
@@ -41,10 +43,6 @@ final class PamTally2Recording {
 			"--bogus: Unrecognised option --bogus\n", false);
 
 	private PamTally2Recording() {
-	}
-
-	private static CommandResult ok(String stdout) {
-		return new CommandResult(0, stdout, "", false);
 	}
 
 }
