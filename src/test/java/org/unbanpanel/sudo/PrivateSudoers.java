@@ -8,34 +8,45 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.util.FileSystemUtils;
 import org.unbanpanel.testsupport.ProgramRun;
 import org.unbanpanel.testsupport.SystemTools;
 
 /**
- * The shipped {@code config/sudoers.d/unban-panel}, installed for real into {@code /etc/sudoers.d/} for the system user
- * {@code unban-panel}, but aimed at the private fail2ban-server and PAM lockout of the tests instead of the machine's.
+ * The shipped {@code config/sudoers.d/unban-panel}, installed for real into {@code /etc/sudoers.d/} for a stand-in of
+ * the system user {@code unban-panel}, but aimed at the private fail2ban-server and PAM lockout of the tests instead of
+ * the machine's.
  * <p>
- * The installed copy differs from the shipped file in the program paths only: {@code /usr/bin/fail2ban-client},
- * {@code /usr/sbin/faillock} and {@code /sbin/pam_tally2} become root-owned wrapper scripts in a root-owned folder,
- * and every argument rule stays byte for byte as shipped, so sudo decides exactly as it would in production. The
- * wrappers run after sudo has allowed the arguments and add only what points at the test's own state:
+ * The installed copy differs from the shipped file in names only, and every argument rule stays byte for byte as
+ * shipped, so sudo decides exactly as it would in production:
+ * <ul>
+ * <li>{@code /usr/bin/fail2ban-client}, {@code /usr/sbin/faillock} and {@code /sbin/pam_tally2} become root-owned
+ * wrapper scripts in a root-owned folder;</li>
+ * <li>the user {@code unban-panel} becomes a user of this installation's own ({@code unban-panel-<suffix>}), and each
+ * alias {@code UNBAN_PANEL_…} one of its own, so that test runs of several engineers at once, each with its own
+ * version of the rules, neither share a user nor redefine each other's aliases.</li>
+ * </ul>
+ * The wrappers run after sudo has allowed the arguments and add only what points at the test's own state:
  * <ul>
  * <li>fail2ban-client: {@code -c <conf> -s <socket>} of the private server, before the allowed arguments;</li>
  * <li>faillock: the test's tally directory as {@code --dir}, in place of the {@code --dir /var/run/faillock} the rule
  * allows (sudo has checked the value, so the wrapper may drop it);</li>
  * <li>pam_tally2, which Debian 12 no longer ships: a stand-in that prints the arguments it was allowed to get.</li>
  * </ul>
- * Root only. {@link #close()} removes the sudoers file first, then the user (only if this class created it) and the
- * wrappers.
+ * Root only. {@link #close()} removes the sudoers file first, then the user and the wrappers.
  */
 final class PrivateSudoers implements AutoCloseable {
 
 	static final Path SHIPPED = Path.of("config/sudoers.d/unban-panel");
 
-	static final String USER = "unban-panel";
+	/** The user the shipped rules are for. */
+	private static final String SHIPPED_USER = "unban-panel";
+
+	private static final Pattern SHIPPED_USER_NAMED = Pattern.compile("(^|[\\s:])" + SHIPPED_USER + "\\s");
 
 	static final String FAIL2BAN_CLIENT = "/usr/bin/fail2ban-client";
 
@@ -54,6 +65,9 @@ final class PrivateSudoers implements AutoCloseable {
 	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
 	private final Path installed = Path.of("/etc/sudoers.d", "unban-panel-test-" + suffix);
+
+	/** Stands for {@code unban-panel}. */
+	private final String user = SHIPPED_USER + "-" + suffix;
 
 	private Path bin;
 
@@ -88,7 +102,7 @@ final class PrivateSudoers implements AutoCloseable {
 	 * {@code sudo -n}, as the panel's {@code [sudo, -n, program]} does in production.
 	 */
 	List<String> asPanel(String program) {
-		return List.of(RUNUSER, "-u", USER, "--", SUDO, "-n", wrapper(program).toString());
+		return List.of(RUNUSER, "-u", user, "--", SUDO, "-n", wrapper(program).toString());
 	}
 
 	/** The installed wrapper for one of the three programs the rules name; any other word as it is. */
@@ -110,7 +124,7 @@ final class PrivateSudoers implements AutoCloseable {
 
 	/** Runs {@code sudo -n} with any options as the panel's user: {@code -s}, {@code -u nobody}, another program. */
 	ProgramRun sudo(String... arguments) {
-		List<String> line = new ArrayList<>(List.of(RUNUSER, "-u", USER, "--", SUDO, "-n"));
+		List<String> line = new ArrayList<>(List.of(RUNUSER, "-u", user, "--", SUDO, "-n"));
 		line.addAll(List.of(arguments));
 		return ProgramRun.of(line, TIMEOUT);
 	}
@@ -121,7 +135,7 @@ final class PrivateSudoers implements AutoCloseable {
 	 * it if sudo let the variable through.
 	 */
 	ProgramRun sudoWithPythonPath(String... arguments) {
-		List<String> line = new ArrayList<>(List.of(RUNUSER, "-u", USER, "--", "/usr/bin/env",
+		List<String> line = new ArrayList<>(List.of(RUNUSER, "-u", user, "--", "/usr/bin/env",
 				"PYTHONPATH=" + pythonPath(), SUDO, "-n"));
 		line.addAll(List.of(arguments));
 		return ProgramRun.of(line, TIMEOUT);
@@ -136,7 +150,7 @@ final class PrivateSudoers implements AutoCloseable {
 		try {
 			Files.deleteIfExists(installed);
 			if (userCreated) {
-				ProgramRun.of(List.of("userdel", USER), TIMEOUT).requireSuccess("userdel");
+				ProgramRun.of(List.of("userdel", user), TIMEOUT).requireSuccess("userdel");
 			}
 			if (bin != null) {
 				FileSystemUtils.deleteRecursively(bin);
@@ -148,12 +162,9 @@ final class PrivateSudoers implements AutoCloseable {
 	}
 
 	private void setUp(List<String> fail2banCommand, Path tallyDir) throws IOException {
-		if (ProgramRun.of(List.of("id", "-u", USER), TIMEOUT).exitCode() != 0) {
-			ProgramRun.of(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", USER),
-					TIMEOUT)
-				.requireSuccess("useradd");
-			userCreated = true;
-		}
+		ProgramRun.of(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user), TIMEOUT)
+			.requireSuccess("useradd");
+		userCreated = true;
 		bin = Files.createTempDirectory(Path.of("/tmp"), "unban-panel-sudo-");
 		Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
 		writeWrapper(FAIL2BAN_CLIENT, "exec " + quoted(fail2banCommand) + " \"$@\"");
@@ -169,15 +180,23 @@ final class PrivateSudoers implements AutoCloseable {
 		Files.setPosixFilePermissions(installed, PosixFilePermissions.fromString("r--r-----"));
 	}
 
-	/** The shipped text with each program path, where it starts a rule, replaced by its wrapper. */
+	/**
+	 * The shipped text with each program path, where it starts a rule, replaced by its wrapper, the user by this
+	 * installation's own, and every alias renamed to one of its own.
+	 */
 	private String testCopy(String shipped) {
-		String copy = shipped;
+		String copy = shipped.replace("UNBAN_PANEL_", "UNBAN_PANEL_" + suffix.toUpperCase(Locale.ROOT) + "_")
+			.replace("Defaults:" + SHIPPED_USER + " ", "Defaults:" + user + " ")
+			.replaceAll("(?m)^" + SHIPPED_USER + " ", user + " ");
 		for (String program : List.of(FAIL2BAN_CLIENT, FAILLOCK, PAM_TALLY2)) {
 			copy = copy.replace(" " + program + " ", " " + wrapper(program) + " ");
 		}
 		for (String line : copy.lines().filter(line -> !line.startsWith("#")).toList()) {
 			if (line.contains(FAIL2BAN_CLIENT) || line.contains(FAILLOCK) || line.contains(PAM_TALLY2)) {
 				throw new IllegalStateException("a rule still names a real program: " + line);
+			}
+			if (SHIPPED_USER_NAMED.matcher(line).find()) {
+				throw new IllegalStateException("a rule still names the user " + SHIPPED_USER + ": " + line);
 			}
 		}
 		return copy;
