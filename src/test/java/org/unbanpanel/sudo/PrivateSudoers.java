@@ -122,6 +122,20 @@ final class PrivateSudoers implements AutoCloseable {
 		return ProgramRun.of(line, TIMEOUT);
 	}
 
+	/**
+	 * Asks sudo whether the panel's user may run {@code program arguments...} ({@code sudo -n -l -U unban-panel}),
+	 * without running it: sudo's own decision, for command lines too many, or too harmful, to run.
+	 */
+	boolean allows(String program, List<String> arguments) {
+		List<String> line = new ArrayList<>(List.of(SUDO, "-n", "-l", "-U", user, program(program)));
+		line.addAll(arguments);
+		ProgramRun run = ProgramRun.of(line, TIMEOUT);
+		if (run.exitCode() > 1 || !run.stderr().isEmpty()) {
+			throw new IllegalStateException("sudo -l gave no answer for " + arguments + ": " + run.stdout() + run.stderr());
+		}
+		return run.exitCode() == 0;
+	}
+
 	/** Runs {@code sudo -n} with any options as the panel's user: {@code -s}, {@code -u nobody}, another program. */
 	ProgramRun sudo(String... arguments) {
 		List<String> line = new ArrayList<>(List.of(RUNUSER, "-u", user, "--", SUDO, "-n"));

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.SoftAssertions;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.unbanpanel.exec.CommandRunner;
 import org.unbanpanel.exec.CommandRunners;
+import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banAdapters;
@@ -25,6 +29,7 @@ import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.testsupport.ProgramRun;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
+import org.unbanpanel.unblock.UnblockRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.unbanpanel.sudo.PrivateSudoers.FAIL2BAN_CLIENT;
@@ -32,11 +37,25 @@ import static org.unbanpanel.sudo.PrivateSudoers.FAILLOCK;
 import static org.unbanpanel.sudo.PrivateSudoers.PAM_TALLY2;
 
 /**
- * The shipped sudoers rules, installed for the system user {@code unban-panel} (see {@link PrivateSudoers}): the
- * adapters work as that user through {@code sudo -n}, and sudo itself refuses every command the panel must never be
- * able to run, which then leaves fail2ban, the account locks and the machine as they were. Root only.
+ * The shipped sudoers rules, installed for a stand-in of the system user {@code unban-panel} (see
+ * {@link PrivateSudoers}): the adapters work as that user through {@code sudo -n}, and sudo itself refuses every
+ * command the panel must never be able to run, which then leaves fail2ban, the account locks and the machine as they
+ * were. Root only.
  */
 class SudoersIntegrationTests {
+
+	/**
+	 * sudo's own refusals: a command no rule allows would need a password ({@code sudo -n} then says so), one the
+	 * keyword rule denies is refused outright.
+	 */
+	private static final Pattern REFUSED_BY_SUDO = Pattern
+		.compile("(sudo: |Sorry, user \\S+ is not allowed to execute ).*", Pattern.DOTALL);
+
+	/** The commands the rules allow with a jail in them, as the adapter writes them. */
+	private static final List<List<String>> JAIL_COMMANDS = List.of(List.of("--", "status", "JAIL", "short"),
+			List.of("--", "get", "JAIL", "bantime"), List.of("--", "get", "JAIL", "banip", "--with-time"),
+			List.of("--", "get", "JAIL", "ignoreip"), List.of("--", "set", "JAIL", "addignoreip", "192.0.2.1"),
+			List.of("--", "set", "JAIL", "delignoreip", "192.0.2.1"));
 
 	private static Fail2banServer fail2ban;
 
@@ -75,17 +94,20 @@ class SudoersIntegrationTests {
 	void fail2banAdapterWorksThroughSudo() {
 		Fail2ban adapter = Fail2banAdapters.over(runner, sudoers.asPanel(FAIL2BAN_CLIENT));
 		fail2ban.ban("sshd", "203.0.113.7");
-		fail2ban.ban("dovecot", "203.0.113.7", "2001:db8::/64");
+		// fail2ban prints the last two as ::1.2.3.4 and ::ffff:198.51.100.0/120, and unban names them so
+		fail2ban.ban("dovecot", "203.0.113.7", "2001:db8::/64", "::102:304", "::ffff:198.51.100.0/120");
 		BanTarget address = BanTarget.parse("203.0.113.7");
 		BanTarget network = BanTarget.parse("2001:db8::/64");
+		BanTarget compatible = BanTarget.parse("::102:304");
+		BanTarget mapped = BanTarget.parse("::ffff:198.51.100.0/120");
 
 		assertThat(adapter.version()).matches("\\d+\\.\\d+\\.\\d+.*");
 		assertThat(adapter.jails()).containsExactlyInAnyOrderElementsOf(Fail2banServer.JAILS);
 		assertThat(adapter.status("sshd").banTime()).isEqualTo(Duration.ofHours(12));
-		assertThat(adapter.bans("dovecot")).hasSize(2);
+		assertThat(adapter.bans("dovecot")).hasSize(4);
 		assertThat(adapter.whereBanned(List.of(address)).get(address)).containsExactlyInAnyOrder("sshd", "dovecot");
 
-		assertThat(adapter.unban(List.of(address, network))).extracting(UnbanOutcome::result)
+		assertThat(adapter.unban(List.of(address, network, compatible, mapped))).extracting(UnbanOutcome::result)
 			.containsOnly(UnbanOutcome.Result.UNBANNED);
 		assertThat(fail2ban.bannedIn("sshd")).isEmpty();
 		assertThat(fail2ban.bannedIn("dovecot")).isEmpty();
@@ -93,20 +115,17 @@ class SudoersIntegrationTests {
 
 	@Test
 	void ignoreListCommandsRunThroughSudo() {
-		assertThat(sudoers.run(FAIL2BAN_CLIENT, "--", "set", "sshd", "addignoreip", "198.51.100.0/24").exitCode())
-			.isZero();
-		assertThat(sudoers.run(FAIL2BAN_CLIENT, "--", "get", "sshd", "ignoreip").stdout()).contains("198.51.100.0/24");
+		Fail2ban adapter = Fail2banAdapters.over(runner, sudoers.asPanel(FAIL2BAN_CLIENT));
+		List<String> values = List.of("198.51.100.0/24", "2001:db8::1", "::ffff:192.0.2.0/120");
+		List<BanTarget> trusted = values.stream().map(BanTarget::parse).toList();
 
-		assertThat(sudoers.run(FAIL2BAN_CLIENT, "--", "set", "sshd", "delignoreip", "198.51.100.0/24").exitCode())
-			.isZero();
-		assertThat(fail2ban.client(List.of("get", "sshd", "ignoreip"))).doesNotContain("198.51.100.0/24");
-		assertThat(sudoers.run(FAIL2BAN_CLIENT, "--", "set", "sshd", "addignoreip", "192.0.2.1", "2001:db8::1").exitCode())
-			.as("a trust of several addresses is one run per jail")
-			.isZero();
-		assertThat(fail2ban.client(List.of("get", "sshd", "ignoreip"))).contains("192.0.2.1").contains("2001:db8::1");
-		sudoers.run(FAIL2BAN_CLIENT, "--", "set", "sshd", "delignoreip", "192.0.2.1");
-		sudoers.run(FAIL2BAN_CLIENT, "--", "set", "sshd", "delignoreip", "2001:db8::1");
-		assertThat(sudoers.run(FAIL2BAN_CLIENT, "--", "ping").stdout()).contains("pong");
+		adapter.addIgnore(List.of("sshd", "sasl"), trusted);
+		assertThat(adapter.ignored("sshd")).as("one run per jail for the whole trust").containsAll(values);
+		assertThat(adapter.ignored("sasl")).containsAll(values);
+
+		adapter.removeIgnore(List.of("sshd", "sasl"), trusted);
+		assertThat(fail2ban.ignoredIn("sshd")).doesNotContainAnyElementsOf(values);
+		assertThat(fail2ban.ignoredIn("sasl")).doesNotContainAnyElementsOf(values);
 	}
 
 	@Test
@@ -139,18 +158,123 @@ class SudoersIntegrationTests {
 		Map<String, String> before = fail2banState();
 		String sentinel = sudoers.sentinel().toString();
 
-		SoftAssertions softly = new SoftAssertions();
-		for (List<String> command : forbidden(sentinel)) {
-			ProgramRun run = sudoers.sudo(command.toArray(String[]::new));
-			softly.assertThat(run.exitCode()).as("exit code of %s", command).isEqualTo(1);
-			softly.assertThat(run.stderr()).as("stderr of %s", command).startsWith("sudo: ");
-			softly.assertThat(run.stdout()).as("stdout of %s", command).isEmpty();
-		}
-		softly.assertAll();
+		assertSudoRefuses(forbidden(sentinel));
 
 		assertThat(fail2banState()).isEqualTo(before);
 		assertThat(pam.authenticate(pam.password())).as("the account is still locked").isFalse();
 		assertThat(Files.exists(sudoers.sentinel())).as("no shell payload ran").isFalse();
+	}
+
+	/**
+	 * A global setting's name where a jail belongs, as the red team sent it: with the old rules the first one switched
+	 * fail2ban's log to a new file {@code /addignoreip}.
+	 */
+	@Test
+	void globalSettingsCannotTakeAJailsPlace() {
+		Map<String, String> before = globalSettings();
+		List<List<String>> commands = new ArrayList<>();
+		for (String setting : List.of("logtarget", "syslogsocket", "allowipv6", "dbpurgeage", "dbfile", "dbmaxmatches",
+				"loglevel", "thread")) {
+			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", setting, "addignoreip", "1.2.3.4"));
+			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", setting, "delignoreip", "1.2.3.4"));
+			commands.add(List.of(FAIL2BAN_CLIENT, "--", "get", setting, "ignoreip"));
+		}
+
+		assertSudoRefuses(commands);
+
+		assertThat(globalSettings()).isEqualTo(before);
+	}
+
+	/**
+	 * Every word fail2ban's installed {@code protocol.py} and {@code transmitter.py} know, in the jail's place of every
+	 * command with a jail; real jails and names that merely contain a keyword still pass.
+	 */
+	@Test
+	void noFail2banKeywordIsAcceptedAsAJail() {
+		Set<String> protocol = Fail2banKeywords.ofInstalledProtocol();
+		Set<String> transmitter = Fail2banKeywords.ofInstalledTransmitter();
+		assertThat(protocol).as("the keywords read from " + Fail2banKeywords.PROTOCOL)
+			.contains("logtarget", "syslogsocket", "dbpurgeage");
+		assertThat(transmitter).as("the keywords read from " + Fail2banKeywords.TRANSMITTER).isNotEmpty();
+
+		SoftAssertions softly = new SoftAssertions();
+		Stream.concat(protocol.stream(), transmitter.stream()).distinct().forEach(keyword -> jailCommands(keyword)
+			.forEach(command -> softly.assertThat(sudoers.allows(FAIL2BAN_CLIENT, command)).as("%s", command).isFalse()));
+		Stream.concat(Fail2banServer.JAILS.stream(), Stream.of("loglevel2", "mystart", "start-x", "banned.old"))
+			.forEach(jail -> jailCommands(jail)
+				.forEach(command -> softly.assertThat(sudoers.allows(FAIL2BAN_CLIENT, command)).as("%s", command).isTrue()));
+		softly.assertAll();
+	}
+
+	/** The catch-alls in every spelling fail2ban reads as one, in the three commands that take addresses. */
+	@Test
+	void catchAllNetworksAreRefusedInUnbanAndInTheIgnoreLists() {
+		fail2ban.ban("sshd", "192.0.2.1", "198.51.100.7");
+		fail2ban.ban("dovecot", "2001:db8::7");
+		Map<String, String> before = fail2banState();
+		List<List<String>> commands = new ArrayList<>();
+		for (String everything : List.of("0.0.0.0/0", "::/0", "0.0.0.0/00", "::/000", "0::0/0", "0:0:0:0:0:0:0:0/0",
+				"192.0.2.0/0", "::ffff:0.0.0.0/0", "0.0.0.0/0.0.0.0", "::/::")) {
+			commands.add(List.of(FAIL2BAN_CLIENT, "--", "unban", everything));
+			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "addignoreip", everything));
+			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "delignoreip", everything));
+		}
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "unban", "192.0.2.1", "::/0"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "addignoreip", "192.0.2.9", "0.0.0.0/0"));
+
+		assertSudoRefuses(commands);
+
+		assertThat(fail2banState()).isEqualTo(before);
+	}
+
+	/**
+	 * Values the panel never sends and fail2ban reads as something else: a host name it looks up in DNS, an integer
+	 * or octal it may resolve, a prefix beyond the family's width or with a leading zero, a mask, upper-case hex.
+	 */
+	@Test
+	void addressesThePanelNeverWritesAreRefused() {
+		fail2ban.ban("sshd", "192.0.2.1");
+		Map<String, String> before = fail2banState();
+		List<List<String>> commands = new ArrayList<>();
+		for (String value : List.of("dead.beef.cafe", "cafe", "3221226034", "192.168.010.1", "127.1", "192.0.2.1/33",
+				"2001:db8::/129", "192.0.2.0/024", "192.0.2.0/255.255.255.0", "2001:DB8::1", "[2001:db8::1]",
+				"192.0.2.256", "1:2:3:4:5:6:7:8:9")) {
+			commands.add(List.of(FAIL2BAN_CLIENT, "--", "unban", value));
+			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "addignoreip", value));
+			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "delignoreip", value));
+		}
+
+		assertSudoRefuses(commands);
+
+		assertThat(fail2banState()).isEqualTo(before);
+	}
+
+	/**
+	 * The width at the root boundary is the panel's own: {@code unban}, {@code addignoreip} and {@code delignoreip}
+	 * pass a network exactly when the panel may release it ({@link UnblockRequest#releasable}; only released addresses
+	 * are ever trusted), for every prefix length of both families and of IPv4-mapped addresses, in the panel's
+	 * canonical text.
+	 */
+	@Test
+	void theRootBoundaryAllowsEveryPrefixThePanelReleasesAndNoWiderOne() {
+		List<String> networks = Stream
+			.of(prefixes("203.0.113.77", 32), prefixes("2001:db8:85a3:8d3:1319:8a2e:370:7348", 128),
+					prefixes("::ffff:203.0.113.77", 128).filter(value -> value.contains(".")))
+			.flatMap(values -> values)
+			.toList();
+
+		SoftAssertions softly = new SoftAssertions();
+		for (String network : networks) {
+			boolean released = releasable(network);
+			for (List<String> command : List.of(List.of("--", "unban", network),
+					List.of("--", "set", "sshd", "addignoreip", network),
+					List.of("--", "set", "sshd", "delignoreip", network))) {
+				softly.assertThat(sudoers.allows(FAIL2BAN_CLIENT, command)).as("%s", command).isEqualTo(released);
+			}
+		}
+		softly.assertAll();
+		assertThat(networks).as("what the panel refuses").filteredOn(value -> !releasable(value))
+			.contains("0.0.0.0/0", "::/0");
 	}
 
 	@Test
@@ -181,6 +305,7 @@ class SudoersIntegrationTests {
 		commands.add(List.of(FAIL2BAN_CLIENT, "stop"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "stop"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "reload"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "ping"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "banip", "192.0.2.66"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "unbanip", "192.0.2.1"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "action", "dummy", "actionban", "touch " + sentinel,
@@ -216,7 +341,54 @@ class SudoersIntegrationTests {
 		commands.add(List.of("-u", "nobody", FAIL2BAN_CLIENT, "--", "version"));
 		commands.add(List.of("-D", "/tmp", FAIL2BAN_CLIENT, "--", "version"));
 		commands.add(List.of("-e", "/etc/fail2ban/jail.local"));
-		return commands.stream().map(command -> command.stream().map(sudoers::program).toList()).toList();
+		return commands;
+	}
+
+	/**
+	 * Runs each command through {@code sudo -n} as the panel's user, the three programs the rules name standing for
+	 * their wrappers, and expects sudo itself to refuse every one.
+	 */
+	private static void assertSudoRefuses(List<List<String>> commands) {
+		SoftAssertions softly = new SoftAssertions();
+		for (List<String> command : commands) {
+			ProgramRun run = sudoers.sudo(command.stream().map(sudoers::program).toArray(String[]::new));
+			softly.assertThat(run.exitCode()).as("exit code of %s", command).isEqualTo(1);
+			softly.assertThat(run.stderr()).as("stderr of %s", command).matches(REFUSED_BY_SUDO);
+			softly.assertThat(run.stdout()).as("stdout of %s", command).isEmpty();
+		}
+		softly.assertAll();
+	}
+
+	private static List<List<String>> jailCommands(String jail) {
+		return JAIL_COMMANDS.stream()
+			.map(command -> command.stream().map(word -> word.equals("JAIL") ? jail : word).toList())
+			.toList();
+	}
+
+	/** The address as a network of every prefix length from 0 to {@code bits}, in the panel's canonical text. */
+	private static Stream<String> prefixes(String address, int bits) {
+		return IntStream.rangeClosed(0, bits).mapToObj(prefix -> BanTarget.parse(address + "/" + prefix).value());
+	}
+
+	private static boolean releasable(String value) {
+		try {
+			UnblockRequest.releasable(value);
+			return true;
+		}
+		catch (InvalidValueException ex) {
+			return false;
+		}
+	}
+
+	/** fail2ban's own settings, which a global setting's name in a jail's place would change. */
+	private static Map<String, String> globalSettings() {
+		return Map.of("logtarget", fail2ban.client(List.of("get", "logtarget")), //
+				"syslogsocket", fail2ban.client(List.of("get", "syslogsocket")), //
+				"dbfile", fail2ban.client(List.of("get", "dbfile")), //
+				"dbpurgeage", fail2ban.client(List.of("get", "dbpurgeage")), //
+				"dbmaxmatches", fail2ban.client(List.of("get", "dbmaxmatches")), //
+				"loglevel", fail2ban.client(List.of("get", "loglevel")), //
+				"thread", fail2ban.client(List.of("get", "thread")));
 	}
 
 	/** What a forbidden command could change: bans, jails, the sshd jail's settings and its ban action. */

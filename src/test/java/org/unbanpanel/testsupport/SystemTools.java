@@ -25,6 +25,12 @@ public final class SystemTools {
 				path + " is missing: install it with 'apt-get install -y " + debianPackage + "'");
 	}
 
+	/** Requires a file of the named Debian package, for example fail2ban's {@code protocol.py}. */
+	public static void requireFile(String path, String debianPackage) {
+		require(Files.isRegularFile(Path.of(path)),
+				path + " is missing: install it with 'apt-get install -y " + debianPackage + "'");
+	}
+
 	/** Requires root, for tests that add PAM service files or system users. */
 	public static void requireRoot() {
 		require("root".equals(System.getProperty("user.name")),
