@@ -12,10 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.ParsedField;
+import org.unbanpanel.core.Rejection;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
-import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.system.ClientAddress;
 import org.unbanpanel.unblock.UnblockRequest;
 import org.unbanpanel.unblock.UnblockService;
@@ -63,17 +64,15 @@ class AccountsController {
 	@PostMapping("/accounts/reset")
 	String reset(@RequestParam(defaultValue = "") String user, Authentication signedIn, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		AccountName account;
-		try {
-			account = AccountName.parse(user);
-		}
-		catch (InvalidValueException ex) {
-			redirect.addFlashAttribute("resetError", message(ex.code(), ex.value()));
+		ParsedField<AccountName> account = ParsedField.parse("user", List.of(user), AccountName::parse);
+		if (!account.valid()) {
+			Rejection refused = account.rejections().get(0);
+			redirect.addFlashAttribute("resetError", message(refused.code(), refused.value()));
 			return "redirect:/accounts";
 		}
-		long jobId = unblock.submit(new UnblockRequest(List.of(), List.of(account)), signedIn.getName(),
+		long jobId = unblock.submit(new UnblockRequest(List.of(), account.values()), signedIn.getName(),
 				clientAddress.of(request));
-		redirect.addFlashAttribute("message", message("accounts.reset.queued", jobId, account.value()));
+		redirect.addFlashAttribute("message", message("accounts.reset.queued", jobId, account.values().get(0).value()));
 		return "redirect:/jobs/" + jobId;
 	}
 

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.exec.CommandRunner;
 
 /**

@@ -3,6 +3,7 @@ package org.unbanpanel.fail2ban;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.unbanpanel.core.BanTarget;
 
 /**
  * What the panel asks of fail2ban, through {@code fail2ban-client}. Every method throws

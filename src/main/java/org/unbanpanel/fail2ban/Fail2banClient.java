@@ -9,10 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
-import org.unbanpanel.exec.InvalidValueException;
 
 /**
  * One fail2ban-client run: checks every word, runs {@code <command> -- <words>} through the {@link CommandRunner}

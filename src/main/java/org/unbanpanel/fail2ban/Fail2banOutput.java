@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.core.InvalidValueException;
 
 /**
  * Pure parsers for what {@code fail2ban-client} prints on stdout, written against fail2ban 1.0.2 (Debian 12). The

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.unbanpanel.core.BanTarget;
 
 /**
  * What every jail holds, as one {@code banned} run printed it, indexed so that finding where a target is banned costs

@@ -1,6 +1,7 @@
 package org.unbanpanel.fail2ban;
 
 import java.util.List;
+import org.unbanpanel.core.BanTarget;
 
 /**
  * What happened to one target.

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.BanTarget;
 
 /**
  * The filter of a jail page: a network (CIDR) keeps the bans inside it, any other text the addresses containing it,

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unbanpanel.exec.InvalidValueException;
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.system.ClientAddress;
 import org.unbanpanel.unblock.UnblockRequest;
@@ -117,16 +117,9 @@ class JailsController {
 			errors.add(message("jails.unban.tooMany", BanQuery.MAX_SIZE));
 			return List.of();
 		}
-		List<BanTarget> targets = new ArrayList<>();
-		for (String address : selected) {
-			try {
-				targets.add(UnblockRequest.releasable(address));
-			}
-			catch (InvalidValueException ex) {
-				errors.add(message(ex.code(), ex.value()));
-			}
-		}
-		return targets;
+		ParsedField<BanTarget> targets = ParsedField.parse("address", selected, UnblockRequest::releasable);
+		targets.rejections().forEach(rejection -> errors.add(message(rejection.code(), rejection.value())));
+		return targets.values();
 	}
 
 	private String message(String code, Object... arguments) {

@@ -1,6 +1,6 @@
 package org.unbanpanel.jails;
 
-import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.core.InvalidValueException;
 
 /** The jail a page or an API call names is not one fail2ban runs. */
 class UnknownJailException extends RuntimeException {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.system.FormErrors;
 import org.unbanpanel.trust.TrustPeriod;
 import org.unbanpanel.trust.TrustPolicy;
 import org.unbanpanel.unblock.UnblockRequest;
@@ -56,8 +57,9 @@ class LookupController {
 	String release(LookupForm lookupForm, BindingResult result, Authentication user, HttpServletRequest request,
 			Model model, RedirectAttributes redirect) {
 		LookupQuery query = reported(LookupQuery.parseRelease(lookupForm.ip(), lookupForm.user()), result);
-		TrustPeriod trust = trustPolicy.check(lookupForm.trust(), lookupForm.confirmed(), query.address().stream().toList(),
-				result, LookupForm.IP);
+		TrustPolicy.Checked trust = trustPolicy.check(lookupForm.trust(), lookupForm.confirmed(),
+				query.address().stream().toList(), LookupForm.IP);
+		FormErrors.reject(result, trust.rejections());
 		if (!result.hasErrors() && query.isEmpty()) {
 			result.reject("unblock.nothing");
 		}
@@ -66,7 +68,7 @@ class LookupController {
 			return view(model);
 		}
 		UnblockRequest release = new UnblockRequest(query.address().stream().toList(), query.user().stream().toList(),
-				trust.duration());
+				trust.period().duration());
 		long jobId = unblock.submit(release, user.getName(), clientAddress.of(request));
 		redirect.addFlashAttribute("message", messages.getMessage("unblock.queued",
 				new Object[] { jobId, release.addresses().size() + release.accounts().size() },
@@ -76,7 +78,7 @@ class LookupController {
 
 	/** The query, each bad value of it now a field error. */
 	private static LookupQuery reported(LookupQuery query, BindingResult result) {
-		query.rejections().forEach(rejection -> rejection.addTo(result));
+		FormErrors.reject(result, query.rejections());
 		return query;
 	}
 

@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.springframework.util.StringUtils;
-import org.unbanpanel.exec.InvalidValueException;
-import org.unbanpanel.fail2ban.BanTarget;
-import org.unbanpanel.pam.AccountName;
-import org.unbanpanel.system.Rejection;
+import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.ParsedField;
+import org.unbanpanel.core.Rejection;
 import org.unbanpanel.unblock.UnblockRequest;
 
 /**
@@ -28,9 +27,13 @@ record LookupQuery(Optional<BanTarget> address, Optional<AccountName> user, List
 	}
 
 	private static LookupQuery parse(String ip, String user, Function<String, BanTarget> addressParser) {
-		List<Rejection> rejections = new ArrayList<>();
-		return new LookupQuery(parse(LookupForm.IP, ip, addressParser, rejections),
-				parse(LookupForm.USER, user, AccountName::parse, rejections), List.copyOf(rejections));
+		ParsedField<BanTarget> address = ParsedField.parse(LookupForm.IP, ParsedField.single(ip), addressParser);
+		ParsedField<AccountName> name = ParsedField.parse(LookupForm.USER, ParsedField.single(user),
+				AccountName::parse);
+		List<Rejection> rejections = new ArrayList<>(address.rejections());
+		rejections.addAll(name.rejections());
+		return new LookupQuery(address.values().stream().findFirst(), name.values().stream().findFirst(),
+				List.copyOf(rejections));
 	}
 
 	boolean valid() {
@@ -40,20 +43,5 @@ record LookupQuery(Optional<BanTarget> address, Optional<AccountName> user, List
 	boolean isEmpty() {
 		return address.isEmpty() && user.isEmpty();
 	}
-
-	private static <T> Optional<T> parse(String field, String text, Function<String, T> parser,
-			List<Rejection> rejections) {
-		if (!StringUtils.hasText(text)) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(parser.apply(text.strip()));
-		}
-		catch (InvalidValueException ex) {
-			rejections.add(new Rejection(field, ex.code(), InvalidValueException.printable(text.strip())));
-			return Optional.empty();
-		}
-	}
-
 
 }

@@ -3,13 +3,13 @@ package org.unbanpanel.lookup;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
+import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Ban;
-import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
-import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.pam.LockRecord;
 
 /**

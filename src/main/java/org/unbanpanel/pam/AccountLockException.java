@@ -1,6 +1,6 @@
 package org.unbanpanel.pam;
 
-import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.core.InvalidValueException;
 
 /**
  * The account-lock tool could not do what was asked. The message names the reason in words an administrator can act

@@ -1,6 +1,7 @@
 package org.unbanpanel.pam;
 
 import java.util.List;
+import org.unbanpanel.core.AccountName;
 
 /**
  * The failed-login locks PAM keeps on user accounts, through {@code faillock} or {@code pam_tally2}. Every method

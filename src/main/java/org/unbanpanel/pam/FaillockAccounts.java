@@ -3,6 +3,7 @@ package org.unbanpanel.pam;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.unbanpanel.core.AccountName;
 import org.unbanpanel.exec.CommandRunner;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.unbanpanel.core.AccountName;
 
 /**
  * Reads what {@code faillock} (Linux-PAM 1.5) prints: per user a line {@code user:}, the header

@@ -1,6 +1,7 @@
 package org.unbanpanel.pam;
 
 import java.util.List;
+import org.unbanpanel.core.AccountName;
 
 /** Backend {@code none}: no account-lock tool is configured or found, and every question says so. */
 final class NoAccountLocks implements AccountLocks {

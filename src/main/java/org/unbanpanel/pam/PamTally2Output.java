@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.unbanpanel.core.AccountName;
 
 /**
  * Reads what {@code pam_tally2} prints: the header {@code Login           Failures Latest failure     From}, then per

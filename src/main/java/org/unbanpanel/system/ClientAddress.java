@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.BanTarget;
 
 /**
  * The address a request comes from, as fail2ban would see it. {@code X-Forwarded-For} is read only when the direct

@@ -3,7 +3,7 @@ package org.unbanpanel.trust;
 import java.time.Duration;
 import java.util.Arrays;
 
-import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.core.InvalidValueException;
 
 /**
  * How long released addresses are kept from being banned again, as the forms offer it. None by default.

@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.springframework.validation.Errors;
-import org.unbanpanel.exec.InvalidValueException;
-import org.unbanpanel.fail2ban.BanTarget;
-import org.unbanpanel.system.Rejection;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.InvalidValueException;
+import org.unbanpanel.core.Rejection;
 
 /**
  * "Don't lock yourself out": which addresses may be trusted. A single address or a narrow network may; a network
@@ -56,37 +55,24 @@ public class TrustPolicy {
 	}
 
 	/**
-	 * For a form: {@link #check(String, boolean, Collection, String, Rejections)} with each problem as a field error
-	 * that takes the value as its argument.
-	 */
-	public TrustPeriod check(String period, boolean confirmed, Collection<BanTarget> addresses, Errors errors,
-			String addressField) {
-		return check(period, confirmed, addresses, addressField,
-				(field, code, value) -> new Rejection(field, code, value).addTo(errors));
-	}
-
-	/**
 	 * Reads the trust period a form or API request sent (field {@code trust}: none, 1h, 12h or 24h) and, when it asks
 	 * for a trust, checks the addresses.
-	 * @param addressField the field that holds the addresses, for their problems
-	 * @param rejections receives each problem
-	 * @return the period asked for, {@link TrustPeriod#NONE} when it is not one
+	 * @param addressField the field that holds the addresses, for their rejections
+	 * @return the period asked for ({@link TrustPeriod#NONE} when it is not one), and a rejection per problem, each
+	 * taking the value as its argument
 	 */
-	public TrustPeriod check(String period, boolean confirmed, Collection<BanTarget> addresses, String addressField,
-			Rejections rejections) {
+	public Checked check(String period, boolean confirmed, Collection<BanTarget> addresses, String addressField) {
 		TrustPeriod trustPeriod;
 		try {
 			trustPeriod = TrustPeriod.fromParam(period);
 		}
 		catch (InvalidValueException ex) {
-			rejections.reject("trust", ex.code(), InvalidValueException.printable(period));
-			return TrustPeriod.NONE;
+			return new Checked(TrustPeriod.NONE, List.of(Rejection.of("trust", ex)));
 		}
-		if (trustPeriod.trusts()) {
-			check(addresses, confirmed)
-				.forEach(problem -> rejections.reject(addressField, problem.code(), problem.target().value()));
-		}
-		return trustPeriod;
+		List<Rejection> rejections = trustPeriod.trusts() ? check(addresses, confirmed).stream()
+			.map(problem -> new Rejection(addressField, problem.code(), problem.target().value()))
+			.toList() : List.of();
+		return new Checked(trustPeriod, rejections);
 	}
 
 	private Optional<Problem> problem(BanTarget target, boolean confirmed) {
@@ -110,12 +96,15 @@ public class TrustPolicy {
 		return target.prefixLength() < (target.isIpv6() ? WIDEST_IPV6_PREFIX : WIDEST_IPV4_PREFIX);
 	}
 
-	/** Where {@link #check(String, boolean, Collection, String, Rejections)} reports each problem. */
-	@FunctionalInterface
-	public interface Rejections {
+	/**
+	 * The trust a request asked for, and what stands against it.
+	 * @param period {@link TrustPeriod#NONE} also when the period sent is not one
+	 */
+	public record Checked(TrustPeriod period, List<Rejection> rejections) {
 
-		/** @param code a message code taking the value as its argument */
-		void reject(String field, String code, String value);
+		public Checked {
+			rejections = List.copyOf(rejections);
+		}
 
 	}
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEntry;
 import org.unbanpanel.audit.AuditTrail;
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 

@@ -19,13 +19,13 @@ import org.slf4j.LoggerFactory;
 import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEntry;
 import org.unbanpanel.audit.AuditTrail;
-import org.unbanpanel.exec.InvalidValueException;
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.UnbanOutcome;
 import org.unbanpanel.pam.AccountLocks;
-import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.trust.TrustService;
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,10 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Rejection;
 import org.unbanpanel.system.ClientAddress;
-import org.unbanpanel.system.Rejection;
-import org.unbanpanel.trust.TrustPeriod;
+import org.unbanpanel.system.RejectedRequest;
 import org.unbanpanel.trust.TrustPolicy;
 
 /**
@@ -39,34 +38,30 @@ class UnblockApiController {
 
 	private final ClientAddress clientAddress;
 
-	private final MessageSource messages;
-
 	private final TrustPolicy trustPolicy;
 
 	UnblockApiController(UnblockService service, UnblockValidator validator, ClientAddress clientAddress,
-			MessageSource messages, TrustPolicy trustPolicy) {
+			TrustPolicy trustPolicy) {
 		this.service = service;
 		this.validator = validator;
 		this.clientAddress = clientAddress;
-		this.messages = messages;
 		this.trustPolicy = trustPolicy;
 	}
 
 	@PostMapping("/unblock")
-	ResponseEntity<?> unblock(@RequestBody UnblockApiRequest body, Authentication user, HttpServletRequest request) {
+	ResponseEntity<JobView> unblock(@RequestBody UnblockApiRequest body, Authentication user, HttpServletRequest request) {
 		UnblockValidator.Result checked = validator.validate(body.ipValues(), body.accountValues());
-		List<Rejection> rejections = new ArrayList<>(checked.rejections());
 		List<BanTarget> addresses = checked.valid() ? checked.request().addresses() : List.of();
-		TrustPeriod trust = trustPolicy.check(body.trust(), Boolean.TRUE.equals(body.confirmWide()), addresses,
-				UnblockValidator.IPS,
-				(field, code, value) -> rejections.add(new Rejection(field, code, value)));
+		TrustPolicy.Checked trust = trustPolicy.check(body.trust(), Boolean.TRUE.equals(body.confirmWide()),
+				addresses, UnblockValidator.IPS);
+		List<Rejection> rejections = new ArrayList<>(checked.rejections());
+		rejections.addAll(trust.rejections());
 		if (!rejections.isEmpty()) {
-			return ResponseEntity.badRequest()
-				.body(Rejection.problem("Invalid unblock request",
-						"Nothing was queued: " + rejections.size() + " value(s) are not acceptable.", rejections,
-						messages));
+			throw RejectedRequest.of("Invalid unblock request",
+					"Nothing was queued: " + rejections.size() + " value(s) are not acceptable.", rejections);
 		}
-		UnblockRequest unblock = new UnblockRequest(addresses, checked.request().accounts(), trust.duration());
+		UnblockRequest unblock = new UnblockRequest(addresses, checked.request().accounts(),
+				trust.period().duration());
 		long id = service.submit(unblock, user.getName(), clientAddress.of(request));
 		JobView job = service.find(id).orElseThrow();
 		return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + id)).body(job);

@@ -14,10 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.system.FormErrors;
 import org.unbanpanel.trust.TrustPeriod;
 import org.unbanpanel.trust.TrustPolicy;
 
@@ -70,14 +71,16 @@ class UnblockController {
 			return view(model, request);
 		}
 		UnblockValidator.Result checked = validator.validate(unblockForm.ipValues(), unblockForm.accountValues());
-		checked.rejections().forEach(rejection -> rejection.addTo(result));
+		FormErrors.reject(result, checked.rejections());
 		List<BanTarget> addresses = checked.valid() ? checked.request().addresses() : List.of();
-		TrustPeriod trust = trustPolicy.check(unblockForm.trust(), unblockForm.confirmed(), addresses, result,
+		TrustPolicy.Checked trust = trustPolicy.check(unblockForm.trust(), unblockForm.confirmed(), addresses,
 				UnblockValidator.IPS);
+		FormErrors.reject(result, trust.rejections());
 		if (result.hasErrors()) {
 			return view(model, request);
 		}
-		UnblockRequest unblock = new UnblockRequest(addresses, checked.request().accounts(), trust.duration());
+		UnblockRequest unblock = new UnblockRequest(addresses, checked.request().accounts(),
+				trust.period().duration());
 		long jobId = service.submit(unblock, user.getName(), clientAddress.of(request));
 		redirect.addFlashAttribute("message", messages.getMessage("unblock.queued",
 				new Object[] { jobId, unblock.addresses().size() + unblock.accounts().size() },

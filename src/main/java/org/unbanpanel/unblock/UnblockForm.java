@@ -1,10 +1,9 @@
 package org.unbanpanel.unblock;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.Size;
+import org.unbanpanel.core.ParsedField;
 
 /**
  * What the Unblock Access form posts: two free-text fields, each holding values separated by commas, blanks or new
@@ -17,8 +16,6 @@ record UnblockForm(@Size(max = MAX_FIELD_LENGTH) String ips, @Size(max = MAX_FIE
 
 	static final int MAX_FIELD_LENGTH = 65_536;
 
-	private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
-
 	static UnblockForm empty() {
 		return new UnblockForm("", "", null, false);
 	}
@@ -28,18 +25,11 @@ record UnblockForm(@Size(max = MAX_FIELD_LENGTH) String ips, @Size(max = MAX_FIE
 	}
 
 	List<String> ipValues() {
-		return split(ips);
+		return ParsedField.split(ips);
 	}
 
 	List<String> accountValues() {
-		return split(accounts);
-	}
-
-	private static List<String> split(String text) {
-		if (text == null) {
-			return List.of();
-		}
-		return Arrays.stream(SEPARATORS.split(text)).filter(value -> !value.isEmpty()).toList();
+		return ParsedField.split(accounts);
 	}
 
 }

@@ -3,9 +3,9 @@ package org.unbanpanel.unblock;
 import java.time.Duration;
 import java.util.List;
 
-import org.unbanpanel.exec.InvalidValueException;
-import org.unbanpanel.fail2ban.BanTarget;
-import org.unbanpanel.pam.AccountName;
+import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.InvalidValueException;
 
 /**
  * What one submission asks to unblock, already validated and without duplicates. Every way of queueing a release

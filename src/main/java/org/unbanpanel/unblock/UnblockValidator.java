@@ -1,15 +1,13 @@
 package org.unbanpanel.unblock;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
-import org.unbanpanel.exec.InvalidValueException;
-import org.unbanpanel.fail2ban.BanTarget;
-import org.unbanpanel.pam.AccountName;
-import org.unbanpanel.system.Rejection;
+import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.ParsedField;
+import org.unbanpanel.core.Rejection;
 
 /**
  * Checks every value of an unblock request, for the form and the API alike. Each bad value is named; duplicates
@@ -35,26 +33,15 @@ class UnblockValidator {
 			rejections.add(new Rejection(null, "unblock.tooMany", String.valueOf(maxValues)));
 			return new Result(null, rejections);
 		}
-		List<BanTarget> addresses = parseAll(IPS, ips, UnblockRequest::releasable, rejections);
-		List<AccountName> names = parseAll(ACCOUNTS, accounts, AccountName::parse, rejections);
-		if (rejections.isEmpty() && addresses.isEmpty() && names.isEmpty()) {
+		ParsedField<BanTarget> addresses = ParsedField.parse(IPS, ips, UnblockRequest::releasable);
+		ParsedField<AccountName> names = ParsedField.parse(ACCOUNTS, accounts, AccountName::parse);
+		rejections.addAll(addresses.rejections());
+		rejections.addAll(names.rejections());
+		if (rejections.isEmpty() && addresses.values().isEmpty() && names.values().isEmpty()) {
 			rejections.add(new Rejection(null, "unblock.nothing", ""));
 		}
-		return new Result(rejections.isEmpty() ? new UnblockRequest(addresses, names) : null, rejections);
-	}
-
-	private static <T> List<T> parseAll(String field, List<String> values, Function<String, T> parser,
-			List<Rejection> rejections) {
-		LinkedHashSet<T> parsed = new LinkedHashSet<>();
-		for (String value : values) {
-			try {
-				parsed.add(parser.apply(value));
-			}
-			catch (InvalidValueException ex) {
-				rejections.add(new Rejection(field, ex.code(), InvalidValueException.printable(value)));
-			}
-		}
-		return List.copyOf(parsed);
+		return new Result(rejections.isEmpty() ? new UnblockRequest(addresses.values(), names.values()) : null,
+				rejections);
 	}
 
 	/** Either a request to queue, or the reasons it cannot be. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.fail2ban.UnbanOutcome.Result;
 import org.unbanpanel.testsupport.CountingCommandRunner;

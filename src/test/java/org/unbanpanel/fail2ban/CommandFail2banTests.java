@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.InOrder;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
-import org.unbanpanel.exec.InvalidValueException;
 import org.unbanpanel.fail2ban.UnbanOutcome.Result;
 
 import static org.assertj.core.api.Assertions.assertThat;

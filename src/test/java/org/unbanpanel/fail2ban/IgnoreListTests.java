@@ -5,9 +5,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
-import org.unbanpanel.exec.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
 import org.unbanpanel.exec.CommandRunners;

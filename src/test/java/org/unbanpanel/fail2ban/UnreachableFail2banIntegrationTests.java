@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.testsupport.Fail2banServer;
 

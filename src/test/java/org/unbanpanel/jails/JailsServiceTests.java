@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.JailStatus;

@@ -13,10 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.core.AccountName;
 import org.unbanpanel.fail2ban.Ban;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.pam.AccountLocks;
-import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.testsupport.PanelWebTest;
 

@@ -17,9 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
-import org.unbanpanel.testsupport.TestPanel;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.RealTools;
+import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,9 +6,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
-import org.unbanpanel.exec.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -3,6 +3,7 @@ package org.unbanpanel.pam;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.unbanpanel.core.AccountName;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.exec.CommandRunner;
 

@@ -5,8 +5,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandRunner;
-import org.unbanpanel.exec.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -3,6 +3,7 @@ package org.unbanpanel.pam;
 import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.Test;
+import org.unbanpanel.core.AccountName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -45,7 +45,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.testsupport.CommandRunnerDecorator;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.RealTools;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelApplication;

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEvent;
 import org.unbanpanel.audit.AuditTrail;
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.UnbanOutcome;
 import org.unbanpanel.pam.AccountLocks;
-import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.pam.LockRecord;
 
 import org.springframework.beans.factory.annotation.Autowired;

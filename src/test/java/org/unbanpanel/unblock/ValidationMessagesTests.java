@@ -9,9 +9,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.unbanpanel.audit.AuditAction;
-import org.unbanpanel.exec.InvalidValueException;
-import org.unbanpanel.fail2ban.BanTarget;
-import org.unbanpanel.pam.AccountName;
+import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,11 +1,11 @@
-package org.unbanpanel.fail2ban;
+package org.unbanpanel.core;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.core.InvalidValueException;
 
 /**
  * An IPv4 or IPv6 address or network in the one canonical form fail2ban matches: IPv4 as a dotted quad, IPv6 in

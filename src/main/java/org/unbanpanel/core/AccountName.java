@@ -1,8 +1,8 @@
-package org.unbanpanel.pam;
+package org.unbanpanel.core;
 
 import java.util.regex.Pattern;
 
-import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.core.InvalidValueException;
 
 /**
  * A local user name by the Debian rule ({@code adduser}'s default {@code NAME_REGEX} plus the trailing {@code $} of

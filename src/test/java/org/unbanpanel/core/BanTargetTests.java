@@ -1,10 +1,11 @@
-package org.unbanpanel.fail2ban;
+package org.unbanpanel.core;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

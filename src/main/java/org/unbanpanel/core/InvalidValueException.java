@@ -1,4 +1,4 @@
-package org.unbanpanel.exec;
+package org.unbanpanel.core;
 
 /**
  * A value that must never reach a program: not a valid address, network or user name, or shaped like an option or a
