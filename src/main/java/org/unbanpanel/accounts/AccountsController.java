@@ -15,11 +15,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.core.Rejection;
+import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.system.ClientAddress;
-import org.unbanpanel.unblock.UnblockRequest;
-import org.unbanpanel.unblock.UnblockService;
 
 /**
  * The locked-accounts page: every account with failed logins, and for admins a reset per account, queued as an
@@ -32,16 +32,16 @@ class AccountsController {
 
 	private final AccountLocks locks;
 
-	private final UnblockService unblock;
+	private final JobService jobs;
 
 	private final ClientAddress clientAddress;
 
 	private final MessageSource messages;
 
-	AccountsController(AccountLocks locks, UnblockService unblock, ClientAddress clientAddress,
+	AccountsController(AccountLocks locks, JobService jobs, ClientAddress clientAddress,
 			MessageSource messages) {
 		this.locks = locks;
-		this.unblock = unblock;
+		this.jobs = jobs;
 		this.clientAddress = clientAddress;
 		this.messages = messages;
 	}
@@ -70,7 +70,7 @@ class AccountsController {
 			redirect.addFlashAttribute("resetError", message(refused.code(), refused.value()));
 			return "redirect:/accounts";
 		}
-		long jobId = unblock.submit(new UnblockRequest(List.of(), account.values()), signedIn.getName(),
+		long jobId = jobs.submit(new ReleaseRequest(List.of(), account.values()), signedIn.getName(),
 				clientAddress.of(request));
 		redirect.addFlashAttribute("message", message("accounts.reset.queued", jobId, account.values().get(0).value()));
 		return "redirect:/jobs/" + jobId;

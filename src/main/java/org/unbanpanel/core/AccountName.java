@@ -2,8 +2,6 @@ package org.unbanpanel.core;
 
 import java.util.regex.Pattern;
 
-import org.unbanpanel.core.InvalidValueException;
-
 /**
  * A local user name by the Debian rule ({@code adduser}'s default {@code NAME_REGEX} plus the trailing {@code $} of
  * Samba machine accounts): lower-case letters, digits, {@code _} and {@code -}, never starting with a digit or a

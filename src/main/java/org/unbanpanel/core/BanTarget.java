@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.unbanpanel.core.InvalidValueException;
-
 /**
  * An IPv4 or IPv6 address or network in the one canonical form fail2ban matches: IPv4 as a dotted quad, IPv6 in
  * lower case as RFC 5952 writes it, a network as its first address and prefix length. fail2ban compares single

@@ -20,9 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.system.ClientAddress;
-import org.unbanpanel.unblock.UnblockRequest;
-import org.unbanpanel.unblock.UnblockService;
 
 /**
  * {@code /jails}: every jail's counters; {@code /jails/{name}}: a page of one jail's bans, from which admins queue
@@ -39,15 +39,15 @@ class JailsController {
 
 	private final JailsService service;
 
-	private final UnblockService unblock;
+	private final JobService jobs;
 
 	private final ClientAddress clientAddress;
 
 	private final MessageSource messages;
 
-	JailsController(JailsService service, UnblockService unblock, ClientAddress clientAddress, MessageSource messages) {
+	JailsController(JailsService service, JobService jobs, ClientAddress clientAddress, MessageSource messages) {
 		this.service = service;
-		this.unblock = unblock;
+		this.jobs = jobs;
 		this.clientAddress = clientAddress;
 		this.messages = messages;
 	}
@@ -84,7 +84,7 @@ class JailsController {
 			model.addAttribute("selected", selected);
 			return show(name, BanQuery.of(filter, page, size), model);
 		}
-		long jobId = unblock.submit(new UnblockRequest(targets, List.of()), user.getName(), clientAddress.of(request));
+		long jobId = jobs.submit(new ReleaseRequest(targets, List.of()), user.getName(), clientAddress.of(request));
 		redirect.addFlashAttribute("message", message("jails.unban.queued", jobId, targets.size()));
 		return "redirect:/jobs/" + jobId;
 	}
@@ -117,7 +117,7 @@ class JailsController {
 			errors.add(message("jails.unban.tooMany", BanQuery.MAX_SIZE));
 			return List.of();
 		}
-		ParsedField<BanTarget> targets = ParsedField.parse("address", selected, UnblockRequest::releasable);
+		ParsedField<BanTarget> targets = ParsedField.parse("address", selected, ReleaseRequest::releasable);
 		targets.rejections().forEach(rejection -> errors.add(message(rejection.code(), rejection.value())));
 		return targets.values();
 	}

@@ -10,12 +10,12 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.system.ClientAddress;
 import org.unbanpanel.system.FormErrors;
 import org.unbanpanel.trust.TrustPeriod;
 import org.unbanpanel.trust.TrustPolicy;
-import org.unbanpanel.unblock.UnblockRequest;
-import org.unbanpanel.unblock.UnblockService;
 
 /**
  * System → Lookup: where an address is banned and until when, and a user's failed logins; "Release everything"
@@ -28,7 +28,7 @@ class LookupController {
 
 	private final LookupService lookups;
 
-	private final UnblockService unblock;
+	private final JobService jobs;
 
 	private final TrustPolicy trustPolicy;
 
@@ -36,10 +36,10 @@ class LookupController {
 
 	private final MessageSource messages;
 
-	LookupController(LookupService lookups, UnblockService unblock, TrustPolicy trustPolicy,
+	LookupController(LookupService lookups, JobService jobs, TrustPolicy trustPolicy,
 			ClientAddress clientAddress, MessageSource messages) {
 		this.lookups = lookups;
-		this.unblock = unblock;
+		this.jobs = jobs;
 		this.trustPolicy = trustPolicy;
 		this.clientAddress = clientAddress;
 		this.messages = messages;
@@ -67,9 +67,9 @@ class LookupController {
 			show(query, model);
 			return view(model);
 		}
-		UnblockRequest release = new UnblockRequest(query.address().stream().toList(), query.user().stream().toList(),
+		ReleaseRequest release = new ReleaseRequest(query.address().stream().toList(), query.user().stream().toList(),
 				trust.period().duration());
-		long jobId = unblock.submit(release, user.getName(), clientAddress.of(request));
+		long jobId = jobs.submit(release, user.getName(), clientAddress.of(request));
 		redirect.addFlashAttribute("message", messages.getMessage("unblock.queued",
 				new Object[] { jobId, release.addresses().size() + release.accounts().size() },
 				LocaleContextHolder.getLocale()));

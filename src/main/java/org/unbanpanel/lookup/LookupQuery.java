@@ -9,7 +9,7 @@ import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.core.Rejection;
-import org.unbanpanel.unblock.UnblockRequest;
+import org.unbanpanel.jobs.ReleaseRequest;
 
 /**
  * What to look up, read from the address and user name as typed, blanks around them ignored; each bad value is
@@ -23,7 +23,7 @@ record LookupQuery(Optional<BanTarget> address, Optional<AccountName> user, List
 
 	/** Like {@link #parse}, for releasing what was found: the address must be one a release may name. */
 	static LookupQuery parseRelease(String ip, String user) {
-		return parse(ip, user, UnblockRequest::releasable);
+		return parse(ip, user, ReleaseRequest::releasable);
 	}
 
 	private static LookupQuery parse(String ip, String user, Function<String, BanTarget> addressParser) {

@@ -17,6 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.system.ClientAddress;
 import org.unbanpanel.system.FormErrors;
 import org.unbanpanel.trust.TrustPeriod;
@@ -31,7 +33,7 @@ class UnblockController {
 
 	static final String VIEW = "unblock/form";
 
-	private final UnblockService service;
+	private final JobService service;
 
 	private final UnblockValidator validator;
 
@@ -43,7 +45,7 @@ class UnblockController {
 
 	private final TrustPolicy trustPolicy;
 
-	UnblockController(UnblockService service, UnblockValidator validator, ClientAddress clientAddress,
+	UnblockController(JobService service, UnblockValidator validator, ClientAddress clientAddress,
 			MessageSource messages, Fail2ban fail2ban, TrustPolicy trustPolicy) {
 		this.service = service;
 		this.validator = validator;
@@ -79,7 +81,7 @@ class UnblockController {
 		if (result.hasErrors()) {
 			return view(model, request);
 		}
-		UnblockRequest unblock = new UnblockRequest(addresses, checked.request().accounts(),
+		ReleaseRequest unblock = new ReleaseRequest(addresses, checked.request().accounts(),
 				trust.period().duration());
 		long jobId = service.submit(unblock, user.getName(), clientAddress.of(request));
 		redirect.addFlashAttribute("message", messages.getMessage("unblock.queued",
@@ -105,6 +107,5 @@ class UnblockController {
 			return List.of();
 		}
 	}
-
 
 }

@@ -8,6 +8,7 @@ import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.core.Rejection;
+import org.unbanpanel.jobs.ReleaseRequest;
 
 /**
  * Checks every value of an unblock request, for the form and the API alike. Each bad value is named; duplicates
@@ -33,25 +34,24 @@ class UnblockValidator {
 			rejections.add(new Rejection(null, "unblock.tooMany", String.valueOf(maxValues)));
 			return new Result(null, rejections);
 		}
-		ParsedField<BanTarget> addresses = ParsedField.parse(IPS, ips, UnblockRequest::releasable);
+		ParsedField<BanTarget> addresses = ParsedField.parse(IPS, ips, ReleaseRequest::releasable);
 		ParsedField<AccountName> names = ParsedField.parse(ACCOUNTS, accounts, AccountName::parse);
 		rejections.addAll(addresses.rejections());
 		rejections.addAll(names.rejections());
 		if (rejections.isEmpty() && addresses.values().isEmpty() && names.values().isEmpty()) {
 			rejections.add(new Rejection(null, "unblock.nothing", ""));
 		}
-		return new Result(rejections.isEmpty() ? new UnblockRequest(addresses.values(), names.values()) : null,
+		return new Result(rejections.isEmpty() ? new ReleaseRequest(addresses.values(), names.values()) : null,
 				rejections);
 	}
 
 	/** Either a request to queue, or the reasons it cannot be. */
-	record Result(UnblockRequest request, List<Rejection> rejections) {
+	record Result(ReleaseRequest request, List<Rejection> rejections) {
 
 		boolean valid() {
 			return rejections.isEmpty();
 		}
 
 	}
-
 
 }

@@ -10,12 +10,12 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.AccountName;
+import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.testsupport.PanelWebTest;
-import org.unbanpanel.unblock.UnblockRequest;
-import org.unbanpanel.unblock.UnblockService;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -48,7 +48,7 @@ class AccountsControllerTests {
 	private AccountLocks locks;
 
 	@MockitoBean
-	private UnblockService unblock;
+	private JobService unblock;
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
@@ -151,7 +151,7 @@ class AccountsControllerTests {
 			.andExpect(redirectedUrl("/jobs/42"))
 			.andExpect(flash().attribute("message", "Job 42 is queued: the failed logins of bob will be reset."));
 
-		verify(unblock).submit(new UnblockRequest(List.of(), List.of(AccountName.parse("bob"))), "alice",
+		verify(unblock).submit(new ReleaseRequest(List.of(), List.of(AccountName.parse("bob"))), "alice",
 				"127.0.0.1");
 	}
 

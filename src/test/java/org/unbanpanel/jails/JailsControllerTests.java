@@ -12,9 +12,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.testsupport.PanelWebTest;
-import org.unbanpanel.unblock.UnblockRequest;
-import org.unbanpanel.unblock.UnblockService;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -53,7 +53,7 @@ class JailsControllerTests {
 	private JailsService service;
 
 	@MockitoBean
-	private UnblockService unblock;
+	private JobService unblock;
 
 	@Autowired
 	private Fail2ban fail2ban;
@@ -163,7 +163,7 @@ class JailsControllerTests {
 			.andExpect(redirectedUrl("/jobs/42"))
 			.andExpect(flash().attribute("message", "Job 42 is queued: 2 address(es) to release."));
 
-		verify(unblock).submit(eq(new UnblockRequest(
+		verify(unblock).submit(eq(new ReleaseRequest(
 				List.of(BanTarget.parse("203.0.113.7"), BanTarget.parse("2001:db8::6")), List.of())), eq("alice"),
 				eq("127.0.0.1"));
 	}

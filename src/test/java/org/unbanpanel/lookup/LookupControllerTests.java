@@ -21,13 +21,13 @@ import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Ban;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.testsupport.PanelWebTest;
 import org.unbanpanel.trust.TrustPolicy;
 import org.unbanpanel.trust.TrustProperties;
-import org.unbanpanel.unblock.UnblockRequest;
-import org.unbanpanel.unblock.UnblockService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -69,7 +69,7 @@ class LookupControllerTests {
 	private AccountLocks accountLocks;
 
 	@MockitoBean
-	private UnblockService unblock;
+	private JobService unblock;
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
@@ -149,7 +149,7 @@ class LookupControllerTests {
 			.andExpect(redirectedUrl("/jobs/42"))
 			.andExpect(flash().attributeExists("message"));
 
-		verify(unblock).submit(eq(new UnblockRequest(List.of(OFFICE), List.of(AccountName.parse("admin")),
+		verify(unblock).submit(eq(new ReleaseRequest(List.of(OFFICE), List.of(AccountName.parse("admin")),
 				Duration.ofHours(12))), eq("alice"), eq("127.0.0.1"));
 	}
 

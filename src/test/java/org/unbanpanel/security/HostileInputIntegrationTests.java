@@ -46,12 +46,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.core.InvalidValueException;
+import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.JobSummary;
 import org.unbanpanel.testsupport.CommandRunnerDecorator;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
-import org.unbanpanel.unblock.JobSummary;
-import org.unbanpanel.unblock.UnblockService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,7 +85,7 @@ class HostileInputIntegrationTests {
 	private int port;
 
 	@Autowired
-	private UnblockService service;
+	private JobService service;
 
 	@Autowired
 	private MessageSource messages;

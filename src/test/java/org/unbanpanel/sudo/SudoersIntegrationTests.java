@@ -24,12 +24,12 @@ import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banAdapters;
 import org.unbanpanel.fail2ban.UnbanOutcome;
+import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLockAdapters;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.ProgramRun;
-import org.unbanpanel.unblock.UnblockRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.unbanpanel.sudo.PrivateSudoers.FAIL2BAN_CLIENT;
@@ -251,7 +251,7 @@ class SudoersIntegrationTests {
 
 	/**
 	 * The width at the root boundary is the panel's own: {@code unban}, {@code addignoreip} and {@code delignoreip}
-	 * pass a network exactly when the panel may release it ({@link UnblockRequest#releasable}; only released addresses
+	 * pass a network exactly when the panel may release it ({@link ReleaseRequest#releasable}; only released addresses
 	 * are ever trusted), for every prefix length of both families and of IPv4-mapped addresses, in the panel's
 	 * canonical text.
 	 */
@@ -372,7 +372,7 @@ class SudoersIntegrationTests {
 
 	private static boolean releasable(String value) {
 		try {
-			UnblockRequest.releasable(value);
+			ReleaseRequest.releasable(value);
 			return true;
 		}
 		catch (InvalidValueException ex) {

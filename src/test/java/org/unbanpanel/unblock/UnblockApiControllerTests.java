@@ -16,6 +16,13 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.jobs.ItemKind;
+import org.unbanpanel.jobs.ItemState;
+import org.unbanpanel.jobs.ItemView;
+import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.JobState;
+import org.unbanpanel.jobs.JobView;
+import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.testsupport.PanelWebTest;
 import org.unbanpanel.trust.TrustPolicy;
 import org.unbanpanel.trust.TrustProperties;
@@ -26,8 +33,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -43,7 +48,7 @@ class UnblockApiControllerTests {
 	private MockMvc mvc;
 
 	@MockitoBean
-	private UnblockService service;
+	private JobService service;
 
 	@Test
 	@WithMockUser(username = "script", roles = "ADMIN")
@@ -61,7 +66,7 @@ class UnblockApiControllerTests {
 			.andExpect(jsonPath("$.state").value("QUEUED"))
 			.andExpect(jsonPath("$.items[0].value").value("4.4.4.4"));
 
-		verify(service).submit(eq(new UnblockRequest(List.of(BanTarget.parse("4.4.4.4")),
+		verify(service).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("4.4.4.4")),
 				List.of(AccountName.parse("admin")))), eq("script"), eq("127.0.0.1"));
 	}
 
@@ -97,16 +102,6 @@ class UnblockApiControllerTests {
 	}
 
 	@Test
-	@WithMockUser
-	void answersAJobIdThatIsNotPlainDigitsWithAProblem() throws Exception {
-		for (String id : new String[] { "0x10", "１", "-1", "1e3" }) {
-			mvc.perform(get("/api/v1/jobs/" + id))
-				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail").value("A job id is a number such as 42."));
-		}
-	}
-
-	@Test
 	@WithMockUser(username = "script", roles = "ADMIN")
 	void queuesTheRequestedTrust() throws Exception {
 		given(service.submit(any(), anyString(), anyString())).willReturn(6L);
@@ -117,7 +112,7 @@ class UnblockApiControllerTests {
 			.content("{\"ips\": [\"198.51.0.0/16\"], \"trust\": \"12h\", \"confirmWide\": true}"))
 			.andExpect(status().isAccepted());
 
-		verify(service).submit(eq(new UnblockRequest(List.of(BanTarget.parse("198.51.0.0/16")), List.of(),
+		verify(service).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("198.51.0.0/16")), List.of(),
 				Duration.ofHours(12))), eq("script"), eq("127.0.0.1"));
 	}
 
@@ -146,26 +141,6 @@ class UnblockApiControllerTests {
 			.andExpect(status().isForbidden());
 
 		verifyNoInteractions(service);
-	}
-
-	@Test
-	void asksForBasicAuthentication() throws Exception {
-		mvc.perform(get("/api/v1/jobs/1"))
-			.andExpect(status().isUnauthorized())
-			.andExpect(header().exists("WWW-Authenticate"));
-	}
-
-	@Test
-	void refusesWrongCredentials() throws Exception {
-		mvc.perform(get("/api/v1/jobs/1").with(httpBasic("admin", "wrong"))).andExpect(status().isUnauthorized());
-	}
-
-	@Test
-	@WithMockUser(roles = "OPERATOR")
-	void answersNotFoundAsAProblem() throws Exception {
-		given(service.find(1)).willReturn(Optional.empty());
-
-		mvc.perform(get("/api/v1/jobs/1")).andExpect(status().isNotFound()).andExpect(jsonPath("$.status").value(404));
 	}
 
 }

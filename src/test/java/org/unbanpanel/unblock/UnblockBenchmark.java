@@ -25,6 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.JobState;
 import org.unbanpanel.testsupport.CommandRunnerDecorator;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelBrowser;
@@ -55,7 +57,7 @@ class UnblockBenchmark {
 	private int port;
 
 	@Autowired
-	private UnblockService service;
+	private JobService service;
 
 	@BeforeAll
 	static void startFail2ban() {

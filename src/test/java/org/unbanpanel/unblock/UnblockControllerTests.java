@@ -19,6 +19,8 @@ import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.testsupport.PanelWebTest;
 import org.unbanpanel.trust.TrustPolicy;
 import org.unbanpanel.trust.TrustProperties;
@@ -54,7 +56,7 @@ class UnblockControllerTests {
 	private MockMvc mvc;
 
 	@MockitoBean
-	private UnblockService service;
+	private JobService service;
 
 	@Autowired
 	private Fail2ban fail2ban;
@@ -106,7 +108,7 @@ class UnblockControllerTests {
 		mvc.perform(post("/system/unblock").with(csrf()).param("ips", "203.0.113.7").param("trust", "24h"))
 			.andExpect(redirectedUrl("/jobs/42"));
 
-		verify(service).submit(eq(new UnblockRequest(List.of(BanTarget.parse("203.0.113.7")), List.of(),
+		verify(service).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("203.0.113.7")), List.of(),
 				Duration.ofHours(24))), eq("alice"), eq("127.0.0.1"));
 	}
 
@@ -135,7 +137,7 @@ class UnblockControllerTests {
 			.andExpect(redirectedUrl("/jobs/42"))
 			.andExpect(flash().attributeExists("message"));
 
-		verify(service).submit(eq(new UnblockRequest(
+		verify(service).submit(eq(new ReleaseRequest(
 				List.of(BanTarget.parse("4.4.4.4"), BanTarget.parse("2001:db8::6"), BanTarget.parse("198.51.100.0/24")),
 				List.of(AccountName.parse("admin")))), eq("alice"), eq("127.0.0.1"));
 	}

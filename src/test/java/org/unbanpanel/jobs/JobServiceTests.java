@@ -1,10 +1,14 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEvent;
 import org.unbanpanel.audit.AuditTrail;
@@ -15,10 +19,6 @@ import org.unbanpanel.fail2ban.UnbanOutcome;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.LockRecord;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
@@ -26,13 +26,13 @@ import static org.mockito.Mockito.when;
 
 /**
  * The queue as the application wires it: H2 file database under target/, Flyway migrations, the worker thread. The
- * tools are mocked here; {@code UnblockRealFail2banTests} runs the real fail2ban.
+ * tools are mocked here; {@code JobsRealFail2banTests} runs the real fail2ban.
  */
 @SpringBootTest(properties = "panel.data-dir=./target/test-data/${random.uuid}")
-class UnblockServiceTests {
+class JobServiceTests {
 
 	@Autowired
-	private UnblockService service;
+	private JobService service;
 
 	@Autowired
 	private AuditTrail audit;
@@ -53,7 +53,7 @@ class UnblockServiceTests {
 		});
 		when(accountLocks.reset(any())).thenReturn(new LockRecord("admin", 0, null, ""));
 
-		long id = service.submit(new UnblockRequest(List.of(BanTarget.parse("2001:db8::6")),
+		long id = service.submit(new ReleaseRequest(List.of(BanTarget.parse("2001:db8::6")),
 				List.of(AccountName.parse("admin"))), "alice", "203.0.113.7");
 		JobView job = Jobs.awaitFinished(service, id, Duration.ofSeconds(10));
 

@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 /**
  * One value of a job: an address or network, or an account name, in canonical form.

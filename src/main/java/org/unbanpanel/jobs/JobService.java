@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,31 +6,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEntry;
 import org.unbanpanel.audit.AuditTrail;
 
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 /**
- * Queues unblock requests as jobs and reads them back for the pages and the API.
+ * The jobs module's public service: queues a release (from Unblock Access, Lookup, a jail's page or the accounts
+ * page) as a job, and reads jobs back for the pages and the API. The worker runs them in the background.
  */
 @Service
-public class UnblockService {
+public class JobService {
 
 	private final JobRepository jobs;
 
 	private final AuditTrail audit;
 
-	private final UnblockWorker worker;
+	private final JobWorker worker;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	UnblockService(JobRepository jobs, AuditTrail audit, UnblockWorker worker,
+	JobService(JobRepository jobs, AuditTrail audit, JobWorker worker,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this.jobs = jobs;
 		this.audit = audit;
@@ -46,7 +46,7 @@ public class UnblockService {
 	 * @param clientAddress the address the user connects from
 	 * @return the job's id
 	 */
-	public long submit(UnblockRequest request, String submittedBy, String clientAddress) {
+	public long submit(ReleaseRequest request, String submittedBy, String clientAddress) {
 		List<Target> targets = new ArrayList<>();
 		request.addresses().forEach((address) -> targets.add(new Target(ItemKind.IP, address.value())));
 		request.accounts().forEach((account) -> targets.add(new Target(ItemKind.ACCOUNT, account.value())));

@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * stopped panel left queued or running.
  */
 @Component
-class UnblockWorker implements AutoCloseable {
+class JobWorker implements AutoCloseable {
 
-	private static final Logger logger = LoggerFactory.getLogger(UnblockWorker.class);
+	private static final Logger logger = LoggerFactory.getLogger(JobWorker.class);
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -33,7 +33,7 @@ class UnblockWorker implements AutoCloseable {
 	private final Clock clock;
 
 	private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
-			(task) -> new Thread(task, "unblock-worker"));
+			(task) -> new Thread(task, "job-worker"));
 
 	/** Set while a run is queued on the executor, so that a burst of submissions queues only one. */
 	private final AtomicBoolean runQueued = new AtomicBoolean();
@@ -43,7 +43,7 @@ class UnblockWorker implements AutoCloseable {
 
 	private volatile boolean stopping;
 
-	UnblockWorker(JobRunner runner, JobsProperties properties, Clock clock) {
+	JobWorker(JobRunner runner, JobsProperties properties, Clock clock) {
 		this.runner = runner;
 		this.properties = properties;
 		this.clock = clock;

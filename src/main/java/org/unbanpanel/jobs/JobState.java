@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 /**
  * Where a job stands. A job waiting for fail2ban to come back is {@link #QUEUED} with attempts above zero.

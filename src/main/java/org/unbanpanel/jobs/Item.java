@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 /**
  * One stored value of a job and its result so far.

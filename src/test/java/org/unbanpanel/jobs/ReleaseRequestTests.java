@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 import java.util.List;
 
@@ -9,20 +9,20 @@ import org.unbanpanel.core.InvalidValueException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class UnblockRequestTests {
+class ReleaseRequestTests {
 
 	@Test
 	void releasesAnyAddressOrNetworkButNotEveryAddressAtOnce() {
-		assertThat(UnblockRequest.releasable("203.0.113.0/24").value()).isEqualTo("203.0.113.0/24");
-		assertThat(UnblockRequest.releasable("2001:DB8::6").value()).isEqualTo("2001:db8::6");
-		assertThatThrownBy(() -> UnblockRequest.releasable("0.0.0.0/0")).isInstanceOfSatisfying(
+		assertThat(ReleaseRequest.releasable("203.0.113.0/24").value()).isEqualTo("203.0.113.0/24");
+		assertThat(ReleaseRequest.releasable("2001:DB8::6").value()).isEqualTo("2001:db8::6");
+		assertThatThrownBy(() -> ReleaseRequest.releasable("0.0.0.0/0")).isInstanceOfSatisfying(
 				InvalidValueException.class, ex -> assertThat(ex.code()).isEqualTo("invalid.ip.tooWide"));
-		assertThatThrownBy(() -> UnblockRequest.releasable("::/0")).isInstanceOf(InvalidValueException.class);
+		assertThatThrownBy(() -> ReleaseRequest.releasable("::/0")).isInstanceOf(InvalidValueException.class);
 	}
 
 	@Test
 	void cannotHoldEveryAddressHoweverItWasRead() {
-		assertThatThrownBy(() -> new UnblockRequest(List.of(BanTarget.parse("::/0")), List.of()))
+		assertThatThrownBy(() -> new ReleaseRequest(List.of(BanTarget.parse("::/0")), List.of()))
 			.isInstanceOfSatisfying(InvalidValueException.class,
 					ex -> assertThat(ex.code()).isEqualTo("invalid.ip.tooWide"));
 	}

@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +62,7 @@ class JobRunnerTests {
 
 	private final TrustService trusts = mock(TrustService.class);
 
-	private final UnblockService service = new UnblockService(repository, audit, mock(UnblockWorker.class),
+	private final JobService service = new JobService(repository, audit, mock(JobWorker.class),
 			database.transactions(), clock);
 
 	private final Map<String, UnbanOutcome> fail2banAnswers = new HashMap<>();
@@ -135,7 +135,7 @@ class JobRunnerTests {
 	void trustsTheAddressesBannedNowhereAfterTheUnbanForTheRequestedTime() {
 		banned("4.4.4.4", "sshd");
 		refused("5.5.5.5", "fail2ban refused: jail sasl is stopping");
-		UnblockRequest request = new UnblockRequest(List.of(BanTarget.parse("4.4.4.4"), BanTarget.parse("5.5.5.5"),
+		ReleaseRequest request = new ReleaseRequest(List.of(BanTarget.parse("4.4.4.4"), BanTarget.parse("5.5.5.5"),
 				BanTarget.parse("7.7.7.7")), List.of(AccountName.parse("admin")), Duration.ofHours(12));
 		long id = service.submit(request, "alice", "203.0.113.7");
 
@@ -152,7 +152,7 @@ class JobRunnerTests {
 		banned("4.4.4.4", "sshd");
 		doThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running")).when(trusts)
 			.trust(anyCollection(), any(), any(), any(), any());
-		long id = service.submit(new UnblockRequest(List.of(BanTarget.parse("4.4.4.4")), List.of(), Duration.ofHours(1)),
+		long id = service.submit(new ReleaseRequest(List.of(BanTarget.parse("4.4.4.4")), List.of(), Duration.ofHours(1)),
 				"alice", "203.0.113.7");
 
 		runner().runDueJobs();
@@ -166,7 +166,7 @@ class JobRunnerTests {
 		banned("4.4.4.4", "sshd");
 		doThrow(new IllegalStateException("Table TRUST not found; SQL statement: INSERT ...")).when(trusts)
 			.trust(anyCollection(), any(), any(), any(), any());
-		long id = service.submit(new UnblockRequest(List.of(BanTarget.parse("4.4.4.4")), List.of(), Duration.ofHours(1)),
+		long id = service.submit(new ReleaseRequest(List.of(BanTarget.parse("4.4.4.4")), List.of(), Duration.ofHours(1)),
 				"alice", "203.0.113.7");
 
 		runner().runDueJobs();
@@ -381,9 +381,9 @@ class JobRunnerTests {
 	}
 
 	/** Values with a dot or colon are addresses, the others account names. */
-	private static UnblockRequest request(String... values) {
+	private static ReleaseRequest request(String... values) {
 		List<String> all = Arrays.asList(values);
-		return new UnblockRequest(
+		return new ReleaseRequest(
 				all.stream().filter((value) -> value.matches(".*[.:].*")).map(BanTarget::parse).toList(),
 				all.stream().filter((value) -> !value.matches(".*[.:].*")).map(AccountName::parse).toList());
 	}

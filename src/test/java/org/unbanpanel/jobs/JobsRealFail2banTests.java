@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,11 +9,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelApplication;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The queue against the real private fail2ban-server, stopped and started again, or frozen ({@code kill -STOP}) so
  * that every fail2ban-client run times out. The panel reads both as "fail2ban cannot be reached".
  */
-class UnblockRealFail2banTests {
+class JobsRealFail2banTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -54,7 +54,7 @@ class UnblockRealFail2banTests {
 		server.stop();
 		long id;
 		try (ConfigurableApplicationContext panel = startPanel()) {
-			UnblockService service = panel.getBean(UnblockService.class);
+			JobService service = panel.getBean(JobService.class);
 			id = service.submit(request("192.0.2.10"), "admin", "203.0.113.7");
 			JobView waiting = Jobs.await(service, id, (job) -> job.attempts() > 0 && job.state() == JobState.QUEUED,
 					PATIENCE);
@@ -63,7 +63,7 @@ class UnblockRealFail2banTests {
 		server.ensureRunning();
 
 		try (ConfigurableApplicationContext panel = startPanel()) {
-			JobView job = Jobs.awaitFinished(panel.getBean(UnblockService.class), id, PATIENCE);
+			JobView job = Jobs.awaitFinished(panel.getBean(JobService.class), id, PATIENCE);
 
 			assertThat(job.state()).as(job::toString).isEqualTo(JobState.DONE);
 			assertThat(job.items()).singleElement().satisfies((item) -> {
@@ -79,7 +79,7 @@ class UnblockRealFail2banTests {
 		server.ban("sasl", "2001:db8::6", "198.51.100.4");
 		server.stop();
 		try (ConfigurableApplicationContext panel = startPanel()) {
-			UnblockService service = panel.getBean(UnblockService.class);
+			JobService service = panel.getBean(JobService.class);
 			long id = service.submit(request("2001:db8::6", "198.51.100.4"), "admin", "203.0.113.7");
 			awaitRetried(service, id);
 
@@ -97,7 +97,7 @@ class UnblockRealFail2banTests {
 		server.ban("mxcp", "203.0.113.99");
 		server.pause();
 		try (ConfigurableApplicationContext panel = startPanel()) {
-			UnblockService service = panel.getBean(UnblockService.class);
+			JobService service = panel.getBean(JobService.class);
 			long id = service.submit(request("203.0.113.99"), "admin", "203.0.113.7");
 			awaitRetried(service, id);
 
@@ -110,7 +110,7 @@ class UnblockRealFail2banTests {
 	}
 
 	/** Waits until the job has been tried more than once and is queued again, still pending. */
-	private static void awaitRetried(UnblockService service, long id) throws InterruptedException {
+	private static void awaitRetried(JobService service, long id) throws InterruptedException {
 		JobView waiting = Jobs.await(service, id, (job) -> job.attempts() > 1 && job.state() == JobState.QUEUED,
 				PATIENCE);
 		assertThat(waiting.failureReason()).startsWith("fail2ban cannot be reached");
@@ -121,8 +121,8 @@ class UnblockRealFail2banTests {
 		return PanelApplication.start(server, dataDirectory);
 	}
 
-	private static UnblockRequest request(String... addresses) {
-		return new UnblockRequest(List.of(addresses).stream().map(BanTarget::parse).toList(), List.of());
+	private static ReleaseRequest request(String... addresses) {
+		return new ReleaseRequest(List.of(addresses).stream().map(BanTarget::parse).toList(), List.of());
 	}
 
 }

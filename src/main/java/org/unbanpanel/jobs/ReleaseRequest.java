@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,14 +15,14 @@ import org.unbanpanel.core.InvalidValueException;
  * @param trustFor how long the released addresses are kept from being banned again afterwards; {@link Duration#ZERO}
  * (or {@code null}) for no trust
  */
-public record UnblockRequest(List<BanTarget> addresses, List<AccountName> accounts, Duration trustFor) {
+public record ReleaseRequest(List<BanTarget> addresses, List<AccountName> accounts, Duration trustFor) {
 
-	public UnblockRequest {
+	public ReleaseRequest {
 		addresses = List.copyOf(addresses);
 		accounts = List.copyOf(accounts);
 		trustFor = (trustFor != null) ? trustFor : Duration.ZERO;
 		if (addresses.isEmpty() && accounts.isEmpty()) {
-			throw new IllegalArgumentException("An unblock request needs at least one address or account");
+			throw new IllegalArgumentException("A release request needs at least one address or account");
 		}
 		if (trustFor.isNegative()) {
 			throw new IllegalArgumentException("A trust cannot last a negative time");
@@ -45,7 +45,7 @@ public record UnblockRequest(List<BanTarget> addresses, List<AccountName> accoun
 	}
 
 	/** A request without trust. */
-	public UnblockRequest(List<BanTarget> addresses, List<AccountName> accounts) {
+	public ReleaseRequest(List<BanTarget> addresses, List<AccountName> accounts) {
 		this(addresses, accounts, Duration.ZERO);
 	}
 

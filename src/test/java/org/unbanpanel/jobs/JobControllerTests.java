@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class JobControllerTests {
 	private MockMvc mvc;
 
 	@MockitoBean
-	private UnblockService service;
+	private JobService service;
 
 	@MockitoBean
 	private Fail2banHealth health;
@@ -49,7 +49,7 @@ class JobControllerTests {
 
 		mvc.perform(get("/jobs/7"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("unblock/job"))
+			.andExpect(view().name("jobs/job"))
 			.andExpect(content().string(containsString("unbanned from sshd, dovecot")))
 			.andExpect(content().string(containsString("was not banned in any jail")))
 			.andExpect(content().string(containsString("5 failed logins cleared")))
@@ -111,7 +111,7 @@ class JobControllerTests {
 
 		mvc.perform(get("/jobs"))
 			.andExpect(status().isOk())
-			.andExpect(view().name("unblock/jobs"))
+			.andExpect(view().name("jobs/list"))
 			.andExpect(content().string(containsString("alice")))
 			.andExpect(content().string(containsString("203.0.113.7")));
 	}
@@ -120,6 +120,8 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void takesOnlyPlainDigitsAsAJobNumber() throws Exception {
 		mvc.perform(get("/jobs/0x10")).andExpect(status().isNotFound());
+		mvc.perform(get("/jobs/007")).andExpect(status().isNotFound());
+		mvc.perform(get("/jobs/0")).andExpect(status().isNotFound());
 
 		verifyNoInteractions(service);
 	}

@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 import java.time.Duration;
 import java.time.Instant;

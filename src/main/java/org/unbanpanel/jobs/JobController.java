@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -7,30 +7,33 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The jobs Unblock Access queued: the recent ones, and one with a line per value. */
+/**
+ * The jobs every release queued (Unblock Access, Lookup, a jail's page, the accounts page): the recent ones, and one
+ * with a line per value.
+ */
 @Controller
 class JobController {
 
 	static final int RECENT = 50;
 
-	private final UnblockService service;
+	private final JobService service;
 
-	JobController(UnblockService service) {
+	JobController(JobService service) {
 		this.service = service;
 	}
 
 	@GetMapping("/jobs")
 	String recent(Model model) {
 		model.addAttribute("jobs", service.recent(RECENT));
-		return "unblock/jobs";
+		return "jobs/list";
 	}
 
-	/** Plain decimal digits only: Spring's number conversion would also read {@code 0x10} as job 16. */
-	@GetMapping("/jobs/{id:[0-9]{1,18}}")
+	/** A path that {@link JobId} does not take is no page: 404. */
+	@GetMapping("/jobs/{id:" + JobId.PATTERN + "}")
 	String job(@PathVariable long id, Model model) {
 		JobView job = service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("job", job);
-		return "unblock/job";
+		return "jobs/job";
 	}
 
 }

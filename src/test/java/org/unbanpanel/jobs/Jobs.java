@@ -1,4 +1,4 @@
-package org.unbanpanel.unblock;
+package org.unbanpanel.jobs;
 
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -13,11 +13,11 @@ final class Jobs {
 	private Jobs() {
 	}
 
-	static JobView awaitFinished(UnblockService service, long id, Duration timeout) throws InterruptedException {
+	static JobView awaitFinished(JobService service, long id, Duration timeout) throws InterruptedException {
 		return await(service, id, JobView::finished, timeout);
 	}
 
-	static JobView await(UnblockService service, long id, Predicate<JobView> condition, Duration timeout)
+	static JobView await(JobService service, long id, Predicate<JobView> condition, Duration timeout)
 			throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		JobView job = service.find(id).orElseThrow();
