@@ -19,7 +19,7 @@ import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
-import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.web.ClientAddress;
 
 /**
  * The locked-accounts page: every account with failed logins, and for admins a reset per account, queued as an

@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unbanpanel.system.RejectedRequest;
+import org.unbanpanel.web.RejectedRequest;
 
 /**
  * The audit trail for scripts: {@code GET /api/v1/audit?user=&value=&from=&to=&page=&size=} with the same filter and

@@ -22,7 +22,7 @@ import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
-import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.web.ClientAddress;
 
 /**
  * {@code /jails}: every jail's counters; {@code /jails/{name}}: a page of one jail's bans, from which admins queue

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.core.Rejection;
-import org.unbanpanel.system.RejectedRequest;
+import org.unbanpanel.web.RejectedRequest;
 
 /**
  * {@code GET /api/v1/lookup?ip=&user=}: the lookup as JSON; bad values as an RFC 9457 problem naming each one.

@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
-import org.unbanpanel.system.ClientAddress;
-import org.unbanpanel.system.FormErrors;
 import org.unbanpanel.trust.TrustPeriod;
 import org.unbanpanel.trust.TrustPolicy;
+import org.unbanpanel.web.ClientAddress;
+import org.unbanpanel.web.FormErrors;
 
 /**
  * System → Lookup: where an address is banned and until when, and a user's failed logins; "Release everything"

@@ -11,7 +11,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.unbanpanel.system.ProblemResponses;
+import org.unbanpanel.web.ProblemResponses;
 
 /**
  * HTTP Basic carries no code, so on the API a password is never enough for a user who has a second factor: such a

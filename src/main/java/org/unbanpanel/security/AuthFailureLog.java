@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.unbanpanel.system.PanelProperties;
+import org.unbanpanel.web.PanelProperties;
 
 /**
  * The file fail2ban reads the panel's failed sign-ins from ({@code config/fail2ban/filter.d/unban-panel.conf}), one

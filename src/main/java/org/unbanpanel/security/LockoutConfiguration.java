@@ -6,7 +6,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.web.ClientAddress;
 
 /**
  * Registers the {@link LoginThrottleFilter} just before Spring Security's filters, so a throttled attempt never

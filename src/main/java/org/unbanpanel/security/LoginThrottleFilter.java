@@ -16,8 +16,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.unbanpanel.system.ClientAddress;
-import org.unbanpanel.system.ProblemResponses;
+import org.unbanpanel.web.ClientAddress;
+import org.unbanpanel.web.ProblemResponses;
 
 /**
  * Puts every sign-in attempt past the {@link LoginThrottle} before Spring Security checks its password: a form

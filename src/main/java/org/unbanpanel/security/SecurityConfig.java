@@ -23,7 +23,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.unbanpanel.system.PanelProperties;
+import org.unbanpanel.web.PanelProperties;
 
 /**
  * Form sign-in for the pages, with a TOTP code as second step for who needs one ({@link SecondStep}); HTTP Basic

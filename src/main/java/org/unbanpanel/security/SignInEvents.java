@@ -7,7 +7,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.web.ClientAddress;
 
 /**
  * Hears every sign-in Spring Security checks, by the form and by HTTP Basic alike: a failure goes to the

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unbanpanel.system.ClientAddress;
+import org.unbanpanel.web.ClientAddress;
 
 /** The addresses fail2ban ignores for now, with "End now" for admins. */
 @Controller

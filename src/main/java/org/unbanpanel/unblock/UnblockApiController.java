@@ -15,9 +15,9 @@ import org.unbanpanel.core.Rejection;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.JobView;
 import org.unbanpanel.jobs.ReleaseRequest;
-import org.unbanpanel.system.ClientAddress;
-import org.unbanpanel.system.RejectedRequest;
 import org.unbanpanel.trust.TrustPolicy;
+import org.unbanpanel.web.ClientAddress;
+import org.unbanpanel.web.RejectedRequest;
 
 /**
  * The Unblock Access action for scripts: {@code POST /api/v1/unblock} with {@code {"ips": [...], "accounts": [...],

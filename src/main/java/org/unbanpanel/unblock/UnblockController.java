@@ -19,10 +19,10 @@ import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
-import org.unbanpanel.system.ClientAddress;
-import org.unbanpanel.system.FormErrors;
 import org.unbanpanel.trust.TrustPeriod;
 import org.unbanpanel.trust.TrustPolicy;
+import org.unbanpanel.web.ClientAddress;
+import org.unbanpanel.web.FormErrors;
 
 /**
  * System → Unblock Access. The page also says in which jails the visitor's own address is banned (one fail2ban

@@ -11,7 +11,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.unbanpanel.system.Fail2banHealth;
+import org.unbanpanel.fail2ban.Fail2banHealth;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.hamcrest.Matchers.containsString;

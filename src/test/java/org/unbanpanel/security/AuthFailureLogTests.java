@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.unbanpanel.system.PanelProperties;
 import org.unbanpanel.testsupport.MutableClock;
+import org.unbanpanel.web.PanelProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

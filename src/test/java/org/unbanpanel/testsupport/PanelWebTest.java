@@ -10,11 +10,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banHealth;
 import org.unbanpanel.security.SecurityConfig;
 import org.unbanpanel.security.TotpEnrolments;
-import org.unbanpanel.system.ClientAddress;
-import org.unbanpanel.system.Fail2banHealth;
-import org.unbanpanel.system.PanelProperties;
+import org.unbanpanel.web.ClientAddress;
+import org.unbanpanel.web.PanelProperties;
 
 /**
  * Put next to {@code @WebMvcTest}: brings in what every page needs beyond its controller (the security rules, the

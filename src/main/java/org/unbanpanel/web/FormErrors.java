@@ -1,4 +1,4 @@
-package org.unbanpanel.system;
+package org.unbanpanel.web;
 
 import java.util.Collection;
 

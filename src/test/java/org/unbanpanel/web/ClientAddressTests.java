@@ -1,4 +1,4 @@
-package org.unbanpanel.system;
+package org.unbanpanel.web;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.unbanpanel.system;
+package org.unbanpanel.web;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.unbanpanel.system;
+package org.unbanpanel.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

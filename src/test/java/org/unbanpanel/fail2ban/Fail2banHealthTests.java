@@ -1,8 +1,7 @@
-package org.unbanpanel.system;
+package org.unbanpanel.fail2ban;
+
 
 import org.junit.jupiter.api.Test;
-import org.unbanpanel.fail2ban.Fail2ban;
-import org.unbanpanel.fail2ban.Fail2banException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;

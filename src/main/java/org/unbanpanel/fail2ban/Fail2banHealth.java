@@ -1,10 +1,8 @@
-package org.unbanpanel.system;
+package org.unbanpanel.fail2ban;
 
 import java.time.Duration;
 
 import org.springframework.stereotype.Component;
-import org.unbanpanel.fail2ban.Fail2ban;
-import org.unbanpanel.fail2ban.Fail2banException;
 
 /**
  * Whether fail2ban answers, remembered for a few seconds so that a busy page does not start one fail2ban-client per
