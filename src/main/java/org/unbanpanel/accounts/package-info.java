@@ -1,0 +1,7 @@
+/**
+ * The locked-accounts page ({@code /accounts}, {@code /api/v1/accounts}), its reset queued through the jobs module.
+ */
+@ApplicationModule(displayName = "Accounts")
+package org.unbanpanel.accounts;
+
+import org.springframework.modulith.ApplicationModule;
