@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.core.Rejection;
+import org.unbanpanel.jobs.JobRedirect;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLockException;
@@ -72,8 +73,7 @@ class AccountsController {
 		}
 		long jobId = jobs.submit(new ReleaseRequest(List.of(), account.values()), signedIn.getName(),
 				clientAddress.of(request));
-		redirect.addFlashAttribute("message", message("accounts.reset.queued", jobId, account.values().get(0).value()));
-		return "redirect:/jobs/" + jobId;
+		return JobRedirect.to(jobId, redirect, messages, "accounts.reset.queued", account.values().get(0).value());
 	}
 
 	private String message(String code, Object... arguments) {

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.jobs.JobRedirect;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.web.ClientAddress;
@@ -85,8 +86,7 @@ class JailsController {
 			return show(name, BanQuery.of(filter, page, size), model);
 		}
 		long jobId = jobs.submit(new ReleaseRequest(targets, List.of()), user.getName(), clientAddress.of(request));
-		redirect.addFlashAttribute("message", message("jails.unban.queued", jobId, targets.size()));
-		return "redirect:/jobs/" + jobId;
+		return JobRedirect.to(jobId, redirect, messages, "jails.unban.queued", targets.size());
 	}
 
 	@ExceptionHandler(UnknownJailException.class)

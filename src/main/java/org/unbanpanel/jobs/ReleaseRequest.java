@@ -44,6 +44,11 @@ public record ReleaseRequest(List<BanTarget> addresses, List<AccountName> accoun
 		return target;
 	}
 
+	/** How many values it holds, addresses and accounts together. */
+	public int size() {
+		return addresses.size() + accounts.size();
+	}
+
 	/** A request without trust. */
 	public ReleaseRequest(List<BanTarget> addresses, List<AccountName> accounts) {
 		this(addresses, accounts, Duration.ZERO);

@@ -2,7 +2,6 @@ package org.unbanpanel.lookup;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,6 +9,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unbanpanel.jobs.JobRedirect;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.trust.TrustPeriod;
@@ -70,10 +70,7 @@ class LookupController {
 		ReleaseRequest release = new ReleaseRequest(query.address().stream().toList(), query.user().stream().toList(),
 				trust.period().duration());
 		long jobId = jobs.submit(release, user.getName(), clientAddress.of(request));
-		redirect.addFlashAttribute("message", messages.getMessage("unblock.queued",
-				new Object[] { jobId, release.addresses().size() + release.accounts().size() },
-				LocaleContextHolder.getLocale()));
-		return "redirect:/jobs/" + jobId;
+		return JobRedirect.to(jobId, redirect, messages, "unblock.queued", release.size());
 	}
 
 	/** The query, each bad value of it now a field error. */

@@ -26,7 +26,7 @@ import org.unbanpanel.web.RejectedRequest;
 @RestController
 class UnblockApiController {
 
-	private final JobService service;
+	private final JobService jobs;
 
 	private final UnblockValidator validator;
 
@@ -34,9 +34,9 @@ class UnblockApiController {
 
 	private final TrustPolicy trustPolicy;
 
-	UnblockApiController(JobService service, UnblockValidator validator, ClientAddress clientAddress,
+	UnblockApiController(JobService jobs, UnblockValidator validator, ClientAddress clientAddress,
 			TrustPolicy trustPolicy) {
-		this.service = service;
+		this.jobs = jobs;
 		this.validator = validator;
 		this.clientAddress = clientAddress;
 		this.trustPolicy = trustPolicy;
@@ -56,8 +56,8 @@ class UnblockApiController {
 		}
 		ReleaseRequest unblock = new ReleaseRequest(addresses, checked.request().accounts(),
 				trust.period().duration());
-		long id = service.submit(unblock, user.getName(), clientAddress.of(request));
-		JobView job = service.find(id).orElseThrow();
+		long id = jobs.submit(unblock, user.getName(), clientAddress.of(request));
+		JobView job = jobs.find(id).orElseThrow();
 		return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + id)).body(job);
 	}
 

@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.jobs.JobRedirect;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.trust.TrustPeriod;
@@ -33,7 +33,7 @@ class UnblockController {
 
 	static final String VIEW = "unblock/form";
 
-	private final JobService service;
+	private final JobService jobs;
 
 	private final UnblockValidator validator;
 
@@ -45,9 +45,9 @@ class UnblockController {
 
 	private final TrustPolicy trustPolicy;
 
-	UnblockController(JobService service, UnblockValidator validator, ClientAddress clientAddress,
+	UnblockController(JobService jobs, UnblockValidator validator, ClientAddress clientAddress,
 			MessageSource messages, Fail2ban fail2ban, TrustPolicy trustPolicy) {
-		this.service = service;
+		this.jobs = jobs;
 		this.validator = validator;
 		this.clientAddress = clientAddress;
 		this.messages = messages;
@@ -83,11 +83,8 @@ class UnblockController {
 		}
 		ReleaseRequest unblock = new ReleaseRequest(addresses, checked.request().accounts(),
 				trust.period().duration());
-		long jobId = service.submit(unblock, user.getName(), clientAddress.of(request));
-		redirect.addFlashAttribute("message", messages.getMessage("unblock.queued",
-				new Object[] { jobId, unblock.addresses().size() + unblock.accounts().size() },
-				LocaleContextHolder.getLocale()));
-		return "redirect:/jobs/" + jobId;
+		long jobId = jobs.submit(unblock, user.getName(), clientAddress.of(request));
+		return JobRedirect.to(jobId, redirect, messages, "unblock.queued", unblock.size());
 	}
 
 	private String view(Model model, HttpServletRequest request) {
