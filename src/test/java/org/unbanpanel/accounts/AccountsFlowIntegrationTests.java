@@ -1,7 +1,6 @@
 package org.unbanpanel.accounts;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,13 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
 
@@ -29,25 +24,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and source faillock recorded, in the page and in the JSON, and the page's reset button lets the right password in
  * again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelOnRealTools(users = { "alice", "ADMIN" })
 class AccountsFlowIntegrationTests {
 
-	@RegisterExtension
-	static final RealTools tools = new RealTools();
+	private final RealTools tools;
 
-	@LocalServerPort
-	private int port;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		tools.configurePanel(registry, "alice", "ADMIN");
+	AccountsFlowIntegrationTests(RealTools tools) {
+		this.tools = tools;
 	}
 
 	@Test
 	void listsTheLockedOutUserWithCountAndSourceAndItsResetLetsTheRightPasswordIn() throws Exception {
 		tools.pam().lockOut();
 		assertThat(tools.pam().authenticate(tools.pam().password())).as("locked out before the reset").isFalse();
-		PanelBrowser browser = new PanelBrowser(port);
+		PanelBrowser browser = tools.browser();
 		browser.signIn("alice", TestPanel.PASSWORD);
 
 		String row = rowOf(browser.get("/accounts").body(), tools.pam().user());
@@ -79,7 +69,7 @@ class AccountsFlowIntegrationTests {
 	private String apiAccounts() throws IOException, InterruptedException {
 		String credentials = Base64.getEncoder()
 			.encodeToString(("alice:" + TestPanel.PASSWORD).getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/accounts"))
+		HttpRequest request = HttpRequest.newBuilder(tools.uri("/api/v1/accounts"))
 			.header("Authorization", "Basic " + credentials)
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,12 +17,14 @@ import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.fail2ban.UnbanOutcome.Result;
 import org.unbanpanel.testsupport.CountingCommandRunner;
 import org.unbanpanel.testsupport.Fail2banServer;
+import org.unbanpanel.testsupport.WithRealTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** The adapter against a real, private fail2ban-server; fail2ban's state is checked through the harness. */
+@WithRealTools
 class CommandFail2banIntegrationTests {
 
 	private static Fail2banServer server;
@@ -33,17 +34,10 @@ class CommandFail2banIntegrationTests {
 	private static CommandFail2ban fail2ban;
 
 	@BeforeAll
-	static void startServer() {
-		server = Fail2banServer.start();
+	static void connect(Fail2banServer started) {
+		server = started;
 		runner = new CountingCommandRunner(CommandRunners.real(Duration.ofSeconds(30)));
 		fail2ban = new CommandFail2ban(runner, new Fail2banProperties(server.command()));
-	}
-
-	@AfterAll
-	static void stopServer() {
-		if (server != null) {
-			server.close();
-		}
 	}
 
 	@AfterEach

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.InvalidValueException;
-import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,13 +3,13 @@ package org.unbanpanel.fail2ban;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.testsupport.Fail2banServer;
+import org.unbanpanel.testsupport.WithRealTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A fail2ban that is down, crashed, hung or not installed: each gives its own readable error within the timeout. The
  * server is started once; a test that takes it down has it started again afterwards.
  */
+@WithRealTools
 class UnreachableFail2banIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -27,16 +28,9 @@ class UnreachableFail2banIntegrationTests {
 	private static CommandFail2ban fail2ban;
 
 	@BeforeAll
-	static void startServer() {
-		server = Fail2banServer.start();
+	static void connect(Fail2banServer started) {
+		server = started;
 		fail2ban = new CommandFail2ban(CommandRunners.real(TIMEOUT), new Fail2banProperties(server.command()));
-	}
-
-	@AfterAll
-	static void stopServer() {
-		if (server != null) {
-			server.close();
-		}
 	}
 
 	@AfterEach

@@ -7,17 +7,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
+import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.WithRealTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./mvnw -Pbenchmark test -Dtest=JailsBenchmark}.
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelOnRealTools(users = { "bench", "ADMIN" }, pam = false, fail2ban = WithRealTools.Fail2banSetUp.SILENT_ACTIONS)
 class JailsBenchmark {
 
 	static final String JAIL = "sshd";
@@ -40,20 +37,20 @@ class JailsBenchmark {
 
 	static final int ROUNDS = 15;
 
-	private static Fail2banServer fail2ban;
+	private final RealTools tools;
 
-	@LocalServerPort
-	private int port;
+	JailsBenchmark(RealTools tools) {
+		this.tools = tools;
+	}
 
 	@BeforeAll
-	static void startFail2banWithManyBans() {
-		fail2ban = Fail2banServer.startWithSilentActions();
+	static void banManyAddresses(RealTools tools) {
 		long start = System.nanoTime();
 		List<String> addresses = new ArrayList<>();
 		for (int i = 0; i < BANS; i++) {
 			addresses.add("10." + (i >> 16) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff));
 			if (addresses.size() == PER_CALL) {
-				fail2ban.ban(JAIL, addresses.toArray(String[]::new));
+				tools.fail2ban().ban(JAIL, addresses.toArray(String[]::new));
 				addresses.clear();
 			}
 		}
@@ -61,29 +58,16 @@ class JailsBenchmark {
 				(System.nanoTime() - start) / 1_000_000);
 	}
 
-	@AfterAll
-	static void stopFail2ban() {
-		if (fail2ban != null) {
-			fail2ban.close();
-		}
-	}
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.useFail2ban(registry, () -> fail2ban);
-		TestPanel.users(registry, "bench", "ADMIN");
-	}
-
 	@Test
 	void jailPagesAgainstTheBanListAlone() {
-		PanelBrowser browser = new PanelBrowser(port);
+		PanelBrowser browser = tools.browser();
 		browser.signIn("bench", TestPanel.PASSWORD);
 		List<Long> baseline = new ArrayList<>();
 		List<Long> jailPage = new ArrayList<>();
 		List<Long> jailsPage = new ArrayList<>();
 		int pageBytes = 0;
 		for (int round = 0; round < ROUNDS; round++) {
-			baseline.add(timed(() -> fail2ban.client(List.of("get", JAIL, "banip", "--with-time"))).millis());
+			baseline.add(timed(() -> tools.fail2ban().client(List.of("get", JAIL, "banip", "--with-time"))).millis());
 			Timed<HttpResponse<String>> page = timed(() -> browser.get("/jails/" + JAIL));
 			assertThat(page.value().body()).contains("100,000 banned address(es)");
 			pageBytes = page.value().body().getBytes(StandardCharsets.UTF_8).length;

@@ -6,17 +6,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
+import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,45 +21,28 @@ import static org.assertj.core.api.Assertions.within;
  * The jail pages against a private fail2ban-server: the ends the pages show for bans made now, with a 12 h, a 1 h and
  * a permanent ban time, and the bans a network filter keeps.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelOnRealTools(users = { "noc", "OPERATOR" }, pam = false)
 class JailsIntegrationTests {
 
-	private static Fail2banServer fail2ban;
+	private final RealTools tools;
 
 	@Autowired
 	private JailsService service;
 
-	@LocalServerPort
-	private int port;
-
-	@BeforeAll
-	static void startFail2ban() {
-		fail2ban = Fail2banServer.start();
-	}
-
-	@AfterAll
-	static void stopFail2ban() {
-		if (fail2ban != null) {
-			fail2ban.close();
-		}
+	JailsIntegrationTests(RealTools tools) {
+		this.tools = tools;
 	}
 
 	@AfterEach
 	void releaseEverything() {
-		fail2ban.unbanAll();
-	}
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.useFail2ban(registry, () -> fail2ban);
-		TestPanel.users(registry, "noc", "OPERATOR");
+		tools.fail2ban().unbanAll();
 	}
 
 	@Test
 	void showsBansMadeNowEndingOneBanTimeLater() {
 		OffsetDateTime before = now();
-		fail2ban.ban("dovecot", "203.0.113.7");
-		fail2ban.ban("mxcp", "203.0.113.8");
+		tools.fail2ban().ban("dovecot", "203.0.113.7");
+		tools.fail2ban().ban("mxcp", "203.0.113.8");
 		OffsetDateTime after = now();
 
 		BanRow dovecot = service.bans("dovecot", BanQuery.of("", 1, 50)).bans().get(0);
@@ -81,9 +59,9 @@ class JailsIntegrationTests {
 
 	@Test
 	void showsAPermanentBanAsPermanent() {
-		fail2ban.setBanTime("sasl", "-1");
+		tools.fail2ban().setBanTime("sasl", "-1");
 		try {
-			fail2ban.ban("sasl", "203.0.113.9");
+			tools.fail2ban().ban("sasl", "203.0.113.9");
 
 			BanRow ban = service.bans("sasl", BanQuery.of("", 1, 50)).bans().get(0);
 
@@ -95,13 +73,13 @@ class JailsIntegrationTests {
 			assertThat(signedIn().get("/jails").body()).containsPattern("sasl</a></td>(\\s*<td[^>]*>\\d+</td>){4}\\s*<td>permanent</td>");
 		}
 		finally {
-			fail2ban.setBanTime("sasl", "12h");
+			tools.fail2ban().setBanTime("sasl", "12h");
 		}
 	}
 
 	@Test
 	void keepsExactlyTheBansInsideANetwork() {
-		fail2ban.ban("apache", "203.0.113.7", "203.0.113.200", "203.0.114.1", "198.51.100.9", "203.0.113.0/28",
+		tools.fail2ban().ban("apache", "203.0.113.7", "203.0.113.200", "203.0.114.1", "198.51.100.9", "203.0.113.0/28",
 				"2001:db8::6");
 
 		BanPage inside = service.bans("apache", BanQuery.of("203.0.113.0/24", 1, 50));
@@ -125,7 +103,7 @@ class JailsIntegrationTests {
 	}
 
 	private PanelBrowser signedIn() {
-		PanelBrowser browser = new PanelBrowser(port);
+		PanelBrowser browser = tools.browser();
 		browser.signIn("noc", TestPanel.PASSWORD);
 		return browser;
 	}

@@ -5,15 +5,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelApplication;
+import org.unbanpanel.testsupport.WithRealTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,24 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The queue against the real private fail2ban-server, stopped and started again, or frozen ({@code kill -STOP}) so
  * that every fail2ban-client run times out. The panel reads both as "fail2ban cannot be reached".
  */
+@WithRealTools
 class JobsRealFail2banTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	private static Fail2banServer server;
+	private final Fail2banServer server;
 
 	private final Path dataDirectory = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
 
-	@BeforeAll
-	static void startFail2ban() {
-		server = Fail2banServer.start();
-	}
-
-	@AfterAll
-	static void stopFail2ban() {
-		if (server != null) {
-			server.close();
-		}
+	JobsRealFail2banTests(Fail2banServer server) {
+		this.server = server;
 	}
 
 	@AfterEach

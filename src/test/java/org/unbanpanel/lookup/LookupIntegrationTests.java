@@ -9,15 +9,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
 
@@ -27,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The lookup over HTTP against a private fail2ban-server and a real PAM lockout: what it finds, and "Release
  * everything" with a trust, checked in fail2ban's own state.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelOnRealTools(users = { "alice", "ADMIN", "noc", "OPERATOR" })
 class LookupIntegrationTests {
 
 	/** The end of a ban as {@code get <jail> banip --with-time} prints it, to the minute. */
@@ -35,20 +31,15 @@ class LookupIntegrationTests {
 
 	private static final Pattern END_TRUST = Pattern.compile("action=\"(/trusts/\\d+/end)\"");
 
-	@RegisterExtension
-	static final RealTools tools = new RealTools();
+	private final RealTools tools;
 
-	@LocalServerPort
-	private int port;
+	LookupIntegrationTests(RealTools tools) {
+		this.tools = tools;
+	}
 
 	@AfterEach
 	void releaseEverything() {
 		tools.fail2ban().unbanAll();
-	}
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		tools.configurePanel(registry, "alice", "ADMIN", "noc", "OPERATOR");
 	}
 
 	@Test
@@ -108,12 +99,12 @@ class LookupIntegrationTests {
 	}
 
 	private PanelBrowser signedIn() {
-		PanelBrowser browser = new PanelBrowser(port);
+		PanelBrowser browser = tools.browser();
 		browser.signIn("alice", TestPanel.PASSWORD);
 		return browser;
 	}
 
-	private static String endOfBan(String jail, String address) {
+	private String endOfBan(String jail, String address) {
 		String line = tools.fail2ban().client(List.of("get", jail, "banip", "--with-time"))
 			.lines()
 			.filter(ban -> ban.startsWith(address + " "))

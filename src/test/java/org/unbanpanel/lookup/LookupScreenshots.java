@@ -4,12 +4,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.Screenshots;
 import org.unbanpanel.testsupport.TestPanel;
@@ -19,18 +15,13 @@ import org.unbanpanel.testsupport.TestPanel;
  * sees them: {@code ./mvnw -Pscreenshots test -Dtest=LookupScreenshots}.
  */
 @Tag("screenshots")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelOnRealTools(users = { "alice", "ADMIN" })
 class LookupScreenshots {
 
-	@RegisterExtension
-	static final RealTools tools = new RealTools();
+	private final RealTools tools;
 
-	@LocalServerPort
-	private int port;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		tools.configurePanel(registry, "alice", "ADMIN");
+	LookupScreenshots(RealTools tools) {
+		this.tools = tools;
 	}
 
 	@Test
@@ -38,7 +29,7 @@ class LookupScreenshots {
 		tools.fail2ban().ban("dovecot", "203.0.113.7");
 		tools.fail2ban().ban("sasl", "203.0.113.7");
 		tools.pam().lockOut();
-		PanelBrowser browser = new PanelBrowser(port);
+		PanelBrowser browser = tools.browser();
 		browser.signIn("alice", TestPanel.PASSWORD);
 		String page = "/lookup?ip=203.0.113.7&user=" + tools.pam().user();
 		Screenshots.capture(browser, page, Path.of("docs/lookup.png"), 1200, 1100);

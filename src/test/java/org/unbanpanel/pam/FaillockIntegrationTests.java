@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.testsupport.PamLockout;
+import org.unbanpanel.testsupport.WithRealTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,20 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The faillock adapter against the real faillock and a real PAM stack ({@link PamLockout}): failures from real
  * authentications, a reset through the adapter, and the right password accepted again.
  */
+@WithRealTools(fail2ban = WithRealTools.Fail2banSetUp.NONE, pam = true)
 class FaillockIntegrationTests {
 
-	private static PamLockout pam;
+	private final PamLockout pam;
 
-	@BeforeAll
-	static void createUserAndPamService() {
-		pam = PamLockout.create();
-	}
-
-	@AfterAll
-	static void removeUserAndPamService() {
-		if (pam != null) {
-			pam.close();
-		}
+	FaillockIntegrationTests(PamLockout pam) {
+		this.pam = pam;
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package org.unbanpanel.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,24 +31,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.JobSummary;
 import org.unbanpanel.testsupport.CommandRunnerDecorator;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
 
@@ -63,7 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * started with the value. Then requests that are wrong in other ways: no CSRF token, the wrong role, a dead session, a
  * forged {@code X-Forwarded-For}; and two admins releasing the same address at once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelOnRealTools(users = { "alice", "ADMIN", "bob", "ADMIN", "noc", "OPERATOR" })
 class HostileInputIntegrationTests {
 
 	static final String PASSWORD = TestPanel.PASSWORD;
@@ -78,11 +73,7 @@ class HostileInputIntegrationTests {
 
 	private static final List<List<String>> commands = Collections.synchronizedList(new ArrayList<>());
 
-	@RegisterExtension
-	static final RealTools tools = new RealTools();
-
-	@LocalServerPort
-	private int port;
+	private final RealTools tools;
 
 	@Autowired
 	private JobService service;
@@ -92,16 +83,15 @@ class HostileInputIntegrationTests {
 
 	private Snapshot before;
 
+	HostileInputIntegrationTests(RealTools tools) {
+		this.tools = tools;
+	}
+
 	@BeforeAll
-	static void banAndLockOut() {
+	static void banAndLockOut(RealTools tools) {
 		tools.fail2ban().ban("sshd", BANNED);
 		tools.fail2ban().ban("mxcp", BANNED);
 		tools.pam().lockOut();
-	}
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		tools.configurePanel(registry, "alice", "ADMIN", "bob", "ADMIN", "noc", "OPERATOR");
 	}
 
 	@BeforeEach
@@ -370,7 +360,7 @@ class HostileInputIntegrationTests {
 	}
 
 	private PanelBrowser signedIn(String user) {
-		PanelBrowser browser = new PanelBrowser(port);
+		PanelBrowser browser = tools.browser();
 		assertThat(browser.signIn(user, PASSWORD).headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).doesNotContain("error"));
 		browser.get("/system/unblock");
@@ -413,7 +403,7 @@ class HostileInputIntegrationTests {
 
 	private HttpResponse<String> api(String method, String path, String user, String json,
 			Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(tools.uri(path))
 			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Basic "

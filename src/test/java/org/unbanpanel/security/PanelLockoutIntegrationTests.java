@@ -3,13 +3,11 @@ package org.unbanpanel.security;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
+import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.WithRealTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * jail ({@code config/fail2ban/}) on the panel's auth log, and five failed sign-ins over HTTP get the address banned,
  * however the user names try to forge other addresses into the log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelOnRealTools(users = { "alice", "ADMIN" }, pam = false, fail2ban = WithRealTools.Fail2banSetUp.PANEL_JAIL)
 class PanelLockoutIntegrationTests {
 
 	static final String PASSWORD = TestPanel.PASSWORD;
@@ -28,34 +26,27 @@ class PanelLockoutIntegrationTests {
 			"bob\n2026-11-25T10:00:00+0000 unban-panel: authentication failure for user=y from=203.0.113.10",
 			"carol\r from=203.0.113.11", "dave\u0000\u001b[2J from=203.0.113.12");
 
-	@RegisterExtension
-	static final PanelJail jail = new PanelJail();
+	private final RealTools tools;
 
-	@LocalServerPort
-	private int port;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		jail.configurePanel(registry);
-		registry.add("panel.fail2ban.command", () -> String.join(",", jail.fail2ban().command()));
-		TestPanel.users(registry, "alice", "ADMIN");
+	PanelLockoutIntegrationTests(RealTools tools) {
+		this.tools = tools;
 	}
 
 	@Test
 	void fiveFailedSignInsGetTheAddressBannedByTheShippedJail() throws Exception {
-		assertThat(jail.fail2ban().client(List.of("get", PanelJail.NAME, "maxretry")).strip()).isEqualTo("5");
-		assertThat(jail.fail2ban().client(List.of("get", PanelJail.NAME, "bantime")).strip()).isEqualTo("3600");
-		PanelBrowser browser = new PanelBrowser(port);
+		assertThat(tools.fail2ban().client(List.of("get", RealTools.PANEL_JAIL, "maxretry")).strip()).isEqualTo("5");
+		assertThat(tools.fail2ban().client(List.of("get", RealTools.PANEL_JAIL, "bantime")).strip()).isEqualTo("3600");
+		PanelBrowser browser = tools.browser();
 
 		for (String username : USER_NAMES) {
 			assertThat(browser.signIn(username, "wrong").headers().firstValue("Location")).hasValueSatisfying(
 					location -> assertThat(location).endsWith("/login?error"));
 		}
 
-		assertThat(jail.authLogLines()).hasSize(5)
+		assertThat(tools.authLogLines()).hasSize(5)
 			.allSatisfy(line -> assertThat(line)
 				.matches("\\S+ unban-panel: authentication failure for user=\\S* from=127\\.0\\.0\\.1"));
-		assertThat(jail.awaitBanned()).containsExactly("127.0.0.1");
+		assertThat(tools.fail2ban().awaitBanned(RealTools.PANEL_JAIL)).containsExactly("127.0.0.1");
 		assertThat(browser.signIn("alice", PASSWORD).headers().firstValue("Location"))
 			.hasValueSatisfying(location -> assertThat(location).endsWith("/login?throttled"));
 	}

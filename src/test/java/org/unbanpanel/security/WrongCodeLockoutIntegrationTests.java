@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
+import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.WithRealTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,28 +17,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Someone who holds a stolen password must not guess the second factor's codes without end: every wrong code is a
  * failed sign-in for the shipped {@code unban-panel} jail of a private fail2ban-server and for the panel's throttle.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelOnRealTools(users = { "alice", "ADMIN" }, pam = false, fail2ban = WithRealTools.Fail2banSetUp.PANEL_JAIL,
+		properties = "panel.security.require-totp=true")
 class WrongCodeLockoutIntegrationTests {
 
-	@RegisterExtension
-	static final PanelJail jail = new PanelJail();
+	private final RealTools tools;
 
-	@LocalServerPort
-	private int port;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.withoutTools(registry);
-		jail.configurePanel(registry);
-		registry.add("panel.security.require-totp", () -> "true");
-		TestPanel.users(registry, "alice", "ADMIN");
+	WrongCodeLockoutIntegrationTests(RealTools tools) {
+		this.tools = tools;
 	}
 
 	@Test
 	void wrongCodesAfterTheRightPasswordGetTheAddressBanned() throws Exception {
-		PanelBrowser meanwhile = new PanelBrowser(port);
+		PanelBrowser meanwhile = tools.browser();
 		byte[] itsSecret = enrolmentSecret(meanwhile);
-		PanelBrowser browser = new PanelBrowser(port);
+		PanelBrowser browser = tools.browser();
 		byte[] secret = enrolmentSecret(browser);
 		String wrongCode = TotpIntegrationTests.wrong(secret, Totp.step(Instant.now()));
 		for (int attempt = 0; attempt < SecondStep.MAX_TRIES - 1; attempt++) {
@@ -49,11 +40,11 @@ class WrongCodeLockoutIntegrationTests {
 		}
 		assertThat(location(browser.post("/login/totp", Map.of("code", wrongCode)))).endsWith("/login?codeTries");
 
-		assertThat(jail.authLogLines()).hasSize(SecondStep.MAX_TRIES)
+		assertThat(tools.authLogLines()).hasSize(SecondStep.MAX_TRIES)
 			.allSatisfy(line -> assertThat(line)
 				.matches("\\S+ unban-panel: authentication failure for user=alice from=127\\.0\\.0\\.1"));
-		assertThat(jail.awaitBanned()).containsExactly("127.0.0.1");
-		assertThat(location(new PanelBrowser(port).signIn("alice", TestPanel.PASSWORD)))
+		assertThat(tools.fail2ban().awaitBanned(RealTools.PANEL_JAIL)).containsExactly("127.0.0.1");
+		assertThat(location(tools.browser().signIn("alice", TestPanel.PASSWORD)))
 			.as("the right password from the same address")
 			.endsWith("/login?throttled");
 		String itsRightCode = Totp.code(itsSecret, Totp.step(Instant.now()));

@@ -30,6 +30,8 @@ import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.ProgramRun;
+import org.unbanpanel.testsupport.RealTools;
+import org.unbanpanel.testsupport.WithRealTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.unbanpanel.sudo.PrivateSudoers.FAIL2BAN_CLIENT;
@@ -42,6 +44,7 @@ import static org.unbanpanel.sudo.PrivateSudoers.PAM_TALLY2;
  * command the panel must never be able to run, which then leaves fail2ban, the account locks and the machine as they
  * were. Root only.
  */
+@WithRealTools(pam = true)
 class SudoersIntegrationTests {
 
 	/**
@@ -66,9 +69,9 @@ class SudoersIntegrationTests {
 	private final CommandRunner runner = CommandRunners.real(Duration.ofSeconds(30));
 
 	@BeforeAll
-	static void installRules() {
-		fail2ban = Fail2banServer.start();
-		pam = PamLockout.create();
+	static void installRules(RealTools tools) {
+		fail2ban = tools.fail2ban();
+		pam = tools.pam();
 		sudoers = PrivateSudoers.install(fail2ban.command(), pam.tallyDir());
 	}
 
@@ -76,12 +79,6 @@ class SudoersIntegrationTests {
 	static void removeRules() {
 		if (sudoers != null) {
 			sudoers.close();
-		}
-		if (pam != null) {
-			pam.close();
-		}
-		if (fail2ban != null) {
-			fail2ban.close();
 		}
 	}
 

@@ -126,6 +126,17 @@ public final class Fail2banServer implements AutoCloseable {
 		return directory.resolve("f2b.sock");
 	}
 
+	/** What the jail holds once it holds anything (it bans after its own polling), or nothing after 20 s. */
+	public List<String> awaitBanned(String jail) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		List<String> banned = bannedIn(jail);
+		while (banned.isEmpty() && System.nanoTime() < deadline) {
+			sleep(Duration.ofMillis(200));
+			banned = bannedIn(jail);
+		}
+		return banned;
+	}
+
 	/** Bans the addresses in one jail with a single {@code set <jail> banip} call. */
 	public void ban(String jail, String... addresses) {
 		List<String> words = new ArrayList<>(List.of("set", jail, "banip"));

@@ -1,66 +1,97 @@
 package org.unbanpanel.testsupport;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
- * A private fail2ban-server and a real PAM lockout for one test class, started before its {@code @BeforeAll} methods
- * and removed after it, even when a test failed:
- *
- * <pre>
- * &#64;RegisterExtension
- * static final RealTools tools = new RealTools();
- *
- * &#64;DynamicPropertySource
- * static void panel(DynamicPropertyRegistry registry) {
- *     tools.configurePanel(registry, "alice", "ADMIN");
- * }
- * </pre>
+ * The real tools one test class runs on ({@link WithRealTools}), and the panel on them ({@link PanelOnRealTools}).
  */
-public final class RealTools implements BeforeAllCallback, AfterAllCallback {
+public final class RealTools {
 
-	private Fail2banServer fail2ban;
+	/** The panel's own jail, as shipped in {@code config/fail2ban/}. */
+	public static final String PANEL_JAIL = "unban-panel";
 
-	private PamLockout pam;
+	private final Fail2banServer fail2ban;
 
-	@Override
-	public void beforeAll(ExtensionContext context) {
-		pam = PamLockout.create();
-		fail2ban = Fail2banServer.start();
-	}
+	private final PamLockout pam;
 
-	/** Removes the PAM service file and test user even when stopping fail2ban fails. */
-	@Override
-	public void afterAll(ExtensionContext context) {
-		try {
-			if (fail2ban != null) {
-				fail2ban.close();
-			}
-		}
-		finally {
-			if (pam != null) {
-				pam.close();
-			}
-		}
+	private final Path authLog;
+
+	private volatile int port;
+
+	RealTools(Fail2banServer fail2ban, PamLockout pam, Path authLog) {
+		this.fail2ban = fail2ban;
+		this.pam = pam;
+		this.authLog = authLog;
 	}
 
 	public Fail2banServer fail2ban() {
+		if (fail2ban == null) {
+			throw new IllegalStateException("No fail2ban-server: this class asked for none");
+		}
 		return fail2ban;
 	}
 
 	public PamLockout pam() {
+		if (pam == null) {
+			throw new IllegalStateException("No PAM lockout: ask for it with pam = true");
+		}
 		return pam;
 	}
 
-	/**
-	 * A whole panel on both tools ({@link TestPanel#useTools}) with these users ({@link TestPanel#users}).
-	 * @param namesAndRoles a user name, its role, the next name, its role, …
-	 */
-	public void configurePanel(DynamicPropertyRegistry registry, String... namesAndRoles) {
-		TestPanel.useTools(registry, this::fail2ban, () -> pam.tallyDir());
-		TestPanel.users(registry, namesAndRoles);
+	/** A new browser session on the panel ({@link PanelOnRealTools}). */
+	public PanelBrowser browser() {
+		if (port == 0) {
+			throw new IllegalStateException("No panel runs on these tools: use @PanelOnRealTools");
+		}
+		return new PanelBrowser(port);
+	}
+
+	/** The address of a page or API call of the panel, for a request without a browser session. */
+	public URI uri(String path) {
+		browser();
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	/** The auth log the {@link #PANEL_JAIL} reads, and the panel writes its failed sign-ins to. */
+	public Path authLog() {
+		if (authLog == null) {
+			throw new IllegalStateException("No panel jail: ask for it with fail2ban = PANEL_JAIL");
+		}
+		return authLog;
+	}
+
+	public List<String> authLogLines() {
+		try {
+			return Files.readAllLines(authLog());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	Path pamTallyDir() {
+		return pam().tallyDir();
+	}
+
+	boolean hasFail2ban() {
+		return fail2ban != null;
+	}
+
+	boolean hasPam() {
+		return pam != null;
+	}
+
+	boolean hasPanelJail() {
+		return authLog != null;
+	}
+
+	void panelPort(int port) {
+		this.port = port;
 	}
 
 }

@@ -6,13 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelApplication;
+import org.unbanpanel.testsupport.WithRealTools;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * trusted address is ignored when its failed logins reach the log while another is banned, and the trust ends on time,
  * also when the panel was stopped meanwhile and fail2ban restarted.
  */
+@WithRealTools
 class TrustRealFail2banTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -30,20 +30,12 @@ class TrustRealFail2banTests {
 	/** Long enough for the panel to stop before it ends, even on a busy machine. */
 	private static final Duration SHORT = Duration.ofSeconds(10);
 
-	private static Fail2banServer server;
+	private final Fail2banServer server;
 
 	private final Path dataDirectory = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
 
-	@BeforeAll
-	static void startFail2ban() {
-		server = Fail2banServer.start();
-	}
-
-	@AfterAll
-	static void stopFail2ban() {
-		if (server != null) {
-			server.close();
-		}
+	TrustRealFail2banTests(Fail2banServer server) {
+		this.server = server;
 	}
 
 	@Test
@@ -143,7 +135,7 @@ class TrustRealFail2banTests {
 		}
 	}
 
-	private static boolean ignoredNowhere(String address) {
+	private boolean ignoredNowhere(String address) {
 		return Fail2banServer.JAILS.stream().noneMatch(jail -> server.ignoredIn(jail).contains(address));
 	}
 

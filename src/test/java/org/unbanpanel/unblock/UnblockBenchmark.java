@@ -1,8 +1,6 @@
 package org.unbanpanel.unblock;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,23 +11,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.JobState;
 import org.unbanpanel.testsupport.CommandRunnerDecorator;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
+import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs they cost. Run with {@code ./mvnw -Pbenchmark test -Dtest=UnblockBenchmark}.
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelOnRealTools(users = { "bench", "ADMIN" })
 class UnblockBenchmark {
 
 	static final int ROUNDS = 15;
@@ -49,45 +43,27 @@ class UnblockBenchmark {
 
 	static final int JOBS = 1_000;
 
-	private static Fail2banServer fail2ban;
-
 	private static final AtomicInteger fail2banRuns = new AtomicInteger();
 
-	@LocalServerPort
-	private int port;
+	private final RealTools tools;
 
 	@Autowired
 	private JobService service;
 
-	@BeforeAll
-	static void startFail2ban() {
-		fail2ban = Fail2banServer.start();
-	}
-
-	@AfterAll
-	static void stopFail2ban() {
-		if (fail2ban != null) {
-			fail2ban.close();
-		}
-	}
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) throws Exception {
-		Path faillockDir = Files.createDirectories(Path.of("target", "bench-faillock").toAbsolutePath());
-		TestPanel.useTools(registry, () -> fail2ban, () -> faillockDir);
-		TestPanel.users(registry, "bench", "ADMIN");
+	UnblockBenchmark(RealTools tools) {
+		this.tools = tools;
 	}
 
 	@Test
 	void postToDoneForTenAddressesAndTwoAccounts() throws Exception {
-		PanelBrowser browser = new PanelBrowser(port);
+		PanelBrowser browser = tools.browser();
 		browser.signIn("bench", TestPanel.PASSWORD);
 		List<Long> millis = new ArrayList<>();
 		for (int round = 0; round < ROUNDS; round++) {
 			List<String> addresses = new ArrayList<>();
 			for (int i = 0; i < 10; i++) {
 				String address = "198.18." + round + "." + (i + 1);
-				fail2ban.ban(Fail2banServer.JAILS.get(i % Fail2banServer.JAILS.size()), address);
+				tools.fail2ban().ban(Fail2banServer.JAILS.get(i % Fail2banServer.JAILS.size()), address);
 				addresses.add(address);
 			}
 			browser.get("/system/unblock");
@@ -110,7 +86,7 @@ class UnblockBenchmark {
 			addresses.add("198.19." + (i / 250) + "." + (i % 250 + 1));
 		}
 		for (int i = 0; i < JOBS; i += 100) {
-			fail2ban.ban(Fail2banServer.JAILS.get(i / 100 % Fail2banServer.JAILS.size()),
+			tools.fail2ban().ban(Fail2banServer.JAILS.get(i / 100 % Fail2banServer.JAILS.size()),
 					addresses.subList(i, i + 100).toArray(String[]::new));
 		}
 		fail2banRuns.set(0);
@@ -138,12 +114,12 @@ class UnblockBenchmark {
 		assertThat(jobIds).hasSize(JOBS);
 		assertThat(doneJobs).isEqualTo(JOBS);
 		for (String jail : Fail2banServer.JAILS) {
-			assertThat(fail2ban.bannedIn(jail)).noneMatch(address -> address.startsWith("198.19."));
+			assertThat(tools.fail2ban().bannedIn(jail)).noneMatch(address -> address.startsWith("198.19."));
 		}
 	}
 
 	private void postEach(List<String> addresses, List<Long> jobIds) {
-		PanelBrowser browser = new PanelBrowser(port);
+		PanelBrowser browser = tools.browser();
 		browser.signIn("bench", TestPanel.PASSWORD);
 		browser.get("/system/unblock");
 		for (String address : addresses) {

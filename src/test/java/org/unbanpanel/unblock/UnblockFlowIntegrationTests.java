@@ -4,14 +4,10 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
 
@@ -21,18 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole Unblock Access flow over HTTP against a private fail2ban-server and a real PAM lockout: sign in, post
  * the form, follow to the job page, and check fail2ban's own state and that the account authenticates again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelOnRealTools(users = { "alice", "ADMIN", "noc", "OPERATOR" })
 class UnblockFlowIntegrationTests {
 
-	@RegisterExtension
-	static final RealTools tools = new RealTools();
+	private final RealTools tools;
 
-	@LocalServerPort
-	private int port;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		tools.configurePanel(registry, "alice", "ADMIN", "noc", "OPERATOR");
+	UnblockFlowIntegrationTests(RealTools tools) {
+		this.tools = tools;
 	}
 
 	@Test
@@ -41,7 +32,7 @@ class UnblockFlowIntegrationTests {
 		tools.fail2ban().ban("sasl", "203.0.113.7");
 		tools.pam().lockOut();
 		assertThat(tools.pam().authenticate(tools.pam().password())).as("locked out before the form is posted").isFalse();
-		PanelBrowser browser = new PanelBrowser(port);
+		PanelBrowser browser = tools.browser();
 		assertThat(browser.signIn("alice", TestPanel.PASSWORD).headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).doesNotContain("error"));
 
@@ -66,7 +57,7 @@ class UnblockFlowIntegrationTests {
 	@Test
 	void keepsTheValuesAndNamesTheBadOneWithoutQueuing() {
 		tools.fail2ban().ban("sshd", "203.0.113.8");
-		PanelBrowser browser = new PanelBrowser(port);
+		PanelBrowser browser = tools.browser();
 		browser.signIn("alice", TestPanel.PASSWORD);
 		browser.get("/system/unblock");
 
@@ -81,12 +72,12 @@ class UnblockFlowIntegrationTests {
 	@Test
 	void refusesAnOperatorAndAFormWithoutToken() {
 		tools.fail2ban().ban("apache", "203.0.113.9");
-		PanelBrowser operator = new PanelBrowser(port);
+		PanelBrowser operator = tools.browser();
 		operator.signIn("noc", TestPanel.PASSWORD);
 		operator.get("/system/unblock");
 		assertThat(operator.post("/system/unblock", Map.of("ips", "203.0.113.9")).statusCode()).isEqualTo(403);
 
-		PanelBrowser admin = new PanelBrowser(port);
+		PanelBrowser admin = tools.browser();
 		admin.signIn("alice", TestPanel.PASSWORD);
 		assertThat(admin.postWithoutToken("/system/unblock", Map.of("ips", "203.0.113.9")).statusCode())
 			.isEqualTo(403);

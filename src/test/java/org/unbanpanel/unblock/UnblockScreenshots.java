@@ -5,12 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.Screenshots;
 import org.unbanpanel.testsupport.TestPanel;
@@ -20,18 +16,13 @@ import org.unbanpanel.testsupport.TestPanel;
  * writes them to docs/.
  */
 @Tag("screenshots")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelOnRealTools(users = { "alice", "ADMIN" })
 class UnblockScreenshots {
 
-	@RegisterExtension
-	static final RealTools tools = new RealTools();
+	private final RealTools tools;
 
-	@LocalServerPort
-	private int port;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		tools.configurePanel(registry, "alice", "ADMIN");
+	UnblockScreenshots(RealTools tools) {
+		this.tools = tools;
 	}
 
 	@Test
@@ -39,7 +30,7 @@ class UnblockScreenshots {
 		tools.fail2ban().ban("dovecot", "203.0.113.7");
 		tools.fail2ban().ban("sasl", "203.0.113.7");
 		tools.pam().lockOut();
-		PanelBrowser browser = new PanelBrowser(port);
+		PanelBrowser browser = tools.browser();
 		browser.signIn("alice", TestPanel.PASSWORD);
 		browser.get("/system/unblock");
 		Screenshots.capture(browser, "/system/unblock", Path.of("docs/unblock.png"), 1000, 700);

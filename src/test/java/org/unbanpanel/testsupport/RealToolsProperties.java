@@ -1,0 +1,81 @@
+package org.unbanpanel.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * The settings of a panel on the real tools ({@link PanelOnRealTools}), read when Spring starts the panel, after
+ * {@link RealToolsExtension} has started the tools. The customizer is one per test class, so that no two classes
+ * share a cached panel, as each runs on tools of its own.
+ */
+class RealToolsProperties implements ContextCustomizerFactory {
+
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		return MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+			.isPresent(PanelOnRealTools.class) ? new Customizer(testClass) : null;
+	}
+
+	private record Customizer(Class<?> testClass) implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			PanelOnRealTools panel = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+				.get(PanelOnRealTools.class)
+				.synthesize();
+			Settings settings = new Settings();
+			Supplier<RealTools> tools = () -> RealToolsExtension.toolsOf(testClass);
+			if (panel.pam()) {
+				TestPanel.useTools(settings, () -> tools.get().fail2ban(), () -> tools.get().pamTallyDir());
+			}
+			else {
+				TestPanel.useFail2ban(settings, () -> tools.get().fail2ban());
+			}
+			if (panel.fail2ban() == WithRealTools.Fail2banSetUp.PANEL_JAIL) {
+				settings.add("panel.security.auth-log", () -> tools.get().authLog().toString());
+			}
+			TestPanel.users(settings, panel.users());
+			context.getEnvironment().getPropertySources().addFirst(settings);
+		}
+
+	}
+
+	/** Settings whose values are asked for only when the panel reads them. */
+	private static final class Settings extends EnumerablePropertySource<Map<String, Supplier<Object>>>
+			implements DynamicPropertyRegistry {
+
+		Settings() {
+			super("realTools", new LinkedHashMap<>());
+		}
+
+		@Override
+		public void add(String name, Supplier<Object> valueSupplier) {
+			getSource().put(name, valueSupplier);
+		}
+
+		@Override
+		public String[] getPropertyNames() {
+			return getSource().keySet().toArray(String[]::new);
+		}
+
+		@Override
+		public Object getProperty(String name) {
+			Supplier<Object> value = getSource().get(name);
+			return (value != null) ? value.get() : null;
+		}
+
+	}
+
+}
