@@ -13,37 +13,20 @@ import org.unbanpanel.exec.CommandRunner;
  * faillock 1.5.2 (Debian 12) answers a user it does not know like one without failures; later releases exit 1 with
  * "Error no such user", which is reported as {@link AccountLockException.Reason#UNKNOWN_USER}.
  */
-final class FaillockAccounts implements AccountLocks {
-
-	private final LockTool faillock;
+final class FaillockAccounts extends LockTool {
 
 	/**
 	 * @param command the program, for example {@code [faillock]} or {@code [sudo, -n, /usr/sbin/faillock]}
 	 * @param dir the tally directory, {@code null} for faillock's default {@code /var/run/faillock}
 	 */
 	FaillockAccounts(CommandRunner runner, List<String> command, Path dir) {
-		this.faillock = new LockTool(runner, "faillock", command, "--dir", dir, "no such user");
-	}
-
-	@Override
-	public String backend() {
-		return faillock.name();
-	}
-
-	@Override
-	public LockRecord status(AccountName user) {
-		return FaillockOutput.parse(faillock.status(user), user);
-	}
-
-	@Override
-	public List<LockRecord> all() {
-		return FaillockOutput.parse(faillock.list()).stream().filter(LockRecord::hasFailures).toList();
+		super(runner, "faillock", command, "--dir", dir, "no such user", FaillockOutput::parse, FaillockOutput::parse);
 	}
 
 	@Override
 	public LockRecord reset(AccountName user) {
 		LockRecord before = status(user);
-		faillock.reset(user);
+		runReset(user);
 		return before;
 	}
 

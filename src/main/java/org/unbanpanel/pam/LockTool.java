@@ -3,6 +3,8 @@ package org.unbanpanel.pam;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.exec.CommandException;
@@ -10,14 +12,15 @@ import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
 
 /**
- * What faillock and pam_tally2 share: {@code --user U}, an optional {@code --reset}, one option naming where the
- * tallies are kept, and the translation of every way a run can go wrong into an {@link AccountLockException}.
+ * What the faillock and pam_tally2 adapters share: {@code --user U}, an optional {@code --reset}, one option naming
+ * where the tallies are kept, reading one user or all of them through the tool's parser, and the translation of every
+ * way a run can go wrong into an {@link AccountLockException}.
  * <p>
  * Both tools reset <em>every</em> user when {@code --reset} comes without {@code --user}, so the only way to build a
  * reset here is {@link #reset(AccountName)}, which always adds {@code --user} with a name checked again just before
  * the command is built.
  */
-final class LockTool {
+abstract class LockTool implements AccountLocks {
 
 	private final CommandRunner runner;
 
@@ -27,14 +30,21 @@ final class LockTool {
 
 	private final String unknownUserMessage;
 
+	private final BiFunction<String, AccountName, LockRecord> parseOne;
+
+	private final Function<String, List<LockRecord>> parseAll;
+
 	/**
 	 * @param command the program and any prefix such as {@code sudo -n}
 	 * @param storeOption the option naming where the tallies are kept ({@code --dir}, {@code --file})
 	 * @param store its value, {@code null} for the tool's own default
 	 * @param unknownUserMessage what the tool writes to stderr when the user does not exist
+	 * @param parseOne reads the tool's output for one user
+	 * @param parseAll reads the tool's list of every user
 	 */
 	LockTool(CommandRunner runner, String name, List<String> command, String storeOption, Path store,
-			String unknownUserMessage) {
+			String unknownUserMessage, BiFunction<String, AccountName, LockRecord> parseOne,
+			Function<String, List<LockRecord>> parseAll) {
 		if (command.isEmpty()) {
 			throw new IllegalArgumentException("the " + name + " command is empty");
 		}
@@ -42,22 +52,28 @@ final class LockTool {
 		this.name = name;
 		this.command = withStore(command, storeOption, store);
 		this.unknownUserMessage = unknownUserMessage;
+		this.parseOne = parseOne;
+		this.parseAll = parseAll;
 	}
 
-	String name() {
+	@Override
+	public String backend() {
 		return name;
 	}
 
-	/** Runs the tool without a user, which lists every user with failures. */
-	String list() {
-		return run(command, null);
+	@Override
+	public LockRecord status(AccountName user) {
+		return parseOne.apply(run(forUser(user), user), user);
 	}
 
-	String status(AccountName user) {
-		return run(forUser(user), user);
+	/** The tool run without a user, which lists every user with failures. */
+	@Override
+	public List<LockRecord> all() {
+		return parseAll.apply(run(command, null)).stream().filter(LockRecord::hasFailures).toList();
 	}
 
-	String reset(AccountName user) {
+	/** Runs the tool's reset of this one user; returns what it printed. */
+	String runReset(AccountName user) {
 		List<String> reset = new ArrayList<>(forUser(user));
 		reset.add("--reset");
 		return run(reset, user);
