@@ -86,10 +86,6 @@ public final class RealTools {
 		return pam != null;
 	}
 
-	boolean hasPanelJail() {
-		return authLog != null;
-	}
-
 	void panelPort(int port) {
 		this.port = port;
 	}
