@@ -87,6 +87,14 @@ abstract class LockTool implements AccountLocks {
 		return arguments;
 	}
 
+	/**
+	 * Whether a failed listing only says that the place the tallies are kept does not exist yet: nobody has failed a
+	 * login, so nobody is locked. No tool says so unless its adapter knows how it does.
+	 */
+	boolean nothingRecordedYet(CommandResult listing) {
+		return false;
+	}
+
 	private String run(List<String> arguments, AccountName user) {
 		CommandResult result;
 		try {
@@ -97,6 +105,9 @@ abstract class LockTool implements AccountLocks {
 		}
 		if (result.succeeded()) {
 			return result.stdout();
+		}
+		if (user == null && nothingRecordedYet(result)) {
+			return "";
 		}
 		if (user != null && result.stderr().contains(unknownUserMessage)) {
 			throw new AccountLockException(AccountLockException.Reason.UNKNOWN_USER,

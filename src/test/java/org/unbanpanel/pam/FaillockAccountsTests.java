@@ -93,14 +93,22 @@ class FaillockAccountsTests {
 	}
 
 	@Test
-	void reportsMissingTallyDirectoryWhenListing() {
-		// real faillock 1.5.2: faillock --dir /nonexistent/x
+	void missingTallyDirectoryMeansNoAccountIsLocked() {
+		// real faillock 1.5.2: faillock --dir /nonexistent/x, as on a machine where nobody has failed a login yet
 		given(runner.run(anyList())).willReturn(
 				new CommandResult(2, "", "faillock: Error reading tally directory: No such file or directory\n", false));
 
+		assertThat(new FaillockAccounts(runner, List.of("faillock"), Path.of("/nonexistent/x")).all()).isEmpty();
+	}
+
+	@Test
+	void reportsAnUnreadableTallyDirectory() {
+		given(runner.run(anyList()))
+			.willReturn(new CommandResult(2, "", "faillock: Error reading tally directory: Permission denied\n", false));
+
 		assertThatExceptionOfType(AccountLockException.class)
-			.isThrownBy(() -> new FaillockAccounts(runner, List.of("faillock"), Path.of("/nonexistent/x")).all())
-			.withMessage("faillock failed with exit code 2: faillock: Error reading tally directory: No such file or directory");
+			.isThrownBy(() -> new FaillockAccounts(runner, List.of("faillock"), Path.of("/root/x")).all())
+			.withMessage("faillock failed with exit code 2: faillock: Error reading tally directory: Permission denied");
 	}
 
 	@SuppressWarnings("unchecked")
