@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.util.FileSystemUtils;
-import org.unbanpanel.testsupport.ProgramRun;
+import org.unbanpanel.demo.ProgramRun;
 import org.unbanpanel.testsupport.SystemTools;
 
 /**

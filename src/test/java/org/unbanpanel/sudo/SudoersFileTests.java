@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.unbanpanel.testsupport.ProgramRun;
+import org.unbanpanel.demo.ProgramRun;
 import org.unbanpanel.testsupport.SystemTools;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -29,7 +29,7 @@ import org.unbanpanel.pam.AccountLockAdapters;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
-import org.unbanpanel.testsupport.ProgramRun;
+import org.unbanpanel.demo.ProgramRun;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.WithRealTools;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
+import org.unbanpanel.demo.PrivateFail2ban;
 
 /**
  * Starts and removes the tools of {@link WithRealTools} for each test class, and hands them to its constructor and
@@ -51,7 +52,7 @@ final class RealToolsExtension implements BeforeAllCallback, AfterAllCallback, B
 				Path directory = Files.createDirectories(
 						Path.of("target", "panel-jail-" + UUID.randomUUID()).toAbsolutePath());
 				Path authLog = Files.createFile(directory.resolve("auth.log"));
-				yield new RealTools(Fail2banServer.start(new Fail2banServer.ShippedJail(RealTools.PANEL_JAIL,
+				yield new RealTools(Fail2banServer.start(new PrivateFail2ban.ExtraJail(RealTools.PANEL_JAIL,
 						SHIPPED.resolve("filter.d/unban-panel.conf"), SHIPPED.resolve("jail.d/unban-panel.conf"),
 						authLog)), pam, authLog);
 			}

@@ -1,4 +1,4 @@
-package org.unbanpanel.testsupport;
+package org.unbanpanel.demo;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One finished program, run directly by a test harness (not through the code under test), in the C locale with
- * stdin closed.
+ * One finished program, in the C locale with stdin closed, run before or beside the panel rather than by it: by the
+ * demo's {@link PrivateFail2ban}, which is set up before the panel's own {@code CommandRunner} exists, and by the
+ * tests' harnesses, which must not go through the code they test.
  */
 public record ProgramRun(int exitCode, String stdout, String stderr) {
 
