@@ -1,0 +1,63 @@
+package org.unbanpanel.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unbanpanel.UnbanPanelApplication;
+import org.unbanpanel.testsupport.MachineAddress;
+import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.TestPanel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole panel with its built-in settings: reached from this machine only, and naming its version. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SafeDefaultsIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void panel(DynamicPropertyRegistry registry) {
+		TestPanel.withoutTools(registry);
+	}
+
+	@Test
+	void listensOnLoopbackOnly() throws Exception {
+		InetAddress elsewhere = MachineAddress.nonLoopback();
+
+		assertThat(MachineAddress.accepts(InetAddress.getByName("127.0.0.1"), port)).isTrue();
+		assertThat(MachineAddress.accepts(elsewhere, port)).as("a connection to %s", elsewhere).isFalse();
+	}
+
+	@Test
+	void everyPageNamesTheVersionOfTheBuild() {
+		assertThat(PanelVersion.current()).matches("\\d+\\.\\d+\\.\\d+.*");
+
+		assertThat(new PanelBrowser(port).get("/login").body())
+			.contains("<footer class=\"bottom\">Unban Panel " + PanelVersion.current() + "</footer>");
+	}
+
+	@Test
+	void versionOptionPrintsTheVersionAndStartsNothing() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream console = System.out;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		try {
+			UnbanPanelApplication.main(new String[] { "--version" });
+		}
+		finally {
+			System.setOut(console);
+		}
+
+		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("unban-panel " + PanelVersion.current() + "\n");
+	}
+
+}
