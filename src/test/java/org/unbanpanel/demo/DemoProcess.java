@@ -74,7 +74,8 @@ final class DemoProcess implements AutoCloseable {
 		}
 		line.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
 				String.join(File.pathSeparator, classpath), UnbanPanelApplication.class.getName(),
-				"--spring.profiles.active=" + DemoInitializer.PROFILE, "--server.port=" + freePort()));
+				"--spring.profiles.active=" + DemoInitializer.PROFILE, "--server.port=" + freePort(),
+				"--management.server.port=0"));
 		Files.deleteIfExists(output);
 		process = new ProcessBuilder(line).directory(home.toFile())
 			.redirectErrorStream(true)

@@ -25,7 +25,8 @@ public final class PanelApplication {
 	 */
 	public static ConfigurableApplicationContext start(Fail2banServer server, Path dataDirectory, String... settings) {
 		List<String> arguments = new ArrayList<>(List.of("--panel.data-dir=" + dataDirectory,
-				"--panel.commands.timeout=2s", "--panel.accounts.backend=none", "--server.port=0"));
+				"--panel.commands.timeout=2s", "--panel.accounts.backend=none", "--server.port=0",
+				"--management.server.port=0"));
 		arguments.addAll(List.of(settings));
 		List<String> command = server.command();
 		for (int i = 0; i < command.size(); i++) {

@@ -1,0 +1,53 @@
+package org.unbanpanel.metrics;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.unbanpanel.exec.CommandException;
+import org.unbanpanel.exec.CommandResult;
+import org.unbanpanel.exec.CommandRunner;
+
+/**
+ * Times every program the panel runs, as {@value #NAME} ({@code panel_commands_seconds} in Prometheus) tagged with the
+ * {@link CommandTags tool and command} and the {@code outcome}: {@code success}, {@code failure} (a non-zero exit), or
+ * why it did not run to an end ({@code timeout}, {@code sudo_refused}, {@code not_found}, {@code interrupted},
+ * {@code start_failed}).
+ */
+final class MeteredCommandRunner implements CommandRunner {
+
+	static final String NAME = "panel.commands";
+
+	private final CommandRunner delegate;
+
+	private final MeterRegistry registry;
+
+	MeteredCommandRunner(CommandRunner delegate, MeterRegistry registry) {
+		this.delegate = delegate;
+		this.registry = registry;
+	}
+
+	@Override
+	public CommandResult run(List<String> command) {
+		Timer.Sample sample = Timer.start(registry);
+		String outcome = "failure";
+		try {
+			CommandResult result = delegate.run(command);
+			outcome = result.succeeded() ? "success" : "failure";
+			return result;
+		}
+		catch (CommandException ex) {
+			outcome = ex.reason().name().toLowerCase(Locale.ROOT);
+			throw ex;
+		}
+		finally {
+			sample.stop(Timer.builder(NAME)
+				.description("Runs of fail2ban-client and the account-lock tools, by tool, command and outcome")
+				.tags(CommandTags.of(command))
+				.tag("outcome", outcome)
+				.register(registry));
+		}
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.unbanpanel.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.unbanpanel.exec.CommandRunner;
+
+/** Puts {@link MeteredCommandRunner} around the panel's one {@link CommandRunner}, so every adapter's runs count. */
+@Configuration(proxyBeanMethods = false)
+class MetricsConfiguration {
+
+	/** Static, as every bean post-processor; the registry is looked up only when the runner is wrapped. */
+	@Bean
+	static BeanPostProcessor meteredCommandRunner(ObjectProvider<MeterRegistry> registry) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				return bean instanceof CommandRunner runner ? new MeteredCommandRunner(runner, registry.getObject())
+						: bean;
+			}
+		};
+	}
+
+}

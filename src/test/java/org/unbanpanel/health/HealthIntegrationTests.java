@@ -1,0 +1,171 @@
+package org.unbanpanel.health;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unbanpanel.testsupport.Fail2banServer;
+import org.unbanpanel.testsupport.MachineAddress;
+import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.TestPanel;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /actuator/health} and {@code /actuator/prometheus} of the whole panel on a private fail2ban-server and the
+ * real faillock, on the management port: fail2ban's component follows the server down and up while liveness stays
+ * UP, the details need a signed-in user, and the metrics count the program runs and the failed sign-ins.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HealthIntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static Fail2banServer fail2ban;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@LocalServerPort
+	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
+
+	@BeforeAll
+	static void startFail2ban() {
+		fail2ban = Fail2banServer.start();
+	}
+
+	@AfterAll
+	static void stopFail2ban() {
+		if (fail2ban != null) {
+			fail2ban.close();
+		}
+	}
+
+	@DynamicPropertySource
+	static void panel(DynamicPropertyRegistry registry) {
+		TestPanel.useFail2ban(registry, () -> fail2ban);
+		TestPanel.users(registry, "alice", "ADMIN");
+		registry.add("panel.accounts.backend", () -> "faillock");
+		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
+		registry.add("panel.accounts.faillock.dir", HealthIntegrationTests::emptyFaillockDir);
+	}
+
+	private static String emptyFaillockDir() {
+		try {
+			return Files.createDirectories(Path.of("target", "faillock-" + UUID.randomUUID())).toAbsolutePath().toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@AfterEach
+	void fail2banRuns() {
+		fail2ban.ensureRunning();
+	}
+
+	@Test
+	void fail2banComponentFollowsTheServerDownAndUpWhileLivenessStaysUp() throws Exception {
+		HttpResponse<String> up = signedIn("/actuator/health");
+		assertThat(up.statusCode()).isEqualTo(200);
+		JsonNode components = JSON.readTree(up.body()).get("components");
+		assertThat(components.at("/fail2ban/status").asString()).isEqualTo("UP");
+		assertThat(components.at("/fail2ban/details/reachable").asBoolean()).isTrue();
+		assertThat(components.at("/fail2ban/details/version").asString()).matches("\\d+\\.\\d+\\.\\d+.*");
+		assertThat(components.at("/accountTool/status").asString()).isEqualTo("UP");
+		assertThat(components.at("/accountTool/details/tool").asString()).isEqualTo("faillock");
+		assertThat(components.at("/accountTool/details/present").asBoolean()).isTrue();
+
+		fail2ban.stop();
+
+		HttpResponse<String> down = signedIn("/actuator/health");
+		assertThat(down.statusCode()).isEqualTo(503);
+		JsonNode fail2banDown = JSON.readTree(down.body()).at("/components/fail2ban");
+		assertThat(fail2banDown.at("/status").asString()).isEqualTo("DOWN");
+		assertThat(fail2banDown.at("/details/reachable").asBoolean()).isFalse();
+		assertThat(fail2banDown.at("/details/error").asString()).startsWith("fail2ban is not running");
+		assertThat(anonymous("/actuator/health/liveness").body()).isEqualTo("{\"status\":\"UP\"}");
+
+		fail2ban.ensureRunning();
+
+		HttpResponse<String> back = signedIn("/actuator/health");
+		assertThat(back.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(back.body()).at("/components/fail2ban/status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void anonymousLocalRequestsSeeTheStatusOnly() throws Exception {
+		HttpResponse<String> health = anonymous("/actuator/health");
+
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(health.body()).propertyNames()).containsExactlyInAnyOrder("status", "groups");
+	}
+
+	@Test
+	void theManagementPortListensOnLoopbackOnlyAndThePanelsPortServesNoEndpoint() throws Exception {
+		InetAddress elsewhere = MachineAddress.nonLoopback();
+
+		assertThat(MachineAddress.accepts(InetAddress.getByName("127.0.0.1"), managementPort)).isTrue();
+		assertThat(MachineAddress.accepts(elsewhere, managementPort)).as("connecting to %s", elsewhere).isFalse();
+		HttpResponse<String> onPanelPort = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(onPanelPort.body()).doesNotContain("status");
+	}
+
+	@Test
+	void prometheusCountsProgramRunsByCommandAndFailedSignIns() throws Exception {
+		signedIn("/actuator/health");
+		PanelBrowser browser = new PanelBrowser(port);
+		browser.signIn("alice", "wrong password");
+		fail2ban.stop();
+		signedIn("/actuator/health");
+
+		String metrics = anonymous("/actuator/prometheus").body();
+
+		assertThat(metrics)
+			.containsPattern("panel_commands_seconds_count\\{command=\"version\",outcome=\"success\",tool=\"fail2ban-client\"\\} [1-9]")
+			.containsPattern("panel_commands_seconds_count\\{command=\"version\",outcome=\"failure\",tool=\"fail2ban-client\"\\} [1-9]")
+			.containsPattern("panel_commands_seconds_sum\\{command=\"list\",outcome=\"success\",tool=\"faillock\"\\} [0-9.]+")
+			.containsPattern("panel_signin_failures_total\\{reason=\"bad_credentials\"\\} [1-9]");
+	}
+
+	private HttpResponse<String> anonymous(String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(management(path)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> signedIn(String path) throws Exception {
+		String basic = Base64.getEncoder()
+			.encodeToString(("alice:" + TestPanel.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return http.send(HttpRequest.newBuilder(management(path)).header("Authorization", "Basic " + basic).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI management(String path) {
+		return URI.create("http://127.0.0.1:" + managementPort + path);
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.unbanpanel.health;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unbanpanel.testsupport.MachineAddress;
+import org.unbanpanel.testsupport.TestPanel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The management port opened to every interface (management.server.address: 0.0.0.0, against the default): a
+ * request that comes from another address without signing in still gets a bare 401 and nothing of the panel's state.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "management.server.address=0.0.0.0")
+class ManagementFromElsewhereIntegrationTests {
+
+	@LocalManagementPort
+	private int managementPort;
+
+	@DynamicPropertySource
+	static void panel(DynamicPropertyRegistry registry) {
+		TestPanel.withoutTools(registry);
+	}
+
+	@Test
+	void anAnonymousRequestFromElsewhereGetsNothing() throws Exception {
+		InetAddress elsewhere = MachineAddress.nonLoopback();
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+		for (String path : List.of("/actuator", "/actuator/health", "/actuator/health/liveness",
+				"/actuator/health/fail2ban", "/actuator/prometheus")) {
+			HttpResponse<String> response = http.send(HttpRequest
+				.newBuilder(URI.create("http://" + elsewhere.getHostAddress() + ":" + managementPort + path))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(response.statusCode()).as(path).isEqualTo(401);
+			assertThat(response.body()).as(path).isEmpty();
+		}
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.unbanpanel.metrics;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.unbanpanel.exec.CommandException;
+import org.unbanpanel.exec.CommandResult;
+import org.unbanpanel.exec.CommandRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.unbanpanel.exec.CommandRunners.ok;
+
+/** Every run is timed under its tool, command and outcome, and its result or exception passes through unchanged. */
+class MeteredCommandRunnerTests {
+
+	private static final List<String> VERSION = List.of("fail2ban-client", "--", "version");
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	@Test
+	void countsSuccessesAndFailuresApart() {
+		CommandResult refused = new CommandResult(255, "", "ERROR", false);
+		CommandRunner runner = new MeteredCommandRunner(stub(ok("1.0.2\n"), refused, ok("1.0.2\n")), registry);
+
+		assertThat(runner.run(VERSION).stdout()).isEqualTo("1.0.2\n");
+		assertThat(runner.run(VERSION)).isSameAs(refused);
+		runner.run(VERSION);
+
+		assertThat(timer("success").count()).isEqualTo(2);
+		assertThat(timer("failure").count()).isEqualTo(1);
+	}
+
+	@Test
+	void aRunThatDidNotEndIsCountedByItsReason() {
+		CommandRunner timesOut = command -> {
+			throw new CommandException(CommandException.Reason.TIMEOUT, "fail2ban-client did not answer");
+		};
+		CommandRunner runner = new MeteredCommandRunner(timesOut, registry);
+
+		assertThatExceptionOfType(CommandException.class).isThrownBy(() -> runner.run(VERSION));
+
+		assertThat(timer("timeout").count()).isEqualTo(1);
+	}
+
+	private Timer timer(String outcome) {
+		return registry.get(MeteredCommandRunner.NAME)
+			.tags("tool", "fail2ban-client", "command", "version", "outcome", outcome)
+			.timer();
+	}
+
+	private static CommandRunner stub(CommandResult... results) {
+		int[] next = { 0 };
+		return command -> results[next[0]++];
+	}
+
+}
