@@ -1,31 +1,25 @@
 package org.unbanpanel.health;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.MachineAddress;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
 
 import tools.jackson.databind.JsonNode;
@@ -34,16 +28,17 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /actuator/health} and {@code /actuator/prometheus} of the whole panel on a private fail2ban-server and the
- * real faillock, on the management port: fail2ban's component follows the server down and up while liveness stays
- * UP, the details need a signed-in user, and the metrics count the program runs and the failed sign-ins.
+ * {@code /actuator/health} and {@code /actuator/prometheus} of the whole panel on a private fail2ban-server and a
+ * real PAM lockout's faillock, on the management port: fail2ban's component follows the server down and up while
+ * liveness stays UP, the details need a signed-in user, and the metrics count the program runs and failed sign-ins.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HealthIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static Fail2banServer fail2ban;
+	@RegisterExtension
+	static final RealTools tools = new RealTools();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -53,39 +48,14 @@ class HealthIntegrationTests {
 	@LocalManagementPort
 	private int managementPort;
 
-	@BeforeAll
-	static void startFail2ban() {
-		fail2ban = Fail2banServer.start();
-	}
-
-	@AfterAll
-	static void stopFail2ban() {
-		if (fail2ban != null) {
-			fail2ban.close();
-		}
-	}
-
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.useFail2ban(registry, () -> fail2ban);
-		TestPanel.users(registry, "alice", "ADMIN");
-		registry.add("panel.accounts.backend", () -> "faillock");
-		registry.add("panel.accounts.faillock.command", () -> "/usr/sbin/faillock");
-		registry.add("panel.accounts.faillock.dir", HealthIntegrationTests::emptyFaillockDir);
-	}
-
-	private static String emptyFaillockDir() {
-		try {
-			return Files.createDirectories(Path.of("target", "faillock-" + UUID.randomUUID())).toAbsolutePath().toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		tools.configurePanel(registry, "alice", "ADMIN");
 	}
 
 	@AfterEach
 	void fail2banRuns() {
-		fail2ban.ensureRunning();
+		tools.fail2ban().ensureRunning();
 	}
 
 	@Test
@@ -100,7 +70,7 @@ class HealthIntegrationTests {
 		assertThat(components.at("/accountTool/details/tool").asString()).isEqualTo("faillock");
 		assertThat(components.at("/accountTool/details/present").asBoolean()).isTrue();
 
-		fail2ban.stop();
+		tools.fail2ban().stop();
 
 		HttpResponse<String> down = signedIn("/actuator/health");
 		assertThat(down.statusCode()).isEqualTo(503);
@@ -110,7 +80,7 @@ class HealthIntegrationTests {
 		assertThat(fail2banDown.at("/details/error").asString()).startsWith("fail2ban is not running");
 		assertThat(anonymous("/actuator/health/liveness").body()).isEqualTo("{\"status\":\"UP\"}");
 
-		fail2ban.ensureRunning();
+		tools.fail2ban().ensureRunning();
 
 		HttpResponse<String> back = signedIn("/actuator/health");
 		assertThat(back.statusCode()).isEqualTo(200);
@@ -141,7 +111,7 @@ class HealthIntegrationTests {
 		signedIn("/actuator/health");
 		PanelBrowser browser = new PanelBrowser(port);
 		browser.signIn("alice", "wrong password");
-		fail2ban.stop();
+		tools.fail2ban().stop();
 		signedIn("/actuator/health");
 
 		String metrics = anonymous("/actuator/prometheus").body();

@@ -53,7 +53,7 @@ class PackagedJvmBenchmark {
 
 	static final int VIEWS = 100;
 
-	static final int ROUNDS = 3;
+	static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
 
 	private static Fail2banServer fail2ban;
 
