@@ -7,8 +7,8 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.unbanpanel.exec.InvalidValueException;
-import org.unbanpanel.pam.AccountName;
+import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.InvalidValueException;
 
 /**
  * The {@code demo} profile's set-up ({@link DemoSite}), done before any bean exists, since the data directory it

@@ -15,10 +15,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unbanpanel.core.AccountName;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.pam.AccountLockAdapters;
 import org.unbanpanel.pam.AccountLocks;
-import org.unbanpanel.pam.AccountName;
 import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.SystemTools;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unbanpanel.core.AccountName;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.testsupport.SystemTools;
 
