@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.web.Problems;
 
 /**
  * The locked accounts for scripts: {@code GET /api/v1/accounts}. When the tool cannot be run, or no tool is
@@ -21,8 +22,11 @@ class AccountsApiController {
 
 	private final AccountLocks locks;
 
-	AccountsApiController(AccountLocks locks) {
+	private final Problems problems;
+
+	AccountsApiController(AccountLocks locks, Problems problems) {
 		this.locks = locks;
+		this.problems = problems;
 	}
 
 	@GetMapping("/api/v1/accounts")
@@ -32,8 +36,7 @@ class AccountsApiController {
 
 	@ExceptionHandler(AccountLockException.class)
 	ResponseEntity<ProblemDetail> unavailable(AccountLockException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setTitle("Account locks cannot be read");
+		ProblemDetail problem = problems.of(HttpStatus.SERVICE_UNAVAILABLE, "accounts.api.unavailable", ex);
 		problem.setProperty("backend", locks.backend());
 		problem.setProperty("reason", ex.reason().name());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);

@@ -56,7 +56,7 @@ class AccountsController {
 		}
 		catch (AccountLockException ex) {
 			model.addAttribute("accounts", List.of());
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", ex.explanation());
 			model.addAttribute("notConfigured", ex.reason() == AccountLockException.Reason.NOT_CONFIGURED);
 		}
 		return VIEW;

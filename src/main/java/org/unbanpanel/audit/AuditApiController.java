@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.unbanpanel.core.Explanation;
+import org.unbanpanel.web.PanelTime;
 import org.unbanpanel.web.RejectedRequest;
 
 /**
@@ -15,18 +17,21 @@ class AuditApiController {
 
 	private final AuditTrail trail;
 
-	AuditApiController(AuditTrail trail) {
+	private final PanelTime times;
+
+	AuditApiController(AuditTrail trail, PanelTime times) {
 		this.trail = trail;
+		this.times = times;
 	}
 
 	@GetMapping("/api/v1/audit")
 	AuditPage audit(@Valid AuditForm filter, BindingResult result) {
 		filter.checkDates(result);
 		if (result.hasErrors()) {
-			throw RejectedRequest.of("Invalid audit filter",
-					result.getErrorCount() + " filter value(s) are not acceptable.", result);
+			throw RejectedRequest.of("audit.api.invalid", Explanation.of("audit.api.rejected", result.getErrorCount()),
+					result);
 		}
-		return trail.find(filter.filter(), filter.pageNumber(), filter.pageSize());
+		return trail.find(filter.filter(times.zone()), filter.pageNumber(), filter.pageSize());
 	}
 
 }

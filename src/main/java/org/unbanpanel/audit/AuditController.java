@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.unbanpanel.web.PanelTime;
 
 /** The audit page: who did what, when and from where, filtered and a page at a time. */
 @Controller
@@ -16,8 +17,11 @@ class AuditController {
 
 	private final AuditTrail trail;
 
-	AuditController(AuditTrail trail) {
+	private final PanelTime times;
+
+	AuditController(AuditTrail trail, PanelTime times) {
 		this.trail = trail;
+		this.times = times;
 	}
 
 	@GetMapping("/audit")
@@ -26,7 +30,7 @@ class AuditController {
 		if (result.hasErrors()) {
 			return VIEW;
 		}
-		AuditPage events = trail.find(auditForm.filter(), auditForm.pageNumber(), auditForm.pageSize());
+		AuditPage events = trail.find(auditForm.filter(times.zone()), auditForm.pageNumber(), auditForm.pageSize());
 		model.addAttribute("events", events);
 		if (events.hasPrevious()) {
 			model.addAttribute("previousPage", pageLink(request, events.page() - 1));

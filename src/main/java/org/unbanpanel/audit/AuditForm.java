@@ -2,7 +2,7 @@ package org.unbanpanel.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,8 +11,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 
 /**
- * The audit filter as the page and the API take it from the query string; every part may be left out. Days are UTC
- * days, both ends included, like the times the page shows.
+ * The audit filter as the page and the API take it from the query string; every part may be left out. Days are days
+ * of the panel's zone ({@code panel.time-zone}), both ends included, like the times the page shows.
  * <p>
  * A bean rather than a record: when one value does not convert (a day written {@code 25.11.2026}), a record is not
  * built at all, so there would be no form to show the error on and the other fields would go unchecked.
@@ -62,9 +62,10 @@ class AuditForm {
 		}
 	}
 
-	AuditFilter filter() {
-		return new AuditFilter(blankAsNull(user), blankAsNull(value), startOf(from),
-				(to == null) ? null : startOf(to.plusDays(1)));
+	/** The filter, its days counted in the panel's zone. */
+	AuditFilter filter(ZoneId zone) {
+		return new AuditFilter(blankAsNull(user), blankAsNull(value), startOf(from, zone),
+				(to == null) ? null : startOf(to.plusDays(1), zone));
 	}
 
 	int pageNumber() {
@@ -81,8 +82,8 @@ class AuditForm {
 		}
 	}
 
-	private static Instant startOf(LocalDate day) {
-		return (day == null) ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+	private static Instant startOf(LocalDate day, ZoneId zone) {
+		return (day == null) ? null : day.atStartOfDay(zone).toInstant();
 	}
 
 	private static String blankAsNull(String text) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * addresses as strings, and resolves or reinterprets what it cannot parse (octal {@code 192.168.010.1}, integer
  * {@code 3221226034}, host names), so anything but these plain forms is refused here, without any DNS lookup.
  */
-public final class BanTarget {
+public final class BanTarget implements Comparable<BanTarget> {
 
 	static final int MAX_LENGTH = 64;
 
@@ -107,6 +107,17 @@ public final class BanTarget {
 			return false;
 		}
 		return unmapped().coversSameFamily(banned.unmapped());
+	}
+
+	/** Numeric order, as an administrator sorts addresses: IPv4 before IPv6, then by address, then by prefix. */
+	@Override
+	public int compareTo(BanTarget other) {
+		int family = Integer.compare(address.length, other.address.length);
+		if (family != 0) {
+			return family;
+		}
+		int byAddress = Arrays.compareUnsigned(address, other.address);
+		return (byAddress != 0) ? byAddress : Integer.compare(prefixLength, other.prefixLength);
 	}
 
 	/** An IPv4-mapped address as its IPv4 form, so that either form compares with the other; else itself. */

@@ -1,9 +1,13 @@
 package org.unbanpanel.exec;
 
+import org.unbanpanel.core.ExplainedException;
+import org.unbanpanel.core.Explanation;
+
 /**
- * A program that did not run to an ordinary end. The message is written for the person at the panel.
+ * A program that did not run to an ordinary end. The message is written for the person at the panel, as a message
+ * code with the program's name and its own words as arguments.
  */
-public class CommandException extends RuntimeException {
+public class CommandException extends ExplainedException {
 
 	public enum Reason {
 
@@ -22,8 +26,8 @@ public class CommandException extends RuntimeException {
 
 	private final Reason reason;
 
-	public CommandException(Reason reason, String message) {
-		super(message);
+	public CommandException(Reason reason, Explanation explanation) {
+		super(explanation, null);
 		this.reason = reason;
 	}
 

@@ -15,6 +15,7 @@ import org.apache.commons.exec.Executor;
 import org.apache.commons.exec.PumpStreamHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.unbanpanel.core.Explanation;
 
 /**
  * {@link CommandRunner} on Apache commons-exec. Each argument is added with quoting switched off, so what the caller
@@ -65,17 +66,17 @@ class ExecCommandRunner implements CommandRunner {
 		}
 		if (exitCode == Executor.INVALID_EXITVALUE || Thread.currentThread().isInterrupted()) {
 			throw new CommandException(CommandException.Reason.INTERRUPTED,
-					programName(command) + " was stopped because the panel is shutting down");
+					Explanation.of("command.interrupted", programName(command)));
 		}
 		if (watchdog.killedProcess()) {
 			throw new CommandException(CommandException.Reason.TIMEOUT,
-					programName(command) + " did not answer within " + timeout.toMillis() + " ms and was stopped");
+					Explanation.of("command.timeout", programName(command), timeout.toMillis()));
 		}
 		CommandResult result = new CommandResult(exitCode, stdout.text(), stderr.text(),
 				stdout.truncated() || stderr.truncated());
 		if (refusedBySudo(command, result)) {
 			throw new CommandException(CommandException.Reason.SUDO_REFUSED,
-					"sudo refused to run " + programBehindSudo(command) + ": " + result.message());
+					Explanation.of("command.sudoRefused", programBehindSudo(command), result.message()));
 		}
 		return result;
 	}
@@ -105,10 +106,10 @@ class ExecCommandRunner implements CommandRunner {
 		String text = String.valueOf(ex.getMessage());
 		if (text.contains("error=2,") || text.contains("error=13,")) {
 			return new CommandException(CommandException.Reason.NOT_FOUND,
-					"cannot run " + command.get(0) + ": no such executable program");
+					Explanation.of("command.notFound", command.get(0)));
 		}
 		return new CommandException(CommandException.Reason.START_FAILED,
-				"cannot start " + command.get(0) + ": " + text);
+				Explanation.of("command.startFailed", command.get(0), text));
 	}
 
 	private static String programBehindSudo(List<String> command) {

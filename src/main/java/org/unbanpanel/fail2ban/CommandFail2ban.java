@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.exec.CommandRunner;
 
 /**
@@ -147,8 +148,7 @@ class CommandFail2ban implements Fail2ban {
 		catch (Fail2banException ex) {
 			if (ex.reason() == Fail2banException.Reason.REFUSED && ex.getMessage().contains("Invalid command")) {
 				throw new Fail2banException(Fail2banException.Reason.REFUSED,
-						"this fail2ban is too old: looking up bans needs fail2ban 0.11.2 or later (" + ex.getMessage() + ")",
-						ex);
+						Explanation.of("fail2ban.tooOld", ex.explanation()), ex);
 			}
 			throw ex;
 		}

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.exec.CommandResult;
@@ -68,7 +69,8 @@ final class Fail2banClient {
 			return parser.apply(stdout);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new Fail2banException(Fail2banException.Reason.REFUSED, ex.getMessage(), ex);
+			throw new Fail2banException(Fail2banException.Reason.REFUSED,
+					Explanation.of("fail2ban.unreadable", ex.getMessage()), ex);
 		}
 	}
 
@@ -106,13 +108,13 @@ final class Fail2banClient {
 	private static Fail2banException notRun(CommandException ex) {
 		if (ex.reason() == CommandException.Reason.TIMEOUT) {
 			return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-					"fail2ban is not answering (the server may be hung): " + ex.getMessage(), ex);
+					Explanation.of("fail2ban.hung", ex.explanation()), ex);
 		}
 		if (ex.reason() == CommandException.Reason.INTERRUPTED) {
 			// unreachable for now: a queued job stays queued and runs after the restart
-			return new Fail2banException(Fail2banException.Reason.UNREACHABLE, ex.getMessage(), ex);
+			return new Fail2banException(Fail2banException.Reason.UNREACHABLE, ex.explanation(), ex);
 		}
-		return new Fail2banException(Fail2banException.Reason.NOT_RUNNABLE, ex.getMessage(), ex);
+		return new Fail2banException(Fail2banException.Reason.NOT_RUNNABLE, ex.explanation(), ex);
 	}
 
 	/** fail2ban-client exits 255 for every failure: its stderr says whether the server is down or refused. */
@@ -122,21 +124,22 @@ final class Fail2banClient {
 			Matcher noSocket = NO_SOCKET.matcher(error);
 			if (noSocket.find()) {
 				return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-						"fail2ban is not running (no socket at " + noSocket.group(1) + ")");
+						Explanation.of("fail2ban.noSocket", noSocket.group(1)));
 			}
 			Matcher noServer = NO_SERVER.matcher(error);
 			if (noServer.find()) {
 				return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-						"fail2ban is not running (its socket is left but nothing answers: " + noServer.group(1) + ")");
+						Explanation.of("fail2ban.noServer", noServer.group(1)));
 			}
 			if (error.startsWith("Permission denied to socket")) {
 				return new Fail2banException(Fail2banException.Reason.NOT_RUNNABLE,
-						"the panel may not use fail2ban's socket: " + error);
+						Explanation.of("fail2ban.socketDenied", error));
 			}
 		}
-		String answer = firstLine(result.stdout()).or(() -> errors.stream().findFirst().map(Fail2banClient::unwrapNok))
-			.orElse("exit code " + result.exitCode());
-		return new Fail2banException(Fail2banException.Reason.REFUSED, "fail2ban refused: " + answer);
+		Object answer = firstLine(result.stdout()).or(() -> errors.stream().findFirst().map(Fail2banClient::unwrapNok))
+			.<Object>map(text -> text)
+			.orElse(Explanation.of("fail2ban.exitCode", result.exitCode()));
+		return new Fail2banException(Fail2banException.Reason.REFUSED, Explanation.of("fail2ban.refused", answer));
 	}
 
 	/** The server's error as the client logs it, {@code NOK: ("not banned: ['1.1.1.1']",)}: the tuple's text. */

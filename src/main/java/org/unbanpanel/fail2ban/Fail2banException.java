@@ -1,10 +1,14 @@
 package org.unbanpanel.fail2ban;
 
+import org.unbanpanel.core.ExplainedException;
+import org.unbanpanel.core.Explanation;
+
 /**
- * fail2ban could not do what was asked. The message names the reason in words an administrator can act on, for
- * example "fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)".
+ * fail2ban could not do what was asked. The explanation names the reason in words an administrator can act on, for
+ * example "fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)", with fail2ban's own words as an
+ * argument.
  */
-public class Fail2banException extends RuntimeException {
+public class Fail2banException extends ExplainedException {
 
 	public enum Reason {
 
@@ -19,13 +23,12 @@ public class Fail2banException extends RuntimeException {
 
 	private final Reason reason;
 
-	public Fail2banException(Reason reason, String message) {
-		super(message);
-		this.reason = reason;
+	public Fail2banException(Reason reason, Explanation explanation) {
+		this(reason, explanation, null);
 	}
 
-	public Fail2banException(Reason reason, String message, Throwable cause) {
-		super(message, cause);
+	public Fail2banException(Reason reason, Explanation explanation, Throwable cause) {
+		super(explanation, cause);
 		this.reason = reason;
 	}
 

@@ -3,6 +3,7 @@ package org.unbanpanel.fail2ban;
 import java.time.Duration;
 
 import org.springframework.stereotype.Component;
+import org.unbanpanel.core.Explanation;
 
 /**
  * Whether fail2ban answers, remembered for a few seconds so that a busy page does not start one fail2ban-client per
@@ -23,8 +24,8 @@ public class Fail2banHealth {
 		this.fail2ban = fail2ban;
 	}
 
-	/** What is wrong with fail2ban, in words for the page, or {@code null} when it answers. */
-	public String problem() {
+	/** What is wrong with fail2ban, said in the page's language, or {@code null} when it answers. */
+	public Explanation problem() {
 		return current().problem();
 	}
 
@@ -44,11 +45,11 @@ public class Fail2banHealth {
 			return new Reading(now, null);
 		}
 		catch (Fail2banException ex) {
-			return new Reading(now, ex.getMessage());
+			return new Reading(now, ex.explanation());
 		}
 	}
 
-	private record Reading(long at, String problem) {
+	private record Reading(long at, Explanation problem) {
 	}
 
 }

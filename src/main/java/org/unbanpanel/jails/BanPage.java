@@ -3,18 +3,18 @@ package org.unbanpanel.jails;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
 import org.unbanpanel.fail2ban.Ban;
 
 /**
- * One page of a jail's bans, ordered by end (permanent ones last).
+ * One page of a jail's bans, ordered by end (permanent ones last) or by address.
  * @param matching how many bans match the filter, on all pages
  * @param held how many bans the jail holds
  */
-public record BanPage(String jail, String filter, int page, int size, int matching, int held, List<BanRow> bans) {
+public record BanPage(String jail, String filter, int page, int size, String sort, int matching, int held,
+		List<BanRow> bans) {
 
 	/**
 	 * Filters, orders and cuts the bans. fail2ban lists them ordered by end already, so the (stable) sort costs one
@@ -28,14 +28,15 @@ public record BanPage(String jail, String filter, int page, int size, int matchi
 				matching.add(ban);
 			}
 		}
-		matching.sort(Comparator.comparing(Ban::end));
+		matching.sort(query.sort().order());
 		int page = Math.min(query.page(), pages(matching.size(), query.size()));
 		int from = (page - 1) * query.size();
 		List<BanRow> rows = matching.subList(from, Math.min(matching.size(), from + query.size()))
 			.stream()
 			.map(ban -> BanRow.of(ban, now, zone))
 			.toList();
-		return new BanPage(jail, query.filter(), page, query.size(), matching.size(), bans.size(), rows);
+		return new BanPage(jail, query.filter(), page, query.size(), query.sort().param(), matching.size(), bans.size(),
+				rows);
 	}
 
 	public int pages() {

@@ -26,11 +26,6 @@ public record BanRow(String address, OffsetDateTime start, OffsetDateTime end, b
 				Math.max(0, Duration.between(now, end.toInstant()).getSeconds()));
 	}
 
-	/** What the page puts in "ends in …": {@code 3 h 12 min}. */
-	public String remainingText() {
-		return TimeText.duration(Duration.ofSeconds(remainingSeconds));
-	}
-
 	/** The end has passed and fail2ban has not yet lifted the ban (it checks every few seconds). */
 	public boolean ending() {
 		return !permanent && remainingSeconds == 0;

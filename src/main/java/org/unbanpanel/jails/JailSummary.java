@@ -1,6 +1,5 @@
 package org.unbanpanel.jails;
 
-import java.time.Duration;
 
 import org.unbanpanel.fail2ban.JailStatus;
 
@@ -14,11 +13,6 @@ public record JailSummary(String name, int currentlyFailed, int totalFailed, int
 	static JailSummary of(JailStatus status) {
 		return new JailSummary(status.name(), status.currentlyFailed(), status.totalFailed(), status.currentlyBanned(),
 				status.totalBanned(), status.permanentBans() ? -1 : status.banTime().getSeconds(), status.permanentBans());
-	}
-
-	/** The ban time as the page shows it, {@code 12 h}; {@code null} for permanent bans, which the page names. */
-	public String banTimeText() {
-		return permanent ? null : TimeText.duration(Duration.ofSeconds(banTimeSeconds));
 	}
 
 }

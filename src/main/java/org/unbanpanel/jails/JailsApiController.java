@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.web.Problems;
 
 /**
  * The jail pages for scripts: {@code GET /api/v1/jails} and {@code GET /api/v1/jails/{name}?filter=&page=&size=}.
@@ -22,8 +24,11 @@ class JailsApiController {
 
 	private final JailsService service;
 
-	JailsApiController(JailsService service) {
+	private final Problems problems;
+
+	JailsApiController(JailsService service, Problems problems) {
 		this.service = service;
+		this.problems = problems;
 	}
 
 	@GetMapping
@@ -39,16 +44,12 @@ class JailsApiController {
 
 	@ExceptionHandler(UnknownJailException.class)
 	ProblemDetail unknown(UnknownJailException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage() + ".");
-		problem.setTitle("Unknown jail");
-		return problem;
+		return problems.of(HttpStatus.NOT_FOUND, "jails.api.unknown", Explanation.of("jails.unknown", ex.jail()));
 	}
 
 	@ExceptionHandler(Fail2banException.class)
 	ProblemDetail unavailable(Fail2banException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setTitle("fail2ban cannot be asked");
-		return problem;
+		return problems.of(HttpStatus.SERVICE_UNAVAILABLE, "jails.api.unavailable", ex);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.fail2ban.Fail2banException;
@@ -59,7 +60,7 @@ class JailsController {
 			model.addAttribute("jails", service.overview());
 		}
 		catch (Fail2banException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", ex.explanation());
 		}
 		return LIST;
 	}
@@ -67,26 +68,42 @@ class JailsController {
 	@GetMapping("/jails/{name}")
 	String jail(@PathVariable String name, @RequestParam(defaultValue = "") String filter,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size,
-			Model model) {
-		return show(name, BanQuery.of(filter, page, size), model);
+			@RequestParam(required = false) String sort, Model model) {
+		return show(name, BanQuery.of(filter, page, size, sort), model);
 	}
 
-	/** Queues the checked addresses; any that is not an address sends the page back with the reason, queuing none. */
+	/**
+	 * Queues the checked addresses. When any is not an address, none is queued and the answer is a redirect back to
+	 * the same page of the jail with the reasons and the selection (post/redirect/get: a reload never posts again).
+	 */
 	@PostMapping("/jails/{name}/unban")
 	String unban(@PathVariable String name, @RequestParam(name = "address", required = false) List<String> addresses,
 			@RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "1") int page,
-			@RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size, Authentication user,
-			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size,
+			@RequestParam(required = false) String sort, Authentication user, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		List<String> selected = addresses == null ? List.of() : addresses;
 		List<String> errors = new ArrayList<>();
 		List<BanTarget> targets = targets(selected, errors);
 		if (!errors.isEmpty()) {
-			model.addAttribute("unbanErrors", errors);
-			model.addAttribute("selected", selected);
-			return show(name, BanQuery.of(filter, page, size), model);
+			redirect.addFlashAttribute("unbanErrors", errors);
+			redirect.addFlashAttribute("selected", selected);
+			return "redirect:" + pageOf(name, BanQuery.of(filter, page, size, sort));
 		}
 		long jobId = jobs.submit(new ReleaseRequest(targets, List.of()), user.getName(), clientAddress.of(request));
 		return JobRedirect.to(jobId, redirect, messages, "jails.unban.queued", targets.size());
+	}
+
+	/** The address of one page of a jail, as its links write it. */
+	private static String pageOf(String jail, BanQuery query) {
+		return UriComponentsBuilder.fromPath("/jails/{name}")
+			.queryParam("filter", query.filter())
+			.queryParam("page", query.page())
+			.queryParam("size", query.size())
+			.queryParam("sort", query.sort().param())
+			.encode()
+			.buildAndExpand(jail)
+			.toUriString();
 	}
 
 	@ExceptionHandler(UnknownJailException.class)
@@ -103,7 +120,7 @@ class JailsController {
 			model.addAttribute("page", service.bans(name, query));
 		}
 		catch (Fail2banException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", ex.explanation());
 		}
 		return JAIL;
 	}

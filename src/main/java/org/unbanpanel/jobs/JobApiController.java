@@ -8,6 +8,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.unbanpanel.core.Explanation;
+import org.unbanpanel.web.Problems;
 
 /** {@code GET /api/v1/jobs/{id}}: one job with a line per value, as the job page shows it. */
 @RestController
@@ -15,8 +17,11 @@ class JobApiController {
 
 	private final JobService service;
 
-	JobApiController(JobService service) {
+	private final Problems problems;
+
+	JobApiController(JobService service, Problems problems) {
 		this.service = service;
+		this.problems = problems;
 	}
 
 	/** The id is taken only by {@link JobId}'s rule; anything else is a 400 problem, an unknown job a 404 one. */
@@ -24,15 +29,16 @@ class JobApiController {
 	ResponseEntity<?> job(@PathVariable("id") String text) {
 		Optional<Long> id = JobId.parse(text);
 		if (id.isEmpty()) {
-			return problem(HttpStatus.BAD_REQUEST, "A job id is a number such as 42.");
+			return problem(HttpStatus.BAD_REQUEST, "jobs.api.badId", Explanation.of("jobs.api.badId.detail"));
 		}
 		return service.find(id.get())
 			.<ResponseEntity<?>>map(ResponseEntity::ok)
-			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "There is no job " + id.get() + "."));
+			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "jobs.api.unknown",
+					Explanation.of("jobs.api.unknown.detail", id.get())));
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String titleCode, Explanation detail) {
+		return ResponseEntity.status(status).body(problems.of(status, titleCode, detail));
 	}
 
 }

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,8 +174,26 @@ class JobRepository {
 			.param("limit", limit)
 			.query((row, number) -> new JobSummary(row.getLong("id"), JobState.valueOf(row.getString("state")),
 					row.getString("submitted_by"), row.getString("client_address"), instant(row, "created_at"),
-					instant(row, "finished_at"), row.getInt("addresses"), row.getInt("accounts"), row.getInt("failed")))
+					instant(row, "finished_at"), row.getInt("addresses"), row.getInt("accounts"), row.getInt("failed"),
+					List.of()))
 			.list();
+	}
+
+	/** The jobs with their first values named, read in one query for all of them. */
+	List<JobSummary> withFirstValues(List<JobSummary> summaries) {
+		if (summaries.isEmpty()) {
+			return summaries;
+		}
+		Map<Long, List<String>> values = new HashMap<>();
+		jdbc.sql("""
+				SELECT job_id, target FROM (SELECT job_id, target, ROW_NUMBER() OVER (PARTITION BY job_id ORDER BY id) AS n
+				FROM unblock_item WHERE job_id IN (:ids)) numbered WHERE n <= :shown ORDER BY job_id, n""")
+			.param("ids", summaries.stream().map(JobSummary::id).toList())
+			.param("shown", JobSummary.SHOWN)
+			.query((row, number) -> values.computeIfAbsent(row.getLong("job_id"), id -> new ArrayList<>())
+				.add(row.getString("target")))
+			.list();
+		return summaries.stream().map(job -> job.withFirstValues(values.getOrDefault(job.id(), List.of()))).toList();
 	}
 
 	private static Item item(ResultSet row, int number) throws SQLException {

@@ -69,7 +69,7 @@ public class JobService {
 
 	/** The latest jobs, newest first. */
 	public List<JobSummary> recent(int limit) {
-		return jobs.recent(limit);
+		return jobs.withFirstValues(jobs.recent(limit));
 	}
 
 }

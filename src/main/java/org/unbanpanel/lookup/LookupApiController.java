@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.Rejection;
 import org.unbanpanel.web.RejectedRequest;
 
@@ -24,17 +25,16 @@ class LookupApiController {
 	LookupResult lookup(@RequestParam(required = false) String ip, @RequestParam(required = false) String user) {
 		LookupQuery query = LookupQuery.parse(ip, user);
 		if (!query.valid()) {
-			throw problem("Nothing was looked up: " + query.rejections().size() + " value(s) are not acceptable.",
-					query.rejections());
+			throw problem(Explanation.of("lookup.api.rejected", query.rejections().size()), query.rejections());
 		}
 		if (query.isEmpty()) {
-			throw problem("Give an address (ip), a user name (user) or both.", List.of());
+			throw problem(Explanation.of("lookup.api.nothing"), List.of());
 		}
 		return lookups.lookup(query);
 	}
 
-	private static RejectedRequest problem(String detail, List<Rejection> rejections) {
-		return RejectedRequest.of("Invalid lookup", detail, rejections);
+	private static RejectedRequest problem(Explanation detail, List<Rejection> rejections) {
+		return RejectedRequest.of("lookup.api.invalid", detail, rejections);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.unbanpanel.lookup;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.pam.LockRecord;
 
 /**
@@ -13,8 +14,8 @@ import org.unbanpanel.pam.LockRecord;
  * @param lock the user's failed logins
  * @param accountProblem why the lock record could not be read, or {@code null}
  */
-record LookupResult(String address, List<JailBan> bans, String fail2banProblem, String user, LockRecord lock,
-		String accountProblem) {
+record LookupResult(String address, List<JailBan> bans, Explanation fail2banProblem, String user, LockRecord lock,
+		Explanation accountProblem) {
 
 	/** Whether "Release everything" has something to release. */
 	public boolean foundAnything() {

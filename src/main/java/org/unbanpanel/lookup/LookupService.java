@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Ban;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
@@ -33,23 +34,23 @@ class LookupService {
 		String address = query.address().map(BanTarget::value).orElse(null);
 		String user = query.user().map(AccountName::value).orElse(null);
 		List<LookupResult.JailBan> bans = null;
-		String fail2banProblem = null;
+		Explanation fail2banProblem = null;
 		if (query.address().isPresent()) {
 			try {
 				bans = bans(query.address().get());
 			}
 			catch (Fail2banException ex) {
-				fail2banProblem = ex.getMessage();
+				fail2banProblem = ex.explanation();
 			}
 		}
 		LockRecord lock = null;
-		String accountProblem = null;
+		Explanation accountProblem = null;
 		if (query.user().isPresent()) {
 			try {
 				lock = accountLocks.status(query.user().get());
 			}
 			catch (AccountLockException ex) {
-				accountProblem = ex.getMessage();
+				accountProblem = ex.explanation();
 			}
 		}
 		return new LookupResult(address, bans, fail2banProblem, user, lock, accountProblem);

@@ -1,12 +1,14 @@
 package org.unbanpanel.pam;
 
+import org.unbanpanel.core.ExplainedException;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
 
 /**
- * The account-lock tool could not do what was asked. The message names the reason in words an administrator can act
- * on, for example "faillock is not allowed to run: sudo refused …".
+ * The account-lock tool could not do what was asked. The explanation names the reason in words an administrator can
+ * act on, for example "faillock is not allowed to run: sudo refused …", with the tool's own words as an argument.
  */
-public class AccountLockException extends RuntimeException {
+public class AccountLockException extends ExplainedException {
 
 	public enum Reason {
 
@@ -25,19 +27,18 @@ public class AccountLockException extends RuntimeException {
 
 	private final Reason reason;
 
-	public AccountLockException(Reason reason, String message) {
-		super(message);
-		this.reason = reason;
+	public AccountLockException(Reason reason, Explanation explanation) {
+		this(reason, explanation, null);
 	}
 
-	public AccountLockException(Reason reason, String message, Throwable cause) {
-		super(message, cause);
+	public AccountLockException(Reason reason, Explanation explanation, Throwable cause) {
+		super(explanation, cause);
 		this.reason = reason;
 	}
 
 	static AccountLockException unreadable(String tool, String line) {
 		return new AccountLockException(Reason.FAILED,
-				tool + " printed a line the panel cannot read: " + InvalidValueException.printable(line));
+				Explanation.of("accounts.tool.unreadable", tool, InvalidValueException.printable(line)));
 	}
 
 	public Reason reason() {

@@ -13,6 +13,11 @@ public interface AccountLocks {
 	/** The tool behind this instance, for pages: {@code faillock}, {@code pam_tally2} or {@code none}. */
 	String backend();
 
+	/** Whether a tool manages account locks here at all; when not, the pages offer no account field. */
+	default boolean managed() {
+		return true;
+	}
+
 	/** The failures held against one user; a user without any gets a record with zero failures. */
 	LockRecord status(AccountName user);
 

@@ -7,6 +7,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
@@ -111,23 +112,22 @@ abstract class LockTool implements AccountLocks {
 		}
 		if (user != null && result.stderr().contains(unknownUserMessage)) {
 			throw new AccountLockException(AccountLockException.Reason.UNKNOWN_USER,
-					"there is no user account named '" + user + "' (" + name + ": " + result.message() + ")");
+					Explanation.of("accounts.tool.unknownUser", user.value(), name, result.message()));
 		}
 		throw new AccountLockException(AccountLockException.Reason.FAILED,
-				name + " failed with exit code " + result.exitCode() + ": " + result.message());
+				Explanation.of("accounts.tool.failed", name, result.exitCode(), result.message()));
 	}
 
 	private AccountLockException notRun(CommandException ex) {
 		return switch (ex.reason()) {
 			case NOT_FOUND -> new AccountLockException(AccountLockException.Reason.NOT_RUNNABLE,
-					name + " is not installed where the panel looks for it: " + ex.getMessage(), ex);
+					Explanation.of("accounts.tool.notInstalled", name, ex.explanation()), ex);
 			case SUDO_REFUSED -> new AccountLockException(AccountLockException.Reason.NOT_RUNNABLE,
-					name + " is not allowed to run (check the sudoers rule for the panel's user): " + ex.getMessage(),
-					ex);
+					Explanation.of("accounts.tool.notAllowed", name, ex.explanation()), ex);
 			case TIMEOUT, INTERRUPTED -> new AccountLockException(AccountLockException.Reason.TIMEOUT,
-					name + " did not finish in time: " + ex.getMessage(), ex);
+					Explanation.of("accounts.tool.timeout", name, ex.explanation()), ex);
 			case START_FAILED -> new AccountLockException(AccountLockException.Reason.NOT_RUNNABLE,
-					name + " could not be started: " + ex.getMessage(), ex);
+					Explanation.of("accounts.tool.notStarted", name, ex.explanation()), ex);
 		};
 	}
 

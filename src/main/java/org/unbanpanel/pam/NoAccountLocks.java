@@ -1,7 +1,9 @@
 package org.unbanpanel.pam;
 
 import java.util.List;
+
 import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.Explanation;
 
 /** Backend {@code none}: no account-lock tool is configured or found, and every question says so. */
 final class NoAccountLocks implements AccountLocks {
@@ -11,6 +13,11 @@ final class NoAccountLocks implements AccountLocks {
 	@Override
 	public String backend() {
 		return BACKEND;
+	}
+
+	@Override
+	public boolean managed() {
+		return false;
 	}
 
 	@Override
@@ -30,8 +37,7 @@ final class NoAccountLocks implements AccountLocks {
 
 	private static AccountLockException notConfigured() {
 		return new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED,
-				"account locks are not managed here: neither faillock nor pam_tally2 was found or configured"
-						+ " (panel.accounts.backend)");
+				Explanation.of("accounts.tool.none"));
 	}
 
 }

@@ -13,7 +13,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The {@code admin} user of a panel that has no configured user. Its password is made up on first start and printed
- * to the log once; only the hash is kept, in the data directory, so a restart keeps the same password.
+ * to the log once; only the hash is kept, in the data directory, so a restart keeps the same password. Deleting the
+ * hash file and starting again makes and prints a new one (the README and the sign-in page say so).
  */
 final class InitialAdmin {
 
@@ -40,8 +41,9 @@ final class InitialAdmin {
 			Files.createDirectories(dataDir);
 			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			Files.writeString(file, hash + "\n");
-			log.warn("No user is configured: created user '{}' with password {} (shown this once; its hash is in {})",
-					USERNAME, password, file.toAbsolutePath());
+			log.warn("No user is configured: created user '{}' with password {} (shown this once; its hash is in {}:"
+					+ " to get a new password, stop the panel, delete that file and start it again)", USERNAME, password,
+					file.toAbsolutePath());
 			return hash;
 		}
 		catch (IOException ex) {

@@ -22,6 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.unbanpanel.web.PanelProperties;
 
@@ -72,12 +74,24 @@ public class SecurityConfig {
 				.authenticated()
 				.anyRequest()
 				.hasRole(Role.ADMIN.name()))
+			.requestCache(cache -> cache.requestCache(pageRequestCache()))
 			.formLogin(form -> form.loginPage("/login").successHandler(secondStep).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			// a new session id at sign-in, so an id planted before it is worth nothing after
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(SecurityConfig::hardenedHeaders)
 			.build();
+	}
+
+	/**
+	 * The page asked for before sign-in, to return to after it, as it was asked for: without the {@code ?continue}
+	 * Spring Security adds by default (so that it can tell the return from any later visit of the page, which it then
+	 * need not look up; one session attribute read per request is nothing here).
+	 */
+	private static RequestCache pageRequestCache() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setMatchingRequestParameterName(null);
+		return cache;
 	}
 
 	/**

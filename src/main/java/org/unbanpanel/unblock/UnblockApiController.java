@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.Rejection;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.JobView;
@@ -51,8 +52,8 @@ class UnblockApiController {
 		List<Rejection> rejections = new ArrayList<>(checked.rejections());
 		rejections.addAll(trust.rejections());
 		if (!rejections.isEmpty()) {
-			throw RejectedRequest.of("Invalid unblock request",
-					"Nothing was queued: " + rejections.size() + " value(s) are not acceptable.", rejections);
+			throw RejectedRequest.of("unblock.api.invalid", Explanation.of("unblock.api.rejected", rejections.size()),
+					rejections);
 		}
 		ReleaseRequest unblock = new ReleaseRequest(addresses, checked.request().accounts(),
 				trust.period().duration());

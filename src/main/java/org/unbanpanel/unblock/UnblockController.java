@@ -90,6 +90,7 @@ class UnblockController {
 	private String view(Model model, HttpServletRequest request) {
 		model.addAttribute("bannedIn", bannedIn(clientAddress.of(request)));
 		model.addAttribute("trustPeriods", TrustPeriod.values());
+		model.addAttribute("acceptsAccounts", validator.acceptsAccounts());
 		return VIEW;
 	}
 

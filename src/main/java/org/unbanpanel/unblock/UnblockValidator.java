@@ -9,11 +9,13 @@ import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.core.Rejection;
 import org.unbanpanel.jobs.ReleaseRequest;
+import org.unbanpanel.pam.AccountLocks;
 
 /**
  * Checks every value of an unblock request, for the form and the API alike. Each bad value is named; duplicates
  * (also ones written differently, such as {@code 2001:DB8::6} and {@code 2001:db8::6}) are merged. A network is
- * accepted unless it is a catch-all ({@code 0.0.0.0/0}, {@code ::/0}).
+ * accepted unless it is a catch-all ({@code 0.0.0.0/0}, {@code ::/0}). Accounts are refused when no account-lock tool
+ * is configured, rather than queued to fail.
  */
 @Component
 class UnblockValidator {
@@ -24,8 +26,16 @@ class UnblockValidator {
 
 	private final int maxValues;
 
-	UnblockValidator(UnblockProperties properties) {
+	private final AccountLocks accountLocks;
+
+	UnblockValidator(UnblockProperties properties, AccountLocks accountLocks) {
 		this.maxValues = properties.maxValues();
+		this.accountLocks = accountLocks;
+	}
+
+	/** Whether this panel can release accounts at all: the form offers the field only then. */
+	boolean acceptsAccounts() {
+		return accountLocks.managed();
 	}
 
 	Result validate(List<String> ips, List<String> accounts) {
@@ -38,6 +48,9 @@ class UnblockValidator {
 		ParsedField<AccountName> names = ParsedField.parse(ACCOUNTS, accounts, AccountName::parse);
 		rejections.addAll(addresses.rejections());
 		rejections.addAll(names.rejections());
+		if (!names.values().isEmpty() && !acceptsAccounts()) {
+			rejections.add(new Rejection(ACCOUNTS, "unblock.accounts.notManaged", ""));
+		}
 		if (rejections.isEmpty() && addresses.values().isEmpty() && names.values().isEmpty()) {
 			rejections.add(new Rejection(null, "unblock.nothing", ""));
 		}

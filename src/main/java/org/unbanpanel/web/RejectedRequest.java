@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.Errors;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.Rejection;
 
 /**
@@ -13,22 +14,25 @@ import org.unbanpanel.core.Rejection;
  */
 public class RejectedRequest extends RuntimeException {
 
-	private final String title;
+	private final String titleCode;
+
+	private final Explanation detail;
 
 	private final List<Entry> entries;
 
-	private RejectedRequest(String title, String detail, List<Entry> entries) {
-		super(detail);
-		this.title = title;
+	private RejectedRequest(String titleCode, Explanation detail, List<Entry> entries) {
+		super(detail.english());
+		this.titleCode = titleCode;
+		this.detail = detail;
 		this.entries = List.copyOf(entries);
 	}
 
 	/**
-	 * @param title the problem's title, such as "Invalid lookup"
-	 * @param detail the problem's detail, such as "Nothing was looked up: 2 value(s) are not acceptable."
+	 * @param titleCode the message of the problem's title, such as {@code lookup.api.invalid} ("Invalid lookup")
+	 * @param detail the problem's detail, such as "Nothing was looked up: 2 values are not acceptable."
 	 */
-	public static RejectedRequest of(String title, String detail, List<Rejection> rejections) {
-		return new RejectedRequest(title, detail, rejections.stream()
+	public static RejectedRequest of(String titleCode, Explanation detail, List<Rejection> rejections) {
+		return new RejectedRequest(titleCode, detail, rejections.stream()
 			.map(rejection -> new Entry(String.valueOf(rejection.field()), rejection.code(), rejection.value(),
 					new DefaultMessageSourceResolvable(new String[] { rejection.code() },
 							new Object[] { rejection.value() })))
@@ -36,16 +40,20 @@ public class RejectedRequest extends RuntimeException {
 	}
 
 	/** The field errors of a bound form (Bean Validation and {@code rejectValue}), each with its own message. */
-	public static RejectedRequest of(String title, String detail, Errors errors) {
-		return new RejectedRequest(title, detail, errors.getFieldErrors()
+	public static RejectedRequest of(String titleCode, Explanation detail, Errors errors) {
+		return new RejectedRequest(titleCode, detail, errors.getFieldErrors()
 			.stream()
 			.map(error -> new Entry(error.getField(), String.valueOf(error.getCode()),
 					String.valueOf(error.getRejectedValue()), error))
 			.toList());
 	}
 
-	String title() {
-		return title;
+	String titleCode() {
+		return titleCode;
+	}
+
+	Explanation detail() {
+		return detail;
 	}
 
 	List<Entry> entries() {

@@ -8,6 +8,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.testsupport.PanelWebTest;
@@ -48,7 +49,7 @@ class AccountsApiControllerTests {
 	void answersUnavailableAsAProblemWhenTheToolFails() throws Exception {
 		given(locks.backend()).willReturn("faillock");
 		given(locks.all()).willThrow(new AccountLockException(AccountLockException.Reason.TIMEOUT,
-				"faillock did not finish in time: 10 s"));
+				Explanation.of("accounts.tool.timeout", "faillock", "10 s")));
 
 		mvc.perform(get("/api/v1/accounts"))
 			.andExpect(status().isServiceUnavailable())
@@ -64,7 +65,7 @@ class AccountsApiControllerTests {
 	void answersUnavailableWhenNoToolIsConfigured() throws Exception {
 		given(locks.backend()).willReturn("none");
 		given(locks.all()).willThrow(new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED,
-				"account locks are not managed here"));
+				Explanation.of("accounts.tool.none")));
 
 		mvc.perform(get("/api/v1/accounts"))
 			.andExpect(status().isServiceUnavailable())

@@ -10,6 +10,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLockException;
@@ -114,7 +115,7 @@ class AccountsControllerTests {
 	void explainsThatNoLockToolIsConfigured() throws Exception {
 		given(locks.backend()).willReturn("none");
 		given(locks.all()).willThrow(new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED,
-				"neither faillock nor pam_tally2 was found"));
+				Explanation.of("accounts.tool.none")));
 
 		mvc.perform(get("/accounts"))
 			.andExpect(status().isOk())
@@ -129,7 +130,7 @@ class AccountsControllerTests {
 	void showsTheReasonWhenTheToolFailsWithoutAStackTrace() throws Exception {
 		given(locks.backend()).willReturn("faillock");
 		given(locks.all()).willThrow(new AccountLockException(AccountLockException.Reason.NOT_RUNNABLE,
-				"faillock is not allowed to run (check the sudoers rule for the panel's user)",
+				Explanation.of("accounts.tool.notAllowed", "faillock", "sudo: a password is required"),
 				new IllegalStateException("deep inside")));
 
 		mvc.perform(get("/accounts"))

@@ -69,7 +69,7 @@ class AuditControllerTests {
 					"/audit?user=%20alice%20&value=4.4&from=2026-11-24&to=2026-11-25&size=10&page=1"))
 			.andExpect(model().attribute("nextPage",
 					"/audit?user=%20alice%20&value=4.4&from=2026-11-24&to=2026-11-25&size=10&page=3"))
-			.andExpect(content().string(containsString("Page 2 of 3 · 25 event(s)")))
+			.andExpect(content().string(containsString("Page 2 of 3 · 25 events")))
 			.andExpect(content().string(containsString("value=\"2026-11-24\"")));
 
 		verify(trail).find(filter, 2, 10);

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.InOrder;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.exec.CommandResult;
@@ -161,7 +162,8 @@ class CommandFail2banTests {
 		when(runner.run(command("get", "mxcp", "bantime"))).thenReturn(ok("3600\n"));
 		when(runner.run(command("status", "mxcp", "short"))).thenReturn(ok(Fail2banOutputTests.STATUS_APACHE_SHORT));
 		when(runner.run(command("get", "sshd", "bantime")))
-			.thenThrow(new CommandException(CommandException.Reason.TIMEOUT, "fail2ban-client ran longer than 10 s"));
+			.thenThrow(new CommandException(CommandException.Reason.TIMEOUT,
+					Explanation.of("command.timeout", "fail2ban-client", 10_000)));
 
 		assertThatThrownBy(() -> fail2ban.statusOfAllJails()).isInstanceOfSatisfying(Fail2banException.class,
 				ex -> assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.UNREACHABLE));
@@ -224,14 +226,14 @@ class CommandFail2banTests {
 
 	@Test
 	void turnsRunnerFailuresIntoReadableReasons() {
-		assertTranslated(CommandException.Reason.TIMEOUT, "fail2ban-client did not answer within 10000 ms and was stopped",
+		assertTranslated(CommandException.Reason.TIMEOUT, Explanation.of("command.timeout", "fail2ban-client", 10_000),
 				Fail2banException.Reason.UNREACHABLE,
 				"fail2ban is not answering (the server may be hung): fail2ban-client did not answer within 10000 ms and was stopped");
 		assertTranslated(CommandException.Reason.SUDO_REFUSED,
-				"sudo refused to run /usr/bin/fail2ban-client: sudo: a password is required",
+				Explanation.of("command.sudoRefused", "/usr/bin/fail2ban-client", "sudo: a password is required"),
 				Fail2banException.Reason.NOT_RUNNABLE,
 				"sudo refused to run /usr/bin/fail2ban-client: sudo: a password is required");
-		assertTranslated(CommandException.Reason.NOT_FOUND, "cannot run sudo: no such executable program",
+		assertTranslated(CommandException.Reason.NOT_FOUND, Explanation.of("command.notFound", "sudo"),
 				Fail2banException.Reason.NOT_RUNNABLE, "cannot run sudo: no such executable program");
 	}
 
@@ -257,7 +259,7 @@ class CommandFail2banTests {
 		verify(runner).run(command(unban.toArray(String[]::new)));
 	}
 
-	private void assertTranslated(CommandException.Reason reason, String message, Fail2banException.Reason expected,
+	private void assertTranslated(CommandException.Reason reason, Explanation message, Fail2banException.Reason expected,
 			String expectedMessage) {
 		doThrow(new CommandException(reason, message)).when(runner).run(anyList());
 

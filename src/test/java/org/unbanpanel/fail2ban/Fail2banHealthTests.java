@@ -2,6 +2,7 @@ package org.unbanpanel.fail2ban;
 
 
 import org.junit.jupiter.api.Test;
+import org.unbanpanel.core.Explanation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -25,7 +26,8 @@ class Fail2banHealthTests {
 	@Test
 	void reportsWhyFail2banCannotBeReachedAndAsksAgainOnlyAfterAFewSeconds() {
 		given(fail2ban.version())
-			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running"));
+			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
 
 		assertThat(health.problem()).isEqualTo("fail2ban is not running");
 		assertThat(health.problem()).isEqualTo("fail2ban is not running");

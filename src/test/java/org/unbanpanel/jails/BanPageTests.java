@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Ban;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class BanPageTests {
 
 		assertThat(row.start()).isEqualTo(OffsetDateTime.parse("2026-11-25T10:00:00+01:00"));
 		assertThat(row.end()).isEqualTo(OffsetDateTime.parse("2026-11-25T15:12:00+01:00"));
-		assertThat(row.remainingText()).isEqualTo("3 h 12 min");
+		assertThat(row.remainingSeconds()).isEqualTo(Duration.ofHours(3).plusMinutes(12).toSeconds());
 		assertThat(row.permanent()).isFalse();
 		assertThat(row.ending()).isFalse();
 	}
@@ -109,8 +110,10 @@ class BanPageTests {
 
 	@Test
 	void bringsQueryValuesIntoRange() {
-		assertThat(BanQuery.of(null, 0, 0)).isEqualTo(new BanQuery("", 1, 1));
-		assertThat(BanQuery.of("x", 3, 100_000)).isEqualTo(new BanQuery("x", 3, BanQuery.MAX_SIZE));
+		assertThat(BanQuery.of(null, 0, 0)).isEqualTo(new BanQuery("", 1, 1, BanQuery.Sort.END));
+		assertThat(BanQuery.of("x", 3, 100_000, "address"))
+			.isEqualTo(new BanQuery("x", 3, BanQuery.MAX_SIZE, BanQuery.Sort.ADDRESS));
+		assertThat(BanQuery.of("x", 1, 50, "nonsense").sort()).isEqualTo(BanQuery.Sort.END);
 	}
 
 	static Ban ban(String address, LocalDateTime start, Duration banTime) {

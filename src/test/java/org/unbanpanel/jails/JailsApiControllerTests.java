@@ -6,6 +6,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.testsupport.PanelWebTest;
@@ -48,7 +49,7 @@ class JailsApiControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void answersAPageOfBansWithIsoTimesAndCounts() throws Exception {
-		given(service.bans("dovecot", new BanQuery("203.0.113.0/24", 1, 10))).willReturn(JailsControllerTests.PAGE);
+		given(service.bans("dovecot", new BanQuery("203.0.113.0/24", 1, 10, BanQuery.Sort.END))).willReturn(JailsControllerTests.PAGE);
 
 		mvc.perform(get("/api/v1/jails/dovecot").param("filter", "203.0.113.0/24").param("size", "10"))
 			.andExpect(status().isOk())
@@ -70,14 +71,14 @@ class JailsApiControllerTests {
 		mvc.perform(get("/api/v1/jails/nosuch"))
 			.andExpect(status().isNotFound())
 			.andExpect(header().string("Content-Type", "application/problem+json"))
-			.andExpect(jsonPath("$.detail").value("fail2ban has no jail 'nosuch'."));
+			.andExpect(jsonPath("$.detail").value("fail2ban has no jail named 'nosuch'."));
 	}
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void answers503ProblemWithTheReasonWhenFail2banCannotBeAsked() throws Exception {
 		given(service.overview()).willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-				"fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)"));
+				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
 
 		mvc.perform(get("/api/v1/jails"))
 			.andExpect(status().isServiceUnavailable())

@@ -10,6 +10,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.jobs.JobService;
@@ -41,7 +42,7 @@ class JailsControllerTests {
 	static final List<JailSummary> JAILS = List.of(new JailSummary("dovecot", 2, 40, 3, 9, 43_200, false),
 			new JailSummary("mxcp", 0, 1, 0, 1, 3_600, false), new JailSummary("recidive", 0, 0, 1, 1, -1, true));
 
-	static final BanPage PAGE = new BanPage("dovecot", "", 1, 50, 2, 2,
+	static final BanPage PAGE = new BanPage("dovecot", "", 1, 50, "end", 2, 2,
 			List.of(new BanRow("203.0.113.7", OffsetDateTime.parse("2026-11-25T09:00:00Z"),
 					OffsetDateTime.parse("2026-11-25T21:00:00Z"), false, 3 * 3600 + 12 * 60),
 					new BanRow("198.51.100.9", OffsetDateTime.parse("2026-11-25T10:00:00Z"), null, true, -1)));
@@ -68,16 +69,16 @@ class JailsControllerTests {
 			.andExpect(view().name(JailsController.LIST))
 			.andExpect(model().attribute("jails", JAILS))
 			.andExpect(content().string(containsString("href=\"/jails/dovecot\"")))
-			.andExpect(content().string(containsString("<td>12 h</td>")))
-			.andExpect(content().string(containsString("<td>1 h</td>")))
-			.andExpect(content().string(containsString("<td>permanent</td>")));
+			.andExpect(content().string(containsString(">12 h</td>")))
+			.andExpect(content().string(containsString(">1 h</td>")))
+			.andExpect(content().string(containsString(">permanent</td>")));
 	}
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void saysWhyWhenFail2banCannotBeAsked() throws Exception {
 		given(service.overview()).willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-				"fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)"));
+				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
 
 		mvc.perform(get("/jails"))
 			.andExpect(status().isOk())
@@ -90,7 +91,7 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void showsAPageOfBansWithTheirEndsAndAnUnbanFormForAdmins() throws Exception {
-		given(service.bans("dovecot", new BanQuery("203.0", 2, 20))).willReturn(PAGE);
+		given(service.bans("dovecot", new BanQuery("203.0", 2, 20, BanQuery.Sort.END))).willReturn(PAGE);
 
 		mvc.perform(get("/jails/dovecot").param("filter", " 203.0 ").param("page", "2").param("size", "20"))
 			.andExpect(status().isOk())
@@ -106,7 +107,7 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void bringsPageAndSizeIntoRange() throws Exception {
-		given(service.bans("dovecot", new BanQuery("", 1, BanQuery.MAX_SIZE))).willReturn(PAGE);
+		given(service.bans("dovecot", new BanQuery("", 1, BanQuery.MAX_SIZE, BanQuery.Sort.END))).willReturn(PAGE);
 
 		mvc.perform(get("/jails/dovecot").param("page", "-3").param("size", "100000"))
 			.andExpect(status().isOk())
@@ -141,7 +142,7 @@ class JailsControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void saysWhyAJailCannotBeRead() throws Exception {
 		given(service.bans(eq("dovecot"), any())).willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-				"fail2ban is not answering (the server may be hung)"));
+				Explanation.of("fail2ban.hung", "fail2ban-client did not answer within 10000 ms and was stopped")));
 
 		mvc.perform(get("/jails/dovecot"))
 			.andExpect(status().isOk())
@@ -161,7 +162,7 @@ class JailsControllerTests {
 			.param("size", "50"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/jobs/42"))
-			.andExpect(flash().attribute("message", "Job 42 is queued: 2 address(es) to release."));
+			.andExpect(flash().attribute("message", "Job 42 is queued: 2 addresses to release."));
 
 		verify(unblock).submit(eq(new ReleaseRequest(
 				List.of(BanTarget.parse("203.0.113.7"), BanTarget.parse("2001:db8::6")), List.of())), eq("alice"),
@@ -173,12 +174,16 @@ class JailsControllerTests {
 	void namesABadAddressAndQueuesNothing() throws Exception {
 		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
 
-		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("address", "203.0.113.7", "192.168.010.1"))
-			.andExpect(status().isOk())
-			.andExpect(view().name(JailsController.JAIL))
-			.andExpect(model().attribute("unbanErrors",
+		mvc.perform(post("/jails/dovecot/unban").with(csrf())
+			.param("address", "203.0.113.7", "192.168.010.1")
+			.param("filter", "203.0")
+			.param("page", "2")
+			.param("sort", "address"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/jails/dovecot?filter=203.0&page=2&size=50&sort=address"))
+			.andExpect(flash().attribute("unbanErrors",
 					List.of("'192.168.010.1' has a number with a leading zero, which fail2ban would read as octal.")))
-			.andExpect(content().string(containsString("leading zero")));
+			.andExpect(flash().attribute("selected", List.of("203.0.113.7", "192.168.010.1")));
 
 		verifyNoInteractions(unblock);
 	}
@@ -189,8 +194,9 @@ class JailsControllerTests {
 		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
 
 		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("address", "::/0"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("covers every address")));
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("unbanErrors", List.of("'::/0' covers every address: releasing it would lift"
+					+ " every ban at once. Give the addresses or a narrower network.")));
 
 		verifyNoInteractions(unblock);
 	}
@@ -201,8 +207,9 @@ class JailsControllerTests {
 		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
 
 		mvc.perform(post("/jails/dovecot/unban").with(csrf()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Select at least one address to unban.")));
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/jails/dovecot?filter=&page=1&size=50&sort=end"))
+			.andExpect(flash().attribute("unbanErrors", List.of("Select at least one address to unban.")));
 
 		verifyNoInteractions(unblock);
 	}

@@ -90,7 +90,7 @@ class JailsIntegrationTests {
 		assertThat(inside.held()).isEqualTo(6);
 		assertThat(service.bans("apache", BanQuery.of("2001:db8::/32", 1, 50)).bans()).extracting(BanRow::address)
 			.containsExactly("2001:db8::6");
-		assertThat(signedIn().get("/jails/apache?filter=203.0.113.0/24").body()).contains("3 of 6 banned address(es) match")
+		assertThat(signedIn().get("/jails/apache?filter=203.0.113.0/24").body()).contains("3 of 6 banned addresses match")
 			.contains("203.0.113.200")
 			.doesNotContain("203.0.114.1")
 			.doesNotContain("198.51.100.9");

@@ -11,6 +11,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2banHealth;
 import org.unbanpanel.testsupport.PanelWebTest;
 
@@ -88,7 +89,7 @@ class JobControllerTests {
 	void saysOnThePageWhyFail2banCannotBeReached() throws Exception {
 		given(service.find(11)).willReturn(Optional.of(job(11, JobState.QUEUED)));
 		String why = "fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)";
-		given(health.problem()).willReturn(why);
+		given(health.problem()).willReturn(Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"));
 
 		mvc.perform(get("/jobs/11"))
 			.andExpect(content().string(containsString("fail2ban cannot be reached:")))
@@ -107,7 +108,7 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void listsRecentJobsWithWhoSubmittedThem() throws Exception {
 		given(service.recent(JobController.RECENT)).willReturn(List.of(
-				new JobSummary(3, JobState.DONE, "alice", "203.0.113.7", SUBMITTED, SUBMITTED, 2, 1, 0)));
+				new JobSummary(3, JobState.DONE, "alice", "203.0.113.7", SUBMITTED, SUBMITTED, 2, 1, 0, List.of("203.0.113.7", "198.51.100.2", "bob"))));
 
 		mvc.perform(get("/jobs"))
 			.andExpect(status().isOk())

@@ -20,6 +20,7 @@ import org.unbanpanel.audit.AuditEvent;
 import org.unbanpanel.audit.AuditTrail;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.UnbanOutcome;
@@ -150,7 +151,7 @@ class JobRunnerTests {
 	@Test
 	void keepsForTheJobsPageThatFail2banDidNotTrustTheReleasedAddresses() {
 		banned("4.4.4.4", "sshd");
-		doThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running")).when(trusts)
+		doThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"))).when(trusts)
 			.trust(anyCollection(), any(), any(), any(), any());
 		long id = service.submit(new ReleaseRequest(List.of(BanTarget.parse("4.4.4.4")), List.of(), Duration.ofHours(1)),
 				"alice", "203.0.113.7");
@@ -158,7 +159,7 @@ class JobRunnerTests {
 		runner().runDueJobs();
 
 		assertThat(job(id).state()).isEqualTo(JobState.DONE);
-		assertThat(job(id).trustProblem()).isEqualTo("fail2ban is not running");
+		assertThat(job(id).trustProblem()).isEqualTo("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)");
 	}
 
 	@Test
@@ -187,7 +188,8 @@ class JobRunnerTests {
 	@Test
 	void resetsAnAccountWithoutFailuresAsNotLockedAndReportsAToolError() {
 		when(accountLocks.reset(AccountName.parse("ghost"))).thenThrow(new AccountLockException(
-				AccountLockException.Reason.UNKNOWN_USER, "faillock knows no user ghost"));
+				AccountLockException.Reason.UNKNOWN_USER,
+				Explanation.of("accounts.tool.unknownUser", "ghost", "faillock", "Unknown user")));
 		long id = submit("alice", "ghost");
 
 		runner().runDueJobs();
@@ -197,14 +199,14 @@ class JobRunnerTests {
 		assertThat(job.items()).containsExactly(
 				new ItemView(ItemKind.ACCOUNT, "alice", ItemState.NOT_LOCKED, List.of(), 0, null),
 				new ItemView(ItemKind.ACCOUNT, "ghost", ItemState.FAILED, List.of(), 0,
-						"faillock knows no user ghost"));
+						"there is no user account named 'ghost' (faillock: Unknown user)"));
 		verify(fail2ban, never()).unban(anyCollection());
 	}
 
 	@Test
 	void failsAJobWhoseEveryValueFailedAndSaysWhy() {
 		fail2banError = new Fail2banException(Fail2banException.Reason.NOT_RUNNABLE,
-				"sudo refused to run fail2ban-client: a password is required");
+				Explanation.of("command.sudoRefused", "fail2ban-client", "a password is required"));
 		long id = submit("4.4.4.4", "2001:db8::6");
 
 		runner().runDueJobs();
@@ -233,7 +235,7 @@ class JobRunnerTests {
 		JobView job = job(id);
 		assertThat(job.state()).isEqualTo(JobState.QUEUED);
 		assertThat(job.attempts()).isEqualTo(7);
-		assertThat(job.failureReason()).isEqualTo("fail2ban cannot be reached: fail2ban is not running (no socket)");
+		assertThat(job.failureReason()).isEqualTo("fail2ban cannot be reached: fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)");
 		assertThat(job.items()).extracting(ItemView::state).containsExactly(ItemState.PENDING);
 	}
 
@@ -284,7 +286,7 @@ class JobRunnerTests {
 		assertThat(job.state()).isEqualTo(JobState.FAILED);
 		assertThat(job.finishedAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
 		assertThat(job.failureReason()).isEqualTo(
-				"fail2ban could not be reached for 10 min after submission: fail2ban is not running (no socket)");
+				"fail2ban could not be reached for 10 min after submission: fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)");
 		assertThat(audit.recent(1)).extracting(AuditEvent::action, AuditEvent::target)
 			.containsExactly(tuple(AuditAction.FAILED, "4.4.4.4"));
 	}
@@ -420,7 +422,7 @@ class JobRunnerTests {
 
 	private void fail2banUnreachable() {
 		fail2banError = new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-				"fail2ban is not running (no socket)");
+				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"));
 	}
 
 	private void fail2banAnswersAgain() {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEvent;
 import org.unbanpanel.audit.AuditTrail;
@@ -63,7 +64,7 @@ class JobServiceTests {
 				new ItemView(ItemKind.IP, "2001:db8::6", ItemState.UNBANNED, List.of("sshd"), 0, null),
 				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.NOT_LOCKED, List.of(), 0, null));
 		assertThat(service.recent(1)).containsExactly(new JobSummary(id, JobState.DONE, "alice", "203.0.113.7",
-				job.createdAt(), job.finishedAt(), 1, 1, 0));
+				job.createdAt(), job.finishedAt(), 1, 1, 0, List.of("2001:db8::6", "admin")));
 		assertThat(audit.recent(10)).extracting(AuditEvent::action)
 			.containsExactlyInAnyOrder(AuditAction.SUBMITTED, AuditAction.SUBMITTED, AuditAction.UNBANNED,
 					AuditAction.NOT_LOCKED);

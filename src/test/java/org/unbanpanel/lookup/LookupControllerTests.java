@@ -18,6 +18,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Ban;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
@@ -118,7 +119,7 @@ class LookupControllerTests {
 	@WithMockUser(roles = "ADMIN")
 	void saysSoWhenFail2banCannotBeAsked() throws Exception {
 		given(fail2ban.whereBanned(anyCollection())).willThrow(new Fail2banException(
-				Fail2banException.Reason.UNREACHABLE, "fail2ban is not running (no socket at /run/fail2ban.sock)"));
+				Fail2banException.Reason.UNREACHABLE, Explanation.of("fail2ban.noSocket", "/run/fail2ban.sock")));
 
 		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
 			.andExpect(status().isOk())

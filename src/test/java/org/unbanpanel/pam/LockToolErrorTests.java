@@ -3,6 +3,7 @@ package org.unbanpanel.pam;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.exec.CommandRunner;
@@ -26,7 +27,7 @@ class LockToolErrorTests {
 
 	@Test
 	void missingProgram() {
-		failWith(CommandException.Reason.NOT_FOUND, "cannot run /usr/sbin/faillock: no such executable program");
+		failWith(CommandException.Reason.NOT_FOUND, Explanation.of("command.notFound", "/usr/sbin/faillock"));
 
 		assertThat(statusError()).hasMessage(
 				"faillock is not installed where the panel looks for it: cannot run /usr/sbin/faillock: no such executable program")
@@ -37,7 +38,7 @@ class LockToolErrorTests {
 	@Test
 	void sudoRefusing() {
 		failWith(CommandException.Reason.SUDO_REFUSED,
-				"sudo refused to run /usr/sbin/faillock: sudo: a password is required");
+				Explanation.of("command.sudoRefused", "/usr/sbin/faillock", "sudo: a password is required"));
 
 		assertThat(statusError())
 			.hasMessage("faillock is not allowed to run (check the sudoers rule for the panel's user):"
@@ -48,7 +49,7 @@ class LockToolErrorTests {
 
 	@Test
 	void timeout() {
-		failWith(CommandException.Reason.TIMEOUT, "sudo did not answer within 10000 ms and was stopped");
+		failWith(CommandException.Reason.TIMEOUT, Explanation.of("command.timeout", "sudo", 10_000));
 
 		assertThat(statusError())
 			.hasMessage("faillock did not finish in time: sudo did not answer within 10000 ms and was stopped")
@@ -58,7 +59,8 @@ class LockToolErrorTests {
 
 	@Test
 	void startFailure() {
-		failWith(CommandException.Reason.START_FAILED, "cannot start sudo: error=24, Too many open files");
+		failWith(CommandException.Reason.START_FAILED,
+				Explanation.of("command.startFailed", "sudo", "error=24, Too many open files"));
 
 		assertThat(statusError())
 			.hasMessage("faillock could not be started: cannot start sudo: error=24, Too many open files")
@@ -73,7 +75,7 @@ class LockToolErrorTests {
 			.withMessage("the pam_tally2 command is empty");
 	}
 
-	private void failWith(CommandException.Reason reason, String message) {
+	private void failWith(CommandException.Reason reason, Explanation message) {
 		given(runner.run(anyList())).willThrow(new CommandException(reason, message));
 	}
 

@@ -73,7 +73,7 @@ class AuthFailureLogTests {
 	}
 
 	private PanelProperties panel() {
-		return new PanelProperties(dataDir, List.of());
+		return new PanelProperties(dataDir, List.of(), null);
 	}
 
 }

@@ -15,6 +15,7 @@ import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEvent;
 import org.unbanpanel.audit.AuditTrail;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.testsupport.TestDatabase;
@@ -137,7 +138,8 @@ class TrustServiceTests {
 	@Test
 	void keepsAnExpiredTrustUntilFail2banHasRemovedIt() {
 		panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice", "198.51.100.2", null);
-		doThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running"))
+		doThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")))
 			.when(fail2ban).removeIgnore(any(), any());
 		TrustService later = panelAt(START.plus(Duration.ofHours(2)));
 
@@ -148,7 +150,7 @@ class TrustServiceTests {
 
 	@Test
 	void keepsATrustFail2banCouldNotAddSoThatItsEndIsStillHandled() {
-		doThrow(new Fail2banException(Fail2banException.Reason.REFUSED, "fail2ban refused"))
+		doThrow(new Fail2banException(Fail2banException.Reason.REFUSED, Explanation.of("fail2ban.refused", "NOK")))
 			.when(fail2ban).addIgnore(any(), any());
 
 		assertThatThrownBy(() -> panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice",

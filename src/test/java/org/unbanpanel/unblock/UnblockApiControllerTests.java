@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +21,7 @@ import org.unbanpanel.jobs.ItemKind;
 import org.unbanpanel.jobs.ItemState;
 import org.unbanpanel.jobs.ItemView;
 import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.jobs.JobState;
 import org.unbanpanel.jobs.JobView;
 import org.unbanpanel.jobs.ReleaseRequest;
@@ -46,6 +48,14 @@ class UnblockApiControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@MockitoBean
+	private AccountLocks accountLocks;
+
+	@BeforeEach
+	void accountLocksAreManaged() {
+		given(accountLocks.managed()).willReturn(true);
+	}
 
 	@MockitoBean
 	private JobService service;

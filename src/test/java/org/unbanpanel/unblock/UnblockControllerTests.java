@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,9 +18,11 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.testsupport.PanelWebTest;
 import org.unbanpanel.trust.TrustPolicy;
@@ -54,6 +57,14 @@ class UnblockControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@MockitoBean
+	private AccountLocks accountLocks;
+
+	@BeforeEach
+	void accountLocksAreManaged() {
+		given(accountLocks.managed()).willReturn(true);
+	}
 
 	@MockitoBean
 	private JobService service;
@@ -93,7 +104,8 @@ class UnblockControllerTests {
 	@WithMockUser(roles = "ADMIN")
 	void keepsThePageWorkingWhenFail2banIsDown() throws Exception {
 		given(fail2ban.whereBanned(anyCollection()))
-			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running"));
+			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+					Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
 
 		mvc.perform(get("/system/unblock"))
 			.andExpect(status().isOk())
