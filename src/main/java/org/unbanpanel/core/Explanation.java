@@ -38,7 +38,7 @@ public record Explanation(String code, List<Object> arguments) implements Messag
 		return arguments.toArray();
 	}
 
-	/** The English sentence, formatted as Spring's message source does (no argument: the text as written). */
+	/** The English sentence, formatted as Spring's message source does (every message is a MessageFormat pattern). */
 	@Override
 	public String getDefaultMessage() {
 		return english();
@@ -48,9 +48,6 @@ public record Explanation(String code, List<Object> arguments) implements Messag
 	@JsonValue
 	public String english() {
 		String pattern = ResourceBundle.getBundle(BUNDLE, Locale.ROOT).getString(code);
-		if (arguments.isEmpty()) {
-			return pattern;
-		}
 		Object[] english = arguments.stream()
 			.map(argument -> (argument instanceof Explanation explanation) ? explanation.english() : argument)
 			.toArray();
