@@ -1,9 +1,7 @@
 package org.unbanpanel.web;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -27,6 +25,7 @@ import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.jobs.ItemKind;
 import org.unbanpanel.jobs.ItemState;
 import org.unbanpanel.jobs.JobState;
+import org.unbanpanel.testsupport.Messages;
 import org.unbanpanel.trust.TrustPeriod;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written {@code ''}).
  */
 class MessageBundlesTests {
-
-	static final Path MESSAGES = Path.of("src/main/resources/messages");
 
 	static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
@@ -151,15 +148,7 @@ class MessageBundlesTests {
 	}
 
 	static Properties bundle(String language) {
-		Properties properties = new Properties();
-		try (Reader reader = Files.newBufferedReader(MESSAGES.resolve("messages" + language + ".properties"),
-				StandardCharsets.UTF_8)) {
-			properties.load(reader);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return properties;
+		return Messages.bundle(language.isEmpty() ? "en" : language.substring(1));
 	}
 
 	static String sources(Path root, String suffix) {
