@@ -187,6 +187,9 @@ public final class Chromium implements AutoCloseable {
 	/** axe-core's serious and critical violations of WCAG 2.1 A and AA on the page, one line each. */
 	public List<String> accessibilityViolations() {
 		Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+		if (results.isErrored() || results.getPasses().isEmpty()) {
+			throw new IllegalStateException("axe-core did not check the page: " + results.getErrorMessage());
+		}
 		return results.getViolations()
 			.stream()
 			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))

@@ -4,10 +4,20 @@ const found = [];
 const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
     + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '')
     + ' "' + (e.innerText || '').trim().slice(0, 40) + '"';
+// visually hidden (for screen readers only): a box of at most 1 px that clips its content, or inside one
+const clipped = (e) => {
+  for (let a = e; a && a !== document.body; a = a.parentElement) {
+    const box = a.getBoundingClientRect();
+    if (box.width <= 1 && box.height <= 1 && getComputedStyle(a).overflow === 'hidden') {
+      return true;
+    }
+  }
+  return false;
+};
 const shown = (e) => {
   const style = getComputedStyle(e);
   const box = e.getBoundingClientRect();
-  return style.display !== 'none' && style.visibility !== 'hidden' && box.width > 1 && box.height > 1;
+  return style.display !== 'none' && style.visibility !== 'hidden' && box.width > 1 && box.height > 1 && !clipped(e);
 };
 if (document.documentElement.scrollWidth > width) {
   found.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + ' px wide in ' + width + ' px');

@@ -1,0 +1,191 @@
+package org.unbanpanel.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.unbanpanel.testsupport.Chromium;
+import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
+import org.unbanpanel.testsupport.RealTools;
+import org.unbanpanel.testsupport.TestPanel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.unbanpanel.testsupport.Messages.text;
+
+/**
+ * Every page of the panel, with something on it (bans in several jails, a locked account, finished jobs, a trust,
+ * audit events), in a real browser at desktop width and as a 390×844 phone: nothing reaches out of the viewport or
+ * runs into its neighbour, axe-core finds no serious or critical WCAG 2.1 A/AA violation, every form field has a
+ * label, the menu is reachable by keyboard, and a job line's state is said by a mark and words, never by colour
+ * alone. The screenshots of every page at both widths are left in {@code target/screenshots/}.
+ */
+@PanelOnRealTools(users = { "alice", "ADMIN" })
+class EveryPageInChromiumTests {
+
+	private static final String OFFICE = "203.0.113.7";
+
+	private static Chromium chromium;
+
+	private static String jobPage;
+
+	private final RealTools tools;
+
+	EveryPageInChromiumTests(RealTools tools) {
+		this.tools = tools;
+	}
+
+	@BeforeEach
+	void putSomethingOnEveryPage() throws InterruptedException {
+		if (chromium != null) {
+			return;
+		}
+		tools.fail2ban().ban("dovecot", OFFICE, "198.51.100.23", "2001:db8:85a3::8a2e:370:7334", "192.0.2.0/24");
+		tools.fail2ban().ban("sasl", OFFICE, "198.51.100.42");
+		tools.fail2ban().ban("sshd", "198.51.100.5");
+		PanelBrowser http = tools.browser();
+		http.signIn("alice", TestPanel.PASSWORD);
+		http.get("/system/unblock");
+		http.awaitFinished(PanelBrowser.redirectPath(
+				http.post("/system/unblock", Map.of("ips", "198.51.100.42", "trust", "12h", "accounts", ""))));
+		tools.pam().lockOut();
+		http.get("/system/unblock");
+		jobPage = PanelBrowser.redirectPath(http.post("/system/unblock",
+				Map.of("ips", "198.51.100.5, 192.0.2.200", "accounts", tools.pam().user())));
+		http.awaitFinished(jobPage);
+		tools.pam().lockOut();
+		chromium = Chromium.on(tools);
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (chromium != null) {
+			chromium.close();
+			chromium = null;
+		}
+	}
+
+	@Test
+	void everyPageFitsAPhoneWithoutSidewaysScrolling() {
+		chromium.phone();
+		Map<String, List<String>> overflowing = onEveryPage(page -> {
+			chromium.screenshot(page + "-phone");
+			assertThat(chromium.viewportWidth()).isEqualTo(Chromium.PHONE_WIDTH);
+			return chromium.overflowing();
+		});
+		assertThat(overflowing).as("what does not fit 390 px").allSatisfy((page, found) -> assertThat(found).isEmpty());
+	}
+
+	@Test
+	void noPageHasASeriousOrCriticalAccessibilityViolationOnADesktopOrAPhone() {
+		chromium.desktop();
+		Map<String, List<String>> desktop = onEveryPage(page -> {
+			chromium.screenshot(page + "-desktop");
+			return chromium.accessibilityViolations();
+		});
+		chromium.phone();
+		Map<String, List<String>> phone = onEveryPage(page -> chromium.accessibilityViolations());
+		chromium.desktop();
+		assertThat(desktop).as("at desktop width").allSatisfy((page, found) -> assertThat(found).isEmpty());
+		assertThat(phone).as("on a phone").allSatisfy((page, found) -> assertThat(found).isEmpty());
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyFormFieldHasALabel() {
+		chromium.desktop();
+		Map<String, List<String>> unlabelled = onEveryPage(page -> (List<String>) chromium.script("""
+				return [...document.querySelectorAll('input, select, textarea')]
+				  .filter((field) => field.type !== 'hidden' && !field.hidden)
+				  .filter((field) => field.labels.length === 0 && !field.getAttribute('aria-label'))
+				  .map((field) => field.outerHTML);"""));
+		assertThat(unlabelled).allSatisfy((page, found) -> assertThat(found).isEmpty());
+	}
+
+	@Test
+	void reachesEveryMenuEntryByKeyboardOnADesktopAndAPhone() {
+		chromium.desktop().open("/jobs");
+		List<String> desktop = tabThrough(20);
+		assertThat(desktop).containsSubsequence("#content", "/system/unblock", "/lookup", "/trusts", "/jails",
+				"/accounts", "/jobs", "/audit", "/account/totp", "sign-out");
+
+		chromium.phone().open("/jobs");
+		List<String> folded = tabThrough(3);
+		assertThat(folded).containsSubsequence("#content", "menu-toggle");
+		new Actions(chromium.driver()).sendKeys(Keys.ENTER).perform();
+		List<String> opened = tabThrough(9);
+		assertThat(opened).containsSubsequence("/system/unblock", "/lookup", "/trusts", "/jails", "/accounts",
+				"/jobs", "/audit", "/account/totp", "sign-out");
+		chromium.desktop();
+	}
+
+	@Test
+	void saysAJobLinesStateByAMarkAndWordsNotByColourAlone() {
+		chromium.desktop().open(jobPage);
+		List<WebElement> lines = chromium.all("ul.results li");
+		assertThat(lines).hasSize(3);
+		Map<String, String> markByState = new LinkedHashMap<>();
+		for (WebElement line : lines) {
+			String mark = (String) chromium.script("return getComputedStyle(arguments[0], '::before').content", line);
+			assertThat(mark).as("the mark before " + line.getText()).isNotIn("none", "normal", "\"\"");
+			markByState.merge(line.getAttribute("class"), mark, (one, other) -> one);
+		}
+		assertThat(lines.get(0).getText()).endsWith(text("en", "job.item.UNBANNED", "sshd"));
+		assertThat(lines.get(1).getText()).as("an address inside the banned network 192.0.2.0/24")
+			.startsWith("192.0.2.200 " + text("en", "job.item.FAILED", ""));
+		assertThat(lines.get(2).getText()).endsWith(text("en", "job.item.CLEARED", 3));
+		assertThat(markByState).containsOnlyKeys("item-ok", "item-failed");
+		assertThat(markByState.get("item-ok")).isNotEqualTo(markByState.get("item-failed"));
+		assertThat(chromium.find("h1 + p .state").getText()).isEqualTo(text("en", "job.state.PARTLY_DONE"));
+	}
+
+	/** The element focused after each of so many presses of Tab from the top: its link, id or class. */
+	private List<String> tabThrough(int presses) {
+		chromium.script("document.activeElement.blur(); window.scrollTo(0, 0);");
+		List<String> focused = new ArrayList<>();
+		for (int press = 0; press < presses; press++) {
+			new Actions(chromium.driver()).sendKeys(Keys.TAB).perform();
+			focused.add((String) chromium.script("""
+					const e = document.activeElement;
+					if (e.matches('form[action="/logout"] button')) { return 'sign-out'; }
+					return e.getAttribute('href') || (e.id ? '#' + e.id : '') || e.className;"""));
+		}
+		return focused;
+	}
+
+	/** What the check finds on each page, the sign-in page first (signed out), then each page signed in. */
+	private Map<String, List<String>> onEveryPage(Function<String, List<String>> check) {
+		Map<String, List<String>> found = new LinkedHashMap<>();
+		chromium.driver().manage().deleteAllCookies();
+		chromium.open("/login");
+		found.put("login", check.apply("login"));
+		chromium.signIn("alice", TestPanel.PASSWORD);
+		Map<String, String> pages = new LinkedHashMap<>();
+		pages.put("unblock", "/system/unblock");
+		pages.put("lookup", "/lookup?ip=" + OFFICE + "&user=" + tools.pam().user());
+		pages.put("trusts", "/trusts");
+		pages.put("jails", "/jails");
+		pages.put("jail", "/jails/dovecot");
+		pages.put("unknown-jail", "/jails/nosuch");
+		pages.put("accounts", "/accounts");
+		pages.put("jobs", "/jobs");
+		pages.put("job", jobPage);
+		pages.put("audit", "/audit");
+		pages.put("two-step", "/account/totp");
+		pages.put("error", "/jobs/999999999");
+		pages.forEach((page, path) -> {
+			chromium.open(path);
+			found.put(page, check.apply(page));
+		});
+		return found;
+	}
+
+}
