@@ -108,13 +108,27 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void listsRecentJobsWithWhoSubmittedThem() throws Exception {
 		given(service.recent(JobController.RECENT)).willReturn(List.of(
-				new JobSummary(3, JobState.DONE, "alice", "203.0.113.7", SUBMITTED, SUBMITTED, 2, 1, 0, List.of("203.0.113.7", "198.51.100.2", "bob"))));
+				new JobSummary(3, JobState.DONE, "alice", "203.0.113.7", SUBMITTED, SUBMITTED, 2, 1, 0,
+						List.of("203.0.113.7", "198.51.100.2", "bob"))));
 
 		mvc.perform(get("/jobs"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("jobs/list"))
 			.andExpect(content().string(containsString("alice")))
 			.andExpect(content().string(containsString("203.0.113.7")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void namesTheValuesOfEachJobInsteadOfCountingThem() throws Exception {
+		given(service.recent(JobController.RECENT)).willReturn(List.of(new JobSummary(4, JobState.DONE, "alice",
+				"203.0.113.7", SUBMITTED, SUBMITTED, 5, 1, 0, List.of("203.0.113.7", "198.51.100.2", "192.0.2.9",
+						"198.51.100.0/24"))));
+
+		mvc.perform(get("/jobs"))
+			.andExpect(content().string(containsString("203.0.113.7, 198.51.100.2, 192.0.2.9, 198.51.100.0/24")))
+			.andExpect(content().string(containsString("and 2 more")))
+			.andExpect(content().string(not(containsString("address(es)"))));
 	}
 
 	@Test

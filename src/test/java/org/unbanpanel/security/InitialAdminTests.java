@@ -33,6 +33,17 @@ class InitialAdminTests {
 	}
 
 	@Test
+	void makesANewPasswordWhenTheHashFileIsDeleted(@TempDir Path dataDir) throws Exception {
+		String first = InitialAdmin.passwordHash(dataDir, encoder);
+		Files.delete(dataDir.resolve(InitialAdmin.HASH_FILE));
+
+		String second = InitialAdmin.passwordHash(dataDir, encoder);
+
+		assertThat(second).isNotEqualTo(first);
+		assertThat(Files.readString(dataDir.resolve(InitialAdmin.HASH_FILE)).strip()).isEqualTo(second);
+	}
+
+	@Test
 	void createsTheDataDirectoryOnFirstStart(@TempDir Path parent) {
 		Path dataDir = parent.resolve("fresh/data");
 

@@ -156,6 +156,38 @@ class UnblockControllerTests {
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
+	void labelsTheFieldsForTheManyValuesTheyTake() throws Exception {
+		mvc.perform(get("/system/unblock"))
+			.andExpect(content().string(containsString("<label for=\"ips\">IP addresses to unban</label>")))
+			.andExpect(content().string(containsString("<label for=\"accounts\">Accounts to unlock</label>")))
+			.andExpect(content().string(not(containsString("Unban IP"))));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void offersNoAccountFieldWhenNoAccountToolIsConfigured() throws Exception {
+		given(accountLocks.managed()).willReturn(false);
+
+		mvc.perform(get("/system/unblock"))
+			.andExpect(content().string(not(containsString("id=\"accounts\""))))
+			.andExpect(content().string(containsString("no account-lock tool (faillock or pam_tally2)")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesAccountsWhenNoAccountToolIsConfiguredInsteadOfQueuingAJobThatFails() throws Exception {
+		given(accountLocks.managed()).willReturn(false);
+
+		mvc.perform(post("/system/unblock").with(csrf()).param("ips", "4.4.4.4").param("accounts", "alice"))
+			.andExpect(status().isOk())
+			.andExpect(fieldErrors("accounts", "unblock.accounts.notManaged"))
+			.andExpect(content().string(containsString("so no account can be unlocked here")));
+
+		verifyNoInteractions(service);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
 	void namesEveryBadValueAndQueuesNothing() throws Exception {
 		mvc.perform(post("/system/unblock").with(csrf())
 			.param("ips", "4.4.4.4, 192.168.010.1, example.com, fe80::1%eth0")
