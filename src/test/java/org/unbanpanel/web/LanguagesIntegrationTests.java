@@ -55,6 +55,8 @@ class LanguagesIntegrationTests {
 		tools.fail2ban().ban("dovecot", address);
 		tools.fail2ban().ban("sasl", address);
 		tools.pam().lockOut();
+		assertThat(englishLeftOn(tools.browser().get("/login").body(), language)).as("the check finds English")
+			.isNotEmpty();
 		PanelBrowser browser = tools.browser().withHeader("Accept-Language", acceptLanguage);
 		assertThat(englishLeftOn(browser.get("/login").body(), language)).isEmpty();
 		browser.signIn("alice", TestPanel.PASSWORD);
