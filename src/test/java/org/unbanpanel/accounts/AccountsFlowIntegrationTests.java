@@ -41,7 +41,7 @@ class AccountsFlowIntegrationTests {
 		browser.signIn("alice", TestPanel.PASSWORD);
 
 		String row = rowOf(browser.get("/accounts").body(), tools.pam().user());
-		assertThat(row).contains("<td>" + PamLockout.DENY + "</td>").contains(PamLockout.RHOST);
+		assertThat(row).contains("<td data-label=\"Failures\">" + PamLockout.DENY + "</td>").contains(PamLockout.RHOST);
 		assertThat(apiAccounts()).containsPattern("\\{\"user\":\"" + tools.pam().user() + "\",\"failures\":" + PamLockout.DENY
 				+ ",\"lastFailure\":\"[0-9T:.-]+\",\"source\":\"" + PamLockout.RHOST + "\"}");
 

@@ -244,7 +244,8 @@ class CommandFail2banTests {
 		assertThatThrownBy(() -> fail2ban.whereBanned(targets("192.0.2.1")))
 			.isInstanceOfSatisfying(Fail2banException.class,
 					ex -> assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.REFUSED))
-			.hasMessageStartingWith("not a Python literal at character ");
+			.hasMessageStartingWith(
+					"fail2ban answered something the panel cannot read: not a Python literal at character ");
 	}
 
 	/** Unbans one target against the given {@code banned} answers and checks the one {@code unban} it sent. */

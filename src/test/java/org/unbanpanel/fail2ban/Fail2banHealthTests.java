@@ -29,8 +29,9 @@ class Fail2banHealthTests {
 			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
 				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
 
-		assertThat(health.problem()).isEqualTo("fail2ban is not running");
-		assertThat(health.problem()).isEqualTo("fail2ban is not running");
+		assertThat(health.problem()).isEqualTo(Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"));
+		assertThat(health.problem().english())
+			.isEqualTo("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)");
 		verify(fail2ban, times(1)).version();
 	}
 

@@ -70,7 +70,8 @@ class JailsIntegrationTests {
 			assertThat(ban.start()).isCloseTo(now(), within(1, ChronoUnit.MINUTES));
 			String page = signedIn().get("/jails/sasl").body();
 			assertThat(page).contains("203.0.113.9").contains("permanent").doesNotContain("ends in");
-			assertThat(signedIn().get("/jails").body()).containsPattern("sasl</a></td>(\\s*<td[^>]*>\\d+</td>){4}\\s*<td>permanent</td>");
+			assertThat(signedIn().get("/jails").body())
+				.containsPattern("sasl</a></td>(\\s*<td[^>]*>\\d+</td>){4}\\s*<td[^>]*>permanent</td>");
 		}
 		finally {
 			tools.fail2ban().setBanTime("sasl", "12h");

@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver (never a downloaded browser or driver), on the
- * panel of a {@link PanelOnRealTools} class: one per test class, reused by its tests. Pages are looked at at desktop
+ * panel of a {@link PanelOnRealTools} class: one per test class ({@link WithChromium}), reused by its tests. Pages are looked at at desktop
  * width or as a 390×844 phone; screenshots go to {@code target/screenshots/}; {@link #accessibilityViolations()}
  * runs axe-core on the page.
  */

@@ -158,7 +158,7 @@ class TrustServiceTests {
 
 		assertThat(panelAt(START).current()).extracting(Trust::address).containsExactly("203.0.113.7");
 		assertThat(audit()).extracting(AuditEvent::action, AuditEvent::target, AuditEvent::detail)
-			.containsExactly(tuple(AuditAction.TRUST_FAILED, "203.0.113.7", "fail2ban refused"));
+			.containsExactly(tuple(AuditAction.TRUST_FAILED, "203.0.113.7", "fail2ban refused: NOK"));
 	}
 
 	@Test

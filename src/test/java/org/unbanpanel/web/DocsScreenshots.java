@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.unbanpanel.testsupport.Chromium;
 import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.WithChromium;
 
 /**
  * The pictures in the README, taken in Chromium from the running panel: {@code ./mvnw -Pscreenshots test} writes them
@@ -21,32 +21,26 @@ import org.unbanpanel.testsupport.TestPanel;
  */
 @Tag("screenshots")
 @PanelOnRealTools(users = { "alice", "ADMIN" })
+@WithChromium
 class DocsScreenshots {
 
 	private static final Path DOCS = Path.of("docs");
 
-	private static Chromium chromium;
-
 	private final RealTools tools;
+
+	private Chromium chromium;
 
 	DocsScreenshots(RealTools tools) {
 		this.tools = tools;
 	}
 
-	@AfterAll
-	static void closeChromium() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
 	@Test
-	void photographsThePagesInEnglishAndSpanish() {
+	void photographsThePagesInEnglishAndSpanish(Chromium chromium) {
+		this.chromium = chromium;
 		tools.fail2ban().ban("dovecot", "198.51.100.23", "2001:db8:85a3::8a2e:370:7334", "100.64.0.0/24");
 		tools.fail2ban().ban("sasl", "198.51.100.42");
 		tools.fail2ban().ban("mxcp", "192.0.2.77");
 		tools.fail2ban().ban("sshd", "198.51.100.5", "198.51.100.6", "198.51.100.7");
-		chromium = Chromium.on(tools);
 		chromium.open("/login");
 		chromium.signIn("alice", TestPanel.PASSWORD);
 		photograph("en", DOCS);

@@ -2,7 +2,6 @@ package org.unbanpanel.web;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +15,7 @@ import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.WithChromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.unbanpanel.testsupport.Messages.text;
@@ -27,30 +27,20 @@ import static org.unbanpanel.testsupport.Messages.text;
  * walk-through found wrong.
  */
 @PanelOnRealTools(users = { "alice", "ADMIN" })
+@WithChromium
 class ReleaseInChromiumTests {
 
-	private static Chromium chromium;
-
 	private final RealTools tools;
+
+	private Chromium chromium;
 
 	ReleaseInChromiumTests(RealTools tools) {
 		this.tools = tools;
 	}
 
 	@BeforeEach
-	void openChromium() {
-		if (chromium == null) {
-			chromium = Chromium.on(tools);
-		}
-		chromium.desktop();
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (chromium != null) {
-			chromium.close();
-			chromium = null;
-		}
+	void atDesktopWidth(Chromium chromium) {
+		this.chromium = chromium.desktop();
 	}
 
 	@Test
@@ -62,7 +52,30 @@ class ReleaseInChromiumTests {
 		chromium.signIn("alice", TestPanel.PASSWORD);
 
 		assertThat(chromium.path()).isEqualTo("/jails");
+		assertThat(chromium.find(".who").getTagName()).as("the user name is no hidden link").isEqualTo("span");
 		assertThat(chromium.find(".who").getText()).isEqualTo(text("en", "menu.signedInAs", "alice"));
+		assertThat(chromium.all("nav.menu a").stream().map(WebElement::getText)).as("the menu, in order")
+			.containsExactly(text("en", "menu.unblock"), text("en", "menu.lookup"), text("en", "menu.trusts"),
+					text("en", "menu.jails"), text("en", "menu.accounts"), text("en", "menu.jobs"),
+					text("en", "menu.audit"), text("en", "menu.account"));
+	}
+
+	@Test
+	void takesAndShowsTheAuditsDaysAsIsoDatesInEveryLanguage() {
+		signedIn();
+		chromium.open("/audit?lang=ca");
+		assertThat(chromium.field("from").getAttribute("type")).as("no date picker in the browser's own order")
+			.isEqualTo("text");
+		assertThat(chromium.find("#from-hint").getText()).isEqualTo(text("ca", "audit.from.hint"));
+
+		chromium.field("from").sendKeys("2026-11-25");
+		chromium.field("to").sendKeys("2099-12-31");
+		chromium.follow("form.filters button[type='submit']");
+
+		assertThat(chromium.path()).contains("from=2026-11-25").contains("to=2099-12-31");
+		assertThat(chromium.field("from").getAttribute("value")).isEqualTo("2026-11-25");
+		assertThat(chromium.all("ul.errors")).isEmpty();
+		chromium.open("/audit?lang=en");
 	}
 
 	@ParameterizedTest
