@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Ban;
 
 import static org.assertj.core.api.Assertions.assertThat;

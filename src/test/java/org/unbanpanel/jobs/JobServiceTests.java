@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.unbanpanel.core.Explanation;
 import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEvent;
 import org.unbanpanel.audit.AuditTrail;
