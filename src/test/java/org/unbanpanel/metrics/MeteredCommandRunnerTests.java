@@ -5,6 +5,7 @@ import java.util.List;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
@@ -36,7 +37,8 @@ class MeteredCommandRunnerTests {
 	@Test
 	void aRunThatDidNotEndIsCountedByItsReason() {
 		CommandRunner timesOut = command -> {
-			throw new CommandException(CommandException.Reason.TIMEOUT, "fail2ban-client did not answer");
+			throw new CommandException(CommandException.Reason.TIMEOUT,
+					Explanation.of("command.timeout", "fail2ban-client", 10_000));
 		};
 		CommandRunner runner = new MeteredCommandRunner(timesOut, registry);
 

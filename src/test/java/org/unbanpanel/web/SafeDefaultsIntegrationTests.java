@@ -42,7 +42,7 @@ class SafeDefaultsIntegrationTests {
 		assertThat(PanelVersion.current()).matches("\\d+\\.\\d+\\.\\d+.*");
 
 		assertThat(new PanelBrowser(port).get("/login").body())
-			.contains("<footer class=\"bottom\">Unban Panel " + PanelVersion.current() + "</footer>");
+			.contains("<p class=\"version\">Unban Panel " + PanelVersion.current() + "</p>");
 	}
 
 	@Test
