@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.UnbanPanelApplication;
 import org.unbanpanel.testsupport.MachineAddress;
+import org.unbanpanel.testsupport.Messages;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.TestPanel;
 
@@ -43,6 +44,12 @@ class SafeDefaultsIntegrationTests {
 
 		assertThat(new PanelBrowser(port).get("/login").body())
 			.contains("<p class=\"version\">Unban Panel " + PanelVersion.current() + "</p>");
+	}
+
+	@Test
+	void saysOnTheSignInPageHowToGetANewFirstPasswordWhileNoUserIsConfigured() {
+		assertThat(new PanelBrowser(port).get("/login").body()).contains(
+				Messages.text("en", "login.initialAdmin").replace("'", "&#39;"));
 	}
 
 	@Test
