@@ -136,7 +136,7 @@ class PackagedJvmBenchmark {
 				long viewStart = System.nanoTime();
 				String page = browser.get("/jails/" + JAIL).body();
 				views.add((System.nanoTime() - viewStart) / 1_000_000);
-				assertThat(page).contains("20,000 banned address(es)");
+				assertThat(page).contains("20,000 banned addresses");
 			}
 			return new Run(firstAnswer, rssAfterStart, rssMegabytes(panel), median(views));
 		}
