@@ -1,13 +1,12 @@
 package org.unbanpanel.security;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
@@ -25,6 +24,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.unbanpanel.security.totp.SecondFactor;
+import org.unbanpanel.security.totp.SecondStep;
+import org.unbanpanel.security.totp.TotpConfiguration;
 import org.unbanpanel.web.PanelProperties;
 
 /**
@@ -34,7 +36,8 @@ import org.unbanpanel.web.PanelProperties;
  * form.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ UsersProperties.class, TotpProperties.class })
+@EnableConfigurationProperties(UsersProperties.class)
+@Import(TotpConfiguration.class)
 public class SecurityConfig {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -104,16 +107,6 @@ public class SecurityConfig {
 			.frameOptions(frame -> frame.deny())
 			.contentTypeOptions(Customizer.withDefaults())
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
-	}
-
-	@Bean
-	SecondFactor secondFactor(TotpEnrolments enrolments, TotpProperties properties, ObjectProvider<Clock> clock) {
-		return new SecondFactor(enrolments, properties, clock.getIfAvailable(Clock::systemUTC));
-	}
-
-	@Bean
-	SecondStep secondStep(SecondFactor secondFactor, ObjectProvider<Clock> clock) {
-		return new SecondStep(secondFactor, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 /**
- * Sign-in, users and roles, the TOTP second factor, security headers, and the panel's own lockout (the auth log for
- * its fail2ban jail, the throttle of repeated failures). See SECURITY.md.
+ * Sign-in, users and roles, security headers and the configuration; internals in {@code security.totp} (the TOTP
+ * second factor) and {@code security.lockout} (the auth log for the panel's fail2ban jail, the throttle of repeated
+ * failures). See SECURITY.md.
  */
 @ApplicationModule(displayName = "Security")
 package org.unbanpanel.security;

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.unbanpanel.security.lockout.LockoutConfiguration;
 import org.unbanpanel.testsupport.MutableClock;
 import org.unbanpanel.testsupport.PanelWebTest;
 
@@ -40,8 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(LoginController.class)
 @PanelWebTest
-@Import({ LockoutConfiguration.class, LoginThrottle.class, SignInEvents.class, AuthFailureLog.class,
-		LoginThrottleWebTests.Time.class })
+@Import({ LockoutConfiguration.class, LoginThrottleWebTests.Time.class })
 class LoginThrottleWebTests {
 
 	static final String PASSWORD = "correct horse";

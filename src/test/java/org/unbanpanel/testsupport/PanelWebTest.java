@@ -12,7 +12,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banHealth;
 import org.unbanpanel.security.SecurityConfig;
-import org.unbanpanel.security.TotpEnrolments;
+import org.unbanpanel.security.totp.TotpEnrolments;
 import org.unbanpanel.web.ClientAddress;
 import org.unbanpanel.web.PanelProperties;
 import org.unbanpanel.web.PanelTime;

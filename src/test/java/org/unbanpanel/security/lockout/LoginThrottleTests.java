@@ -1,4 +1,4 @@
-package org.unbanpanel.security;
+package org.unbanpanel.security.lockout;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.unbanpanel.security;
+package org.unbanpanel.security.totp;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

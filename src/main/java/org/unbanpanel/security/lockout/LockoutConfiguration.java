@@ -1,4 +1,4 @@
-package org.unbanpanel.security;
+package org.unbanpanel.security.lockout;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -6,6 +6,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.unbanpanel.web.ClientAddress;
 
 /**
@@ -14,7 +15,8 @@ import org.unbanpanel.web.ClientAddress;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LockoutProperties.class)
-class LockoutConfiguration {
+@Import({ LoginThrottle.class, SignInEvents.class, AuthFailureLog.class })
+public class LockoutConfiguration {
 
 	@Bean
 	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle,

@@ -1,4 +1,4 @@
-package org.unbanpanel.security;
+package org.unbanpanel.security.totp;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unbanpanel.security.lockout.SignInEvents;
 
 /**
  * The second step of signing in ({@code /login/totp}) and the user's own TOTP enrolment ({@code /account/totp}):

@@ -1,4 +1,4 @@
-package org.unbanpanel.security;
+package org.unbanpanel.security.lockout;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.unbanpanel.security;
+package org.unbanpanel.security.totp;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.unbanpanel.security.Role;
 
 /**
  * Who needs a code after the password, and whether a code is right. A code of the current 30-second step, or of the
  * one before or after it (a phone's clock drifts, people type slowly), is accepted once: afterwards that step and
  * every earlier one are used up.
  */
-class SecondFactor {
+public class SecondFactor {
 
 	static final String ADMIN_AUTHORITY = "ROLE_" + Role.ADMIN.name();
 
@@ -33,7 +34,7 @@ class SecondFactor {
 	}
 
 	/** Whether the password alone is not enough for this user: they have enrolled, or TOTP is required of them. */
-	boolean required(Authentication user) {
+	public boolean required(Authentication user) {
 		return enrolled(user.getName()) || mustEnrolWithout(user);
 	}
 
@@ -46,7 +47,7 @@ class SecondFactor {
 		return properties.requireTotp() && !isApiUser(user.getName()) && isAdmin(user);
 	}
 
-	boolean isApiUser(String username) {
+	public boolean isApiUser(String username) {
 		return properties.apiUsers().contains(username);
 	}
 

@@ -1,4 +1,4 @@
-package org.unbanpanel.security;
+package org.unbanpanel.security.lockout;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

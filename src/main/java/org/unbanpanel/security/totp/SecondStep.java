@@ -1,4 +1,4 @@
-package org.unbanpanel.security;
+package org.unbanpanel.security.totp;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -23,7 +23,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
  * remembers "password ok, code pending" for a few minutes, and every page but {@code /login/totp} still sends them to
  * sign in. The right code signs them in, under a new session id. An API user is turned away from the pages.
  */
-class SecondStep implements AuthenticationSuccessHandler {
+public class SecondStep implements AuthenticationSuccessHandler {
 
 	static final String PENDING = SecondStep.class.getName() + ".PENDING";
 

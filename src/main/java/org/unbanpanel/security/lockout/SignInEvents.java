@@ -1,4 +1,4 @@
-package org.unbanpanel.security;
+package org.unbanpanel.security.lockout;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.event.EventListener;
@@ -16,7 +16,7 @@ import org.unbanpanel.web.ClientAddress;
  * whoever holds a stolen password could otherwise guess codes without end, five at a time.
  */
 @Component
-class SignInEvents {
+public class SignInEvents {
 
 	/** Stands for the address when no request is at hand; fail2ban's {@code <HOST>} never matches it. */
 	static final String NO_ADDRESS = "-";
@@ -44,15 +44,15 @@ class SignInEvents {
 	}
 
 	/** Whether the throttle refuses this request's address at the moment: no code from it is even checked. */
-	boolean refused(HttpServletRequest request, String username) {
+	public boolean refused(HttpServletRequest request, String username) {
 		return throttle.check(clientAddress.of(request), username).refused();
 	}
 
-	void wrongCode(HttpServletRequest request, String username) {
+	public void wrongCode(HttpServletRequest request, String username) {
 		failed(username, clientAddress.of(request));
 	}
 
-	void rightCode(String username) {
+	public void rightCode(String username) {
 		throttle.succeeded(username);
 	}
 
