@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -24,6 +28,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.unbanpanel.security.lockout.LockoutConfiguration;
+import org.unbanpanel.security.lockout.SignInGuard;
 import org.unbanpanel.security.totp.SecondFactor;
 import org.unbanpanel.security.totp.SecondStep;
 import org.unbanpanel.security.totp.TotpConfiguration;
@@ -31,13 +37,14 @@ import org.unbanpanel.web.PanelProperties;
 
 /**
  * Form sign-in for the pages, with a TOTP code as second step for who needs one ({@link SecondStep}); HTTP Basic
- * without a session for {@code /api/**}, refused to users with a second factor ({@link ApiSecondFactorFilter}). Only
- * {@link Role#ADMIN} may change anything, except each user's own TOTP enrolment; CSRF protection stays on for every
- * form.
+ * without a session for {@code /api/**} only, refused to users with a second factor ({@link ApiSecondFactorFilter}).
+ * Every password is checked through the {@link SignInGuard} ({@link GuardedPasswords}), which answers a refused
+ * attempt at once ({@link SignInFailureHandler}, {@link ApiEntryPoint}). Only {@link Role#ADMIN} may change anything,
+ * except each user's own TOTP enrolment; CSRF protection stays on for every form.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UsersProperties.class)
-@Import(TotpConfiguration.class)
+@Import({ TotpConfiguration.class, LockoutConfiguration.class })
 public class SecurityConfig {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -48,14 +55,16 @@ public class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, SecondFactor secondFactor) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, SecondFactor secondFactor, SignInGuard guard,
+			UserDetailsService users, PasswordEncoder encoder, MessageSource messages) throws Exception {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
 				.authenticated()
 				.anyRequest()
 				.hasRole(Role.ADMIN.name()))
-			.httpBasic(basic -> {
-			})
+			.authenticationManager(guardedPasswords(users, encoder, guard))
+			.httpBasic(basic -> basic.authenticationDetailsSource(guard::source)
+				.authenticationEntryPoint(new ApiEntryPoint(messages)))
 			.addFilterAfter(new ApiSecondFactorFilter(secondFactor), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// no session and no cookie: nothing for a forged cross-site request to ride on
@@ -66,10 +75,12 @@ public class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http, SecondStep secondStep) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, SecondStep secondStep, SignInGuard guard,
+			UserDetailsService users, PasswordEncoder encoder) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/login/totp", "/css/**", "/js/**", "/error")
+				.requestMatchers(LoginController.LOGIN, LoginController.THROTTLED, "/login/totp", "/css/**", "/js/**",
+						"/error")
 				.permitAll()
 				.requestMatchers("/account/**")
 				.authenticated()
@@ -78,7 +89,12 @@ public class SecurityConfig {
 				.anyRequest()
 				.hasRole(Role.ADMIN.name()))
 			.requestCache(cache -> cache.requestCache(pageRequestCache()))
-			.formLogin(form -> form.loginPage("/login").successHandler(secondStep).permitAll())
+			.authenticationManager(guardedPasswords(users, encoder, guard))
+			.formLogin(form -> form.loginPage(LoginController.LOGIN)
+				.authenticationDetailsSource(guard::source)
+				.successHandler(secondStep)
+				.failureHandler(new SignInFailureHandler())
+				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			// a new session id at sign-in, so an id planted before it is worth nothing after
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -107,6 +123,14 @@ public class SecurityConfig {
 			.frameOptions(frame -> frame.deny())
 			.contentTypeOptions(Customizer.withDefaults())
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+	}
+
+	/** The users' passwords as Spring Security checks them, each check through the guard. */
+	private static AuthenticationManager guardedPasswords(UserDetailsService users, PasswordEncoder encoder,
+			SignInGuard guard) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(encoder);
+		return new ProviderManager(new GuardedPasswords(passwords, guard));
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -16,9 +17,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.unbanpanel.security.lockout.LockoutConfiguration;
 import org.unbanpanel.testsupport.MutableClock;
 import org.unbanpanel.testsupport.PanelWebTest;
 
@@ -28,23 +29,25 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The panel's own slow-down as a browser and an API client meet it. The throttle lives as long as the application
- * context, so every test fails from its own addresses and, but for the one about the user name, with its own unknown
- * user name.
+ * The panel's own throttle as a browser and an API client meet it, with the real sign-in rules and a clock the test
+ * moves. The throttle lives as long as the application context, so every test fails from its own addresses and for
+ * its own user names.
  */
 @WebMvcTest(LoginController.class)
 @PanelWebTest
-@Import({ LockoutConfiguration.class, LoginThrottleWebTests.Time.class })
+@Import(LoginThrottleWebTests.Time.class)
 class LoginThrottleWebTests {
 
 	static final String PASSWORD = "correct horse";
+
+	static final String[] USERS = { "alice", "bob", "carol", "erin", "frank", "grace" };
 
 	static final Path AUTH_LOG = Path.of("target", "lockout-web-test-" + UUID.randomUUID(), "auth.log");
 
@@ -55,11 +58,15 @@ class LoginThrottleWebTests {
 	private MutableClock clock;
 
 	@DynamicPropertySource
-	static void alice(DynamicPropertyRegistry registry) {
-		registry.add("panel.users[0].username", () -> "alice");
-		registry.add("panel.users[0].role", () -> "ADMIN");
+	static void users(DynamicPropertyRegistry registry) {
+		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
+		for (int i = 0; i < USERS.length; i++) {
+			String name = USERS[i];
+			registry.add("panel.users[" + i + "].username", () -> name);
+			registry.add("panel.users[" + i + "].role", () -> "ADMIN");
+			registry.add("panel.users[" + i + "].password", () -> hash);
+		}
 		registry.add("panel.security.auth-log", AUTH_LOG::toString);
-		registry.add("panel.users[0].password", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD));
 	}
 
 	@TestConfiguration
@@ -73,36 +80,32 @@ class LoginThrottleWebTests {
 	}
 
 	@Test
-	void refusesTheSixthFormSignInFromAnAddressEvenWithTheRightPasswordUntilTheBlockEnds() throws Exception {
+	void refusesTheSixthFormSignInFromAnAddressAtOnceEvenWithTheRightPasswordUntilTheBlockEnds() throws Exception {
 		for (int failure = 1; failure <= 5; failure++) {
-			signIn("203.0.113.10", "carol", "guess " + failure).andExpect(redirectedUrl("/login?error"));
+			signIn("203.0.113.10", "mallory", "guess " + failure).andExpect(redirectedUrl("/login?error"));
 		}
 
-		signIn("203.0.113.10", "alice", PASSWORD).andExpect(redirectedUrl("/login?throttled"));
-		assertThat(Files.readAllLines(AUTH_LOG))
-			.filteredOn(line -> line.endsWith("unban-panel: authentication failure for user=carol from=203.0.113.10"))
+		signIn("203.0.113.10", "alice", PASSWORD).andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", "30"))
+			.andExpect(forwardedUrl(LoginController.THROTTLED));
+		assertThat(Files.readAllLines(AUTH_LOG)).filteredOn(line -> line.endsWith(
+				"unban-panel: authentication failure for user=mallory from=203.0.113.10"))
 			.hasSize(5);
+		assertThat(Files.readAllLines(AUTH_LOG)).as("the refused attempt is a line too").filteredOn(line -> line
+			.endsWith("unban-panel: authentication failure for user=alice from=203.0.113.10"))
+			.hasSize(1);
 
-		clock.advance(Duration.ofSeconds(30));
+		clock.advance(Duration.ofMinutes(1));
 		signIn("203.0.113.10", "alice", PASSWORD).andExpect(redirectedUrl("/"));
-	}
-
-	@Test
-	void saysOnTheSignInPageWhyItWasRefused() throws Exception {
-		mvc.perform(get("/login").param("throttled", ""))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Too many failed sign-ins from your address")));
 	}
 
 	@Test
 	void answersTheApiWithTooManyRequestsAndRetryAfter() throws Exception {
 		for (int failure = 1; failure <= 5; failure++) {
-			mvc.perform(get("/api/v1/jobs/1").with(httpBasic("dave", "guess")).with(from("203.0.113.11")))
-				.andExpect(status().isUnauthorized());
+			apiSignIn("203.0.113.11", "dave", "guess").andExpect(status().isUnauthorized());
 		}
 
-		mvc.perform(get("/api/v1/jobs/1").with(httpBasic("alice", PASSWORD)).with(from("203.0.113.11")))
-			.andExpect(status().isTooManyRequests())
+		apiSignIn("203.0.113.11", "bob", PASSWORD).andExpect(status().isTooManyRequests())
 			.andExpect(header().string("Retry-After", "30"))
 			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
 			.andExpect(jsonPath("$.status").value(429))
@@ -114,15 +117,59 @@ class LoginThrottleWebTests {
 	}
 
 	@Test
-	void letsTheOwnerOfAGuessedNameInFromAnotherAddressAfterAShortWait() throws Exception {
+	void refusesAGuessedNameFromEveryAddressForAMomentInsteadOfMakingItWait() throws Exception {
 		for (int failure = 1; failure <= 5; failure++) {
-			signIn("192.0.2." + failure, "alice", "guess " + failure).andExpect(redirectedUrl("/login?error"));
+			signIn("192.0.2." + failure, "carol", "guess " + failure).andExpect(redirectedUrl("/login?error"));
 		}
 
-		long started = System.nanoTime();
-		signIn("198.51.100.20", "alice", PASSWORD).andExpect(redirectedUrl("/"));
+		apiSignIn("198.51.100.20", "carol", PASSWORD).andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", "1"))
+			.andExpect(jsonPath("$.detail")
+				.value("Too many failed sign-ins for this user name; try again in 1 second."));
+		clock.advance(Duration.ofSeconds(1));
+		signIn("198.51.100.20", "carol", PASSWORD).andExpect(redirectedUrl("/"));
+	}
 
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+	@Test
+	void letsTheOwnerOfAGuessedNameInAtOnceFromABrowserItSignedInFromBefore() throws Exception {
+		MvcResult before = signIn("198.51.100.30", "erin", PASSWORD).andExpect(redirectedUrl("/")).andReturn();
+		Cookie device = before.getResponse().getCookie("unban-panel-device");
+		assertThat(device).isNotNull();
+		for (int failure = 1; failure <= 5; failure++) {
+			signIn("192.0.2." + (10 + failure), "erin", "guess " + failure).andExpect(redirectedUrl("/login?error"));
+		}
+
+		signIn("198.51.100.31", "erin", PASSWORD).andExpect(status().isTooManyRequests());
+		mvc.perform(post("/login").param("username", "erin")
+			.param("password", PASSWORD)
+			.cookie(device)
+			.with(csrf())
+			.with(from("198.51.100.32"))).andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void countsAnIpv4MappedAddressAsItsIpv4Address() throws Exception {
+		for (int failure = 1; failure <= 5; failure++) {
+			String address = failure % 2 == 0 ? "198.51.100.44" : "::ffff:198.51.100.44";
+			apiSignIn(address, "mapped" + failure, "guess").andExpect(status().isUnauthorized());
+		}
+
+		apiSignIn("198.51.100.44", "frank", PASSWORD).andExpect(status().isTooManyRequests());
+		apiSignIn("::ffff:198.51.100.44", "frank", PASSWORD).andExpect(status().isTooManyRequests());
+	}
+
+	@Test
+	void countsTheAddressesOfOneIpv6Slash64Together() throws Exception {
+		for (int failure = 1; failure <= 5; failure++) {
+			apiSignIn("2001:db8:1:2::" + failure, "net" + failure, "guess").andExpect(status().isUnauthorized());
+		}
+
+		apiSignIn("2001:db8:1:2:ffff:ffff:ffff:ffff", "grace", PASSWORD).andExpect(status().isTooManyRequests());
+		apiSignIn("2001:db8:1:3::1", "grace", PASSWORD).andExpect(status().isNotFound());
+	}
+
+	private ResultActions apiSignIn(String address, String username, String password) throws Exception {
+		return mvc.perform(get("/api/v1/jobs/1").with(httpBasic(username, password)).with(from(address)));
 	}
 
 	private ResultActions signIn(String address, String username, String password) throws Exception {

@@ -12,11 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A person at the panel over real HTTP, asking for HTML as a browser does: keeps the session cookie, reads the CSRF token from each page it loads and
@@ -70,18 +73,44 @@ public final class PanelBrowser {
 
 	/** Posts a form exactly as given, as a forged cross-site request would. */
 	public HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
+		return send(formPost(path, fields));
+	}
+
+	/**
+	 * Posts like {@link #post} without waiting for the answer, for requests that must reach the panel at the same
+	 * time; each may open a connection of its own.
+	 */
+	public CompletableFuture<HttpResponse<String>> postAsync(String path, Map<String, String> fields) {
+		Map<String, String> withToken = new LinkedHashMap<>(fields);
+		if (csrfToken != null) {
+			withToken.put("_csrf", csrfToken);
+		}
+		return http.sendAsync(prepared(formPost(path, withToken)), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder formPost(String path, Map<String, String> fields) {
 		String body = fields.entrySet()
 			.stream()
 			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(base + path))
+		return HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+			.POST(HttpRequest.BodyPublishers.ofString(body));
 	}
 
 	/** The path a redirect points to, without scheme and host. */
 	public static String redirectPath(HttpResponse<String> response) {
 		return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+	}
+
+	/** Like {@link #redirectPath}, or empty for an answer that is no redirect. */
+	public static String locationPath(HttpResponse<String> response) {
+		return response.headers().firstValue("Location").isPresent() ? redirectPath(response) : "";
+	}
+
+	/** Waits for every answer of requests sent at the same time. */
+	public static List<HttpResponse<String>> awaitAll(Stream<CompletableFuture<HttpResponse<String>>> requests) {
+		return requests.toList().stream().map(CompletableFuture::join).toList();
 	}
 
 	/** Reloads a job page until it stops refreshing itself (the job finished), for at most 30 s; returns its HTML. */
@@ -121,12 +150,16 @@ public final class PanelBrowser {
 		cookies.getCookieStore().add(URI.create(base), session);
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) {
+	private HttpRequest prepared(HttpRequest.Builder request) {
 		extraHeaders.forEach(request::header);
+		return request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			.timeout(Duration.ofSeconds(30))
+			.build();
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
-			return http.send(request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-				.timeout(Duration.ofSeconds(30))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			return http.send(prepared(request), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

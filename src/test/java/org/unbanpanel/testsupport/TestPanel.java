@@ -38,6 +38,14 @@ public final class TestPanel {
 		registry.add("panel.data-dir", TestPanel::freshDataDir);
 	}
 
+	/**
+	 * Makes the test the panel's trusted reverse proxy, so that each request may name its client address in
+	 * {@code X-Forwarded-For}: tests of per-address rules choose their own addresses.
+	 */
+	public static void behindTestProxy(DynamicPropertyRegistry registry) {
+		registry.add("panel.trusted-proxies", () -> "127.0.0.1,::1");
+	}
+
 	/** The private fail2ban-server and a fresh data directory, without account locks. */
 	public static void useFail2ban(DynamicPropertyRegistry registry, Supplier<Fail2banServer> fail2ban) {
 		String dataDir = freshDataDir();

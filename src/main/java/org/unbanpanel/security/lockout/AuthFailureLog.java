@@ -14,12 +14,11 @@ import java.time.format.DateTimeFormatter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import org.unbanpanel.web.PanelProperties;
 
 /**
- * The file fail2ban reads the panel's failed sign-ins from ({@code config/fail2ban/filter.d/unban-panel.conf}), one
- * line each:
+ * The file fail2ban reads the panel's failed and refused sign-ins from
+ * ({@code config/fail2ban/filter.d/unban-panel.conf}), one line each:
  *
  * <pre>
  * 2026-11-25T11:52:03+0000 unban-panel: authentication failure for user=alice from=192.0.2.1
@@ -29,8 +28,7 @@ import org.unbanpanel.web.PanelProperties;
  * {@code =} survives) and cut at {@value #MAX_NAME} characters. The file is opened for each line, so a log rotation
  * that moves it away needs no signal. It is created on start, because fail2ban refuses a jail without its log.
  */
-@Component
-class AuthFailureLog {
+final class AuthFailureLog {
 
 	static final int MAX_NAME = 64;
 
@@ -50,7 +48,7 @@ class AuthFailureLog {
 		create(file);
 	}
 
-	/** Appends the line for one failed sign-in; a write error is logged and never fails the request. */
+	/** Appends the line for one failed or refused sign-in; a write error is logged and never fails the request. */
 	void failure(String username, String clientAddress) {
 		String line = line(OffsetDateTime.now(clock), username, clientAddress);
 		try {

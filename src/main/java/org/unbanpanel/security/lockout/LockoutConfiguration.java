@@ -1,30 +1,30 @@
 package org.unbanpanel.security.lockout;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.MessageSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.unbanpanel.web.ClientAddress;
+import org.unbanpanel.web.PanelProperties;
 
 /**
- * Registers the {@link LoginThrottleFilter} just before Spring Security's filters, so a throttled attempt never
- * reaches the password check.
+ * The {@link SignInGuard} and what it is made of. Imported by the security configuration, so controller tests get the
+ * real throttle too; the clock falls back to the system's there.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LockoutProperties.class)
-@Import({ LoginThrottle.class, SignInEvents.class, AuthFailureLog.class })
 public class LockoutConfiguration {
 
 	@Bean
-	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle,
-			ClientAddress clientAddress, MessageSource messages) {
-		FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(
-				new LoginThrottleFilter(throttle, clientAddress, messages));
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
-		return registration;
+	SignInGuard signInGuard(LockoutProperties properties, PanelProperties panel, ClientAddress clientAddress,
+			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		return new SignInGuard(new LoginThrottle(properties.throttle(), time),
+				new AuthFailureLog(properties, panel, time), new KnownDevices(), clientAddress, events,
+				properties.throttle().ipv6Prefix());
 	}
 
 }

@@ -4,125 +4,163 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-
-import org.springframework.stereotype.Component;
+import java.util.Optional;
 
 /**
- * The panel's own slow-down of repeated failed sign-ins, before fail2ban bans the address (see
- * {@link LockoutProperties.Throttle} for the rules and their defaults). An address that keeps failing is refused for
- * a while; a user name that keeps failing only makes each sign-in for it wait a few seconds, so someone guessing at
- * the admin's password from many addresses slows the admin down but never locks them out. Kept in memory: a restart
- * forgets everything, and fail2ban's jail keeps counting.
+ * The panel's own limit on failed sign-ins, before fail2ban bans the address (see {@link LockoutProperties.Throttle}
+ * for the rules and their defaults). An attempt is reserved on all its keys at once before its password or code is
+ * checked, and settled after, so that attempts racing each other cannot pass the limit together; what the limit does
+ * not allow is refused at once, never made to wait. Kept in memory: a restart forgets everything, and fail2ban's jail
+ * keeps counting.
  */
-@Component
 class LoginThrottle {
 
-	/** What happens to a sign-in before its password is checked: refused for a while, or checked after a wait. */
-	record Verdict(Duration refusedFor, Duration delay) {
-
-		static final Verdict GO = new Verdict(Duration.ZERO, Duration.ZERO);
-
-		boolean refused() {
-			return !refusedFor.isZero() && !refusedFor.isNegative();
-		}
-
+	/** Why an attempt is refused, and when to try again. */
+	record Refusal(Duration retryAfter, boolean byAddress) {
 	}
 
-	/** Longer user names are cut for counting, so a flood of huge names cannot fill the memory. */
-	static final int MAX_KEY = 128;
+	/** The wait when the limit is taken by attempts still being checked. */
+	static final Duration IN_FLIGHT = Duration.ofSeconds(1);
 
 	private final LockoutProperties.Throttle settings;
 
 	private final Clock clock;
 
-	private final Runs byAddress;
+	private final Runs addresses;
 
-	private final Runs byUser;
+	private final Runs names;
 
-	LoginThrottle(LockoutProperties properties, Clock clock) {
-		this.settings = properties.throttle();
+	LoginThrottle(LockoutProperties.Throttle settings, Clock clock) {
+		this.settings = settings;
 		this.clock = clock;
-		this.byAddress = new Runs(settings.maxTracked());
-		this.byUser = new Runs(settings.maxTracked());
+		this.addresses = new Runs(settings.addressBlock(), settings.addressBlockMax());
+		this.names = new Runs(settings.userBlock(), settings.userBlockMax());
 	}
 
-	synchronized Verdict check(String address, String username) {
+	/**
+	 * Reserves an attempt on every key, or refuses it on none: a refused attempt counts as a failure of its address
+	 * keys (as it does for fail2ban, which reads its line) but not of its name, whose owner may be trying.
+	 */
+	synchronized Optional<Refusal> reserve(AttemptKeys keys) {
 		Instant now = clock.instant();
-		Run addressRun = byAddress.current(address, now, settings.window());
-		if (addressRun.count() >= settings.maxFailures()) {
-			Instant blockedUntil = addressRun.last()
-				.plus(growing(settings.addressBlock(), settings.addressBlockMax(), addressRun.count()));
-			if (now.isBefore(blockedUntil)) {
-				return new Verdict(Duration.between(now, blockedUntil), Duration.ZERO);
-			}
+		Duration byAddress = keys.addresses()
+			.stream()
+			.map(key -> addresses.refusal(key, now))
+			.reduce(Duration.ZERO, LoginThrottle::longer);
+		Duration byName = names.refusal(keys.name(), now);
+		if (byAddress.isZero() && byName.isZero()) {
+			keys.addresses().forEach(key -> addresses.settle(key, now, 1, 0));
+			names.settle(keys.name(), now, 1, 0);
+			return Optional.empty();
 		}
-		Run userRun = byUser.current(userKey(username), now, settings.window());
-		if (userRun.count() >= settings.maxFailures()) {
-			return new Verdict(Duration.ZERO, growing(settings.userDelay(), settings.userDelayMax(), userRun.count()));
-		}
-		return Verdict.GO;
+		keys.addresses().forEach(key -> addresses.settle(key, now, 0, 1));
+		return Optional.of(new Refusal(longer(byAddress, byName), !byAddress.isZero()));
 	}
 
-	synchronized void failed(String address, String username) {
+	/** The reserved attempt's password or code was wrong. */
+	synchronized void failed(AttemptKeys keys) {
+		settle(keys, 1);
+	}
+
+	/** The reserved attempt's password or code was right, or was never checked. */
+	synchronized void passed(AttemptKeys keys) {
+		settle(keys, 0);
+	}
+
+	/** Ends the run of a name or device key, for instance after a sign-in from a browser it knows. */
+	synchronized void forget(String nameKey) {
+		names.forget(nameKey);
+	}
+
+	private void settle(AttemptKeys keys, int failures) {
 		Instant now = clock.instant();
-		byAddress.add(address, now, settings.window());
-		byUser.add(userKey(username), now, settings.window());
+		keys.addresses().forEach(key -> addresses.settle(key, now, -1, failures));
+		names.settle(keys.name(), now, -1, failures);
 	}
 
-	synchronized void succeeded(String username) {
-		byUser.forget(userKey(username));
+	private static Duration longer(Duration a, Duration b) {
+		return a.compareTo(b) >= 0 ? a : b;
 	}
 
-	/** {@code base} at the run's {@code maxFailures}-th failure, doubling with each one after, at most {@code max}. */
-	private Duration growing(Duration base, Duration max, int count) {
-		int doublings = Math.min(count - settings.maxFailures(), 30);
-		Duration grown = base.multipliedBy(1L << doublings);
-		return grown.compareTo(max) > 0 ? max : grown;
-	}
+	/** A run of failures: how many, when the last one was, and how many attempts are being checked now. */
+	private record Run(int failures, Instant last, int inFlight) {
 
-	/** Spring Security's in-memory users ignore case and the form's blanks around the name; so does the count. */
-	private static String userKey(String username) {
-		String key = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-		return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
-	}
-
-	/** A run of failures: how many, and when the last one was. */
-	private record Run(int count, Instant last) {
-
-		static final Run NONE = new Run(0, Instant.MIN);
+		boolean idle() {
+			return failures == 0 && inFlight == 0;
+		}
 
 	}
 
-	/** Runs by key, the one whose last failure is oldest forgotten first beyond the bound. */
-	private static final class Runs {
+	/** Runs by key, the least recently touched forgotten first beyond {@code maxTracked}. */
+	private final class Runs {
 
 		private final Map<String, Run> runs;
 
-		Runs(int maxTracked) {
+		private final Duration block;
+
+		private final Duration blockMax;
+
+		Runs(Duration block, Duration blockMax) {
+			this.block = block;
+			this.blockMax = blockMax;
 			this.runs = new LinkedHashMap<>(16, 0.75f, false) {
 				@Override
 				protected boolean removeEldestEntry(Map.Entry<String, Run> eldest) {
-					return size() > maxTracked;
+					return size() > settings.maxTracked();
 				}
 			};
 		}
 
-		/** The run still going on at {@code now}, or {@link Run#NONE}. */
-		Run current(String key, Instant now, Duration window) {
-			Run run = runs.getOrDefault(key, Run.NONE);
-			return run.count() > 0 && !now.isAfter(run.last().plus(window)) ? run : Run.NONE;
+		/** How long an attempt on this key must wait, or zero when it may be reserved now. */
+		Duration refusal(String key, Instant now) {
+			Run run = current(key, now);
+			if (run.failures() + run.inFlight() < settings.maxFailures()) {
+				return Duration.ZERO;
+			}
+			if (run.failures() >= settings.maxFailures()) {
+				Instant blockedUntil = run.last().plus(growing(run.failures()));
+				if (now.isBefore(blockedUntil)) {
+					return Duration.between(now, blockedUntil);
+				}
+				if (run.inFlight() == 0) {
+					return Duration.ZERO;
+				}
+			}
+			return IN_FLIGHT;
 		}
 
-		void add(String key, Instant now, Duration window) {
-			Run run = current(key, now, window);
+		void settle(String key, Instant now, int inFlight, int failures) {
+			Run run = current(key, now);
+			Run settled = new Run(run.failures() + failures, failures > 0 ? now : run.last(),
+					Math.max(0, run.inFlight() + inFlight));
 			runs.remove(key);
-			runs.put(key, new Run(run.count() + 1, now));
+			if (!settled.idle()) {
+				runs.put(key, settled);
+			}
 		}
 
 		void forget(String key) {
-			runs.remove(key);
+			Run run = runs.remove(key);
+			if (run != null && run.inFlight() > 0) {
+				runs.put(key, new Run(0, run.last(), run.inFlight()));
+			}
+		}
+
+		/** The key's run still going on at {@code now}; the attempts in flight stay counted after it ends. */
+		private Run current(String key, Instant now) {
+			Run run = runs.get(key);
+			if (run == null) {
+				return new Run(0, Instant.MIN, 0);
+			}
+			return now.isAfter(run.last().plus(settings.window())) ? new Run(0, run.last(), run.inFlight()) : run;
+		}
+
+		/** {@code block} at the run's {@code maxFailures}-th failure, doubling with each one after, at most the max. */
+		private Duration growing(int failures) {
+			int doublings = Math.min(failures - settings.maxFailures(), 30);
+			Duration grown = block.multipliedBy(1L << doublings);
+			return grown.compareTo(blockMax) > 0 ? blockMax : grown;
 		}
 
 	}

@@ -17,6 +17,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.unbanpanel.security.lockout.SignInGuard;
 
 /**
  * What happens after a right password. A user who needs a second factor is not signed in yet: the session only
@@ -35,14 +36,17 @@ public class SecondStep implements AuthenticationSuccessHandler {
 
 	private final SecondFactor secondFactor;
 
+	private final SignInGuard guard;
+
 	private final Clock clock;
 
 	private final AuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	SecondStep(SecondFactor secondFactor, Clock clock) {
+	SecondStep(SecondFactor secondFactor, SignInGuard guard, Clock clock) {
 		this.secondFactor = secondFactor;
+		this.guard = guard;
 		this.clock = clock;
 	}
 
@@ -71,6 +75,7 @@ public class SecondStep implements AuthenticationSuccessHandler {
 			return;
 		}
 		if (!secondFactor.required(user)) {
+			guard.signedIn(request, response, user.getName());
 			signedIn.onAuthenticationSuccess(request, response, user);
 			return;
 		}
@@ -99,6 +104,7 @@ public class SecondStep implements AuthenticationSuccessHandler {
 
 	/** The code was right: signs the user in, under a new session id. */
 	void complete(HttpServletRequest request, HttpServletResponse response, Pending pending) {
+		guard.signedIn(request, response, pending.user().getName());
 		forget(request);
 		request.changeSessionId();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();

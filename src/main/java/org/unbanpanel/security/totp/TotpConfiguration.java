@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.unbanpanel.security.lockout.SignInGuard;
 
 /**
  * The second factor's parts that the sign-in rules need ({@link SecondFactor}, {@link SecondStep}). Imported by the
@@ -21,8 +22,8 @@ public class TotpConfiguration {
 	}
 
 	@Bean
-	SecondStep secondStep(SecondFactor secondFactor, ObjectProvider<Clock> clock) {
-		return new SecondStep(secondFactor, clock.getIfAvailable(Clock::systemUTC));
+	SecondStep secondStep(SecondFactor secondFactor, SignInGuard guard, ObjectProvider<Clock> clock) {
+		return new SecondStep(secondFactor, guard, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 }

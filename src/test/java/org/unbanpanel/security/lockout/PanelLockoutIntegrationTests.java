@@ -1,5 +1,6 @@
 package org.unbanpanel.security.lockout;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.Throttled;
 import org.unbanpanel.testsupport.WithRealTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,8 +49,9 @@ class PanelLockoutIntegrationTests {
 			.allSatisfy(line -> assertThat(line)
 				.matches("\\S+ unban-panel: authentication failure for user=\\S* from=127\\.0\\.0\\.1"));
 		assertThat(tools.fail2ban().awaitBanned(RealTools.PANEL_JAIL)).containsExactly("127.0.0.1");
-		assertThat(browser.signIn("alice", PASSWORD).headers().firstValue("Location"))
-			.hasValueSatisfying(location -> assertThat(location).endsWith("/login?throttled"));
+		HttpResponse<String> refused = browser.signIn("alice", PASSWORD);
+		Throttled.assertRefusedAtOnce(refused);
+		assertThat(refused.body()).containsPattern("Too many failed sign-ins from your address\\. Wait \\d+ seconds");
 	}
 
 }

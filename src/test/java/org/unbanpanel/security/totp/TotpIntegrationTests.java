@@ -94,7 +94,7 @@ class TotpIntegrationTests {
 		again.get("/login/totp");
 		assertThat(location(again.post("/login/totp", Map.of("code", Totp.code(secret, step + 1))))).endsWith("/");
 		again.get("/account/totp");
-		again.post("/account/totp/remove", Map.of("code", Totp.code(secret, step + 1)));
+		again.post("/account/totp/remove", Map.of("password", PASSWORD, "code", Totp.code(secret, step + 1)));
 		assertThat(again.get("/account/totp").body()).as("a used code does not turn it off")
 			.contains("Two-step sign-in is on");
 	}

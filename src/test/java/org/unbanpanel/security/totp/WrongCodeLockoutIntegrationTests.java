@@ -9,6 +9,7 @@ import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.Throttled;
 import org.unbanpanel.testsupport.WithRealTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,13 +45,15 @@ class WrongCodeLockoutIntegrationTests {
 			.allSatisfy(line -> assertThat(line)
 				.matches("\\S+ unban-panel: authentication failure for user=alice from=127\\.0\\.0\\.1"));
 		assertThat(tools.fail2ban().awaitBanned(RealTools.PANEL_JAIL)).containsExactly("127.0.0.1");
-		assertThat(location(tools.browser().signIn("alice", TestPanel.PASSWORD)))
-			.as("the right password from the same address")
-			.endsWith("/login?throttled");
+		Throttled.assertRefusedAtOnce(tools.browser().signIn("alice", TestPanel.PASSWORD));
 		String itsRightCode = Totp.code(itsSecret, Totp.step(Instant.now()));
+		HttpResponse<String> rightCode = meanwhile.post("/login/totp", Map.of("code", itsRightCode));
+		Throttled.assertRefusedAtOnce(rightCode);
+		assertThat(rightCode.body()).as("a right code from the same address, password given before")
+			.contains("Too many failed sign-ins from your address");
 		assertThat(location(meanwhile.post("/login/totp", Map.of("code", itsRightCode))))
-			.as("a right code from the same address, password given before")
-			.endsWith("/login?throttled");
+			.as("the pending sign-in is over")
+			.endsWith("/login");
 	}
 
 	private static byte[] enrolmentSecret(PanelBrowser browser) {
