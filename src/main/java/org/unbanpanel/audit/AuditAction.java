@@ -1,7 +1,8 @@
 package org.unbanpanel.audit;
 
 /**
- * What an audit event records: a value submitted for unblocking, or what came of it.
+ * What an audit event records: a value submitted for unblocking, or what came of it; or a sign-in, a refused one,
+ * and changes to a user's second factor.
  */
 public enum AuditAction {
 
@@ -22,6 +23,18 @@ public enum AuditAction {
 	/** An address was taken off the ignore lists again; the detail says whether it expired or who ended it. */
 	TRUST_ENDED,
 	/** fail2ban did not put an address on the ignore lists; the detail is why. */
-	TRUST_FAILED
+	TRUST_FAILED,
+	/** A user signed in to the pages (password, and code where one is needed). */
+	SIGNED_IN,
+	/** A sign-in or confirmation was refused for a wrong password or an unknown user name (the name as typed). */
+	WRONG_PASSWORD,
+	/** A sign-in or confirmation was refused for a wrong second-factor code. */
+	WRONG_CODE,
+	/** A sign-in was refused unchecked: too many failed sign-ins from its address or for its name. */
+	SIGN_IN_THROTTLED,
+	/** A user turned the TOTP second factor on. */
+	TOTP_ENROLLED,
+	/** A user turned the TOTP second factor off. */
+	TOTP_REMOVED
 
 }

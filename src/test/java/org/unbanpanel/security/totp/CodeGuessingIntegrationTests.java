@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.unbanpanel.audit.AuditEvent;
+import org.unbanpanel.audit.AuditTrail;
 import org.unbanpanel.testsupport.AuthLog;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.TestPanel;
@@ -35,6 +38,9 @@ class CodeGuessingIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private AuditTrail audit;
 
 	@DynamicPropertySource
 	static void panel(DynamicPropertyRegistry registry) {
@@ -76,7 +82,7 @@ class CodeGuessingIntegrationTests {
 	}
 
 	@Test
-	void turningTheSecondFactorOffTakesThePasswordAgain() {
+	void turningTheSecondFactorOffTakesThePasswordAgainAndIsAudited() {
 		Enrolled ops = enrol("ops", "203.0.113.23");
 
 		ops.browser().post("/account/totp/remove", Map.of("code", ops.nextCode()));
@@ -87,6 +93,13 @@ class CodeGuessingIntegrationTests {
 
 		ops.browser().post("/account/totp/remove", Map.of("password", TestPanel.PASSWORD, "code", ops.nextCode()));
 		assertThat(ops.browser().get("/account/totp").body()).doesNotContain(STILL_ON).contains("totp-qr");
+		assertThat(audit.recent(500)).filteredOn(event -> event.username().equals("ops"))
+			.extracting(event -> event.action().name())
+			.containsSubsequence("TOTP_REMOVED", "WRONG_PASSWORD", "WRONG_PASSWORD", "TOTP_ENROLLED");
+		assertThat(audit.recent(500)).filteredOn(event -> event.username().equals("ops"))
+			.filteredOn(event -> event.action().name().startsWith("TOTP_"))
+			.extracting(AuditEvent::clientAddress)
+			.containsOnly("203.0.113.23");
 	}
 
 	/** A signed-in user who has just turned on the second factor; {@link #nextCode} is one it has not used yet. */
