@@ -24,6 +24,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -40,7 +41,8 @@ import org.unbanpanel.web.PanelProperties;
  * without a session for {@code /api/**} only, refused to users with a second factor ({@link ApiSecondFactorFilter}).
  * Every password is checked through the {@link SignInGuard} ({@link GuardedPasswords}), which answers a refused
  * attempt at once ({@link SignInFailureHandler}, {@link ApiEntryPoint}). Only {@link Role#ADMIN} may change anything,
- * except each user's own TOTP enrolment; CSRF protection stays on for every form.
+ * except each user's own TOTP enrolment; CSRF protection stays on for every form; redirects are paths, never built
+ * from the {@code Host} header ({@link RelativeRedirects}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UsersProperties.class)
@@ -65,6 +67,7 @@ public class SecurityConfig {
 			.authenticationManager(guardedPasswords(users, encoder, guard))
 			.httpBasic(basic -> basic.authenticationDetailsSource(guard::source)
 				.authenticationEntryPoint(new ApiEntryPoint(messages)))
+			.addFilterBefore(new RelativeRedirects(), DisableEncodeUrlFilter.class)
 			.addFilterAfter(new ApiSecondFactorFilter(secondFactor), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// no session and no cookie: nothing for a forged cross-site request to ride on
@@ -95,6 +98,7 @@ public class SecurityConfig {
 				.successHandler(secondStep)
 				.failureHandler(new SignInFailureHandler())
 				.permitAll())
+			.addFilterBefore(new RelativeRedirects(), DisableEncodeUrlFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			// a new session id at sign-in, so an id planted before it is worth nothing after
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
