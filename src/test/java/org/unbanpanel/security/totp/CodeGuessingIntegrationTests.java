@@ -47,18 +47,30 @@ class CodeGuessingIntegrationTests {
 		TestPanel.withoutTools(registry);
 		TestPanel.behindTestProxy(registry);
 		authLog.configurePanel(registry);
-		TestPanel.users(registry, "ivan", "OPERATOR", "noc", "OPERATOR", "ops", "OPERATOR");
+		TestPanel.users(registry, "ivan", "OPERATOR", "judy", "OPERATOR", "noc", "OPERATOR", "ops", "OPERATOR");
 	}
 
 	@Test
 	void checksAtMostTheLimitOf150SimultaneousWrongCodesInOnePendingSignIn() {
 		Enrolled ivan = enrol("ivan", "203.0.113.20");
-		PanelBrowser browser = new PanelBrowser(port).withHeader("X-Forwarded-For", "203.0.113.21");
-		assertThat(locationPath(browser.signIn("ivan", TestPanel.PASSWORD))).endsWith("/login/totp");
-		browser.get("/login/totp");
+		PanelBrowser browser = pendingSignIn("ivan", "203.0.113.21");
 
 		List<HttpResponse<String>> answers = awaitAll(IntStream.range(0, 150)
 			.mapToObj(i -> browser.postAsync("/login/totp", Map.of("code", ivan.wrongCode()))));
+
+		assertThat(answers).filteredOn(CodeGuessingIntegrationTests::codeChecked).as("codes checked")
+			.hasSizeBetween(1, LIMIT);
+	}
+
+	/** The code step has no limit of its own: its wrong codes count against the name wherever they come from. */
+	@Test
+	void checksAtMostTheLimitOf150SimultaneousWrongCodesInThreePendingSignInsFromThreeAddresses() {
+		Enrolled judy = enrol("judy", "203.0.113.24");
+		List<PanelBrowser> browsers = List.of(pendingSignIn("judy", "203.0.113.25"),
+				pendingSignIn("judy", "203.0.113.26"), pendingSignIn("judy", "203.0.113.27"));
+
+		List<HttpResponse<String>> answers = awaitAll(IntStream.range(0, 150)
+			.mapToObj(i -> browsers.get(i % 3).postAsync("/login/totp", Map.of("code", judy.wrongCode()))));
 
 		assertThat(answers).filteredOn(CodeGuessingIntegrationTests::codeChecked).as("codes checked")
 			.hasSizeBetween(1, LIMIT);
@@ -123,6 +135,13 @@ class CodeGuessingIntegrationTests {
 		browser.post("/account/totp", Map.of("code", Totp.code(secret, step)));
 		assertThat(browser.get("/account/totp").body()).contains(STILL_ON);
 		return new Enrolled(browser, secret, step);
+	}
+
+	private PanelBrowser pendingSignIn(String username, String address) {
+		PanelBrowser browser = new PanelBrowser(port).withHeader("X-Forwarded-For", address);
+		assertThat(locationPath(browser.signIn(username, TestPanel.PASSWORD))).endsWith("/login/totp");
+		browser.get("/login/totp");
+		return browser;
 	}
 
 	private static boolean codeChecked(HttpResponse<String> answer) {
