@@ -14,8 +14,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -25,6 +27,10 @@ import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -47,7 +53,7 @@ class LoginThrottleWebTests {
 
 	static final String PASSWORD = "correct horse";
 
-	static final String[] USERS = { "alice", "bob", "carol", "erin", "frank", "grace" };
+	static final String[] USERS = { "alice", "bob", "carol", "erin", "frank", "grace", "heidi" };
 
 	static final Path AUTH_LOG = Path.of("target", "lockout-web-test-" + UUID.randomUUID(), "auth.log");
 
@@ -56,6 +62,9 @@ class LoginThrottleWebTests {
 
 	@Autowired
 	private MutableClock clock;
+
+	@MockitoSpyBean
+	private PasswordEncoder passwords;
 
 	@DynamicPropertySource
 	static void users(DynamicPropertyRegistry registry) {
@@ -166,6 +175,17 @@ class LoginThrottleWebTests {
 
 		apiSignIn("2001:db8:1:2:ffff:ffff:ffff:ffff", "grace", PASSWORD).andExpect(status().isTooManyRequests());
 		apiSignIn("2001:db8:1:3::1", "grace", PASSWORD).andExpect(status().isNotFound());
+	}
+
+	/** What held up in the red team's test must keep holding: the guard must not tell names apart by time. */
+	@Test
+	void checksAPasswordForAnUnknownNameAsForAKnownOneSoTheTimeTellsNoNames() throws Exception {
+		clearInvocations(passwords);
+
+		signIn("198.51.100.50", "nobody-here", "guess").andExpect(redirectedUrl("/login?error"));
+		verify(passwords, times(1)).matches(any(), any());
+		signIn("198.51.100.51", "heidi", "guess").andExpect(redirectedUrl("/login?error"));
+		verify(passwords, times(2)).matches(any(), any());
 	}
 
 	private ResultActions apiSignIn(String address, String username, String password) throws Exception {
