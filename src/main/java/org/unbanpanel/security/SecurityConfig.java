@@ -1,9 +1,11 @@
 package org.unbanpanel.security;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +13,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -24,13 +28,14 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.unbanpanel.security.lockout.LockoutConfiguration;
 import org.unbanpanel.security.lockout.SignInGuard;
+import org.unbanpanel.security.lockout.TooManyAttemptsException;
 import org.unbanpanel.security.totp.SecondFactor;
 import org.unbanpanel.security.totp.SecondStep;
 import org.unbanpanel.security.totp.TotpConfiguration;
@@ -58,13 +63,14 @@ public class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecondFactor secondFactor, SignInGuard guard,
-			UserDetailsService users, PasswordEncoder encoder, MessageSource messages) throws Exception {
+			UserDetailsService users, PasswordEncoder encoder, MessageSource messages, ApplicationEventPublisher events)
+			throws Exception {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
 				.authenticated()
 				.anyRequest()
 				.hasRole(Role.ADMIN.name()))
-			.authenticationManager(guardedPasswords(users, encoder, guard))
+			.authenticationManager(guardedPasswords(users, encoder, guard, events))
 			.httpBasic(basic -> basic.authenticationDetailsSource(guard::source)
 				.authenticationEntryPoint(new ApiEntryPoint(messages)))
 			.addFilterBefore(new RelativeRedirects(), DisableEncodeUrlFilter.class)
@@ -79,7 +85,7 @@ public class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageSecurity(HttpSecurity http, SecondStep secondStep, SignInGuard guard,
-			UserDetailsService users, PasswordEncoder encoder) throws Exception {
+			UserDetailsService users, PasswordEncoder encoder, ApplicationEventPublisher events) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(LoginController.LOGIN, LoginController.THROTTLED, "/login/totp", "/css/**", "/js/**",
@@ -92,7 +98,7 @@ public class SecurityConfig {
 				.anyRequest()
 				.hasRole(Role.ADMIN.name()))
 			.requestCache(cache -> cache.requestCache(pageRequestCache()))
-			.authenticationManager(guardedPasswords(users, encoder, guard))
+			.authenticationManager(guardedPasswords(users, encoder, guard, events))
 			.formLogin(form -> form.loginPage(LoginController.LOGIN)
 				.authenticationDetailsSource(guard::source)
 				.successHandler(secondStep)
@@ -129,12 +135,20 @@ public class SecurityConfig {
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
 	}
 
-	/** The users' passwords as Spring Security checks them, each check through the guard. */
+	/**
+	 * The users' passwords as Spring Security checks them, each check through the guard. Failures are published as
+	 * Spring Security's events (the metrics count them), a refusal of the guard as a temporary lock.
+	 */
 	private static AuthenticationManager guardedPasswords(UserDetailsService users, PasswordEncoder encoder,
-			SignInGuard guard) {
+			SignInGuard guard, ApplicationEventPublisher events) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(encoder);
-		return new ProviderManager(new GuardedPasswords(passwords, guard));
+		ProviderManager manager = new ProviderManager(new GuardedPasswords(passwords, guard));
+		DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+		publisher.setAdditionalExceptionMappings(
+				Map.of(TooManyAttemptsException.class, AuthenticationFailureLockedEvent.class));
+		manager.setAuthenticationEventPublisher(publisher);
+		return manager;
 	}
 
 	@Bean

@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.unbanpanel.security.lockout.TooManyAttemptsException;
 import org.unbanpanel.testsupport.MutableClock;
 import org.unbanpanel.testsupport.PanelWebTest;
 
@@ -63,6 +69,9 @@ class LoginThrottleWebTests {
 	@Autowired
 	private MutableClock clock;
 
+	@Autowired
+	private FailureEvents failureEvents;
+
 	@MockitoSpyBean
 	private PasswordEncoder passwords;
 
@@ -84,6 +93,23 @@ class LoginThrottleWebTests {
 		@Bean
 		MutableClock clock() {
 			return new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+		}
+
+		@Bean
+		FailureEvents failureEvents() {
+			return new FailureEvents();
+		}
+
+	}
+
+	/** Spring Security's failure events, which the metrics count. */
+	static class FailureEvents {
+
+		final List<Exception> seen = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void failed(AbstractAuthenticationFailureEvent event) {
+			seen.add(event.getException());
 		}
 
 	}
@@ -123,6 +149,9 @@ class LoginThrottleWebTests {
 		assertThat(Files.readAllLines(AUTH_LOG))
 			.filteredOn(line -> line.endsWith("unban-panel: authentication failure for user=dave from=203.0.113.11"))
 			.hasSize(5);
+		assertThat(failureEvents.seen).as("Spring Security's events, for the metrics")
+			.hasAtLeastOneElementOfType(BadCredentialsException.class)
+			.hasAtLeastOneElementOfType(TooManyAttemptsException.class);
 	}
 
 	@Test
