@@ -4,13 +4,11 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.unbanpanel.security.lockout.TooManyAttemptsException;
-import org.unbanpanel.web.ProblemResponses;
 
 /**
  * What the API answers a request it could not sign in: 401 with the Basic challenge, or, for an attempt the throttle
@@ -22,10 +20,10 @@ final class ApiEntryPoint implements AuthenticationEntryPoint {
 
 	private final BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 
-	private final MessageSource messages;
+	private final SignInProblems problems;
 
-	ApiEntryPoint(MessageSource messages) {
-		this.messages = messages;
+	ApiEntryPoint(SignInProblems problems) {
+		this.problems = problems;
 		basic.setRealmName(REALM);
 	}
 
@@ -34,8 +32,8 @@ final class ApiEntryPoint implements AuthenticationEntryPoint {
 			throws IOException {
 		if (failure instanceof TooManyAttemptsException refused) {
 			refused.refuse(response);
-			ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, messages.getMessage(
-					refused.messageCode() + ".api", new Object[] { refused.retryAfterSeconds() }, request.getLocale()));
+			problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "problem.title.tooManyAttempts",
+					refused.apiMessageCode(), refused.retryAfterSeconds());
 			return;
 		}
 		basic.commence(request, response, failure);

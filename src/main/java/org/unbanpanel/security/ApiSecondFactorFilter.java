@@ -12,7 +12,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.unbanpanel.security.totp.SecondFactor;
-import org.unbanpanel.web.ProblemResponses;
 
 /**
  * HTTP Basic carries no code, so on the API a password is never enough for a user who has a second factor: such a
@@ -21,13 +20,13 @@ import org.unbanpanel.web.ProblemResponses;
  */
 class ApiSecondFactorFilter extends OncePerRequestFilter {
 
-	static final String DETAIL = "This user signs in with a second factor, which the API cannot take: use a user "
-			+ "listed in panel.security.api-users.";
-
 	private final SecondFactor secondFactor;
 
-	ApiSecondFactorFilter(SecondFactor secondFactor) {
+	private final SignInProblems problems;
+
+	ApiSecondFactorFilter(SecondFactor secondFactor, SignInProblems problems) {
 		this.secondFactor = secondFactor;
+		this.problems = problems;
 	}
 
 	@Override
@@ -37,7 +36,7 @@ class ApiSecondFactorFilter extends OncePerRequestFilter {
 		if (user != null && !(user instanceof AnonymousAuthenticationToken) && user.isAuthenticated()
 				&& !secondFactor.isApiUser(user.getName()) && secondFactor.required(user)) {
 			SecurityContextHolder.clearContext();
-			ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, DETAIL);
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.title.secondFactor", "problem.secondFactor");
 			return;
 		}
 		chain.doFilter(request, response);

@@ -33,6 +33,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.web.servlet.LocaleResolver;
 import org.unbanpanel.security.lockout.LockoutConfiguration;
 import org.unbanpanel.security.lockout.SignInGuard;
 import org.unbanpanel.security.lockout.TooManyAttemptsException;
@@ -63,8 +64,9 @@ public class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecondFactor secondFactor, SignInGuard guard,
-			UserDetailsService users, PasswordEncoder encoder, MessageSource messages, ApplicationEventPublisher events)
-			throws Exception {
+			UserDetailsService users, PasswordEncoder encoder, MessageSource messages, LocaleResolver locales,
+			ApplicationEventPublisher events) throws Exception {
+		SignInProblems problems = new SignInProblems(messages, locales);
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
 				.authenticated()
@@ -72,9 +74,9 @@ public class SecurityConfig {
 				.hasRole(Role.ADMIN.name()))
 			.authenticationManager(guardedPasswords(users, encoder, guard, events))
 			.httpBasic(basic -> basic.authenticationDetailsSource(guard::source)
-				.authenticationEntryPoint(new ApiEntryPoint(messages)))
+				.authenticationEntryPoint(new ApiEntryPoint(problems)))
 			.addFilterBefore(new RelativeRedirects(), DisableEncodeUrlFilter.class)
-			.addFilterAfter(new ApiSecondFactorFilter(secondFactor), BasicAuthenticationFilter.class)
+			.addFilterAfter(new ApiSecondFactorFilter(secondFactor, problems), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// no session and no cookie: nothing for a forged cross-site request to ride on
 			.csrf(csrf -> csrf.disable())

@@ -21,10 +21,11 @@ public final class ProblemResponses {
 	private ProblemResponses() {
 	}
 
-	public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+	public static void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+			throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
+		problem.put("title", title);
 		problem.put("status", status.value());
 		problem.put("detail", detail);
 		response.setStatus(status.value());

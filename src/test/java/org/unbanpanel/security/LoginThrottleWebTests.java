@@ -155,6 +155,21 @@ class LoginThrottleWebTests {
 	}
 
 	@Test
+	void answersTheApiInTheLanguageOfTheRequest() throws Exception {
+		for (int failure = 1; failure <= 5; failure++) {
+			apiSignIn("203.0.113.12", "judy", "guess").andExpect(status().isUnauthorized());
+		}
+
+		mvc.perform(get("/api/v1/jobs/1").with(httpBasic("bob", PASSWORD))
+			.with(from("203.0.113.12"))
+			.header("Accept-Language", "ca"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(jsonPath("$.title").value("Massa intents fallits"))
+			.andExpect(jsonPath("$.detail")
+				.value("Massa intents fallits des d'aquesta adreça; torna-ho a provar d'aquí a 30 segons."));
+	}
+
+	@Test
 	void refusesAGuessedNameFromEveryAddressForAMomentInsteadOfMakingItWait() throws Exception {
 		for (int failure = 1; failure <= 5; failure++) {
 			signIn("192.0.2." + failure, "carol", "guess " + failure).andExpect(redirectedUrl("/login?error"));

@@ -32,6 +32,11 @@ public class TooManyAttemptsException extends AuthenticationException {
 		return byAddress ? "lockout.throttled.address" : "lockout.throttled.name";
 	}
 
+	/** The same for an API answer, which names no page to come back to. */
+	public String apiMessageCode() {
+		return byAddress ? "lockout.throttled.address.api" : "lockout.throttled.name.api";
+	}
+
 	/** Sets the answer's status and {@code Retry-After}; its body is the caller's. */
 	public void refuse(HttpServletResponse response) {
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

@@ -118,6 +118,9 @@ class TotpIntegrationTests {
 	void theApiServesOnlyUsersWithoutASecondFactorAndApiUsersNeverGetThePages() {
 		assertThat(api("alice").statusCode()).isEqualTo(401);
 		assertThat(api("alice").body()).contains("panel.security.api-users");
+		assertThat(api("alice", "es").body()).as("in the request's language")
+			.contains("\"title\":\"Se requiere un segundo factor\"")
+			.contains("usa un usuario de panel.security.api-users");
 		assertThat(api("deploy").statusCode()).as("signed in; there is no job 999").isEqualTo(404);
 		assertThat(api("ops").statusCode()).as("an operator who has not enrolled").isEqualTo(404);
 
@@ -127,7 +130,12 @@ class TotpIntegrationTests {
 	}
 
 	private HttpResponse<String> api(String user) {
+		return api(user, "en");
+	}
+
+	private HttpResponse<String> api(String user, String language) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/jobs/999"))
+			.header("Accept-Language", language)
 			.header("Authorization", "Basic "
 					+ Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
 			.build();
