@@ -1,5 +1,6 @@
 package org.unbanpanel.core;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -120,6 +121,27 @@ public final class BanTarget implements Comparable<BanTarget> {
 		return (byAddress != 0) ? byAddress : Integer.compare(prefixLength, other.prefixLength);
 	}
 
+	/**
+	 * The IPv4 address or network an IPv4-mapped one ({@code ::ffff:192.0.2.0/120}) stands for
+	 * ({@code 192.0.2.0/24}); empty for any other target.
+	 */
+	public Optional<BanTarget> asIpv4() {
+		if (!isIpv6() || prefixLength < 96 || !isMappedPrefix(address)) {
+			return Optional.empty();
+		}
+		return Optional.of(new BanTarget(Arrays.copyOfRange(address, 12, 16), prefixLength - 96));
+	}
+
+	/** The first address as a number, for counting ranges ({@link Coverage}). */
+	BigInteger first() {
+		return new BigInteger(1, address);
+	}
+
+	/** The width of the family in bits: 32 or 128. */
+	int familyBits() {
+		return address.length * 8;
+	}
+
 	/** An IPv4-mapped address as its IPv4 form, so that either form compares with the other; else itself. */
 	private BanTarget unmapped() {
 		return ipv4Mapped().orElse(this);
@@ -133,10 +155,7 @@ public final class BanTarget implements Comparable<BanTarget> {
 	}
 
 	private Optional<BanTarget> ipv4Mapped() {
-		if (!isIpv6() || isNetwork() || !isMappedPrefix(address)) {
-			return Optional.empty();
-		}
-		return Optional.of(new BanTarget(Arrays.copyOfRange(address, 12, 16), 32));
+		return isNetwork() ? Optional.empty() : asIpv4();
 	}
 
 	private static boolean isMappedPrefix(byte[] address) {

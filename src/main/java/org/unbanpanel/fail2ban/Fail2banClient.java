@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
+import org.unbanpanel.core.JailName;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
@@ -21,15 +22,11 @@ import org.unbanpanel.exec.CommandRunner;
  */
 final class Fail2banClient {
 
-	static final int MAX_JAIL_NAME = 64;
-
 	/** The only words starting with '-' that may reach fail2ban-client, and only as the adapter writes them. */
 	private static final Set<String> OPTIONS = Set.of("--with-time");
 
 	/** Command words, jail names and addresses: nothing a shell, getopt or fail2ban could read as something else. */
 	private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_.:/][A-Za-z0-9_.:/-]*");
-
-	private static final Pattern JAIL_NAME = Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9_.-]*");
 
 	/**
 	 * fail2ban-client logs its errors on stderr as {@code 2026-11-25 11:06:46,306 fail2ban [6265]: ERROR   text};
@@ -76,12 +73,7 @@ final class Fail2banClient {
 
 	/** A jail name as fail2ban-client takes it; refused before any command is built. */
 	static String checkJail(String jail) {
-		if (jail == null || jail.length() > MAX_JAIL_NAME || !JAIL_NAME.matcher(jail).matches()) {
-			throw new InvalidValueException(String.valueOf(jail), "invalid.jail.name",
-					"is not a jail name (letters, digits, '.', '_' and '-', not starting with '-', at most "
-							+ MAX_JAIL_NAME + " characters)");
-		}
-		return jail;
+		return JailName.parse(jail);
 	}
 
 	private static void checkWord(String word) {

@@ -136,6 +136,8 @@ class JailsController {
 		}
 		ParsedField<BanTarget> targets = ParsedField.parse("address", selected, ReleaseRequest::releasable);
 		targets.rejections().forEach(rejection -> errors.add(message(rejection.code(), rejection.value())));
+		ReleaseRequest.together("address", targets.values())
+			.ifPresent(rejection -> errors.add(message(rejection.code(), rejection.value())));
 		return targets.values();
 	}
 

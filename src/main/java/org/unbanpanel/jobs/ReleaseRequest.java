@@ -1,26 +1,40 @@
 package org.unbanpanel.jobs;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Coverage;
 import org.unbanpanel.core.InvalidValueException;
+import org.unbanpanel.core.JailName;
+import org.unbanpanel.core.Rejection;
 
 /**
  * What one submission asks to unblock, already validated and without duplicates. Every way of queueing a release
- * (Unblock Access, Lookup, a jail's page, the API) reads its addresses with {@link #releasable}, and no request holds
- * an address that covers every other.
+ * (Unblock Access, Lookup, a jail's page, the API) reads its addresses with {@link #releasable} and checks them
+ * together with {@link #together}: no request covers every address of a family, whether in one value or in several.
  *
  * @param trustFor how long the released addresses are kept from being banned again afterwards; {@link Duration#ZERO}
  * (or {@code null}) for no trust
+ * @param jails the jails to release the addresses from; empty (or {@code null}) for every jail. Accounts are not
+ * affected by it.
  */
-public record ReleaseRequest(List<BanTarget> addresses, List<AccountName> accounts, Duration trustFor) {
+public record ReleaseRequest(List<BanTarget> addresses, List<AccountName> accounts, Duration trustFor,
+		List<String> jails) {
+
+	/** Message code of addresses that together cover every address; takes the values as its argument. */
+	public static final String TOO_WIDE_TOGETHER = "invalid.ip.tooWideTogether";
 
 	public ReleaseRequest {
 		addresses = List.copyOf(addresses);
 		accounts = List.copyOf(accounts);
 		trustFor = (trustFor != null) ? trustFor : Duration.ZERO;
+		jails = (jails != null) ? List.copyOf(new LinkedHashSet<>(jails)) : List.of();
 		if (addresses.isEmpty() && accounts.isEmpty()) {
 			throw new IllegalArgumentException("A release request needs at least one address or account");
 		}
@@ -28,6 +42,21 @@ public record ReleaseRequest(List<BanTarget> addresses, List<AccountName> accoun
 			throw new IllegalArgumentException("A trust cannot last a negative time");
 		}
 		addresses.forEach(address -> releasable(address.value()));
+		jails.forEach(JailName::parse);
+		together(null, addresses).ifPresent(refused -> {
+			throw new InvalidValueException(refused.value(), TOO_WIDE_TOGETHER,
+					"together cover every address, which would release every ban at once");
+		});
+	}
+
+	/** A request without trust, from every jail. */
+	public ReleaseRequest(List<BanTarget> addresses, List<AccountName> accounts) {
+		this(addresses, accounts, Duration.ZERO);
+	}
+
+	/** A request from every jail. */
+	public ReleaseRequest(List<BanTarget> addresses, List<AccountName> accounts, Duration trustFor) {
+		this(addresses, accounts, trustFor, List.of());
 	}
 
 	/**
@@ -44,14 +73,31 @@ public record ReleaseRequest(List<BanTarget> addresses, List<AccountName> accoun
 		return target;
 	}
 
+	/**
+	 * Why these addresses may not be released in one request, if they may not: together they cover every address of
+	 * a family ({@code 0.0.0.0/1} and {@code 128.0.0.0/1} are a {@code 0.0.0.0/0}), counted by {@link Coverage}.
+	 * @param field the form field or JSON property that held them
+	 * @return a rejection with {@link #TOO_WIDE_TOGETHER}, its value the networks of the request
+	 */
+	public static Optional<Rejection> together(String field, Collection<BanTarget> addresses) {
+		if (!Coverage.of(addresses).everyAddressOfAFamily()) {
+			return Optional.empty();
+		}
+		String networks = addresses.stream()
+			.filter(BanTarget::isNetwork)
+			.map(BanTarget::value)
+			.collect(Collectors.joining(", "));
+		return Optional.of(new Rejection(field, TOO_WIDE_TOGETHER, networks));
+	}
+
 	/** How many values it holds, addresses and accounts together. */
 	public int size() {
 		return addresses.size() + accounts.size();
 	}
 
-	/** A request without trust. */
-	public ReleaseRequest(List<BanTarget> addresses, List<AccountName> accounts) {
-		this(addresses, accounts, Duration.ZERO);
+	/** Whether it releases from every jail, not from chosen ones only. */
+	public boolean everyJail() {
+		return jails.isEmpty();
 	}
 
 }

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.core.JailName;
+import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.core.Rejection;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.JobView;
@@ -22,10 +24,13 @@ import org.unbanpanel.web.RejectedRequest;
 
 /**
  * The Unblock Access action for scripts: {@code POST /api/v1/unblock} with {@code {"ips": [...], "accounts": [...],
- * "trust": "1h"}} answers 202 with the queued job; the same validation as the form, its errors as RFC 9457 problem details.
+ * "trust": "1h", "jails": [...]}} answers 202 with the queued job; the same validation as the form, its errors as
+ * RFC 9457 problem details.
  */
 @RestController
 class UnblockApiController {
+
+	static final String JAILS = "jails";
 
 	private final JobService jobs;
 
@@ -49,14 +54,16 @@ class UnblockApiController {
 		List<BanTarget> addresses = checked.valid() ? checked.request().addresses() : List.of();
 		TrustPolicy.Checked trust = trustPolicy.check(body.trust(), Boolean.TRUE.equals(body.confirmWide()),
 				addresses, UnblockValidator.IPS);
+		ParsedField<String> jails = ParsedField.parse(JAILS, body.jailValues(), JailName::parse);
 		List<Rejection> rejections = new ArrayList<>(checked.rejections());
 		rejections.addAll(trust.rejections());
+		rejections.addAll(jails.rejections());
 		if (!rejections.isEmpty()) {
 			throw RejectedRequest.of("unblock.api.invalid", Explanation.of("unblock.api.rejected", rejections.size()),
 					rejections);
 		}
 		ReleaseRequest unblock = new ReleaseRequest(addresses, checked.request().accounts(),
-				trust.period().duration());
+				trust.period().duration(), jails.values());
 		long id = jobs.submit(unblock, user.getName(), clientAddress.of(request));
 		JobView job = jobs.find(id).orElseThrow();
 		return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + id)).body(job);
@@ -65,9 +72,11 @@ class UnblockApiController {
 	/**
 	 * The JSON body; either list may be left out. {@code trust} ({@code none}, {@code 1h}, {@code 12h} or
 	 * {@code 24h}, default none) keeps the released addresses from being banned again for that time;
-	 * {@code confirmWide} confirms trusting ranges wider than a /24 or /48.
+	 * {@code confirmWide} confirms trusting ranges wider than a /24 or /48; {@code jails} releases the addresses from
+	 * those jails only (default: from every jail).
 	 */
-	record UnblockApiRequest(List<String> ips, List<String> accounts, String trust, Boolean confirmWide) {
+	record UnblockApiRequest(List<String> ips, List<String> accounts, String trust, Boolean confirmWide,
+			List<String> jails) {
 
 		List<String> ipValues() {
 			return ips == null ? List.of() : ips;
@@ -75,6 +84,10 @@ class UnblockApiController {
 
 		List<String> accountValues() {
 			return accounts == null ? List.of() : accounts;
+		}
+
+		List<String> jailValues() {
+			return jails == null ? List.of() : jails;
 		}
 
 	}

@@ -14,8 +14,9 @@ import org.unbanpanel.pam.AccountLocks;
 /**
  * Checks every value of an unblock request, for the form and the API alike. Each bad value is named; duplicates
  * (also ones written differently, such as {@code 2001:DB8::6} and {@code 2001:db8::6}) are merged. A network is
- * accepted unless it is a catch-all ({@code 0.0.0.0/0}, {@code ::/0}). Accounts are refused when no account-lock tool
- * is configured, rather than queued to fail.
+ * accepted unless it is a catch-all ({@code 0.0.0.0/0}, {@code ::/0}), and the addresses are refused together when
+ * they cover every address of a family between them ({@code 0.0.0.0/1, 128.0.0.0/1}). Accounts are refused when no
+ * account-lock tool is configured, rather than queued to fail.
  */
 @Component
 class UnblockValidator {
@@ -47,6 +48,7 @@ class UnblockValidator {
 		ParsedField<BanTarget> addresses = ParsedField.parse(IPS, ips, ReleaseRequest::releasable);
 		ParsedField<AccountName> names = ParsedField.parse(ACCOUNTS, accounts, AccountName::parse);
 		rejections.addAll(addresses.rejections());
+		ReleaseRequest.together(IPS, addresses.values()).ifPresent(rejections::add);
 		rejections.addAll(names.rejections());
 		if (!names.values().isEmpty() && !acceptsAccounts()) {
 			rejections.add(new Rejection(ACCOUNTS, "unblock.accounts.notManaged", ""));

@@ -197,6 +197,11 @@ class JailsControllerTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("unbanErrors", List.of("'::/0' covers every address: releasing it would lift"
 					+ " every ban at once. Give the addresses or a narrower network.")));
+		mvc.perform(post("/jails/dovecot/unban").with(csrf())
+			.param("address", "0.0.0.0/1", "128.0.0.0/1"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("unbanErrors", List.of("'0.0.0.0/1, 128.0.0.0/1' together cover every"
+					+ " address: releasing them would lift every ban at once. Give the addresses or narrower networks.")));
 
 		verifyNoInteractions(unblock);
 	}

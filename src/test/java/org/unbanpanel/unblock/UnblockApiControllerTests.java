@@ -111,6 +111,41 @@ class UnblockApiControllerTests {
 		verifyNoInteractions(service);
 	}
 
+	/** Issue 15 item 7: each half passed alone; together they are 0.0.0.0/0 and ::/0. */
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesHalvesThatTogetherCoverEveryAddress() throws Exception {
+		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ips\": [\"0.0.0.0/1\", \"128.0.0.0/1\", \"::/1\", \"8000::/1\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].code").value(ReleaseRequest.TOO_WIDE_TOGETHER))
+			.andExpect(jsonPath("$.errors[0].field").value("ips"))
+			.andExpect(jsonPath("$.errors[0].value").value("0.0.0.0/1, 128.0.0.0/1, ::/1, 8000::/1"));
+
+		verifyNoInteractions(service);
+	}
+
+	@Test
+	@WithMockUser(username = "script", roles = "ADMIN")
+	void queuesAReleaseFromTheChosenJailsOnly() throws Exception {
+		given(service.submit(any(), anyString(), anyString())).willReturn(7L);
+		given(service.find(7)).willReturn(Optional.of(new JobView(7, JobState.QUEUED, "script", "127.0.0.1",
+				Instant.parse("2026-11-25T11:00:00Z"), null, null, 0, null, null, List.of())));
+
+		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ips\": [\"4.4.4.4\"], \"jails\": [\"dovecot\"]}"))
+			.andExpect(status().isAccepted());
+		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ips\": [\"4.4.4.4\"], \"jails\": [\"-all\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("jails"))
+			.andExpect(jsonPath("$.errors[0].code").value("invalid.jail.name"));
+
+		verify(service).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("4.4.4.4")), List.of(), Duration.ZERO,
+				List.of("dovecot"))), eq("script"), eq("127.0.0.1"));
+	}
+
 	@Test
 	@WithMockUser(username = "script", roles = "ADMIN")
 	void queuesTheRequestedTrust() throws Exception {
@@ -130,11 +165,13 @@ class UnblockApiControllerTests {
 	@WithMockUser(roles = "ADMIN")
 	void answersAProblemForATrustItMayNotGrant() throws Exception {
 		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"ips\": [\"fc00::/7\", \"198.51.0.0/16\"], \"trust\": \"1h\"}"))
+			.content("{\"ips\": [\"fc00::/7\", \"198.51.0.0/16\", \"64.0.0.0/2\"], \"trust\": \"1h\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].code").value(TrustPolicy.REFUSED))
 			.andExpect(jsonPath("$.errors[0].value").value("fc00::/7"))
-			.andExpect(jsonPath("$.errors[1].code").value(TrustPolicy.WIDE));
+			.andExpect(jsonPath("$.errors[1].code").value(TrustPolicy.WIDE))
+			.andExpect(jsonPath("$.errors[2].code").value(TrustPolicy.REFUSED))
+			.andExpect(jsonPath("$.errors[2].value").value("64.0.0.0/2"));
 		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"ips\": [\"4.4.4.4\"], \"trust\": \"--all\"}"))
 			.andExpect(status().isBadRequest())

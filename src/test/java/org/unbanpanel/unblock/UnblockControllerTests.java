@@ -203,6 +203,18 @@ class UnblockControllerTests {
 		verifyNoInteractions(service);
 	}
 
+	/** Issue 15 item 7: each half alone is a network like any other; together they release every ban. */
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesHalvesThatTogetherCoverEveryAddress() throws Exception {
+		mvc.perform(post("/system/unblock").with(csrf()).param("ips", "0.0.0.0/1 128.0.0.0/1 ::/1 8000::/1"))
+			.andExpect(status().isOk())
+			.andExpect(fieldErrors("ips", "invalid.ip.tooWideTogether"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("together cover every address")));
+
+		verifyNoInteractions(service);
+	}
+
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void refusesAnEmptyRequest() throws Exception {
