@@ -8,15 +8,20 @@ public enum AuditAction {
 
 	/** A value was queued in a job. */
 	SUBMITTED,
-	/** An address was released; the detail names the jails. */
+	/**
+	 * A ban was released: its entry and jail, and the value asked for when the ban lay inside it (older entries: the
+	 * value, and the jails in the detail).
+	 */
 	UNBANNED,
+	/** A wider banned network still blocks a value after its release: the network, its jail, the value it blocks. */
+	STILL_BLOCKED,
 	/** An address was banned in no jail. */
 	NOT_BANNED,
-	/** An account's failed logins were cleared; the detail is their count. */
+	/** An account's failed logins were cleared, and how many. */
 	CLEARED,
 	/** An account had no failed logins. */
 	NOT_LOCKED,
-	/** A value could not be unblocked; the detail is the reason. */
+	/** A value could not be unblocked: the error's code, and the tool's message in the detail. */
 	FAILED,
 	/** An address was put on every jail's ignore list; the detail says until when. */
 	TRUSTED,

@@ -41,8 +41,9 @@ public class AuditTrail {
 		OffsetDateTime at = Conditions.utc(clock.instant());
 		for (AuditEntry entry : entries) {
 			jdbc.sql("""
-					INSERT INTO audit_event (at, username, client_address, action, job_id, target, detail)
-					VALUES (:at, :username, :clientAddress, :action, :jobId, :target, :detail)""")
+					INSERT INTO audit_event (at, username, client_address, action, job_id, target, detail, item_id, jail,
+					requested, failures, error_code) VALUES (:at, :username, :clientAddress, :action, :jobId, :target,
+					:detail, :itemId, :jail, :requested, :failures, :errorCode)""")
 				.param("at", at)
 				.param("username", entry.username())
 				.param("clientAddress", entry.clientAddress())
@@ -50,8 +51,28 @@ public class AuditTrail {
 				.param("jobId", entry.jobId())
 				.param("target", entry.target())
 				.param("detail", entry.detail())
+				.param("itemId", entry.itemId())
+				.param("jail", entry.jail())
+				.param("requested", entry.requested())
+				.param("failures", entry.failures())
+				.param("errorCode", entry.errorCode())
 				.update();
 		}
+	}
+
+	/**
+	 * Whether an entry with one of the actions was recorded for one of the job lines already: a listener handed the
+	 * same event again (after a restart that came before the registry knew it was handled) records nothing twice.
+	 */
+	boolean recordedFor(Collection<Long> itemIds, Collection<AuditAction> actions) {
+		if (itemIds.isEmpty()) {
+			return false;
+		}
+		return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE item_id IN (:items) AND action IN (:actions)")
+			.param("items", itemIds)
+			.param("actions", actions.stream().map(AuditAction::name).toList())
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** The latest events, newest first. */
@@ -78,7 +99,8 @@ public class AuditTrail {
 
 	private List<AuditEvent> events(Conditions conditions, long offset, int limit) {
 		String sql = """
-				SELECT id, at, username, client_address, action, job_id, target, detail FROM audit_event%s
+				SELECT id, at, username, client_address, action, job_id, target, detail, item_id, jail, requested,
+				failures, error_code FROM audit_event%s
 				ORDER BY at DESC, id DESC OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY""";
 		return jdbc.sql(sql.formatted(conditions.where()))
 			.params(conditions.params())
@@ -92,7 +114,9 @@ public class AuditTrail {
 		return new AuditEvent(row.getLong("id"), row.getObject("at", OffsetDateTime.class).toInstant(),
 				row.getString("username"), row.getString("client_address"),
 				AuditAction.valueOf(row.getString("action")), row.getObject("job_id", Long.class),
-				row.getString("target"), row.getString("detail"));
+				row.getString("target"), row.getString("detail"), row.getObject("item_id", Long.class),
+				row.getString("jail"), row.getString("requested"), row.getObject("failures", Integer.class),
+				row.getString("error_code"));
 	}
 
 	/**
@@ -105,7 +129,9 @@ public class AuditTrail {
 			List<String> conditions = new ArrayList<>();
 			Map<String, Object> params = new HashMap<>();
 			add(conditions, params, "username = :username", "username", filter.username());
-			add(conditions, params, "LOWER(target) LIKE :target ESCAPE '\\'", "target", containing(filter.target()));
+			add(conditions, params,
+					"(LOWER(target) LIKE :target ESCAPE '\\' OR LOWER(requested) LIKE :target ESCAPE '\\')", "target",
+					containing(filter.target()));
 			add(conditions, params, "at >= :from", "from", utc(filter.from()));
 			add(conditions, params, "at < :until", "until", utc(filter.until()));
 			return new Conditions(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);

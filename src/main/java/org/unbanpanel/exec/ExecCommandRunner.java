@@ -42,10 +42,11 @@ class ExecCommandRunner implements CommandRunner {
 	}
 
 	@Override
-	public CommandResult run(List<String> command) {
+	public CommandResult run(List<String> command, Duration extraTime) {
 		if (command.isEmpty()) {
 			throw new IllegalArgumentException("empty command");
 		}
+		Duration timeout = this.timeout.plus(extraTime);
 		BoundedOutputStream stdout = new BoundedOutputStream(maxOutputBytes);
 		BoundedOutputStream stderr = new BoundedOutputStream(maxOutputBytes);
 		ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(timeout).get();

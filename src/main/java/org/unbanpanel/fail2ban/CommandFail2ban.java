@@ -7,27 +7,27 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandRunner;
 
 /**
  * {@link Fail2ban} over fail2ban-client. Costs in fail2ban-client runs: one for {@link #version}, {@link #jails},
  * {@link #bans} and {@link #whereBanned}; two for {@link #status}; 1 + 2 per jail for {@link #statusOfAllJails}, the
- * jails read side by side;
- * for {@link #unban} one lookup, one {@code unban} naming every entry to release and one lookup to verify (only the
- * first when nothing is banned, none for no target). None of these grows with the number of addresses. The ignore
- * list costs one run per jail for {@link #ignored} and {@link #addIgnore}, and for {@link #removeIgnore} one per jail
- * plus one per entry removed, since fail2ban's {@code delignoreip} takes a single value.
+ * jails read side by side; for {@link #unban} one per {@link Fail2banProperties#unbanBatch()} entries (none for no
+ * entry). The ignore list costs one run per jail for {@link #ignored} and {@link #addIgnore}, and for
+ * {@link #removeIgnore} one per jail plus one per entry removed, since fail2ban's {@code delignoreip} takes a single
+ * value.
  */
 @Component
 class CommandFail2ban implements Fail2ban {
@@ -40,10 +40,16 @@ class CommandFail2ban implements Fail2ban {
 
 	private final Fail2banClient client;
 
+	private final int unbanBatch;
+
+	private final Duration unbanTimePerEntry;
+
 	private final ThreadPoolExecutor jailReaders;
 
 	CommandFail2ban(CommandRunner runner, Fail2banProperties properties) {
 		this.client = new Fail2banClient(runner, properties.command());
+		this.unbanBatch = properties.unbanBatch();
+		this.unbanTimePerEntry = properties.unbanTimePerEntry();
 		this.jailReaders = new ThreadPoolExecutor(JAILS_AT_ONCE, JAILS_AT_ONCE, 10, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(), CommandFail2ban::jailReader);
 		this.jailReaders.allowCoreThreadTimeOut(true);
@@ -81,29 +87,24 @@ class CommandFail2ban implements Fail2ban {
 	}
 
 	@Override
-	public Map<BanTarget, List<String>> whereBanned(Collection<BanTarget> targets) {
+	public Map<BanTarget, List<HeldBan>> whereBanned(Collection<BanTarget> targets) {
+		if (targets.isEmpty()) {
+			return Map.of();
+		}
 		HeldBans held = lookup();
-		Map<BanTarget, List<String>> jails = new LinkedHashMap<>();
-		distinct(targets).forEach(target -> jails.put(target, held.jailsHolding(target)));
-		return jails;
+		Map<BanTarget, List<HeldBan>> bans = new LinkedHashMap<>();
+		distinct(targets).forEach(target -> bans.put(target, held.of(target)));
+		return bans;
 	}
 
 	@Override
-	public List<UnbanOutcome> unban(Collection<BanTarget> targets) {
-		List<BanTarget> distinct = distinct(targets);
-		if (distinct.isEmpty()) {
-			return List.of();
-		}
-		HeldBans before = lookup();
-		// The entries exactly as fail2ban holds them, not the targets: it matches an address by its string, expands
-		// a network only since 0.11.2, and when a jail holds the network itself releases that entry alone.
-		List<String> entries = distinct.stream()
-			.flatMap(target -> before.entriesCoveredBy(target).stream())
-			.distinct()
-			.toList();
-		String refusal = entries.isEmpty() ? "" : release(entries);
-		HeldBans after = entries.isEmpty() ? before : lookup();
-		return distinct.stream().map(target -> outcome(target, before, after, refusal)).toList();
+	public Optional<String> unban(Collection<String> entries) {
+		return release(List.of("unban"), entries);
+	}
+
+	@Override
+	public Optional<String> unban(String jail, Collection<String> entries) {
+		return release(List.of("set", Fail2banClient.checkJail(jail), "unbanip"), entries);
 	}
 
 	@Override
@@ -154,47 +155,37 @@ class CommandFail2ban implements Fail2ban {
 		}
 	}
 
-	/** Runs one {@code unban}; fail2ban's refusal is kept for the outcomes, the verifying lookup decides. */
-	private String release(List<String> entries) {
-		List<String> words = new ArrayList<>(entries.size() + 1);
-		words.add("unban");
-		words.addAll(entries);
-		try {
-			client.run(Function.identity(), words);
-			return "";
-		}
-		catch (Fail2banException ex) {
-			if (ex.reason() != Fail2banException.Reason.REFUSED) {
-				throw ex;
+	/**
+	 * Sends the command with the entries, {@link #unbanBatch} at a time, each call given {@link #unbanTimePerEntry} per
+	 * entry on top of the usual timeout. A refusal is kept and the other calls still go out; a call that is not
+	 * answered ends the release, since fail2ban may still be working on it.
+	 */
+	private Optional<String> release(List<String> command, Collection<String> entries) {
+		List<String> distinct = List.copyOf(new LinkedHashSet<>(entries));
+		distinct.forEach(CommandFail2ban::checkEntry);
+		String refusal = null;
+		for (int from = 0; from < distinct.size(); from += unbanBatch) {
+			List<String> batch = distinct.subList(from, Math.min(distinct.size(), from + unbanBatch));
+			List<String> words = new ArrayList<>(command);
+			words.addAll(batch);
+			try {
+				client.run(Function.identity(), words, unbanTimePerEntry.multipliedBy(batch.size()));
 			}
-			return ex.getMessage();
+			catch (Fail2banException ex) {
+				if (ex.reason() != Fail2banException.Reason.REFUSED) {
+					throw ex;
+				}
+				refusal = (refusal != null) ? refusal : ex.getMessage();
+			}
 		}
+		return Optional.ofNullable(refusal);
 	}
 
-	/** A count of 0 is never success: a target no jail held is NOT_BANNED, one still held afterwards FAILED. */
-	private static UnbanOutcome outcome(BanTarget target, HeldBans before, HeldBans after, String refusal) {
-		List<HeldBans.Network> around = after.networksAround(target);
-		if (!around.isEmpty()) {
-			return new UnbanOutcome(target, UnbanOutcome.Result.FAILED,
-					around.stream().map(HeldBans.Network::jail).distinct().toList(), blockedBy(around));
+	/** An entry is released by its exact text, and only if it is an address or network, never every address. */
+	private static void checkEntry(String entry) {
+		if (BanTarget.parse(entry).prefixLength() == 0) {
+			throw new InvalidValueException(entry, "invalid.ip.tooWide", "covers every address");
 		}
-		List<String> held = before.jailsHolding(target);
-		List<String> stillHeld = after.jailsHolding(target);
-		if (held.isEmpty()) {
-			return new UnbanOutcome(target, UnbanOutcome.Result.NOT_BANNED, List.of(), "");
-		}
-		if (stillHeld.isEmpty()) {
-			return new UnbanOutcome(target, UnbanOutcome.Result.UNBANNED, held, "");
-		}
-		String message = refusal.isEmpty() ? "still banned in " + String.join(", ", stillHeld) + " after the unban"
-				: refusal;
-		return new UnbanOutcome(target, UnbanOutcome.Result.FAILED, stillHeld, message);
-	}
-
-	private static String blockedBy(List<HeldBans.Network> networks) {
-		return "still blocked by the banned network "
-				+ networks.stream().map(network -> network.text() + " in " + network.jail()).collect(Collectors.joining(", "))
-				+ "; unban the network to release it";
 	}
 
 	/** The reader's own exception, as if the run had been made on this thread. */

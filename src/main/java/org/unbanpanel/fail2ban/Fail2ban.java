@@ -3,6 +3,8 @@ package org.unbanpanel.fail2ban;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
 import org.unbanpanel.core.BanTarget;
 
 /**
@@ -28,17 +30,27 @@ public interface Fail2ban {
 	List<Ban> bans(String jail);
 
 	/**
-	 * Where each target is banned: for a single address the jails that hold it, for a network the jails that hold any
-	 * address inside it. One fail2ban-client run, whatever the number of targets.
+	 * Every ban that concerns each target ({@link HeldBan}): its own entries (an IPv4-mapped address under either
+	 * form), for a network every entry inside it, and every banned network around it, in every jail, in the server's
+	 * jail order. One fail2ban-client run, whatever the number of targets.
 	 */
-	Map<BanTarget, List<String>> whereBanned(Collection<BanTarget> targets);
+	Map<BanTarget, List<HeldBan>> whereBanned(Collection<BanTarget> targets);
 
 	/**
-	 * Releases every target from every jail that holds it, at a constant number of fail2ban-client runs, and checks
-	 * afterwards that each is banned nowhere.
-	 * @return one outcome per distinct target, in the order given
+	 * Releases the entries from every jail that holds them ({@code unban}), named exactly as fail2ban holds them
+	 * ({@link HeldBan#entry()}). A large release is split into calls of {@link Fail2banProperties#unbanBatch()} entries,
+	 * each given the time its size needs. Whether they are gone is for a fresh {@link #whereBanned} to say.
+	 * @return fail2ban's refusal of any of the calls, in its own words; empty when it accepted them all
+	 * @throws Fail2banException when fail2ban cannot be reached, or a call did not answer in time (fail2ban may go on
+	 * releasing): the calls still to come are not sent
 	 */
-	List<UnbanOutcome> unban(Collection<BanTarget> targets);
+	Optional<String> unban(Collection<String> entries);
+
+	/**
+	 * Like {@link #unban(Collection)}, from one jail only ({@code set <jail> unbanip}); the other jails keep the
+	 * entries.
+	 */
+	Optional<String> unban(String jail, Collection<String> entries);
 
 	/**
 	 * The addresses and networks the jail never bans, as {@code get <jail> ignoreip} lists them: those of its

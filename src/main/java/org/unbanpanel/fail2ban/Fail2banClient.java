@@ -1,5 +1,6 @@
 package org.unbanpanel.fail2ban;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,12 +57,17 @@ final class Fail2banClient {
 	 * @throws Fail2banException when fail2ban cannot be reached, refuses, or prints what the parser cannot read
 	 */
 	<T> T run(Function<String, T> parser, List<String> words) {
+		return run(parser, words, Duration.ZERO);
+	}
+
+	/** Like {@link #run(Function, List)}, for a call whose work grows with its words: given {@code extraTime} more. */
+	<T> T run(Function<String, T> parser, List<String> words, Duration extraTime) {
 		words.forEach(Fail2banClient::checkWord);
 		List<String> line = new ArrayList<>(command);
 		// getopt stops at "--": whatever follows is a command word for the server, never a client option
 		line.add("--");
 		line.addAll(words);
-		String stdout = stdout(line);
+		String stdout = stdout(line, extraTime);
 		try {
 			return parser.apply(stdout);
 		}
@@ -83,10 +89,10 @@ final class Fail2banClient {
 		}
 	}
 
-	private String stdout(List<String> line) {
+	private String stdout(List<String> line, Duration extraTime) {
 		CommandResult result;
 		try {
-			result = runner.run(line);
+			result = extraTime.isZero() ? runner.run(line) : runner.run(line, extraTime);
 		}
 		catch (CommandException ex) {
 			throw notRun(ex);

@@ -1,8 +1,10 @@
 package org.unbanpanel.fail2ban;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -12,15 +14,40 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * appended after {@code --}. Default {@code [fail2ban-client]}, found on the PATH, for a panel running as root. In
  * production, with a sudoers rule for the panel's user: {@code [sudo, -n, /usr/bin/fail2ban-client]}. The tests use
  * {@code [/usr/bin/fail2ban-client, -c, <confdir>, -s, <socket>]} against a private server.
+ * @param unbanBatch how many entries one {@code unban} (or {@code set <jail> unbanip}) call names at most; a larger
+ * release is split into several calls (default 500). fail2ban runs the jail's unban action once per entry, so a call
+ * lasts about that many times the action's cost: 500 took 2 to 7 s with the dummy action (one shell per entry) on the
+ * test machine, idle and loaded, and 0.2 to 0.5 s with an action that runs nothing (README, figures)
+ * @param unbanTimePerEntry how much longer than {@code panel.commands.timeout} an unban call may run for each entry it
+ * names, so that a full call has the time its size needs (default 25 ms: 500 entries get 12.5 s on top)
  */
 @ConfigurationProperties("panel.fail2ban")
-record Fail2banProperties(@DefaultValue("fail2ban-client") List<String> command) {
+record Fail2banProperties(List<String> command, int unbanBatch, Duration unbanTimePerEntry) {
 
-	Fail2banProperties {
+	static final int DEFAULT_UNBAN_BATCH = 500;
+
+	static final Duration DEFAULT_UNBAN_TIME_PER_ENTRY = Duration.ofMillis(25);
+
+	@ConstructorBinding
+	Fail2banProperties(@DefaultValue("fail2ban-client") List<String> command,
+			@DefaultValue("" + DEFAULT_UNBAN_BATCH) int unbanBatch, @DefaultValue("25ms") Duration unbanTimePerEntry) {
 		if (command.isEmpty()) {
 			throw new IllegalArgumentException("panel.fail2ban.command must name a program");
 		}
-		command = List.copyOf(command);
+		if (unbanBatch < 1) {
+			throw new IllegalArgumentException("panel.fail2ban.unban-batch must be at least 1");
+		}
+		if (unbanTimePerEntry.isNegative()) {
+			throw new IllegalArgumentException("panel.fail2ban.unban-time-per-entry cannot be negative");
+		}
+		this.command = List.copyOf(command);
+		this.unbanBatch = unbanBatch;
+		this.unbanTimePerEntry = unbanTimePerEntry;
+	}
+
+	/** The given command with the default split and time per entry. */
+	Fail2banProperties(List<String> command) {
+		this(command, DEFAULT_UNBAN_BATCH, DEFAULT_UNBAN_TIME_PER_ENTRY);
 	}
 
 }

@@ -18,10 +18,6 @@ final class HeldBans {
 	private record Held(int order, String jail, String text, BanTarget address) {
 	}
 
-	/** One banned network, as fail2ban holds it, and its jail. */
-	record Network(String text, String jail) {
-	}
-
 	private final List<Held> all = new ArrayList<>();
 
 	private final List<Held> networks = new ArrayList<>();
@@ -39,25 +35,24 @@ final class HeldBans {
 		})));
 	}
 
-	/** The jails holding the target, or for a network any address inside it, in the server's jail order. */
-	List<String> jailsHolding(BanTarget target) {
-		return covered(target).map(Held::jail).distinct().toList();
-	}
-
-	/** The entries to name in {@code unban} to release the target, exactly as fail2ban holds them. */
-	List<String> entriesCoveredBy(BanTarget target) {
-		return covered(target).map(Held::text).distinct().toList();
-	}
-
 	/**
-	 * Banned networks that hold the target without the target covering them: releasing the target's own entries
-	 * leaves it blocked by these.
+	 * Every ban that concerns the target, in the server's jail order: its own entries, for a network every entry
+	 * inside it, and every banned network around it ({@link HeldBan.Overlap}).
 	 */
-	List<Network> networksAround(BanTarget target) {
-		return networks.stream()
-			.filter(held -> held.address().covers(target) && !target.covers(held.address()))
-			.map(held -> new Network(held.text(), held.jail()))
+	List<HeldBan> of(BanTarget target) {
+		Stream<Held> around = networks.stream()
+			.filter(held -> held.address().covers(target) && !target.covers(held.address()));
+		return Stream.concat(covered(target), around)
+			.sorted(Comparator.comparingInt(Held::order))
+			.map(held -> new HeldBan(held.jail(), held.text(), overlap(target, held.address())))
 			.toList();
+	}
+
+	private static HeldBan.Overlap overlap(BanTarget target, BanTarget held) {
+		if (!target.covers(held)) {
+			return HeldBan.Overlap.AROUND;
+		}
+		return !target.isNetwork() || held.equals(target) ? HeldBan.Overlap.OWN : HeldBan.Overlap.INSIDE;
 	}
 
 	private Stream<Held> covered(BanTarget target) {

@@ -14,7 +14,7 @@ record Item(long id, long jobId, Target target, ItemResult result) {
 	}
 
 	ItemView view() {
-		return ItemView.of(target.kind(), target.value(), result.state(), result.detail());
+		return ItemView.of(target, result);
 	}
 
 }

@@ -1,15 +1,17 @@
 package org.unbanpanel.jobs;
 
 /**
- * What came of one value of a job.
+ * What came of one value of a job, as its stored bans, failures cleared and error say it.
  */
 public enum ItemState {
 
 	/** Not handled yet. */
 	PENDING,
-	/** The address was released from the jails that held it, and fail2ban holds it nowhere now. */
+	/** The address was released from the jails that held it (or the bans inside the network were), and nothing holds it now. */
 	UNBANNED,
-	/** No jail held the address. */
+	/** Some of its bans were released, but a wider banned network still blocks it. */
+	PARTLY_UNBANNED,
+	/** No jail held the address, nor anything inside it. */
 	NOT_BANNED,
 	/** The account's failed logins were cleared. */
 	CLEARED,
@@ -20,7 +22,12 @@ public enum ItemState {
 
 	/** Whether the value is unblocked now, whether or not it was blocked. */
 	public boolean succeeded() {
-		return this != PENDING && this != FAILED;
+		return this == UNBANNED || this == NOT_BANNED || this == CLEARED || this == NOT_LOCKED;
+	}
+
+	/** Whether the job did something for the value, all of it or part. */
+	public boolean progressed() {
+		return succeeded() || this == PARTLY_UNBANNED;
 	}
 
 }

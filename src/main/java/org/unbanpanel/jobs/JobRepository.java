@@ -9,17 +9,21 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.unbanpanel.fail2ban.HeldBan;
 
 /**
- * Jobs and their items in the tables {@code unblock_job} and {@code unblock_item}.
+ * Jobs and their items in the tables {@code unblock_job}, {@code unblock_job_jail}, {@code unblock_item} and
+ * {@code item_ban}: one row per ban an item met, so that a value's result is data, never text to split.
  */
 @Repository
 class JobRepository {
@@ -28,6 +32,9 @@ class JobRepository {
 	record DueJob(long id, int pendingValues) {
 	}
 
+	private static final String ITEM_COLUMNS = "id, job_id, kind, target, state, failures_cleared, error_code, "
+			+ "error_message";
+
 	private final JdbcClient jdbc;
 
 	JobRepository(JdbcClient jdbc) {
@@ -35,7 +42,8 @@ class JobRepository {
 	}
 
 	/** Stores a queued job and its pending items; call it inside a transaction. */
-	long insert(String submittedBy, String clientAddress, Instant createdAt, List<Target> targets, Duration trustFor) {
+	long insert(String submittedBy, String clientAddress, Instant createdAt, List<Target> targets, Duration trustFor,
+			List<String> jails) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO unblock_job (state, submitted_by, client_address, created_at, attempts, next_attempt_at,
@@ -46,6 +54,12 @@ class JobRepository {
 			.param("trust", trustFor.toSeconds())
 			.update(key, "id");
 		long jobId = key.getKeyAs(Long.class);
+		for (String jail : jails) {
+			jdbc.sql("INSERT INTO unblock_job_jail (job_id, jail) VALUES (:jobId, :jail)")
+				.param("jobId", jobId)
+				.param("jail", jail)
+				.update();
+		}
 		for (Target target : targets) {
 			jdbc.sql("""
 					INSERT INTO unblock_item (job_id, kind, target, state)
@@ -78,52 +92,85 @@ class JobRepository {
 			.param("now", utc(now))
 			.param("ids", ids)
 			.update();
+		Map<Long, List<String>> jails = jails(ids);
 		return jdbc.sql("""
 				SELECT id, submitted_by, client_address, created_at, attempts, trust_seconds FROM unblock_job
 				WHERE id IN (:ids) ORDER BY id""")
 			.param("ids", ids)
 			.query((row, number) -> new Job(row.getLong("id"), row.getString("submitted_by"),
 					row.getString("client_address"), instant(row, "created_at"), row.getInt("attempts"),
-					Duration.ofSeconds(row.getLong("trust_seconds"))))
+					Duration.ofSeconds(row.getLong("trust_seconds")), jails.getOrDefault(row.getLong("id"), List.of())))
 			.list();
 	}
 
-	/** All items of the jobs, in the order they were submitted. */
+	/** All items of the jobs with their bans, in the order they were submitted. */
 	List<Item> items(Collection<Long> jobIds) {
-		return jdbc.sql("""
-				SELECT id, job_id, kind, target, state, detail FROM unblock_item
-				WHERE job_id IN (:ids) ORDER BY id""")
+		Map<Long, List<ItemBan>> bans = jdbc.sql("""
+				SELECT b.item_id, b.jail, b.entry, b.overlap, b.outcome FROM item_ban b
+				JOIN unblock_item i ON i.id = b.item_id WHERE i.job_id IN (:ids) ORDER BY b.id""")
 			.param("ids", jobIds)
-			.query(JobRepository::item)
+			.query((row, number) -> Map.entry(row.getLong("item_id"),
+					new ItemBan(row.getString("jail"), row.getString("entry"),
+							HeldBan.Overlap.valueOf(row.getString("overlap")),
+							ItemBan.Outcome.valueOf(row.getString("outcome")))))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+		return jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM unblock_item WHERE job_id IN (:ids) ORDER BY id")
+			.param("ids", jobIds)
+			.query((row, number) -> item(row, bans.getOrDefault(row.getLong("id"), List.of())))
 			.list();
 	}
 
+	/** Stores the item's result as it is now: its state, failures cleared and error, and its bans in place of the old. */
 	void store(Item item) {
-		jdbc.sql("UPDATE unblock_item SET state = :state, detail = :detail WHERE id = :id")
-			.param("state", item.result().state().name())
-			.param("detail", item.result().detail())
+		ItemResult result = item.result();
+		Failure error = result.error();
+		jdbc.sql("""
+				UPDATE unblock_item SET state = :state, failures_cleared = :failures, error_code = :code,
+				error_message = :message WHERE id = :id""")
+			.param("state", result.state().name())
+			.param("failures", result.failures())
+			.param("code", (error != null) ? error.code() : null)
+			.param("message", (error != null) ? error.message() : null)
 			.param("id", item.id())
 			.update();
+		jdbc.sql("DELETE FROM item_ban WHERE item_id = :id").param("id", item.id()).update();
+		for (ItemBan ban : result.bans()) {
+			jdbc.sql("""
+					INSERT INTO item_ban (item_id, jail, entry, overlap, outcome)
+					VALUES (:itemId, :jail, :entry, :overlap, :outcome)""")
+				.param("itemId", item.id())
+				.param("jail", ban.jail())
+				.param("entry", ban.entry())
+				.param("overlap", ban.overlap().name())
+				.param("outcome", ban.outcome().name())
+				.update();
+		}
 	}
 
 	/** Puts a job back in the queue after an attempt that could not finish it. */
-	void requeue(long jobId, Instant nextAttemptAt, String reason) {
+	void requeue(long jobId, Instant nextAttemptAt, Failure reason) {
 		jdbc.sql("""
-				UPDATE unblock_job SET state = 'QUEUED', next_attempt_at = :next, failure_reason = :reason
-				WHERE id = :id""")
+				UPDATE unblock_job SET state = 'QUEUED', next_attempt_at = :next, failure_code = :code,
+				failure_reason = :message WHERE id = :id""")
 			.param("next", utc(nextAttemptAt))
-			.param("reason", reason)
+			.param("code", reason.code())
+			.param("message", reason.message())
 			.param("id", jobId)
 			.update();
 	}
 
-	void finish(long jobId, JobState state, Instant finishedAt, String reason) {
+	/** @param failure why it failed, or {@code null} */
+	void finish(long jobId, JobState state, Instant finishedAt, Failure failure) {
 		jdbc.sql("""
-				UPDATE unblock_job SET state = :state, finished_at = :finishedAt, failure_reason = :reason
-				WHERE id = :id""")
+				UPDATE unblock_job SET state = :state, finished_at = :finishedAt, failure_code = :code,
+				failure_reason = :message WHERE id = :id""")
 			.param("state", state.name())
 			.param("finishedAt", utc(finishedAt))
-			.param("reason", reason)
+			.param("code", (failure != null) ? failure.code() : null)
+			.param("message", (failure != null) ? failure.message() : null)
 			.param("id", jobId)
 			.update();
 	}
@@ -143,22 +190,16 @@ class JobRepository {
 	Optional<JobView> find(long id) {
 		return jdbc.sql("""
 				SELECT id, state, submitted_by, client_address, created_at, started_at, finished_at, attempts,
-				next_attempt_at, failure_reason, trust_seconds, trust_problem FROM unblock_job WHERE id = :id""")
+				next_attempt_at, failure_code, failure_reason, trust_seconds FROM unblock_job WHERE id = :id""")
 			.param("id", id)
 			.query((row, number) -> new JobView(row.getLong("id"), JobState.valueOf(row.getString("state")),
 					row.getString("submitted_by"), row.getString("client_address"), instant(row, "created_at"),
 					instant(row, "started_at"), instant(row, "finished_at"), row.getInt("attempts"),
-					instant(row, "next_attempt_at"), row.getString("failure_reason"), List.of(),
-					Duration.ofSeconds(row.getLong("trust_seconds")), row.getString("trust_problem")))
+					instant(row, "next_attempt_at"), failure(row, "failure_code", "failure_reason"), List.of(),
+					Duration.ofSeconds(row.getLong("trust_seconds")), List.of(), null))
 			.optional()
-			.map(job -> job.withItems(items(List.of(id)).stream().map(Item::view).toList()));
-	}
-
-	void trustFailed(long id, String problem) {
-		jdbc.sql("UPDATE unblock_job SET trust_problem = :problem WHERE id = :id")
-			.param("id", id)
-			.param("problem", problem)
-			.update();
+			.map(job -> job.with(items(List.of(id)).stream().map(Item::view).toList(),
+					jails(List.of(id)).getOrDefault(id, List.of())));
 	}
 
 	/** The latest jobs, newest first. */
@@ -196,10 +237,26 @@ class JobRepository {
 		return summaries.stream().map(job -> job.withFirstValues(values.getOrDefault(job.id(), List.of()))).toList();
 	}
 
-	private static Item item(ResultSet row, int number) throws SQLException {
+	private Map<Long, List<String>> jails(Collection<Long> jobIds) {
+		return jdbc.sql("SELECT job_id, jail FROM unblock_job_jail WHERE job_id IN (:ids) ORDER BY jail")
+			.param("ids", jobIds)
+			.query((row, number) -> Map.entry(row.getLong("job_id"), row.getString("jail")))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Map.Entry::getKey,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+	}
+
+	private static Item item(ResultSet row, List<ItemBan> bans) throws SQLException {
 		Target target = new Target(ItemKind.valueOf(row.getString("kind")), row.getString("target"));
-		ItemResult result = new ItemResult(ItemState.valueOf(row.getString("state")), row.getString("detail"));
+		ItemResult result = new ItemResult(ItemState.valueOf(row.getString("state")), bans,
+				row.getInt("failures_cleared"), failure(row, "error_code", "error_message"));
 		return new Item(row.getLong("id"), row.getLong("job_id"), target, result);
+	}
+
+	private static Failure failure(ResultSet row, String codeColumn, String messageColumn) throws SQLException {
+		String code = row.getString(codeColumn);
+		return (code != null) ? new Failure(code, row.getString(messageColumn)) : null;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -1,52 +1,42 @@
 package org.unbanpanel.jobs;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.unbanpanel.audit.AuditAction;
-import org.unbanpanel.audit.AuditEntry;
-import org.unbanpanel.audit.AuditTrail;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.fail2ban.Fail2ban;
-import org.unbanpanel.fail2ban.Fail2banException;
-import org.unbanpanel.fail2ban.UnbanOutcome;
+import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
-import org.unbanpanel.pam.LockRecord;
-import org.unbanpanel.trust.TrustService;
 
 /**
- * Runs the jobs that are due, all of them together as one batch: one {@link Fail2ban#unban} for every address of
- * every job, and one reset per distinct account, whose results are then handed back to each job. While fail2ban
- * cannot be reached, the addresses stay pending and their jobs are queued again with back-off, until
- * {@link JobsProperties#retryFor()} after submission has passed. When a job asks for a trust, its addresses that
- * are banned nowhere afterwards are trusted once it has finished.
+ * Runs the jobs that are due, all of them together as one batch: the addresses of every job in one
+ * {@link AddressRelease} (two {@code banned} reads and the unban calls between), and one reset per distinct account,
+ * whose results are then handed back to each job. While fail2ban cannot be reached, the addresses stay pending and
+ * their jobs are queued again with back-off, until {@link JobsProperties#retryFor()} after submission has passed.
+ * Whatever a batch settles is stored with a {@link JobSettled} event in one transaction: the audit trail and the
+ * trust module take it from there.
  */
 @Component
 class JobRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobRunner.class);
-
-	/** What a page shows for an error that is not fail2ban's: its details are for the log, not for the browser. */
-	static final String UNEXPECTED = "unexpected error, see the panel's log";
 
 	private final JobRepository jobs;
 
@@ -54,9 +44,7 @@ class JobRunner {
 
 	private final AccountLocks accountLocks;
 
-	private final AuditTrail audit;
-
-	private final TrustService trusts;
+	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
@@ -64,13 +52,12 @@ class JobRunner {
 
 	private final Clock clock;
 
-	JobRunner(JobRepository jobs, Fail2ban fail2ban, AccountLocks accountLocks, AuditTrail audit, TrustService trusts,
+	JobRunner(JobRepository jobs, Fail2ban fail2ban, AccountLocks accountLocks, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, JobsProperties properties, Clock clock) {
 		this.jobs = jobs;
 		this.fail2ban = fail2ban;
 		this.accountLocks = accountLocks;
-		this.audit = audit;
-		this.trusts = trusts;
+		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.properties = properties;
 		this.clock = clock;
@@ -93,13 +80,18 @@ class JobRunner {
 		if (ids.isEmpty()) {
 			return false;
 		}
-		List<Job> claimed = jobs.claim(ids, now);
+		Map<Long, Job> claimed = jobs.claim(ids, now)
+			.stream()
+			.collect(Collectors.toMap(Job::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 		Map<Long, List<Item>> itemsByJob = jobs.items(ids)
 			.stream()
 			.collect(Collectors.groupingBy(Item::jobId, LinkedHashMap::new, Collectors.toList()));
-		Results results = execute(itemsByJob.values().stream().flatMap(List::stream).filter(Item::pending).toList());
-		for (Job job : claimed) {
-			settle(job, itemsByJob.getOrDefault(job.id(), List.of()), results, now);
+		List<Item> pending = itemsByJob.values().stream().flatMap(List::stream).filter(Item::pending).toList();
+		Map<Long, ItemResult> results = new HashMap<>();
+		Optional<String> unreachable = releaseAddresses(pending, claimed, results);
+		resetAccounts(pending, results);
+		for (Job job : claimed.values()) {
+			settle(job, itemsByJob.getOrDefault(job.id(), List.of()), results, unreachable, now);
 		}
 		return true;
 	}
@@ -118,106 +110,86 @@ class JobRunner {
 		return ids;
 	}
 
-	/**
-	 * What came of each distinct value; addresses are missing while fail2ban cannot be reached. A release is credited
-	 * to the first job of the batch that asked for the value; the later ones find it free already, exactly as they
-	 * would have in the next batch: two admins releasing the same address at once see one "unbanned" and one "was not
-	 * banned".
-	 */
-	private record Results(Map<Target, ItemResult> byTarget, Optional<String> unreachable, Set<Target> credited) {
-
-		Results(Map<Target, ItemResult> byTarget, Optional<String> unreachable) {
-			this(byTarget, unreachable, new HashSet<>());
-		}
-
-		ItemResult handOut(Target target, ItemResult result) {
-			if ((result.state() != ItemState.UNBANNED && result.state() != ItemState.CLEARED) || credited.add(target)) {
-				return result;
-			}
-			return new ItemResult(target.kind() == ItemKind.IP ? ItemState.NOT_BANNED : ItemState.NOT_LOCKED, null);
-		}
-
-	}
-
-	private Results execute(List<Item> pending) {
-		Map<Target, ItemResult> results = new HashMap<>();
-		Map<Target, BanTarget> addresses = new LinkedHashMap<>();
-		Set<Target> accounts = new LinkedHashSet<>();
+	/** @return why fail2ban could not be reached, when that is why some addresses still wait */
+	private Optional<String> releaseAddresses(List<Item> pending, Map<Long, Job> jobsById,
+			Map<Long, ItemResult> results) {
+		List<AddressRelease.Pending> addresses = new ArrayList<>();
 		for (Item item : pending) {
-			if (item.target().kind() == ItemKind.ACCOUNT) {
-				accounts.add(item.target());
+			if (item.target().kind() == ItemKind.IP) {
+				try {
+					addresses.add(new AddressRelease.Pending(item, BanTarget.parse(item.target().value()),
+							jobsById.get(item.jobId())));
+				}
+				catch (InvalidValueException ex) {
+					// stored values were validated before they were queued; one edited by hand fails alone
+					results.put(item.id(), ItemResult.failed(new Failure("value.invalid", ex.getMessage())));
+				}
 			}
-			else {
-				parseAddress(item.target(), addresses, results);
-			}
-		}
-		Optional<String> unreachable = unban(addresses, results);
-		accounts.forEach(account -> results.put(account, reset(account.value())));
-		return new Results(results, unreachable);
-	}
-
-	/** Stored values were validated before they were queued; one edited by hand fails alone. */
-	private static void parseAddress(Target target, Map<Target, BanTarget> addresses, Map<Target, ItemResult> results) {
-		try {
-			addresses.put(target, BanTarget.parse(target.value()));
-		}
-		catch (InvalidValueException ex) {
-			results.put(target, ItemResult.failed(ex.getMessage()));
-		}
-	}
-
-	private Optional<String> unban(Map<Target, BanTarget> addresses, Map<Target, ItemResult> results) {
-		if (addresses.isEmpty()) {
-			return Optional.empty();
 		}
 		try {
-			for (UnbanOutcome outcome : fail2ban.unban(List.copyOf(addresses.values()))) {
-				results.put(new Target(ItemKind.IP, outcome.target().value()), resultOf(outcome));
-			}
-		}
-		catch (Fail2banException ex) {
-			if (ex.reason() == Fail2banException.Reason.UNREACHABLE) {
-				logger.info("fail2ban cannot be reached, {} address(es) wait: {}", addresses.size(), ex.getMessage());
-				return Optional.of(ex.getMessage());
-			}
-			addresses.keySet().forEach(target -> results.put(target, ItemResult.failed(ex.getMessage())));
+			AddressRelease.Outcome outcome = new AddressRelease(fail2ban,
+					seen -> transactions.executeWithoutResult(status -> seen.forEach(jobs::store)))
+				.run(addresses);
+			results.putAll(outcome.results());
+			outcome.unreachable()
+				.ifPresent(reason -> logger.info("fail2ban cannot be reached, address(es) wait: {}", reason));
+			return outcome.unreachable();
 		}
 		catch (RuntimeException ex) {
 			logger.error("Unbanning {} address(es) failed unexpectedly", addresses.size(), ex);
-			addresses.keySet().forEach(target -> results.put(target, ItemResult.failed(ex.getMessage())));
+			addresses.forEach(address -> results.put(address.id(), ItemResult.failed(Failure.UNEXPECTED)));
+			return Optional.empty();
 		}
-		return Optional.empty();
 	}
 
-	private static ItemResult resultOf(UnbanOutcome outcome) {
-		return switch (outcome.result()) {
-			case UNBANNED -> new ItemResult(ItemState.UNBANNED, String.join(", ", outcome.jails()));
-			case NOT_BANNED -> new ItemResult(ItemState.NOT_BANNED, null);
-			case FAILED -> ItemResult.failed(outcome.message().isBlank()
-					? "still banned in " + String.join(", ", outcome.jails()) : outcome.message());
-		};
+	/**
+	 * One reset per distinct account; failures cleared are credited to the first job of the batch that asked, the
+	 * later ones find none left, exactly as they would have in the next batch.
+	 */
+	private void resetAccounts(List<Item> pending, Map<Long, ItemResult> results) {
+		Map<String, ItemResult> byAccount = new HashMap<>();
+		for (Item item : pending) {
+			if (item.target().kind() == ItemKind.ACCOUNT) {
+				String user = item.target().value();
+				ItemResult first = byAccount.get(user);
+				if (first == null) {
+					ItemResult reset = reset(user);
+					byAccount.put(user, reset);
+					results.put(item.id(), reset);
+				}
+				else {
+					results.put(item.id(), first.state() == ItemState.CLEARED ? ItemResult.cleared(0) : first);
+				}
+			}
+		}
 	}
 
 	private ItemResult reset(String user) {
 		try {
-			LockRecord before = accountLocks.reset(AccountName.parse(user));
-			return (before.failures() > 0) ? new ItemResult(ItemState.CLEARED, String.valueOf(before.failures()))
-					: new ItemResult(ItemState.NOT_LOCKED, null);
+			return ItemResult.cleared(accountLocks.reset(AccountName.parse(user)).failures());
+		}
+		catch (AccountLockException ex) {
+			logger.warn("Resetting account {} failed: {}", user, ex.getMessage());
+			return ItemResult.failed(new Failure("account." + ex.reason().name(), ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Resetting account {} failed: {}", user, ex.getMessage());
-			return ItemResult.failed(ex.getMessage());
+			logger.error("Resetting account {} failed unexpectedly", user, ex);
+			return ItemResult.failed(Failure.UNEXPECTED);
 		}
 	}
 
-	/** Hands the batch's results to one job's pending items, then ends the job or queues it again. */
-	private void settle(Job job, List<Item> items, Results results, Instant now) {
+	/**
+	 * Hands the batch's results to one job's pending items, then ends the job or queues it again, and tells the other
+	 * modules, all in one transaction.
+	 */
+	private void settle(Job job, List<Item> items, Map<Long, ItemResult> results, Optional<String> unreachable,
+			Instant now) {
 		Instant deadline = job.createdAt().plus(properties.retryFor());
 		boolean retryTimeOver = !now.isBefore(deadline);
 		List<Item> after = new ArrayList<>();
 		List<Item> changed = new ArrayList<>();
 		for (Item item : items) {
-			Item settled = item.pending() ? item.with(resultFor(item.target(), results, retryTimeOver)) : item;
+			Item settled = item.pending() ? item.with(resultFor(item, results, unreachable, retryTimeOver)) : item;
 			after.add(settled);
 			if (item.pending() && !settled.pending()) {
 				changed.add(settled);
@@ -226,86 +198,67 @@ class JobRunner {
 		boolean finished = after.stream().noneMatch(Item::pending);
 		transactions.executeWithoutResult(status -> {
 			changed.forEach(jobs::store);
+			JobState state;
 			if (finished) {
-				finish(job, after, now);
+				state = finish(job, after, now);
 			}
 			else {
+				state = JobState.QUEUED;
 				Instant next = min(now.plus(properties.delayAfter(job.attempts())), deadline);
-				jobs.requeue(job.id(), next, "fail2ban cannot be reached: " + results.unreachable().orElseThrow());
+				jobs.requeue(job.id(), next, new Failure("waiting", unreachable.orElseThrow()));
 			}
-			audit.record(changed.stream().map(item -> auditEntry(job, item)).toList());
+			events.publishEvent(new JobSettled(job.id(), job.submittedBy(), job.clientAddress(), state,
+					job.trustFor(), job.jails(), changed.stream().map(JobSettled.SettledItem::of).toList(),
+					finished ? unblocked(after) : List.of()));
 		});
-		if (finished) {
-			trust(job, after);
-		}
 	}
 
-	/** Trusts the addresses the job left banned nowhere; a failure is kept for the job's page, the unban stands. */
-	private void trust(Job job, List<Item> items) {
-		if (job.trustFor().isZero()) {
-			return;
-		}
-		List<BanTarget> released = items.stream()
-			.filter(item -> item.target().kind() == ItemKind.IP && item.result().state().succeeded())
-			.map(item -> BanTarget.parse(item.target().value()))
-			.toList();
-		try {
-			trusts.trust(released, job.trustFor(), job.submittedBy(), job.clientAddress(), job.id());
-		}
-		catch (Fail2banException ex) {
-			logger.warn("Trusting the {} address(es) of job {} failed: {}", released.size(), job.id(), ex.getMessage());
-			jobs.trustFailed(job.id(), ex.getMessage());
-		}
-		catch (RuntimeException ex) {
-			logger.error("Trusting the {} address(es) of job {} failed unexpectedly", released.size(), job.id(), ex);
-			jobs.trustFailed(job.id(), UNEXPECTED);
-		}
-	}
-
-	private ItemResult resultFor(Target target, Results results, boolean retryTimeOver) {
-		ItemResult result = results.byTarget().get(target);
+	private ItemResult resultFor(Item item, Map<Long, ItemResult> results, Optional<String> unreachable,
+			boolean retryTimeOver) {
+		ItemResult result = results.get(item.id());
 		if (result != null) {
-			return results.handOut(target, result);
+			return result;
 		}
-		if (results.unreachable().isEmpty()) {
-			return ItemResult.failed("fail2ban gave no answer for this address");
+		if (unreachable.isEmpty()) {
+			logger.error("fail2ban gave no answer for {} and was not unreachable", item.target().value());
+			return ItemResult.failed(Failure.UNEXPECTED);
 		}
-		return retryTimeOver ? ItemResult.failed("fail2ban could not be reached for " + readable(properties.retryFor())
-				+ " after submission: " + results.unreachable().get()) : ItemResult.PENDING;
+		return retryTimeOver ? ItemResult.failed(new Failure("fail2ban.UNREACHABLE", unreachable.get()))
+				: item.result();
 	}
 
-	private void finish(Job job, List<Item> items, Instant now) {
-		List<String> errors = items.stream()
+	private JobState finish(Job job, List<Item> items, Instant now) {
+		List<Failure> errors = items.stream()
 			.filter(item -> item.result().state() == ItemState.FAILED)
-			.map(item -> item.result().detail())
+			.map(item -> item.result().error())
 			.distinct()
 			.toList();
-		if (errors.isEmpty()) {
-			jobs.finish(job.id(), JobState.DONE, now, null);
+		JobState state;
+		Failure failure = null;
+		if (items.stream().allMatch(item -> item.result().state().succeeded())) {
+			state = JobState.DONE;
 		}
-		else if (items.stream().anyMatch(item -> item.result().state().succeeded())) {
-			jobs.finish(job.id(), JobState.PARTLY_DONE, now, null);
+		else if (items.stream().anyMatch(item -> item.result().state().progressed())) {
+			state = JobState.PARTLY_DONE;
 		}
 		else {
-			jobs.finish(job.id(), JobState.FAILED, now, String.join("; ", errors));
+			state = JobState.FAILED;
+			failure = (errors.size() == 1) ? errors.get(0) : Failure.ALL_FAILED;
 		}
+		jobs.finish(job.id(), state, now, failure);
+		return state;
 	}
 
-	private static AuditEntry auditEntry(Job job, Item item) {
-		// the item states after PENDING are named like the audit actions that record them
-		AuditAction action = AuditAction.valueOf(item.result().state().name());
-		return new AuditEntry(job.submittedBy(), job.clientAddress(), action, job.id(), item.target().value(),
-				item.result().detail());
+	/** The addresses of the job that no jail of the job holds any more: the ones a trust applies to. */
+	private static List<String> unblocked(List<Item> items) {
+		return items.stream()
+			.filter(item -> item.target().kind() == ItemKind.IP && item.result().state().succeeded())
+			.map(item -> item.target().value())
+			.toList();
 	}
 
 	private static Instant min(Instant first, Instant second) {
 		return first.isBefore(second) ? first : second;
-	}
-
-	/** "10 min" or "90 s", for messages an administrator reads. */
-	private static String readable(Duration duration) {
-		return (duration.toSecondsPart() == 0 && duration.toMinutes() > 0) ? duration.toMinutes() + " min"
-				: duration.toSeconds() + " s";
 	}
 
 }

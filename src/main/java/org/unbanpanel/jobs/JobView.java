@@ -10,26 +10,36 @@ import java.util.List;
  * @param finishedAt when it ended; {@code null} until {@link JobState#finished()}
  * @param attempts how often the worker tried it; above 1 only while fail2ban could not be reached
  * @param nextAttemptAt when the worker tries it (again) if it is queued
- * @param failureReason why it failed or, while queued after a failed attempt, why it is waiting; otherwise
- * {@code null}
+ * @param failure why it failed or, while queued after a failed attempt, why it is waiting; otherwise {@code null}
  * @param trustFor how long the addresses it releases are trusted afterwards; zero for no trust
- * @param trustProblem why trusting them failed after the job had released them; otherwise {@code null}
+ * @param jails the jails it releases its addresses from; empty for every jail
+ * @param trust what became of its trust, once it has ended and asked for one; otherwise {@code null}
  */
 public record JobView(long id, JobState state, String submittedBy, String clientAddress, Instant createdAt,
-		Instant startedAt, Instant finishedAt, int attempts, Instant nextAttemptAt, String failureReason,
-		List<ItemView> items, Duration trustFor, String trustProblem) {
+		Instant startedAt, Instant finishedAt, int attempts, Instant nextAttemptAt, Failure failure,
+		List<ItemView> items, Duration trustFor, List<String> jails, JobTrusts.Report trust) {
 
-	/** A job without trust. */
-	public JobView(long id, JobState state, String submittedBy, String clientAddress, Instant createdAt,
-			Instant startedAt, Instant finishedAt, int attempts, Instant nextAttemptAt, String failureReason,
-			List<ItemView> items) {
-		this(id, state, submittedBy, clientAddress, createdAt, startedAt, finishedAt, attempts, nextAttemptAt,
-				failureReason, items, Duration.ZERO, null);
+	public JobView {
+		items = List.copyOf(items);
+		jails = List.copyOf(jails);
 	}
 
-	JobView withItems(List<ItemView> lines) {
+	/** A job without trust, from every jail. */
+	public JobView(long id, JobState state, String submittedBy, String clientAddress, Instant createdAt,
+			Instant startedAt, Instant finishedAt, int attempts, Instant nextAttemptAt, Failure failure,
+			List<ItemView> items) {
+		this(id, state, submittedBy, clientAddress, createdAt, startedAt, finishedAt, attempts, nextAttemptAt, failure,
+				items, Duration.ZERO, List.of(), null);
+	}
+
+	JobView with(List<ItemView> lines, List<String> chosenJails) {
 		return new JobView(id, state, submittedBy, clientAddress, createdAt, startedAt, finishedAt, attempts,
-				nextAttemptAt, failureReason, lines, trustFor, trustProblem);
+				nextAttemptAt, failure, lines, trustFor, chosenJails, trust);
+	}
+
+	JobView withTrust(JobTrusts.Report report) {
+		return new JobView(id, state, submittedBy, clientAddress, createdAt, startedAt, finishedAt, attempts,
+				nextAttemptAt, failure, items, trustFor, jails, report);
 	}
 
 	/** The trust in whole hours, for the page; 0 for none. */
@@ -39,6 +49,11 @@ public record JobView(long id, JobState state, String submittedBy, String client
 
 	public boolean finished() {
 		return state.finished();
+	}
+
+	/** Whether nothing more will change: the job has ended, and so has the applying of its trust, if it asked one. */
+	public boolean settled() {
+		return finished() && (trustFor.isZero() || (trust != null && (trust.applied() || trust.problem() != null)));
 	}
 
 }

@@ -1,6 +1,11 @@
 package org.unbanpanel.lookup;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.unbanpanel.core.AccountName;
@@ -9,14 +14,17 @@ import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Ban;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.LockRecord;
 
 /**
- * "Why can't this address or user log in?": the jails holding an address with the end of each ban, and the user's
- * failed logins. Costs one {@code banned} run, one {@code get <jail> banip --with-time} per jail that holds the
- * address, and one lock tool run for the user. A tool that does not answer is reported, not thrown.
+ * "Why can't this address or user log in?": every ban that blocks an address (its own entry and every banned network
+ * around it, in every jail) and, for a network, every ban inside it, each with its start and end; and the user's
+ * failed logins. Costs one {@code banned} run, one {@code get <jail> banip --with-time} per jail that holds one of
+ * those bans, and one lock tool run for the user. A tool that does not answer is reported, not thrown, and then
+ * nothing is claimed about what it would have said.
  */
 @Service
 class LookupService {
@@ -57,18 +65,20 @@ class LookupService {
 	}
 
 	private List<LookupResult.JailBan> bans(BanTarget target) {
-		List<String> jails = fail2ban.whereBanned(List.of(target)).getOrDefault(target, List.of());
-		return jails.stream()
-			.flatMap(jail -> fail2ban.bans(jail)
+		Map<String, List<HeldBan>> byJail = fail2ban.whereBanned(List.of(target))
+			.getOrDefault(target, List.of())
+			.stream()
+			.collect(Collectors.groupingBy(HeldBan::jail, LinkedHashMap::new, Collectors.toList()));
+		List<LookupResult.JailBan> bans = new ArrayList<>();
+		byJail.forEach((jail, held) -> {
+			Map<String, Ban> withTimes = fail2ban.bans(jail)
 				.stream()
-				.filter(ban -> holds(target, ban))
-				.map(ban -> new LookupResult.JailBan(jail, ban.address(), ban.start(), ban.end(), ban.permanent())))
-			.toList();
-	}
-
-	/** Whether the ban is on the target itself or, for a network, on an address inside it. */
-	private static boolean holds(BanTarget target, Ban ban) {
-		return BanTarget.tryParse(ban.address()).map(target::covers).orElse(false);
+				.collect(Collectors.toMap(Ban::address, ban -> ban, (first, second) -> first));
+			held.forEach(ban -> Optional.ofNullable(withTimes.get(ban.entry()))
+				.ifPresent(timed -> bans.add(new LookupResult.JailBan(jail, ban.entry(), timed.start(), timed.end(),
+						timed.permanent(), ban.overlap()))));
+		});
+		return bans;
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.unbanpanel.metrics;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,11 +30,11 @@ final class MeteredCommandRunner implements CommandRunner {
 	}
 
 	@Override
-	public CommandResult run(List<String> command) {
+	public CommandResult run(List<String> command, Duration extraTime) {
 		Timer.Sample sample = Timer.start(registry);
 		String outcome = "failure";
 		try {
-			CommandResult result = delegate.run(command);
+			CommandResult result = delegate.run(command, extraTime);
 			outcome = result.succeeded() ? "success" : "failure";
 			return result;
 		}

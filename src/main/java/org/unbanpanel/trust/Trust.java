@@ -10,13 +10,14 @@ import java.util.List;
  * @param clientAddress the address that user connected from
  * @param jobId the unblock job that released the address, or {@code null}
  * @param keptIn the jails whose ignore list held the address before it was first trusted (from fail2ban's own
- * configuration); its end leaves it there
+ * configuration), which its end leaves it in; {@code null} while fail2ban could not be asked yet
+ * @param applied whether every jail's ignore list has held it; {@code false} while fail2ban could not take it
  */
 public record Trust(long id, String address, Instant createdAt, Instant expiresAt, String createdBy,
-		String clientAddress, Long jobId, List<String> keptIn) {
+		String clientAddress, Long jobId, List<String> keptIn, boolean applied) {
 
 	public Trust {
-		keptIn = List.copyOf(keptIn);
+		keptIn = (keptIn != null) ? List.copyOf(keptIn) : null;
 	}
 
 }

@@ -14,13 +14,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The one thread that keeps the trusts: it ends each on time ({@link TrustService#expireDue}), looking again whenever
  * a trust is added or ended, and it checks the ignore lists ({@link TrustService#maintain}) on start and every
  * {@link TrustProperties#checkInterval()} while any trust is current, since fail2ban forgets them when it restarts or
- * reloads. A change does not check them: the trust or release that caused it has just read them. While fail2ban
- * cannot be reached it tries again every {@link TrustProperties#retryInterval()}.
+ * reloads. A change checks them only for a trust fail2ban could not take: otherwise the trust or release that caused
+ * it has just read them. While fail2ban cannot be reached it tries again every {@link TrustProperties#retryInterval()},
+ * so a trust stored while fail2ban was down reaches the lists as soon as it answers.
  */
 @Component
 class TrustExpiry implements AutoCloseable {
@@ -54,10 +56,11 @@ class TrustExpiry implements AutoCloseable {
 		executor.execute(() -> run(true));
 	}
 
-	@EventListener(TrustsChanged.class)
-	void trustsChanged() {
+	/** After the change is committed (a trust stored by a job's listener must be there to be read), or at once. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void trustsChanged(TrustsChanged changed) {
 		if (!executor.isShutdown()) {
-			executor.execute(() -> run(false));
+			executor.execute(() -> run(changed.checkLists()));
 		}
 	}
 
@@ -73,6 +76,10 @@ class TrustExpiry implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			untilNext = properties.retryInterval();
+			if (checkLists) {
+				// the lists are still to be checked: the retry checks them
+				nextCheck = Instant.MIN;
+			}
 			logger.warn("Keeping the trusts failed; trying again in {}: {}", untilNext, ex.getMessage());
 		}
 		if (timer != null) {

@@ -11,15 +11,17 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.unbanpanel.jobs.JobTrusts;
 
 /**
- * Current trusts in the table {@code trust}, one row per address: a trust ends by deleting its row.
+ * Current trusts in the table {@code trust}, one row per address: a trust ends by deleting its row; and what became
+ * of each job's trust in {@code job_trust}.
  */
 @Repository
 class TrustRepository {
 
 	private static final String COLUMNS = "id, target, created_at, expires_at, created_by, client_address, job_id, "
-			+ "kept_in";
+			+ "kept_in, applied";
 
 	private final JdbcClient jdbc;
 
@@ -29,32 +31,53 @@ class TrustRepository {
 
 	/**
 	 * Stores a trust, or for an address trusted already, keeps the later of both ends and names the new grantor; the
-	 * jails that held it before the first trust stay as they were recorded then.
+	 * jails that held it before the first trust stay as they were recorded then, if they were known.
+	 * @param keptIn the jails whose list held the address before, or {@code null} when fail2ban could not say
 	 */
 	void save(String address, Instant createdAt, Instant expiresAt, String createdBy, String clientAddress, Long jobId,
 			List<String> keptIn) {
+		String kept = (keptIn != null) ? String.join(",", keptIn) : null;
 		int updated = jdbc.sql("""
 				UPDATE trust SET created_at = :createdAt, created_by = :createdBy, client_address = :clientAddress,
-				job_id = :jobId, expires_at = CASE WHEN expires_at > :expiresAt THEN expires_at ELSE :expiresAt END
-				WHERE target = :address""")
+				job_id = :jobId, expires_at = CASE WHEN expires_at > :expiresAt THEN expires_at ELSE :expiresAt END,
+				kept_in = COALESCE(kept_in, :keptIn) WHERE target = :address""")
 			.param("createdAt", utc(createdAt))
 			.param("createdBy", createdBy)
 			.param("clientAddress", clientAddress)
 			.param("jobId", jobId)
 			.param("expiresAt", utc(expiresAt))
+			.param("keptIn", kept)
 			.param("address", address)
 			.update();
 		if (updated == 0) {
 			jdbc.sql("""
-					INSERT INTO trust (target, created_at, expires_at, created_by, client_address, job_id, kept_in)
-					VALUES (:address, :createdAt, :expiresAt, :createdBy, :clientAddress, :jobId, :keptIn)""")
+					INSERT INTO trust (target, created_at, expires_at, created_by, client_address, job_id, kept_in,
+					applied) VALUES (:address, :createdAt, :expiresAt, :createdBy, :clientAddress, :jobId, :keptIn,
+					FALSE)""")
 				.param("address", address)
 				.param("createdAt", utc(createdAt))
 				.param("expiresAt", utc(expiresAt))
 				.param("createdBy", createdBy)
 				.param("clientAddress", clientAddress)
 				.param("jobId", jobId)
-				.param("keptIn", String.join(",", keptIn))
+				.param("keptIn", kept)
+				.update();
+		}
+	}
+
+	/** Learns, for a trust not applied yet, which jails ignored the address before. */
+	void keptIn(long id, List<String> jails) {
+		jdbc.sql("UPDATE trust SET kept_in = :keptIn WHERE id = :id AND kept_in IS NULL")
+			.param("keptIn", String.join(",", jails))
+			.param("id", id)
+			.update();
+	}
+
+	/** Every ignore list holds the addresses now. */
+	void applied(Collection<String> addresses) {
+		if (!addresses.isEmpty()) {
+			jdbc.sql("UPDATE trust SET applied = TRUE WHERE target IN (:addresses)")
+				.param("addresses", addresses)
 				.update();
 		}
 	}
@@ -92,13 +115,37 @@ class TrustRepository {
 			.single();
 	}
 
+	/** What became of a job's trust, as the job's page shows it. */
+	void report(long jobId, JobTrusts.Report report) {
+		int updated = jdbc.sql("UPDATE job_trust SET applied = :applied, problem = :problem WHERE job_id = :jobId")
+			.param("applied", report.applied())
+			.param("problem", report.problem())
+			.param("jobId", jobId)
+			.update();
+		if (updated == 0) {
+			jdbc.sql("INSERT INTO job_trust (job_id, applied, problem) VALUES (:jobId, :applied, :problem)")
+				.param("jobId", jobId)
+				.param("applied", report.applied())
+				.param("problem", report.problem())
+				.update();
+		}
+	}
+
+	Optional<JobTrusts.Report> report(long jobId) {
+		return jdbc.sql("SELECT applied, problem FROM job_trust WHERE job_id = :jobId")
+			.param("jobId", jobId)
+			.query((row, number) -> new JobTrusts.Report(row.getBoolean("applied"), row.getString("problem")))
+			.optional();
+	}
+
 	private static Trust trust(ResultSet row, int number) throws SQLException {
 		long jobId = row.getLong("job_id");
 		Long job = row.wasNull() ? null : jobId;
 		String keptIn = row.getString("kept_in");
 		return new Trust(row.getLong("id"), row.getString("target"), instant(row, "created_at"),
 				instant(row, "expires_at"), row.getString("created_by"), row.getString("client_address"), job,
-				keptIn.isEmpty() ? List.of() : List.of(keptIn.split(",")));
+				(keptIn == null) ? null : keptIn.isEmpty() ? List.of() : List.of(keptIn.split(",")),
+				row.getBoolean("applied"));
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

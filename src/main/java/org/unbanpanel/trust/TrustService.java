@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -20,16 +21,18 @@ import org.unbanpanel.audit.AuditTrail;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.jobs.JobTrusts;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * "Unban and trust for a while": puts released addresses on every jail's ignore list and takes them off again when
- * their time runs out. Each trust is stored before fail2ban is asked, so an entry that reached an ignore list is
- * always removed at its end, even after a restart of the panel or of fail2ban; and a list that lost a current trust
- * (fail2ban restarted or reloaded) gets it back. The timer is {@link TrustExpiry}. An address a jail ignored before
- * its trust (its configuration says so) stays on that jail's list at the end.
+ * their time runs out. Each trust is stored before fail2ban is asked to take it, also while fail2ban cannot be asked
+ * at all, so a trust is never lost: an entry that reached an ignore list is always removed at its end, even after a
+ * restart of the panel or of fail2ban, and a trust fail2ban could not take yet, or a list that lost a current trust
+ * (fail2ban restarted or reloaded), gets it ({@link #maintain}). The timer is {@link TrustExpiry}. An address a jail
+ * ignored before its trust (its configuration says so) stays on that jail's list at the end.
  */
 @Service
 public class TrustService {
@@ -60,8 +63,9 @@ public class TrustService {
 	 * @param grantedBy the user who asked for it
 	 * @param clientAddress the address that user connects from
 	 * @param jobId the job that released the addresses, or {@code null}
-	 * @throws Fail2banException when fail2ban cannot add them, recorded in the audit trail; the stored trusts stay, so
-	 * that whatever did get in is removed at their end, and {@link #maintain} adds them again
+	 * @throws Fail2banException when fail2ban cannot be asked or cannot add them, recorded in the audit trail and for
+	 * the job's page; the trusts are stored all the same, so that {@link #maintain} puts them on the lists when
+	 * fail2ban answers, and whatever did get in is removed at their end
 	 */
 	public synchronized void trust(Collection<BanTarget> addresses, Duration duration, String grantedBy,
 			String clientAddress, Long jobId) {
@@ -70,20 +74,44 @@ public class TrustService {
 		}
 		Instant now = clock.instant();
 		Instant end = now.plus(duration);
+		List<String> jails;
+		Map<BanTarget, List<String>> ignoredBefore;
 		try {
-			List<String> jails = fail2ban.jails();
-			Map<BanTarget, List<String>> ignoredBefore = ignoringJails(jails, addresses);
-			addresses.forEach(address -> trusts.save(address.value(), now, end, grantedBy, clientAddress, jobId,
-					ignoredBefore.getOrDefault(address, List.of())));
-			events.publishEvent(new TrustsChanged());
+			jails = fail2ban.jails();
+			ignoredBefore = ignoringJails(jails, addresses);
+		}
+		catch (Fail2banException ex) {
+			addresses.forEach(
+					address -> trusts.save(address.value(), now, end, grantedBy, clientAddress, jobId, null));
+			throw notTaken(addresses, grantedBy, clientAddress, jobId, ex);
+		}
+		addresses.forEach(address -> trusts.save(address.value(), now, end, grantedBy, clientAddress, jobId,
+				ignoredBefore.getOrDefault(address, List.of())));
+		events.publishEvent(new TrustsChanged(false));
+		try {
 			fail2ban.addIgnore(jails, addresses);
 		}
 		catch (Fail2banException ex) {
-			audit.record(
-					entries(addresses, grantedBy, clientAddress, AuditAction.TRUST_FAILED, jobId, ex.getMessage()));
-			throw ex;
+			throw notTaken(addresses, grantedBy, clientAddress, jobId, ex);
 		}
+		trusts.applied(values(addresses));
+		report(jobId, new JobTrusts.Report(true, null));
 		audit.record(entries(addresses, grantedBy, clientAddress, AuditAction.TRUSTED, jobId, "until " + end));
+	}
+
+	/** fail2ban did not take the stored trusts: recorded, and the lists are to be checked until it does. */
+	private Fail2banException notTaken(Collection<BanTarget> addresses, String grantedBy, String clientAddress,
+			Long jobId, Fail2banException ex) {
+		audit.record(entries(addresses, grantedBy, clientAddress, AuditAction.TRUST_FAILED, jobId, ex.getMessage()));
+		report(jobId, new JobTrusts.Report(false, ex.getMessage()));
+		events.publishEvent(new TrustsChanged(true));
+		return ex;
+	}
+
+	private void report(Long jobId, JobTrusts.Report report) {
+		if (jobId != null) {
+			trusts.report(jobId, report);
+		}
 	}
 
 	private static List<AuditEntry> entries(Collection<BanTarget> addresses, String user, String clientAddress,
@@ -108,7 +136,7 @@ public class TrustService {
 			release(List.of(ending));
 			audit.record(List.of(new AuditEntry(endedBy, clientAddress, AuditAction.TRUST_ENDED, ending.jobId(),
 					ending.address(), "ended early")));
-			events.publishEvent(new TrustsChanged());
+			events.publishEvent(new TrustsChanged(false));
 		});
 		return trust;
 	}
@@ -130,23 +158,28 @@ public class TrustService {
 	}
 
 	/**
-	 * Ends the trusts whose time has run out, also while the panel was stopped, and puts the others back on every
-	 * ignore list that lacks them: fail2ban empties the lists when it restarts or reloads, and it may have refused a
-	 * trust in the first place.
+	 * Ends the trusts whose time has run out, also while the panel was stopped, and puts the others on every ignore
+	 * list that lacks them: fail2ban empties the lists when it restarts or reloads, and it may not have taken a trust
+	 * in the first place. A trust it takes now for the first time is recorded as such.
 	 * @return when the next trust ends, if any is left
 	 */
 	synchronized Optional<Instant> maintain() {
 		Optional<Instant> next = expireDue();
 		List<Trust> current = trusts.all();
 		if (!current.isEmpty()) {
-			addWhereMissing(targets(current));
+			List<String> jails = fail2ban.jails();
+			Map<BanTarget, List<String>> ignoring = ignoringJails(jails, targets(current));
+			current.stream()
+				.filter(trust -> trust.keptIn() == null)
+				.forEach(trust -> trusts.keptIn(trust.id(),
+						ignoring.getOrDefault(BanTarget.parse(trust.address()), List.of())));
+			addWhereMissing(jails, ignoring, targets(current));
+			applied(current.stream().filter(trust -> !trust.applied()).toList());
 		}
 		return next;
 	}
 
-	private void addWhereMissing(List<BanTarget> trusted) {
-		List<String> jails = fail2ban.jails();
-		Map<BanTarget, List<String>> ignoring = ignoringJails(jails, trusted);
+	private void addWhereMissing(List<String> jails, Map<BanTarget, List<String>> ignoring, List<BanTarget> trusted) {
 		Map<List<String>, List<BanTarget>> byMissingJails = new LinkedHashMap<>();
 		for (BanTarget address : trusted) {
 			List<String> missing = jails.stream()
@@ -158,8 +191,25 @@ public class TrustService {
 		}
 		byMissingJails.forEach((missing, addresses) -> {
 			fail2ban.addIgnore(missing, addresses);
-			logger.info("Put {} trusted address(es) back on the ignore lists of {}", addresses.size(), missing);
+			logger.info("Put {} trusted address(es) on the ignore lists of {}", addresses.size(), missing);
 		});
+	}
+
+	/** Trusts fail2ban took only now, after it could not at first. */
+	private void applied(List<Trust> taken) {
+		if (taken.isEmpty()) {
+			return;
+		}
+		trusts.applied(taken.stream().map(Trust::address).toList());
+		taken.stream()
+			.map(Trust::jobId)
+			.filter(Objects::nonNull)
+			.distinct()
+			.forEach(jobId -> trusts.report(jobId, new JobTrusts.Report(true, null)));
+		audit.record(taken.stream()
+			.map(trust -> new AuditEntry(trust.createdBy(), trust.clientAddress(), AuditAction.TRUSTED, trust.jobId(),
+					trust.address(), "until " + trust.expiresAt()))
+			.toList());
 	}
 
 	/** The jails whose ignore list holds each address already, from fail2ban's configuration or a trust. */
@@ -175,16 +225,36 @@ public class TrustService {
 		return held;
 	}
 
-	/** Takes the addresses off the ignore lists, except those of the jails that held them before their trust. */
+	/**
+	 * Takes the addresses off the ignore lists, except those of the jails that held them before their trust. A trust
+	 * whose earlier lists fail2ban never told was never put on any list: there is nothing to take off.
+	 */
 	private void release(List<Trust> ending) {
-		List<String> jails = fail2ban.jails();
-		ending.stream().collect(Collectors.groupingBy(Trust::keptIn)).forEach((keptIn, group) -> fail2ban
-			.removeIgnore(jails.stream().filter(jail -> !keptIn.contains(jail)).toList(), targets(group)));
+		List<Trust> listed = ending.stream().filter(trust -> trust.keptIn() != null).toList();
+		if (!listed.isEmpty()) {
+			List<String> jails = fail2ban.jails();
+			listed.stream().collect(Collectors.groupingBy(Trust::keptIn)).forEach((keptIn, group) -> fail2ban
+				.removeIgnore(jails.stream().filter(jail -> !keptIn.contains(jail)).toList(), targets(group)));
+		}
 		trusts.delete(ending.stream().map(Trust::id).toList());
+	}
+
+	/** What became of a job's trust; pending until the trust module has heard that the job ended. */
+	JobTrusts.Report reportOf(long jobId) {
+		return trusts.report(jobId).orElse(JobTrusts.Report.PENDING);
+	}
+
+	/** A finished job's trust was asked for, but none of its addresses was left to trust. */
+	void nothingToTrust(long jobId) {
+		trusts.report(jobId, new JobTrusts.Report(true, null));
 	}
 
 	private static List<BanTarget> targets(List<Trust> trusts) {
 		return trusts.stream().map(trust -> BanTarget.parse(trust.address())).toList();
+	}
+
+	private static List<String> values(Collection<BanTarget> addresses) {
+		return addresses.stream().map(BanTarget::value).toList();
 	}
 
 }

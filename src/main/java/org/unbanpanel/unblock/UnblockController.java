@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.jobs.JobRedirect;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
@@ -94,12 +95,19 @@ class UnblockController {
 		return VIEW;
 	}
 
-	/** The jails holding the visitor's address; none when fail2ban does not answer, which the banner reports. */
+	/**
+	 * The jails that block the visitor's address, by its own ban or a network's; none when fail2ban does not answer,
+	 * which the banner reports.
+	 */
 	private List<String> bannedIn(String address) {
 		try {
 			return BanTarget.tryParse(address)
 				.map(target -> fail2ban.whereBanned(List.of(target)).getOrDefault(target, List.of()))
-				.orElse(List.of());
+				.orElse(List.of())
+				.stream()
+				.map(HeldBan::jail)
+				.distinct()
+				.toList();
 		}
 		catch (Fail2banException ex) {
 			return List.of();

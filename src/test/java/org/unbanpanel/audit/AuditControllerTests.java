@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AuditControllerTests {
 
 	static final AuditEvent UNBANNED = new AuditEvent(7, Instant.parse("2026-11-25T10:15:30Z"), "alice",
-			"203.0.113.7", AuditAction.UNBANNED, 42L, "4.4.4.4", "sshd, dovecot");
+			"203.0.113.7", AuditAction.UNBANNED, 42L, "4.4.4.4", "sshd, dovecot", null, null, null, null, null);
 
 	@Autowired
 	private MockMvc mvc;

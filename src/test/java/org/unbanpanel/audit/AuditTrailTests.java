@@ -24,10 +24,16 @@ class AuditTrailTests {
 		Instant at = Instant.parse("2026-11-25T10:15:30Z");
 		AuditTrail trail = new AuditTrail(database.jdbc(), Clock.fixed(at, ZoneOffset.UTC));
 
-		trail.record(new AuditEntry("admin", "203.0.113.7", AuditAction.UNBANNED, 42L, "4.4.4.4", "sshd, dovecot"));
+		trail.record(new AuditEntry("admin", "203.0.113.7", AuditAction.UNBANNED, 42L, "198.51.100.20", null, 7L,
+				"apache", "198.51.100.0/24", null, null));
+		trail.record(new AuditEntry("admin", "203.0.113.7", AuditAction.FAILED, 42L, "admin", "no such user", 8L, null,
+				null, null, "account.UNKNOWN_USER"));
 
-		assertThat(trail.recent(10)).containsExactly(new AuditEvent(1, at, "admin", "203.0.113.7",
-				AuditAction.UNBANNED, 42L, "4.4.4.4", "sshd, dovecot"));
+		assertThat(trail.recent(10)).containsExactly(
+				new AuditEvent(2, at, "admin", "203.0.113.7", AuditAction.FAILED, 42L, "admin", "no such user", 8L, null,
+						null, null, "account.UNKNOWN_USER"),
+				new AuditEvent(1, at, "admin", "203.0.113.7", AuditAction.UNBANNED, 42L, "198.51.100.20", null, 7L,
+						"apache", "198.51.100.0/24", null, null));
 	}
 
 	@Test
@@ -89,6 +95,17 @@ class AuditTrailTests {
 
 		assertThat(targets(new AuditFilter(null, "DB8", null, null))).containsExactly("2001:db8::6");
 		assertThat(targets(new AuditFilter(null, "51.100", null, null))).containsExactly("198.51.100.0/24");
+	}
+
+	/** Issue 9: the release of 198.51.100.20 through its network is found by filtering for either. */
+	@Test
+	void findsAReleasedBanByItsEntryAndByTheValueAskedFor() {
+		trail.record(new AuditEntry("admin", "203.0.113.7", AuditAction.UNBANNED, 1L, "198.51.100.20", null, 3L, "apache",
+				"198.51.100.0/24", null, null));
+		recordAt(START, "admin", "203.0.113.9");
+
+		assertThat(targets(new AuditFilter(null, "198.51.100.20", null, null))).containsExactly("198.51.100.20");
+		assertThat(targets(new AuditFilter(null, "198.51.100.0/24", null, null))).containsExactly("198.51.100.20");
 	}
 
 	@Test

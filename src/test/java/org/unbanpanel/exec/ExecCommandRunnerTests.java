@@ -63,6 +63,15 @@ class ExecCommandRunnerTests {
 	}
 
 	@Test
+	void givesACallThatCarriesMoreWorkTheExtraTimeItAsksFor() {
+		ExecCommandRunner impatient = new ExecCommandRunner(Duration.ofMillis(300), 1024);
+
+		assertThat(impatient.run(List.of("/bin/sleep", "0.6"), Duration.ofSeconds(5)).exitCode()).isZero();
+		assertThatThrownBy(() -> impatient.run(List.of("/bin/sleep", "30"), Duration.ofMillis(200)))
+			.hasMessage("sleep did not answer within 500 ms and was stopped");
+	}
+
+	@Test
 	void reportsAMissingProgramReadably() {
 		assertThatThrownBy(() -> runner.run(List.of("/nonexistent/fail2ban-client", "ping")))
 			.isInstanceOfSatisfying(CommandException.class,

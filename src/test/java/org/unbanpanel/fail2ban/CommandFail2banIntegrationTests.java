@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.exec.CommandRunners;
-import org.unbanpanel.fail2ban.UnbanOutcome.Result;
 import org.unbanpanel.testsupport.CountingCommandRunner;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.WithRealTools;
@@ -57,16 +56,16 @@ class CommandFail2banIntegrationTests {
 		server.ban("sshd", "203.0.113.7");
 		server.ban("dovecot", "203.0.113.7");
 
-		assertUnbanOutcome("203.0.113.7", Result.UNBANNED, "sshd", "dovecot");
+		assertThat(release("203.0.113.7")).containsExactly(own("sshd", "203.0.113.7"), own("dovecot", "203.0.113.7"));
 		assertThat(server.bannedIn("sshd")).isEmpty();
 		assertThat(server.bannedIn("dovecot")).isEmpty();
 	}
 
 	@Test
-	void reportsNotBannedForAnAddressNoJailHolds() {
+	void findsNothingForAnAddressNoJailHolds() {
 		server.ban("sshd", "203.0.113.8");
 
-		assertUnbanOutcome("203.0.113.9", Result.NOT_BANNED);
+		assertThat(release("203.0.113.9")).isEmpty();
 		assertThat(server.bannedIn("sshd")).containsExactly("203.0.113.8");
 	}
 
@@ -74,7 +73,7 @@ class CommandFail2banIntegrationTests {
 	void unbansIpv6GivenInAnyNotation() {
 		server.ban("apache", "2001:db8::6");
 
-		assertUnbanOutcome("2001:DB8:0:0:0:0:0:6", Result.UNBANNED, "apache");
+		assertThat(release("2001:DB8:0:0:0:0:0:6")).containsExactly(own("apache", "2001:db8::6"));
 		assertThat(server.bannedIn("apache")).isEmpty();
 	}
 
@@ -84,7 +83,7 @@ class CommandFail2banIntegrationTests {
 		server.ban("sshd", "::ffff:192.0.2.2");
 		server.ban("sasl", "192.0.2.2");
 
-		assertUnbanOutcome(typed, Result.UNBANNED, "sshd", "sasl");
+		assertThat(release(typed)).containsExactly(own("sshd", "::ffff:192.0.2.2"), own("sasl", "192.0.2.2"));
 		assertThat(server.bannedIn("sshd")).isEmpty();
 		assertThat(server.bannedIn("sasl")).isEmpty();
 	}
@@ -96,28 +95,56 @@ class CommandFail2banIntegrationTests {
 		server.ban("apache", "198.51.100.0/24", "198.51.100.9", "198.51.100.0/25");
 		server.ban("mxcp", "198.51.100.77");
 
-		assertUnbanOutcome("198.51.100.0/24", Result.UNBANNED, "sshd", "apache", "mxcp");
+		assertThat(release("198.51.100.0/24")).containsExactly(inside("sshd", "198.51.100.1"),
+				inside("sshd", "198.51.100.200"), own("apache", "198.51.100.0/24"), inside("apache", "198.51.100.9"),
+				inside("apache", "198.51.100.0/25"), inside("mxcp", "198.51.100.77"));
 		assertThat(server.bannedIn("sshd")).containsExactly("198.51.101.1");
 		assertThat(server.bannedIn("apache")).isEmpty();
 		assertThat(server.bannedIn("mxcp")).isEmpty();
 	}
 
 	@Test
-	void reportsAnAddressInsideABannedNetworkAsStillBlocked() {
+	void findsTheNetworksAroundAnAddressAndLeavesThem() {
 		server.ban("apache", "198.51.100.0/24");
+		server.ban("sshd", "2001:db8:1::/64");
 
-		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse("198.51.100.7")));
-
-		assertThat(outcomes).containsExactly(new UnbanOutcome(BanTarget.parse("198.51.100.7"), Result.FAILED,
-				List.of("apache"), "still blocked by the banned network 198.51.100.0/24 in apache; unban the network to release it"));
+		assertThat(release("198.51.100.7")).containsExactly(around("apache", "198.51.100.0/24"));
+		assertThat(release("2001:db8:1::77")).containsExactly(around("sshd", "2001:db8:1::/64"));
 		assertThat(server.bannedIn("apache")).containsExactly("198.51.100.0/24");
+		assertThat(server.bannedIn("sshd")).containsExactly("2001:db8:1::/64");
+	}
+
+	/**
+	 * {@code unban} releases an entry from every jail; {@code set <jail> unbanip} from that jail only, several entries
+	 * in one call, and skips an entry the jail does not hold without an error.
+	 */
+	@Test
+	void releasesFromOneJailOnlyWithSetUnbanip() {
+		server.ban("sshd", "203.0.113.10", "203.0.113.11");
+		server.ban("dovecot", "203.0.113.10", "203.0.113.11");
+		runner.takeCount();
+
+		assertThat(fail2ban.unban("dovecot", List.of("203.0.113.10", "203.0.113.11", "203.0.113.12"))).isEmpty();
+
+		assertThat(runner.takeCount()).isEqualTo(1);
+		assertThat(server.bannedIn("dovecot")).isEmpty();
+		assertThat(server.bannedIn("sshd")).containsExactly("203.0.113.10", "203.0.113.11");
+		assertThat(fail2ban.unban("nojail", List.of("203.0.113.10"))).as("fail2ban's refusal, in its words")
+			.contains("fail2ban refused: Sorry but the jail 'nojail' does not exist");
 	}
 
 	@Test
-	void unbansABatchAtTheSameNumberOfRunsWhateverItsSize() {
-		assertThat(runsToUnban(1)).isEqualTo(3);
-		assertThat(runsToUnban(300)).isEqualTo(3);
-		assertThat(Fail2banServer.JAILS).allSatisfy(jail -> assertThat(server.bannedIn(jail)).isEmpty());
+	void splitsALargeReleaseIntoCallsOfTheConfiguredSize() {
+		CommandFail2ban small = new CommandFail2ban(runner,
+				new Fail2banProperties(server.command(), 100, Duration.ofMillis(25)));
+		String[] addresses = addresses(250);
+		server.ban("sshd", addresses);
+		runner.takeCount();
+
+		assertThat(small.unban(List.of(addresses))).isEmpty();
+
+		assertThat(runner.takeCount()).isEqualTo(3);
+		assertThat(server.bannedIn("sshd")).isEmpty();
 	}
 
 	@Test
@@ -125,12 +152,13 @@ class CommandFail2banIntegrationTests {
 		server.ban("sshd", "203.0.113.20");
 		server.ban("sasl", "203.0.113.20", "203.0.113.21");
 
-		var jails = fail2ban.whereBanned(
+		var bans = fail2ban.whereBanned(
 				List.of(BanTarget.parse("203.0.113.20"), BanTarget.parse("203.0.113.21"), BanTarget.parse("203.0.113.22")));
 
 		assertThat(runner.takeCount()).isEqualTo(1);
-		assertThat(jails).containsExactly(Map.entry(BanTarget.parse("203.0.113.20"), List.of("sshd", "sasl")),
-				Map.entry(BanTarget.parse("203.0.113.21"), List.of("sasl")),
+		assertThat(bans).containsExactly(
+				Map.entry(BanTarget.parse("203.0.113.20"), List.of(own("sshd", "203.0.113.20"), own("sasl", "203.0.113.20"))),
+				Map.entry(BanTarget.parse("203.0.113.21"), List.of(own("sasl", "203.0.113.21"))),
 				Map.entry(BanTarget.parse("203.0.113.22"), List.of()));
 	}
 
@@ -188,28 +216,34 @@ class CommandFail2banIntegrationTests {
 		});
 	}
 
-	/** Unbans one typed target through the adapter and checks its single outcome. */
-	private static void assertUnbanOutcome(String typed, Result result, String... jails) {
-		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(BanTarget.parse(typed)));
-
-		assertThat(outcomes).singleElement().satisfies(outcome -> {
-			assertThat(outcome.result()).isEqualTo(result);
-			assertThat(outcome.jails()).containsExactly(jails);
-		});
+	/**
+	 * Releases a typed target as the jobs do: where it is banned, then an {@code unban} of what it holds (its own
+	 * entries and those inside it); returns what was found.
+	 */
+	private static List<HeldBan> release(String typed) {
+		BanTarget target = BanTarget.parse(typed);
+		List<HeldBan> held = fail2ban.whereBanned(List.of(target)).get(target);
+		List<String> entries = held.stream().filter(HeldBan::releasedWithTarget).map(HeldBan::entry).toList();
+		assertThat(fail2ban.unban(entries)).isEmpty();
+		return held;
 	}
 
-	private int runsToUnban(int count) {
-		String[] addresses = IntStream.range(0, count)
+	private static HeldBan own(String jail, String entry) {
+		return new HeldBan(jail, entry, HeldBan.Overlap.OWN);
+	}
+
+	private static HeldBan inside(String jail, String entry) {
+		return new HeldBan(jail, entry, HeldBan.Overlap.INSIDE);
+	}
+
+	private static HeldBan around(String jail, String entry) {
+		return new HeldBan(jail, entry, HeldBan.Overlap.AROUND);
+	}
+
+	private static String[] addresses(int count) {
+		return IntStream.range(0, count)
 			.mapToObj(i -> "10.77." + (i / 250) + "." + (i % 250 + 1))
 			.toArray(String[]::new);
-		server.ban("sshd", addresses);
-		server.ban("apache", addresses);
-		runner.takeCount();
-
-		List<UnbanOutcome> outcomes = fail2ban.unban(List.of(addresses).stream().map(BanTarget::parse).toList());
-
-		assertThat(outcomes).hasSize(count).allSatisfy(outcome -> assertThat(outcome.result()).isEqualTo(Result.UNBANNED));
-		return runner.takeCount();
 	}
 
 }

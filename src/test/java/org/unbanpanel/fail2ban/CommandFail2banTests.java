@@ -16,11 +16,11 @@ import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
-import org.unbanpanel.fail2ban.UnbanOutcome.Result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
@@ -59,87 +59,138 @@ class CommandFail2banTests {
 	}
 
 	@Test
-	void unbansEveryHeldEntryInOneRunAndTellsEachOutcome() {
-		when(runner.run(anyList())).thenReturn(
-				ok("[{'sshd': ['192.0.2.1', '192.0.2.5']}, {'apache': ['192.0.2.1', '198.51.100.9']}, {'mxcp': []}]"),
-				ok("3\n"), ok("[{'sshd': ['192.0.2.5']}, {'apache': []}, {'mxcp': []}]"));
+	void findsEveryBanThatConcernsEachTargetInOneRun() {
+		when(runner.run(anyList())).thenReturn(ok(
+				"[{'sshd': ['198.51.100.0/24', '192.0.2.1']}, {'apache': ['192.0.2.1', '198.51.100.9', '198.51.100.0/25']},"
+						+ " {'mxcp': ['::ffff:198.51.100.7', '10.0.0.0/8']}]"));
 
-		List<UnbanOutcome> outcomes = fail2ban.unban(targets("192.0.2.1", "203.0.113.1", "198.51.100.0/24", "192.0.2.5"));
+		Map<BanTarget, List<HeldBan>> bans = fail2ban
+			.whereBanned(targets("198.51.100.7", "198.51.100.0/24", "192.0.2.1", "203.0.113.1", "192.0.2.1/32"));
 
-		assertThat(outcomes).containsExactly(
-				new UnbanOutcome(BanTarget.parse("192.0.2.1"), Result.UNBANNED, List.of("sshd", "apache"), ""),
-				new UnbanOutcome(BanTarget.parse("203.0.113.1"), Result.NOT_BANNED, List.of(), ""),
-				new UnbanOutcome(BanTarget.parse("198.51.100.0/24"), Result.UNBANNED, List.of("apache"), ""),
-				new UnbanOutcome(BanTarget.parse("192.0.2.5"), Result.FAILED, List.of("sshd"),
-						"still banned in sshd after the unban"));
+		assertThat(bans).containsOnlyKeys(targets("198.51.100.7", "198.51.100.0/24", "192.0.2.1", "203.0.113.1"));
+		assertThat(bans.get(BanTarget.parse("198.51.100.7"))).containsExactly(
+				new HeldBan("sshd", "198.51.100.0/24", HeldBan.Overlap.AROUND),
+				new HeldBan("apache", "198.51.100.0/25", HeldBan.Overlap.AROUND),
+				new HeldBan("mxcp", "::ffff:198.51.100.7", HeldBan.Overlap.OWN));
+		assertThat(bans.get(BanTarget.parse("198.51.100.0/24"))).containsExactly(
+				new HeldBan("sshd", "198.51.100.0/24", HeldBan.Overlap.OWN),
+				new HeldBan("apache", "198.51.100.9", HeldBan.Overlap.INSIDE),
+				new HeldBan("apache", "198.51.100.0/25", HeldBan.Overlap.INSIDE),
+				new HeldBan("mxcp", "::ffff:198.51.100.7", HeldBan.Overlap.INSIDE));
+		assertThat(bans.get(BanTarget.parse("192.0.2.1"))).extracting(HeldBan::jail, HeldBan::overlap)
+			.containsExactly(tuple("sshd", HeldBan.Overlap.OWN), tuple("apache", HeldBan.Overlap.OWN));
+		assertThat(bans.get(BanTarget.parse("203.0.113.1"))).isEmpty();
+		verify(runner).run(command("banned"));
+		verifyNoMoreInteractions(runner);
+	}
+
+	@Test
+	void findsAnIpv4MappedTargetUnderTheFormFail2banHoldsIt() {
+		when(runner.run(anyList())).thenReturn(ok("[{'sshd': ['192.0.2.2']}, {'sasl': ['::ffff:192.0.2.2']}]"));
+
+		assertThat(fail2ban.whereBanned(targets("::ffff:192.0.2.2")).get(BanTarget.parse("::ffff:192.0.2.2")))
+			.containsExactly(new HeldBan("sshd", "192.0.2.2", HeldBan.Overlap.OWN),
+					new HeldBan("sasl", "::ffff:192.0.2.2", HeldBan.Overlap.OWN));
+	}
+
+	@Test
+	void unbansTheEntriesInOneRunWithTimeForEachOfThem() {
+		when(runner.run(anyList(), any())).thenReturn(ok("3\n"));
+
+		assertThat(fail2ban.unban(List.of("192.0.2.1", "198.51.100.9", "::ffff:192.0.2.2", "192.0.2.1"))).isEmpty();
+
+		verify(runner).run(command("unban", "192.0.2.1", "198.51.100.9", "::ffff:192.0.2.2"), Duration.ofMillis(75));
+		verifyNoMoreInteractions(runner);
+	}
+
+	@Test
+	void unbansFromOneJailOnlyWithSetUnbanip() {
+		when(runner.run(anyList(), any())).thenReturn(ok("1\n"));
+
+		fail2ban.unban("dovecot", List.of("192.0.2.1"));
+
+		verify(runner).run(command("set", "dovecot", "unbanip", "192.0.2.1"), Duration.ofMillis(25));
+	}
+
+	@Test
+	void splitsALargeReleaseIntoCallsOfTheConfiguredSize() {
+		CommandFail2ban small = new CommandFail2ban(runner, new Fail2banProperties(PREFIX, 2, Duration.ofSeconds(1)));
+		when(runner.run(anyList(), any())).thenReturn(ok("2\n"));
+
+		small.unban(List.of("192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4", "192.0.2.5"));
+
 		InOrder order = inOrder(runner);
-		order.verify(runner).run(command("banned"));
-		order.verify(runner).run(command("unban", "192.0.2.1", "198.51.100.9", "192.0.2.5"));
-		order.verify(runner).run(command("banned"));
+		order.verify(runner).run(command("unban", "192.0.2.1", "192.0.2.2"), Duration.ofSeconds(2));
+		order.verify(runner).run(command("unban", "192.0.2.3", "192.0.2.4"), Duration.ofSeconds(2));
+		order.verify(runner).run(command("unban", "192.0.2.5"), Duration.ofSeconds(1));
 		verifyNoMoreInteractions(runner);
 	}
 
 	@Test
-	void sendsAnIpv4MappedTargetUnderTheFormFail2banHoldsIt() {
-		assertUnbanSends("::ffff:192.0.2.2", "[{'sshd': ['192.0.2.2']}]", "[{'sshd': []}]", "192.0.2.2");
+	void keepsFail2bansRefusalAndSendsTheOtherCalls() {
+		CommandFail2ban small = new CommandFail2ban(runner, new Fail2banProperties(PREFIX, 1, Duration.ZERO));
+		when(runner.run(anyList())).thenReturn(new CommandResult(255, "Sorry but the command is invalid\n",
+				"2026-11-25 11:06:31,499 fail2ban                [6073]: ERROR   NOK: ('x',)\n", false), ok("1\n"));
+
+		assertThat(small.unban(List.of("192.0.2.1", "192.0.2.2")))
+			.contains("fail2ban refused: Sorry but the command is invalid");
+		verify(runner, times(2)).run(anyList());
+	}
+
+	/** fail2ban goes on with a call whose client was killed: the next call is not sent, the caller reads again. */
+	@Test
+	void stopsAtACallThatWasNotAnswered() {
+		CommandFail2ban small = new CommandFail2ban(runner, new Fail2banProperties(PREFIX, 1, Duration.ZERO));
+		when(runner.run(anyList())).thenThrow(
+				new CommandException(CommandException.Reason.TIMEOUT, "fail2ban-client did not answer within 10000 ms"));
+
+		assertThatThrownBy(() -> small.unban(List.of("192.0.2.1", "192.0.2.2")))
+			.isInstanceOfSatisfying(Fail2banException.class,
+					ex -> assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.UNREACHABLE));
+		verify(runner, times(1)).run(anyList());
 	}
 
 	@Test
-	void runsOnlyTheLookupWhenNothingIsBanned() {
-		when(runner.run(anyList())).thenReturn(ok("[{'sshd': ['192.0.2.9']}, {'apache': []}]"));
-
-		List<UnbanOutcome> outcomes = fail2ban.unban(targets("192.0.2.1", "2001:db8::1"));
-
-		assertThat(outcomes).extracting(UnbanOutcome::result).containsExactly(Result.NOT_BANNED, Result.NOT_BANNED);
-		verify(runner).run(command("banned"));
-		verifyNoMoreInteractions(runner);
-	}
-
-	@Test
-	void neverCallsAnAddressInsideABannedNetworkNotBanned() {
-		when(runner.run(anyList())).thenReturn(ok("[{'sshd': []}, {'apache': ['198.51.100.0/24']}]"));
-
-		assertThat(fail2ban.unban(targets("198.51.100.7"))).containsExactly(new UnbanOutcome(
-				BanTarget.parse("198.51.100.7"), Result.FAILED, List.of("apache"),
-				"still blocked by the banned network 198.51.100.0/24 in apache; unban the network to release it"));
-		verify(runner).run(command("banned"));
-		verifyNoMoreInteractions(runner);
-	}
-
-	@Test
-	void runsNothingForNoTarget() {
+	void runsNothingForNoEntry() {
 		assertThat(fail2ban.unban(List.of())).isEmpty();
+		assertThat(fail2ban.unban("sshd", List.of())).isEmpty();
+		assertThat(fail2ban.whereBanned(List.of())).isEmpty();
 		verifyNoInteractions(runner);
 	}
 
-	@Test
-	void givesOneOutcomePerDistinctTarget() {
-		when(runner.run(anyList())).thenReturn(ok("[{'sshd': []}]"));
-
-		assertThat(fail2ban.unban(targets("192.0.2.1", "192.0.2.1/32", "192.0.2.1"))).hasSize(1);
-	}
-
-	@Test
-	void keepsFail2bansMessageWhenItRefusesTheUnban() {
-		when(runner.run(anyList())).thenReturn(ok("[{'sshd': ['192.0.2.1']}]"),
-				new CommandResult(255, "Sorry but the command is invalid\n",
-						"2026-11-25 11:06:31,499 fail2ban                [6073]: ERROR   NOK: ('x',)\n", false),
-				ok("[{'sshd': ['192.0.2.1']}]"));
-
-		assertThat(fail2ban.unban(targets("192.0.2.1"))).containsExactly(new UnbanOutcome(BanTarget.parse("192.0.2.1"),
-				Result.FAILED, List.of("sshd"), "fail2ban refused: Sorry but the command is invalid"));
+	@ParameterizedTest
+	@ValueSource(strings = { "-all", "--all", "0.0.0.0/0", "::/0", "it's", "192.0.2.1 192.0.2.2", "host.example" })
+	void neverSendsAnEntryThatIsNotAnAddressOrCoversEveryAddress(String entry) {
+		assertThatThrownBy(() -> fail2ban.unban(List.of("192.0.2.1", entry))).isInstanceOf(InvalidValueException.class);
+		assertThatThrownBy(() -> fail2ban.unban("sshd", List.of(entry))).isInstanceOf(InvalidValueException.class);
+		assertThatThrownBy(() -> fail2ban.unban("-x", List.of("192.0.2.1"))).isInstanceOf(InvalidValueException.class);
+		verifyNoInteractions(runner);
 	}
 
 	@Test
 	void findsWhereTargetsAreBannedInOneRun() {
 		when(runner.run(anyList())).thenReturn(ok(PythonLiteralTests.BANNED));
 
-		assertThat(fail2ban.whereBanned(targets("192.0.2.1", "2001:DB8::6", "198.51.100.0/24", "192.0.2.99")))
-			.containsExactly(Map.entry(BanTarget.parse("192.0.2.1"), List.of("sshd", "apache")),
-					Map.entry(BanTarget.parse("2001:db8::6"), List.of("sshd")),
-					Map.entry(BanTarget.parse("198.51.100.0/24"), List.of("apache")),
-					Map.entry(BanTarget.parse("192.0.2.99"), List.of()));
+		Map<BanTarget, List<HeldBan>> bans = fail2ban
+			.whereBanned(targets("192.0.2.1", "2001:DB8::6", "198.51.100.0/24", "192.0.2.99"));
+
+		assertThat(bans.keySet()).containsExactlyElementsOf(
+				targets("192.0.2.1", "2001:db8::6", "198.51.100.0/24", "192.0.2.99"));
+		assertThat(bans.get(BanTarget.parse("192.0.2.1"))).extracting(HeldBan::jail).containsExactly("sshd", "apache");
+		assertThat(bans.get(BanTarget.parse("2001:db8::6"))).extracting(HeldBan::jail).containsExactly("sshd");
+		assertThat(bans.get(BanTarget.parse("198.51.100.0/24"))).containsExactly(
+				new HeldBan("apache", "198.51.100.0/24", HeldBan.Overlap.OWN));
+		assertThat(bans.get(BanTarget.parse("192.0.2.99"))).isEmpty();
 		verify(runner).run(command("banned"));
+	}
+
+	/** Entries a jail holds that are no address (here, banned by hand) concern no target and are never named. */
+	@Test
+	void leavesOutEntriesThatAreNoAddress() {
+		when(runner.run(anyList())).thenReturn(ok("[{'sasl': ['-all', \"it's\", '192.0.2.1']}]"));
+
+		assertThat(fail2ban.whereBanned(targets("192.0.0.0/8")).get(BanTarget.parse("192.0.0.0/8")))
+			.containsExactly(new HeldBan("sasl", "192.0.2.1", HeldBan.Overlap.INSIDE));
 	}
 
 	@Test
@@ -179,12 +230,6 @@ class CommandFail2banTests {
 	}
 
 	@Test
-	void neverSendsAnEntryFail2banHoldsThatIsNotAnAddress() {
-		assertUnbanSends("0.0.0.0/0", "[{'sasl': ['-all', \"it's\", '192.0.2.1']}]", "[{'sasl': ['-all', \"it's\"]}]",
-				"192.0.2.1");
-	}
-
-	@Test
 	void tellsAMissingServerFromARefusal() {
 		// stderr of fail2ban-client 1.0.2 with no server behind the socket path
 		when(runner.run(anyList())).thenReturn(failed(
@@ -220,7 +265,7 @@ class CommandFail2banTests {
 		when(runner.run(anyList())).thenReturn(new CommandResult(255, "Invalid command\n",
 				"2026-11-25 11:43:37,788 fail2ban                [10710]: ERROR   NOK: ('Invalid command',)\n", false));
 
-		assertThatThrownBy(() -> fail2ban.unban(targets("192.0.2.1"))).hasMessage(
+		assertThatThrownBy(() -> fail2ban.whereBanned(targets("192.0.2.1"))).hasMessage(
 				"this fail2ban is too old: looking up bans needs fail2ban 0.11.2 or later (fail2ban refused: Invalid command)");
 	}
 
@@ -246,18 +291,6 @@ class CommandFail2banTests {
 					ex -> assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.REFUSED))
 			.hasMessageStartingWith(
 					"fail2ban answered something the panel cannot read: not a Python literal at character ");
-	}
-
-	/** Unbans one target against the given {@code banned} answers and checks the one {@code unban} it sent. */
-	private void assertUnbanSends(String target, String bannedBefore, String bannedAfter, String... entries) {
-		when(runner.run(anyList())).thenReturn(ok(bannedBefore), ok(entries.length + "\n"), ok(bannedAfter));
-
-		assertThat(fail2ban.unban(targets(target))).singleElement()
-			.extracting(UnbanOutcome::result)
-			.isEqualTo(Result.UNBANNED);
-		List<String> unban = new ArrayList<>(List.of("unban"));
-		unban.addAll(List.of(entries));
-		verify(runner).run(command(unban.toArray(String[]::new)));
 	}
 
 	private void assertTranslated(CommandException.Reason reason, Explanation message, Fail2banException.Reason expected,

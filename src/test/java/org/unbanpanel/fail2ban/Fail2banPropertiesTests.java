@@ -1,5 +1,6 @@
 package org.unbanpanel.fail2ban;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,17 @@ class Fail2banPropertiesTests {
 		context.withPropertyValues("panel.fail2ban.command=sudo,-n,/usr/bin/fail2ban-client")
 			.run(started -> assertThat(started.getBean(Fail2banProperties.class).command())
 				.isEqualTo(List.of("sudo", "-n", "/usr/bin/fail2ban-client")));
+	}
+
+	@Test
+	void splitsUnbansIntoCallsOf500EntriesWith25MsMorePerEntry() {
+		context.run(started -> {
+			Fail2banProperties properties = started.getBean(Fail2banProperties.class);
+			assertThat(properties.unbanBatch()).isEqualTo(500);
+			assertThat(properties.unbanTimePerEntry()).isEqualTo(Duration.ofMillis(25));
+		});
+		context.withPropertyValues("panel.fail2ban.unban-batch=20000", "panel.fail2ban.unban-time-per-entry=0s")
+			.run(started -> assertThat(started.getBean(Fail2banProperties.class).unbanBatch()).isEqualTo(20_000));
 	}
 
 	@Configuration(proxyBeanMethods = false)

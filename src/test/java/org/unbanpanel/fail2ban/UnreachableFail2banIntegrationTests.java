@@ -65,7 +65,7 @@ class UnreachableFail2banIntegrationTests {
 		server.pause();
 		long started = System.nanoTime();
 
-		assertThatThrownBy(() -> fail2ban.unban(List.of(BanTarget.parse("203.0.113.60"))))
+		assertThatThrownBy(() -> fail2ban.whereBanned(List.of(BanTarget.parse("203.0.113.60"))))
 			.isInstanceOfSatisfying(Fail2banException.class, ex -> {
 				assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.UNREACHABLE);
 				assertThat(ex.getMessage()).isEqualTo("fail2ban is not answering (the server may be hung): "

@@ -12,12 +12,22 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2banHealth;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -46,7 +56,8 @@ class JobControllerTests {
 				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd", "dovecot"), 0, null),
 				new ItemView(ItemKind.IP, "7.7.7.7", ItemState.NOT_BANNED, List.of(), 0, null),
 				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), 5, null),
-				new ItemView(ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), 0, "no such user"))));
+				new ItemView(ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), 0,
+						new Failure("account.UNKNOWN_USER", "no such user")))));
 
 		mvc.perform(get("/jobs/7"))
 			.andExpect(status().isOk())
@@ -75,13 +86,82 @@ class JobControllerTests {
 	void saysSoWhenFail2banDidNotTrustTheReleasedAddresses() throws Exception {
 		JobView job = job(10, JobState.DONE,
 				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
-		given(service.find(10)).willReturn(Optional.of(new JobView(job.id(), job.state(), job.submittedBy(),
-				job.clientAddress(), job.createdAt(), null, null, 1, null, null, job.items(), Duration.ofHours(12),
-				"fail2ban is not running")));
+		given(service.find(10)).willReturn(Optional.of(withTrust(job, new JobTrusts.Report(false,
+				"fail2ban is not running"))));
 
 		mvc.perform(get("/jobs/10"))
-			.andExpect(content().string(containsString("did not add them to its ignore lists (fail2ban is not running)")))
-			.andExpect(content().string(not(containsString("then ignores the released addresses"))));
+			.andExpect(content().string(containsString("has not added them to its ignore lists yet (fail2ban is not running)")))
+			.andExpect(content().string(not(containsString("then ignores the released addresses"))))
+			.andExpect(content().string(not(containsString("http-equiv=\"refresh\""))));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void refreshesItselfUntilTheTrustOfAFinishedJobIsApplied() throws Exception {
+		JobView job = job(12, JobState.DONE,
+				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
+		given(service.find(12)).willReturn(Optional.of(withTrust(job, JobTrusts.Report.PENDING)),
+				Optional.of(withTrust(job, new JobTrusts.Report(true, null))));
+
+		mvc.perform(get("/jobs/12"))
+			.andExpect(content().string(containsString("ignore list for 12 h")))
+			.andExpect(content().string(containsString("http-equiv=\"refresh\"")));
+		mvc.perform(get("/jobs/12"))
+			.andExpect(content().string(containsString("then ignores the released addresses for 12 h")))
+			.andExpect(content().string(not(containsString("http-equiv=\"refresh\""))));
+	}
+
+	/** Issue 9: a partial release read "failed"; it says what was released and what still blocks the address. */
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void showsAPartlyReleasedAddressWithTheNetworkThatStillBlocksItAndAButtonToReleaseIt() throws Exception {
+		given(service.find(13)).willReturn(Optional.of(job(13, JobState.PARTLY_DONE, PARTLY, NETWORK)));
+
+		mvc.perform(get("/jobs/13"))
+			.andExpect(content().string(containsString(
+					"partly unbanned: released from sshd, dovecot, sasl, but a wider banned network still blocks it")))
+			.andExpect(content().string(containsString("still blocked by the banned network 198.51.100.0/24 in sshd")))
+			.andExpect(content().string(containsString("action=\"/jobs/13/release-network\"")))
+			.andExpect(content().string(containsString("releases every address in 198.51.100.0/24 from sshd")))
+			.andExpect(content().string(containsString("198.51.100.20 unbanned from apache")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void offersAnOperatorNoRelease() throws Exception {
+		given(service.find(13)).willReturn(Optional.of(job(13, JobState.PARTLY_DONE, PARTLY)));
+
+		mvc.perform(get("/jobs/13"))
+			.andExpect(content().string(containsString("still blocked by the banned network 198.51.100.0/24 in sshd")))
+			.andExpect(content().string(not(containsString("release-network"))));
+		mvc.perform(post("/jobs/13/release-network").with(csrf()).param("network", "198.51.100.0/24")
+			.param("jail", "sshd").param("confirmed", "true")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void releasesTheNetworkThatStillBlocksAnAddressFromItsJailOnceConfirmed() throws Exception {
+		given(service.find(13)).willReturn(Optional.of(job(13, JobState.PARTLY_DONE, PARTLY)));
+		given(service.submit(any(), anyString(), anyString())).willReturn(14L);
+
+		mvc.perform(post("/jobs/13/release-network").with(csrf()).param("network", "198.51.100.0/24")
+			.param("jail", "sshd"))
+			.andExpect(redirectedUrl("/jobs/13"))
+			.andExpect(flash().attribute("releaseError",
+					"Tick the box to confirm that the whole network is to be released."));
+		mvc.perform(post("/jobs/13/release-network").with(csrf()).param("network", "10.0.0.0/8")
+			.param("jail", "sshd").param("confirmed", "true"))
+			.andExpect(redirectedUrl("/jobs/13"))
+			.andExpect(flash().attribute("releaseError",
+					"'10.0.0.0/8' in sshd is not a network that blocks a value of this job."));
+		verify(service, never()).submit(any(), anyString(), anyString());
+
+		mvc.perform(post("/jobs/13/release-network").with(csrf()).param("network", "198.51.100.0/24")
+			.param("jail", "sshd").param("confirmed", "true"))
+			.andExpect(redirectedUrl("/jobs/14"))
+			.andExpect(flash().attribute("message", "Job 14 is queued: 198.51.100.0/24 will be released from sshd."));
+		verify(service).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("198.51.100.0/24")), List.of(),
+				Duration.ZERO, List.of("sshd"))), eq("alice"), anyString());
 	}
 
 	@Test
@@ -139,6 +219,18 @@ class JobControllerTests {
 		mvc.perform(get("/jobs/0")).andExpect(status().isNotFound());
 
 		verifyNoInteractions(service);
+	}
+
+	private static final ItemView PARTLY = new ItemView(ItemKind.IP, "198.51.100.7", ItemState.PARTLY_UNBANNED,
+			List.of("sshd", "dovecot", "sasl"), List.of(), List.of(new JailEntry("sshd", "198.51.100.0/24")), List.of(),
+			0, null);
+
+	private static final ItemView NETWORK = new ItemView(ItemKind.IP, "198.51.100.0/25", ItemState.UNBANNED,
+			List.of(), List.of(new JailEntry("apache", "198.51.100.20")), List.of(), List.of(), 0, null);
+
+	private static JobView withTrust(JobView job, JobTrusts.Report report) {
+		return new JobView(job.id(), job.state(), job.submittedBy(), job.clientAddress(), job.createdAt(), null, null,
+				1, null, null, job.items(), Duration.ofHours(12), List.of(), report);
 	}
 
 	private static JobView job(long id, JobState state, ItemView... items) {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.testsupport.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,8 @@ class JobRepositoryTests {
 		List<Target> targets = List.of(new Target(ItemKind.IP, "192.0.2.1"), new Target(ItemKind.ACCOUNT, "admin"));
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < JOBS; i++) {
-			ids.add(transactions.execute(status -> jobs.insert("alice", "203.0.113.7", NOW, targets, Duration.ZERO)));
+			ids.add(transactions.execute(status -> jobs.insert("alice", "203.0.113.7", NOW, targets, Duration.ZERO,
+					List.of())));
 		}
 		AtomicLong ending = new AtomicLong(ids.get(0));
 		AtomicLong lastRead = new AtomicLong();
@@ -74,7 +76,9 @@ class JobRepositoryTests {
 
 	private void endAsTheWorkerDoes(long id) {
 		transactions.executeWithoutResult(status -> {
-			jobs.items(List.of(id)).forEach(item -> jobs.store(item.with(new ItemResult(ItemState.UNBANNED, "sshd"))));
+			jobs.items(List.of(id)).forEach(item -> jobs.store(item.with(ItemResult.released(
+					List.of(new ItemBan("sshd", item.target().value(), HeldBan.Overlap.OWN, ItemBan.Outcome.RELEASED)),
+					null))));
 			jobs.finish(id, JobState.DONE, NOW, null);
 		});
 	}

@@ -1,8 +1,9 @@
 package org.unbanpanel.jobs;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +16,13 @@ import org.unbanpanel.audit.AuditTrail;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
-import org.unbanpanel.fail2ban.UnbanOutcome;
+import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.testsupport.Await;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.when;
@@ -40,22 +43,22 @@ class JobServiceTests {
 	@MockitoBean
 	private Fail2ban fail2ban;
 
+	private final Duration patience = Duration.ofSeconds(10);
+
 	@MockitoBean
 	private AccountLocks accountLocks;
 
 	@Test
 	void runsASubmittedJobInTheBackgroundAndKeepsItsResults() throws InterruptedException {
-		when(fail2ban.unban(anyCollection())).thenAnswer((invocation) -> {
-			Collection<BanTarget> targets = invocation.getArgument(0);
-			return targets.stream()
-				.map((target) -> new UnbanOutcome(target, UnbanOutcome.Result.UNBANNED, List.of("sshd"), ""))
-				.toList();
-		});
+		BanTarget address = BanTarget.parse("2001:db8::6");
+		when(fail2ban.whereBanned(anyCollection())).thenReturn(
+				Map.of(address, List.of(new HeldBan("sshd", "2001:db8::6", HeldBan.Overlap.OWN))), Map.of(address, List.of()));
+		when(fail2ban.unban(anyCollection())).thenReturn(Optional.empty());
 		when(accountLocks.reset(any())).thenReturn(new LockRecord("admin", 0, null, ""));
 
 		long id = service.submit(new ReleaseRequest(List.of(BanTarget.parse("2001:db8::6")),
 				List.of(AccountName.parse("admin"))), "alice", "203.0.113.7");
-		JobView job = Jobs.awaitFinished(service, id, Duration.ofSeconds(10));
+		JobView job = Jobs.awaitFinished(service, id, patience);
 
 		assertThat(job.state()).isEqualTo(JobState.DONE);
 		assertThat(job.submittedBy()).isEqualTo("alice");
@@ -64,9 +67,11 @@ class JobServiceTests {
 				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.NOT_LOCKED, List.of(), 0, null));
 		assertThat(service.recent(1)).containsExactly(new JobSummary(id, JobState.DONE, "alice", "203.0.113.7",
 				job.createdAt(), job.finishedAt(), 1, 1, 0, List.of("2001:db8::6", "admin")));
-		assertThat(audit.recent(10)).extracting(AuditEvent::action)
-			.containsExactlyInAnyOrder(AuditAction.SUBMITTED, AuditAction.SUBMITTED, AuditAction.UNBANNED,
-					AuditAction.NOT_LOCKED);
+		Await.until("the audit trail to record the outcomes", patience, () -> audit.recent(10).size() == 4);
+		assertThat(audit.recent(10)).extracting(AuditEvent::action, AuditEvent::target, AuditEvent::jail)
+			.containsExactlyInAnyOrder(tuple(AuditAction.SUBMITTED, "2001:db8::6", null),
+					tuple(AuditAction.SUBMITTED, "admin", null), tuple(AuditAction.UNBANNED, "2001:db8::6", "sshd"),
+					tuple(AuditAction.NOT_LOCKED, "admin", null));
 	}
 
 }

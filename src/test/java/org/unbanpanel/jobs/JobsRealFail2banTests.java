@@ -105,7 +105,8 @@ class JobsRealFail2banTests {
 	private static void awaitRetried(JobService service, long id) throws InterruptedException {
 		JobView waiting = Jobs.await(service, id, (job) -> job.attempts() > 1 && job.state() == JobState.QUEUED,
 				PATIENCE);
-		assertThat(waiting.failureReason()).startsWith("fail2ban cannot be reached");
+		assertThat(waiting.failure().code()).isEqualTo("waiting");
+		assertThat(waiting.failure().message()).startsWith("fail2ban is not");
 		assertThat(waiting.items()).extracting(ItemView::state).containsOnly(ItemState.PENDING);
 	}
 

@@ -16,6 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.fail2ban.Ban;
 import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.testsupport.PanelWebTest;
@@ -48,7 +50,9 @@ class LookupApiControllerTests {
 	void answersTheJailsWithTheEndOfEachBanAndTheLockRecord() throws Exception {
 		LocalDateTime start = LookupControllerTests.START;
 		given(fail2ban.whereBanned(List.of(LookupControllerTests.OFFICE)))
-			.willReturn(Map.of(LookupControllerTests.OFFICE, List.of("dovecot", "sasl")));
+			.willReturn(Map.of(LookupControllerTests.OFFICE,
+					List.of(new HeldBan("dovecot", "203.0.113.7", HeldBan.Overlap.OWN),
+							new HeldBan("sasl", "203.0.113.7", HeldBan.Overlap.OWN))));
 		given(fail2ban.bans("dovecot"))
 			.willReturn(List.of(new Ban("203.0.113.7", start, Duration.ofHours(12), start.plusHours(12))));
 		given(fail2ban.bans("sasl"))
@@ -63,8 +67,22 @@ class LookupApiControllerTests {
 			.andExpect(jsonPath("$.bans[0].end").value("2026-11-25T23:00:00"))
 			.andExpect(jsonPath("$.bans[1].jail").value("sasl"))
 			.andExpect(jsonPath("$.bans[1].permanent").value(false))
+			.andExpect(jsonPath("$.bans[1].overlap").value("OWN"))
 			.andExpect(jsonPath("$.lock.failures").value(3))
 			.andExpect(jsonPath("$.lock.source").value("203.0.113.44"));
+	}
+
+	/** Issue 9: while fail2ban cannot be asked, the answer claims nothing about bans. */
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void claimsNothingAboutBansWhileFail2banCannotBeAsked() throws Exception {
+		given(fail2ban.whereBanned(anyCollection()))
+			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running"));
+
+		mvc.perform(get("/api/v1/lookup").param("ip", "203.0.113.7"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.bans").doesNotExist())
+			.andExpect(jsonPath("$.fail2banProblem").value("fail2ban is not running"));
 	}
 
 	@Test

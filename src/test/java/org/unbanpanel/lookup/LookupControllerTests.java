@@ -22,6 +22,7 @@ import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Ban;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLocks;
@@ -123,7 +124,44 @@ class LookupControllerTests {
 
 		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("fail2ban could not be asked: fail2ban is not running")));
+			.andExpect(content().string(containsString("fail2ban could not be asked: fail2ban is not running")))
+			.andExpect(content().string(not(containsString("Not banned"))))
+			.andExpect(content().string(not(containsString("Nothing to release"))));
+	}
+
+	/** Issue 9: the network that covers the address was not listed; the page then said it was not banned. */
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void listsTheBannedNetworksAroundTheAddressWithTheirEnds() throws Exception {
+		given(fail2ban.whereBanned(List.of(OFFICE))).willReturn(Map.of(OFFICE,
+				List.of(new HeldBan("sshd", "203.0.113.0/24", HeldBan.Overlap.AROUND),
+						new HeldBan("dovecot", "203.0.113.7", HeldBan.Overlap.OWN))));
+		given(fail2ban.bans("sshd")).willReturn(
+				List.of(new Ban("203.0.113.0/24", START, Duration.ofHours(12), START.plusHours(12))));
+		given(fail2ban.bans("dovecot")).willReturn(
+				List.of(new Ban("203.0.113.7", START, Duration.ofHours(1), START.plusHours(1))));
+
+		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("203.0.113.0/24")))
+			.andExpect(content().string(containsString("a banned network that contains it")))
+			.andExpect(content().string(containsString("this address itself")))
+			.andExpect(content().string(containsString("releasing the address alone leaves it blocked")))
+			.andExpect(content().string(containsString("Release everything")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void saysNothingIsToBeReleasedOnlyWhenNothingHoldsTheAddressOrItsNetwork() throws Exception {
+		given(fail2ban.whereBanned(List.of(OFFICE))).willReturn(Map.of(OFFICE,
+				List.of(new HeldBan("sshd", "203.0.113.0/24", HeldBan.Overlap.AROUND))));
+		given(fail2ban.bans("sshd")).willReturn(
+				List.of(new Ban("203.0.113.0/24", START, Duration.ofHours(12), START.plusHours(12))));
+
+		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
+			.andExpect(content().string(not(containsString("Nothing to release"))))
+			.andExpect(content().string(not(containsString("Not banned"))))
+			.andExpect(content().string(not(containsString("Release everything"))));
 	}
 
 	@Test
@@ -216,7 +254,9 @@ class LookupControllerTests {
 	}
 
 	private void bannedInDovecotAndRecidive() {
-		given(fail2ban.whereBanned(List.of(OFFICE))).willReturn(Map.of(OFFICE, List.of("dovecot", "recidive")));
+		given(fail2ban.whereBanned(List.of(OFFICE))).willReturn(Map.of(OFFICE,
+				List.of(new HeldBan("dovecot", "203.0.113.7", HeldBan.Overlap.OWN),
+						new HeldBan("recidive", "203.0.113.7", HeldBan.Overlap.OWN))));
 		given(fail2ban.bans("dovecot")).willReturn(List.of(
 				new Ban("198.51.100.9", START, Duration.ofHours(12), START.plusHours(12)),
 				new Ban("203.0.113.7", START, Duration.ofHours(12), START.plusHours(12))));

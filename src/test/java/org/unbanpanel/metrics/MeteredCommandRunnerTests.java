@@ -36,7 +36,7 @@ class MeteredCommandRunnerTests {
 
 	@Test
 	void aRunThatDidNotEndIsCountedByItsReason() {
-		CommandRunner timesOut = command -> {
+		CommandRunner timesOut = (command, extraTime) -> {
 			throw new CommandException(CommandException.Reason.TIMEOUT,
 					Explanation.of("command.timeout", "fail2ban-client", 10_000));
 		};
@@ -55,7 +55,7 @@ class MeteredCommandRunnerTests {
 
 	private static CommandRunner stub(CommandResult... results) {
 		int[] next = { 0 };
-		return command -> results[next[0]++];
+		return (command, extraTime) -> results[next[0]++];
 	}
 
 }

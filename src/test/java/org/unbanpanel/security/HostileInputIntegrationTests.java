@@ -470,9 +470,9 @@ class HostileInputIntegrationTests {
 
 		@Bean
 		static BeanPostProcessor recordingCommandRunner() {
-			return CommandRunnerDecorator.wrapping(runner -> command -> {
+			return CommandRunnerDecorator.wrapping(runner -> (command, extraTime) -> {
 				commands.add(List.copyOf(command));
-				return runner.run(command);
+				return runner.run(command, extraTime);
 			});
 		}
 

@@ -23,7 +23,7 @@ import org.unbanpanel.exec.CommandRunner;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banAdapters;
-import org.unbanpanel.fail2ban.UnbanOutcome;
+import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLockAdapters;
 import org.unbanpanel.pam.AccountLocks;
@@ -58,7 +58,7 @@ class SudoersIntegrationTests {
 	private static final List<List<String>> JAIL_COMMANDS = List.of(List.of("--", "status", "JAIL", "short"),
 			List.of("--", "get", "JAIL", "bantime"), List.of("--", "get", "JAIL", "banip", "--with-time"),
 			List.of("--", "get", "JAIL", "ignoreip"), List.of("--", "set", "JAIL", "addignoreip", "192.0.2.1"),
-			List.of("--", "set", "JAIL", "delignoreip", "192.0.2.1"));
+			List.of("--", "set", "JAIL", "delignoreip", "192.0.2.1"), List.of("--", "set", "JAIL", "unbanip", "192.0.2.1"));
 
 	private static Fail2banServer fail2ban;
 
@@ -102,12 +102,23 @@ class SudoersIntegrationTests {
 		assertThat(adapter.jails()).containsExactlyInAnyOrderElementsOf(Fail2banServer.JAILS);
 		assertThat(adapter.status("sshd").banTime()).isEqualTo(Duration.ofHours(12));
 		assertThat(adapter.bans("dovecot")).hasSize(4);
-		assertThat(adapter.whereBanned(List.of(address)).get(address)).containsExactlyInAnyOrder("sshd", "dovecot");
+		assertThat(adapter.whereBanned(List.of(address)).get(address)).extracting(HeldBan::jail)
+			.containsExactlyInAnyOrder("sshd", "dovecot");
 
-		assertThat(adapter.unban(List.of(address, network, compatible, mapped))).extracting(UnbanOutcome::result)
-			.containsOnly(UnbanOutcome.Result.UNBANNED);
-		assertThat(fail2ban.bannedIn("sshd")).isEmpty();
+		List<String> held = adapter.whereBanned(List.of(address, network, compatible, mapped))
+			.values()
+			.stream()
+			.flatMap(List::stream)
+			.map(HeldBan::entry)
+			.distinct()
+			.toList();
+		assertThat(held).containsExactly("203.0.113.7", "2001:db8::/64", "::102:304", "::ffff:198.51.100.0/120");
+
+		assertThat(adapter.unban("dovecot", held)).as("from one jail only").isEmpty();
 		assertThat(fail2ban.bannedIn("dovecot")).isEmpty();
+		assertThat(fail2ban.bannedIn("sshd")).containsExactly("203.0.113.7");
+		assertThat(adapter.unban(held)).as("from every jail").isEmpty();
+		assertThat(fail2ban.bannedIn("sshd")).isEmpty();
 	}
 
 	@Test
@@ -174,6 +185,7 @@ class SudoersIntegrationTests {
 				"loglevel", "thread")) {
 			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", setting, "addignoreip", "1.2.3.4"));
 			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", setting, "delignoreip", "1.2.3.4"));
+			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", setting, "unbanip", "1.2.3.4"));
 			commands.add(List.of(FAIL2BAN_CLIENT, "--", "get", setting, "ignoreip"));
 		}
 
@@ -203,7 +215,7 @@ class SudoersIntegrationTests {
 		softly.assertAll();
 	}
 
-	/** The catch-alls in every spelling fail2ban reads as one, in the three commands that take addresses. */
+	/** The catch-alls in every spelling fail2ban reads as one, in the four commands that take addresses. */
 	@Test
 	void catchAllNetworksAreRefusedInUnbanAndInTheIgnoreLists() {
 		fail2ban.ban("sshd", "192.0.2.1", "198.51.100.7");
@@ -215,8 +227,10 @@ class SudoersIntegrationTests {
 			commands.add(List.of(FAIL2BAN_CLIENT, "--", "unban", everything));
 			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "addignoreip", everything));
 			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "delignoreip", everything));
+			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "unbanip", everything));
 		}
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "unban", "192.0.2.1", "::/0"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "unbanip", "192.0.2.1", "0.0.0.0/0"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "addignoreip", "192.0.2.9", "0.0.0.0/0"));
 
 		assertSudoRefuses(commands);
@@ -239,6 +253,7 @@ class SudoersIntegrationTests {
 			commands.add(List.of(FAIL2BAN_CLIENT, "--", "unban", value));
 			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "addignoreip", value));
 			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "delignoreip", value));
+			commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "unbanip", value));
 		}
 
 		assertSudoRefuses(commands);
@@ -247,8 +262,8 @@ class SudoersIntegrationTests {
 	}
 
 	/**
-	 * The width at the root boundary is the panel's own: {@code unban}, {@code addignoreip} and {@code delignoreip}
-	 * pass a network exactly when the panel may release it ({@link ReleaseRequest#releasable}; only released addresses
+	 * The width at the root boundary is the panel's own: {@code unban}, {@code set <jail> unbanip},
+	 * {@code addignoreip} and {@code delignoreip} pass a network exactly when the panel may release it ({@link ReleaseRequest#releasable}; only released addresses
 	 * are ever trusted), for every prefix length of both families and of IPv4-mapped addresses, in the panel's
 	 * canonical text.
 	 */
@@ -264,7 +279,7 @@ class SudoersIntegrationTests {
 		for (String network : networks) {
 			boolean released = releasable(network);
 			for (List<String> command : List.of(List.of("--", "unban", network),
-					List.of("--", "set", "sshd", "addignoreip", network),
+					List.of("--", "set", "sshd", "unbanip", network), List.of("--", "set", "sshd", "addignoreip", network),
 					List.of("--", "set", "sshd", "delignoreip", network))) {
 				softly.assertThat(sudoers.allows(FAIL2BAN_CLIENT, command)).as("%s", command).isEqualTo(released);
 			}
@@ -304,7 +319,13 @@ class SudoersIntegrationTests {
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "reload"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "ping"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "banip", "192.0.2.66"));
-		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "unbanip", "192.0.2.1"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "unbanip"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "unbanip", "--report-absent", "192.0.2.1"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "unbanip", "192.0.2.1", "--all"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "unbanip", "192.0.2.1 --all"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "unbanip", "192.0.2.1;touch " + sentinel));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "-sshd", "unbanip", "192.0.2.1"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "unbanip", "192.0.2.1", "extra", "192.0.2.2"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "action", "dummy", "actionban", "touch " + sentinel,
 				"unbanip", "192.0.2.1"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "bantime", "1"));

@@ -1,5 +1,6 @@
 package org.unbanpanel.testsupport;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,9 +19,9 @@ public final class CountingCommandRunner implements CommandRunner {
 	}
 
 	@Override
-	public CommandResult run(List<String> command) {
+	public CommandResult run(List<String> command, Duration extraTime) {
 		runs.incrementAndGet();
-		return delegate.run(command);
+		return delegate.run(command, extraTime);
 	}
 
 	/** How many commands ran since the last call, which starts a new count. */

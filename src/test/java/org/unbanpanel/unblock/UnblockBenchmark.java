@@ -142,11 +142,11 @@ class UnblockBenchmark {
 
 		@Bean
 		static BeanPostProcessor countingCommandRunner() {
-			return CommandRunnerDecorator.wrapping(runner -> command -> {
+			return CommandRunnerDecorator.wrapping(runner -> (command, extraTime) -> {
 				if (command.get(0).endsWith("fail2ban-client")) {
 					fail2banRuns.incrementAndGet();
 				}
-				return runner.run(command);
+				return runner.run(command, extraTime);
 			});
 		}
 

@@ -21,6 +21,7 @@ import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.jobs.ReleaseRequest;
@@ -88,7 +89,9 @@ class UnblockControllerTests {
 	@WithMockUser(roles = "ADMIN")
 	void saysInWhichJailsTheVisitorsAddressIsBannedAndLinksToItsLookup() throws Exception {
 		BanTarget visitor = BanTarget.parse("203.0.113.7");
-		given(fail2ban.whereBanned(List.of(visitor))).willReturn(Map.of(visitor, List.of("dovecot", "sasl")));
+		given(fail2ban.whereBanned(List.of(visitor))).willReturn(Map.of(visitor,
+				List.of(new HeldBan("dovecot", "203.0.113.7", HeldBan.Overlap.OWN),
+						new HeldBan("sasl", "203.0.113.0/24", HeldBan.Overlap.AROUND))));
 
 		mvc.perform(get("/system/unblock").with(request -> {
 			request.setRemoteAddr("203.0.113.7");

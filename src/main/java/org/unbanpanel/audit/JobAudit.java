@@ -1,0 +1,81 @@
+package org.unbanpanel.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.unbanpanel.jobs.JailEntry;
+import org.unbanpanel.jobs.JobSettled;
+import org.unbanpanel.jobs.JobSubmitted;
+
+/**
+ * Records what the jobs module tells: each value submitted, and what came of it, with one entry per released ban
+ * (its entry, its jail and the value asked for), so that filtering the trail by an address finds the release that
+ * came from the network around it. Each event is recorded once, also when the registry hands it out again.
+ */
+@Component
+class JobAudit {
+
+	private static final List<AuditAction> OUTCOMES = List.of(AuditAction.UNBANNED, AuditAction.STILL_BLOCKED,
+			AuditAction.NOT_BANNED, AuditAction.CLEARED, AuditAction.NOT_LOCKED, AuditAction.FAILED);
+
+	private final AuditTrail trail;
+
+	JobAudit(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	@ApplicationModuleListener
+	void submitted(JobSubmitted job) {
+		List<Long> items = job.values().stream().map(JobSubmitted.Value::itemId).toList();
+		if (!trail.recordedFor(items, List.of(AuditAction.SUBMITTED))) {
+			trail.record(job.values()
+				.stream()
+				.map(value -> new AuditEntry(job.submittedBy(), job.clientAddress(), AuditAction.SUBMITTED, job.jobId(),
+						value.value(), value.kind().name(), value.itemId(), null, null, null, null))
+				.toList());
+		}
+	}
+
+	@ApplicationModuleListener
+	void settled(JobSettled job) {
+		List<Long> items = job.items().stream().map(JobSettled.SettledItem::itemId).toList();
+		if (!trail.recordedFor(items, OUTCOMES)) {
+			trail.record(job.items().stream().flatMap(item -> entries(job, item).stream()).toList());
+		}
+	}
+
+	/** One entry per ban released and per network that still blocks the value, or one for what came of it. */
+	private static List<AuditEntry> entries(JobSettled job, JobSettled.SettledItem item) {
+		List<AuditEntry> entries = new ArrayList<>();
+		item.released().forEach(ban -> entries.add(ban(job, item, AuditAction.UNBANNED, ban)));
+		item.covering().forEach(ban -> entries.add(ban(job, item, AuditAction.STILL_BLOCKED, ban)));
+		switch (item.state()) {
+			case NOT_BANNED -> entries.add(outcome(job, item, AuditAction.NOT_BANNED, null));
+			case NOT_LOCKED -> entries.add(outcome(job, item, AuditAction.NOT_LOCKED, null));
+			case CLEARED -> entries.add(outcome(job, item, AuditAction.CLEARED, item.failures()));
+			case FAILED -> entries.add(new AuditEntry(job.submittedBy(), job.clientAddress(), AuditAction.FAILED,
+					job.jobId(), item.value(), item.error().message(), item.itemId(), null, null, null,
+					item.error().code()));
+			default -> {
+				// UNBANNED and PARTLY_UNBANNED are their bans
+			}
+		}
+		return entries;
+	}
+
+	private static AuditEntry ban(JobSettled job, JobSettled.SettledItem item, AuditAction action, JailEntry ban) {
+		String requested = Objects.equals(ban.entry(), item.value()) ? null : item.value();
+		return new AuditEntry(job.submittedBy(), job.clientAddress(), action, job.jobId(), ban.entry(), null,
+				item.itemId(), ban.jail(), requested, null, null);
+	}
+
+	private static AuditEntry outcome(JobSettled job, JobSettled.SettledItem item, AuditAction action,
+			Integer failures) {
+		return new AuditEntry(job.submittedBy(), job.clientAddress(), action, job.jobId(), item.value(), null,
+				item.itemId(), null, null, failures, null);
+	}
+
+}

@@ -1,0 +1,212 @@
+package org.unbanpanel.jobs;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.HeldBan;
+
+/**
+ * One attempt at releasing the pending addresses of a batch, exact for every overlap and never forgetful:
+ * <ol>
+ * <li>one {@code banned} read: what holds each value now (its own entries, and those inside it, in the jails its job
+ * releases from), added to what an earlier attempt saw, and stored before anything is released, so that a timeout, a
+ * retry or a restart still knows what was held;</li>
+ * <li>what is held now is released: {@code unban} for jobs of every jail, {@code set <jail> unbanip} for jobs of
+ * chosen jails, in calls the adapter sizes;</li>
+ * <li>one {@code banned} read again: a ban seen before and gone now was released; one still there was not; a wider
+ * banned network around the value still blocks it.</li>
+ * </ol>
+ * A call that fail2ban does not answer in time (its client is killed, while fail2ban may go on releasing) is followed
+ * by the read of step 3, never by sending it again: the values held still then wait for the next attempt, which reads
+ * afresh. A released ban is credited to one value only: the one it is the own ban of, else the first of the batch
+ * that holds it inside, so that the audit holds one release per ban released.
+ */
+final class AddressRelease {
+
+	/** A pending address of a job. */
+	record Pending(Item item, BanTarget target, Job job) {
+
+		long id() {
+			return item.id();
+		}
+
+		/** What fail2ban holds of the value in the job's jails. */
+		List<HeldBan> inScope(Map<BanTarget, List<HeldBan>> held) {
+			return held.getOrDefault(target, List.of()).stream().filter(ban -> job.releasesFrom(ban.jail())).toList();
+		}
+
+	}
+
+	/**
+	 * What the attempt came to.
+	 * @param results the values it settled, by item id; the others wait, with what they were seen to hold stored
+	 * @param unreachable why fail2ban could not be asked, when that is why values wait
+	 */
+	record Outcome(Map<Long, ItemResult> results, Optional<String> unreachable) {
+	}
+
+	private final Fail2ban fail2ban;
+
+	private final Consumer<List<Item>> storeSeen;
+
+	/** @param storeSeen stores the items whose seen bans grew, in a transaction of its own, before any release */
+	AddressRelease(Fail2ban fail2ban, Consumer<List<Item>> storeSeen) {
+		this.fail2ban = fail2ban;
+		this.storeSeen = storeSeen;
+	}
+
+	Outcome run(List<Pending> pending) {
+		if (pending.isEmpty()) {
+			return new Outcome(Map.of(), Optional.empty());
+		}
+		List<BanTarget> targets = pending.stream().map(Pending::target).distinct().toList();
+		Map<BanTarget, List<HeldBan>> now;
+		try {
+			now = fail2ban.whereBanned(targets);
+		}
+		catch (Fail2banException ex) {
+			return failedOrWaiting(pending, ex);
+		}
+		Map<Long, List<ItemBan>> seen = seen(pending, now);
+		Failure refusal = null;
+		Optional<String> interrupted = Optional.empty();
+		try {
+			refusal = release(pending, now).map(message -> new Failure("fail2ban.REFUSED", message)).orElse(null);
+		}
+		catch (Fail2banException ex) {
+			if (ex.reason() == Fail2banException.Reason.UNREACHABLE) {
+				interrupted = Optional.of(ex.getMessage());
+			}
+			else {
+				refusal = failure(ex);
+			}
+		}
+		try {
+			return settle(pending, seen, fail2ban.whereBanned(targets), refusal, interrupted);
+		}
+		catch (Fail2banException ex) {
+			return failedOrWaiting(pending, ex);
+		}
+	}
+
+	/** What each value is seen to hold, now or in an earlier attempt; the ones that grew are stored at once. */
+	private Map<Long, List<ItemBan>> seen(List<Pending> pending, Map<BanTarget, List<HeldBan>> now) {
+		Map<Long, List<ItemBan>> seen = new HashMap<>();
+		List<Item> grown = new ArrayList<>();
+		for (Pending value : pending) {
+			List<ItemBan> before = value.item().result().bans(ItemBan.Outcome.SEEN);
+			Set<ItemBan> all = new LinkedHashSet<>(before);
+			value.inScope(now)
+				.stream()
+				.filter(HeldBan::releasedWithTarget)
+				.forEach(held -> all.add(ItemBan.of(held, ItemBan.Outcome.SEEN)));
+			seen.put(value.id(), List.copyOf(all));
+			if (all.size() > before.size()) {
+				grown.add(value.item().with(ItemResult.seen(List.copyOf(all))));
+			}
+		}
+		storeSeen.accept(grown);
+		return seen;
+	}
+
+	/** Releases what is held now; fail2ban's refusal, if it refused any call. */
+	private Optional<String> release(List<Pending> pending, Map<BanTarget, List<HeldBan>> now) {
+		Set<String> everyJail = new LinkedHashSet<>();
+		Map<String, Set<String>> byJail = new LinkedHashMap<>();
+		for (Pending value : pending) {
+			for (HeldBan held : value.inScope(now)) {
+				if (held.releasedWithTarget()) {
+					(value.job().jails().isEmpty() ? everyJail
+							: byJail.computeIfAbsent(held.jail(), jail -> new LinkedHashSet<>())).add(held.entry());
+				}
+			}
+		}
+		Optional<String> refusal = everyJail.isEmpty() ? Optional.empty() : fail2ban.unban(everyJail);
+		for (Map.Entry<String, Set<String>> jail : byJail.entrySet()) {
+			jail.getValue().removeAll(everyJail);
+			if (!jail.getValue().isEmpty()) {
+				Optional<String> refused = fail2ban.unban(jail.getKey(), jail.getValue());
+				refusal = refusal.or(() -> refused);
+			}
+		}
+		return refusal;
+	}
+
+	private Outcome settle(List<Pending> pending, Map<Long, List<ItemBan>> seen, Map<BanTarget, List<HeldBan>> after,
+			Failure refusal, Optional<String> interrupted) {
+		List<Pending> settling = pending.stream()
+			.filter(value -> interrupted.isEmpty() || stillBanned(value, after).isEmpty())
+			.toList();
+		Map<Long, List<ItemBan>> released = credited(settling, seen, after);
+		Map<Long, ItemResult> results = new HashMap<>();
+		for (Pending value : settling) {
+			List<ItemBan> bans = new ArrayList<>(released.getOrDefault(value.id(), List.of()));
+			bans.addAll(stillBanned(value, after));
+			value.inScope(after)
+				.stream()
+				.filter(held -> !held.releasedWithTarget())
+				.forEach(held -> bans.add(ItemBan.of(held, ItemBan.Outcome.COVERING)));
+			results.put(value.id(), ItemResult.released(bans, refusal));
+		}
+		return new Outcome(results, settling.size() < pending.size() ? interrupted : Optional.empty());
+	}
+
+	/** The bans seen before and gone after, each handed to one value: its own ban's value first, then in order. */
+	private static Map<Long, List<ItemBan>> credited(List<Pending> settling, Map<Long, List<ItemBan>> seen,
+			Map<BanTarget, List<HeldBan>> after) {
+		Set<JailEntry> handedOut = new HashSet<>();
+		Map<Long, List<ItemBan>> released = new HashMap<>();
+		for (HeldBan.Overlap pass : List.of(HeldBan.Overlap.OWN, HeldBan.Overlap.INSIDE)) {
+			for (Pending value : settling) {
+				Set<JailEntry> heldAfter = entries(after.getOrDefault(value.target(), List.of()));
+				for (ItemBan ban : seen.getOrDefault(value.id(), List.of())) {
+					if (ban.overlap() == pass && !heldAfter.contains(ban.jailEntry()) && handedOut.add(ban.jailEntry())) {
+						released.computeIfAbsent(value.id(), id -> new ArrayList<>())
+							.add(new ItemBan(ban.jail(), ban.entry(), ban.overlap(), ItemBan.Outcome.RELEASED));
+					}
+				}
+			}
+		}
+		return released;
+	}
+
+	private static List<ItemBan> stillBanned(Pending value, Map<BanTarget, List<HeldBan>> after) {
+		return value.inScope(after)
+			.stream()
+			.filter(HeldBan::releasedWithTarget)
+			.map(held -> ItemBan.of(held, ItemBan.Outcome.STILL_BANNED))
+			.toList();
+	}
+
+	private static Set<JailEntry> entries(Collection<HeldBan> bans) {
+		return bans.stream().map(held -> new JailEntry(held.jail(), held.entry())).collect(Collectors.toSet());
+	}
+
+	/** fail2ban not reached: every value waits; refused or not runnable: every value fails with its reason. */
+	private static Outcome failedOrWaiting(List<Pending> pending, Fail2banException ex) {
+		if (ex.reason() == Fail2banException.Reason.UNREACHABLE) {
+			return new Outcome(Map.of(), Optional.of(ex.getMessage()));
+		}
+		Map<Long, ItemResult> failed = new HashMap<>();
+		pending.forEach(value -> failed.put(value.id(), ItemResult.failed(failure(ex))));
+		return new Outcome(failed, Optional.empty());
+	}
+
+	static Failure failure(Fail2banException ex) {
+		return new Failure("fail2ban." + ex.reason().name(), ex.getMessage());
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.unbanpanel.jobs;
+
+/**
+ * Why a value, or a job, could not be unblocked: a code that names the reason (the page words it through the message
+ * {@code job.error.<code>}), and the tool's own message, or {@code null} when the code says it all.
+ * <ul>
+ * <li>{@code fail2ban.REFUSED}, {@code fail2ban.NOT_RUNNABLE}: fail2ban (or sudo) refused; the message says how;</li>
+ * <li>{@code fail2ban.UNREACHABLE}: fail2ban could not be reached until the job's retry time ran out;</li>
+ * <li>{@code fail2ban.stillBanned}: fail2ban accepted the unban but still holds the value;</li>
+ * <li>{@code fail2ban.blockedByNetwork}: nothing of the value's own was banned, a wider network still blocks it;</li>
+ * <li>{@code account.<reason>}: the lock tool failed ({@code account.UNKNOWN_USER}, …);</li>
+ * <li>{@code value.invalid}: a stored value is not one (edited by hand); {@code unexpected}: see the panel's log;</li>
+ * <li>for a whole job: {@code waiting} (fail2ban cannot be reached, the job tries again) and {@code allFailed};</li>
+ * <li>{@code legacy}: a result stored as text by an older panel, in the message.</li>
+ * </ul>
+ */
+public record Failure(String code, String message) {
+
+	static final Failure UNEXPECTED = new Failure("unexpected", null);
+
+	static final Failure ALL_FAILED = new Failure("allFailed", null);
+
+}

@@ -1,0 +1,57 @@
+package org.unbanpanel.jobs;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Published in the transaction that stores what came of some values of a job: each time the worker settles values,
+ * and once more, with {@link #state} final, when the job ends. The audit trail records one entry per released ban,
+ * the trust module trusts {@link #unblockedAddresses} of a finished job that asked for it; the event publication
+ * registry keeps the event until each listener has handled it, across a restart.
+ *
+ * @param state the job's state afterwards: {@link JobState#QUEUED} while values wait for fail2ban
+ * @param jails the jails the job releases from; empty for every jail
+ * @param items the values that got their result now
+ * @param unblockedAddresses once the job has ended, each of its addresses that no jail of the job holds any more
+ * (released or never banned): what a trust applies to; empty before
+ */
+public record JobSettled(long jobId, String submittedBy, String clientAddress, JobState state, Duration trustFor,
+		List<String> jails, List<SettledItem> items, List<String> unblockedAddresses) {
+
+	public JobSettled {
+		jails = List.copyOf(jails);
+		items = List.copyOf(items);
+		unblockedAddresses = List.copyOf(unblockedAddresses);
+	}
+
+	/**
+	 * What came of one value.
+	 * @param released every ban released for it, its own and those inside it, each with its jail
+	 * @param stillBanned its bans fail2ban held still after the unban
+	 * @param covering the wider networks that still block it
+	 * @param failures the failed logins cleared
+	 * @param error why it failed, or {@code null}
+	 */
+	public record SettledItem(long itemId, ItemKind kind, String value, ItemState state, List<JailEntry> released,
+			List<JailEntry> stillBanned, List<JailEntry> covering, int failures, Failure error) {
+
+		public SettledItem {
+			released = List.copyOf(released);
+			stillBanned = List.copyOf(stillBanned);
+			covering = List.copyOf(covering);
+		}
+
+		static SettledItem of(Item item) {
+			ItemResult result = item.result();
+			return new SettledItem(item.id(), item.target().kind(), item.target().value(), result.state(),
+					entries(result, ItemBan.Outcome.RELEASED), entries(result, ItemBan.Outcome.STILL_BANNED),
+					entries(result, ItemBan.Outcome.COVERING), result.failures(), result.error());
+		}
+
+		private static List<JailEntry> entries(ItemResult result, ItemBan.Outcome outcome) {
+			return result.bans(outcome).stream().map(ItemBan::jailEntry).toList();
+		}
+
+	}
+
+}
