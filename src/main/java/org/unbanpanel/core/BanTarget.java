@@ -142,9 +142,11 @@ public final class BanTarget implements Comparable<BanTarget> {
 		return address.length * 8;
 	}
 
-	/** An IPv4-mapped address as its IPv4 form, so that either form compares with the other; else itself. */
+	/**
+	 * An IPv4-mapped address or network as its IPv4 form, so that either form compares with the other; else itself.
+	 */
 	private BanTarget unmapped() {
-		return ipv4Mapped().orElse(this);
+		return asIpv4().orElse(this);
 	}
 
 	private boolean coversSameFamily(BanTarget other) {

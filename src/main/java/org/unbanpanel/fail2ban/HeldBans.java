@@ -52,7 +52,8 @@ final class HeldBans {
 		if (!target.covers(held)) {
 			return HeldBan.Overlap.AROUND;
 		}
-		return !target.isNetwork() || held.equals(target) ? HeldBan.Overlap.OWN : HeldBan.Overlap.INSIDE;
+		// the same addresses, whatever the form (192.0.2.0/24 and ::ffff:192.0.2.0/120): the target's own ban
+		return held.covers(target) ? HeldBan.Overlap.OWN : HeldBan.Overlap.INSIDE;
 	}
 
 	private Stream<Held> covered(BanTarget target) {

@@ -58,6 +58,10 @@ class BanTargetTests {
 		assertThat(network.covers(BanTarget.parse("198.51.101.1"))).isFalse();
 		assertThat(network.covers(BanTarget.parse("198.51.0.0/16"))).isFalse();
 		assertThat(network.covers(BanTarget.parse("::ffff:198.51.100.9"))).isTrue();
+		assertThat(network.covers(BanTarget.parse("::ffff:198.51.100.128/121"))).isTrue();
+		assertThat(BanTarget.parse("::ffff:198.51.100.0/120").covers(BanTarget.parse("198.51.100.9"))).isTrue();
+		assertThat(BanTarget.parse("::ffff:198.51.100.0/120").covers(BanTarget.parse("::ffff:198.51.100.9"))).isTrue();
+		assertThat(BanTarget.parse("::ffff:198.51.100.0/120").covers(BanTarget.parse("198.51.101.9"))).isFalse();
 		assertThat(BanTarget.parse("2001:db8::/32").covers(BanTarget.parse("2001:db8:ffff::1"))).isTrue();
 		assertThat(BanTarget.parse("2001:db8::/32").covers(BanTarget.parse("2001:db9::1"))).isFalse();
 	}

@@ -77,13 +77,17 @@ class CommandFail2banIntegrationTests {
 		assertThat(server.bannedIn("apache")).isEmpty();
 	}
 
+	/** fail2ban holds an IPv4-mapped address it is given in its IPv4 form, and a mapped network as it is given. */
 	@ParameterizedTest
 	@ValueSource(strings = { "::ffff:192.0.2.2", "192.0.2.2", "::FFFF:c000:0202" })
 	void unbansIpv4MappedAddressBannedUnderEitherForm(String typed) {
 		server.ban("sshd", "::ffff:192.0.2.2");
 		server.ban("sasl", "192.0.2.2");
+		server.ban("dovecot", "::ffff:192.0.2.0/120");
 
-		assertThat(release(typed)).containsExactly(own("sshd", "::ffff:192.0.2.2"), own("sasl", "192.0.2.2"));
+		assertThat(release(typed)).containsExactly(own("sshd", "192.0.2.2"), around("dovecot", "::ffff:192.0.2.0/120"),
+				own("sasl", "192.0.2.2"));
+		assertThat(release("192.0.2.0/24")).containsExactly(own("dovecot", "::ffff:192.0.2.0/120"));
 		assertThat(server.bannedIn("sshd")).isEmpty();
 		assertThat(server.bannedIn("sasl")).isEmpty();
 	}

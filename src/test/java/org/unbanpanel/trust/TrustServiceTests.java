@@ -18,6 +18,7 @@ import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.jobs.JobTrusts;
 import org.unbanpanel.testsupport.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,6 +160,52 @@ class TrustServiceTests {
 		assertThat(panelAt(START).current()).extracting(Trust::address).containsExactly("203.0.113.7");
 		assertThat(audit()).extracting(AuditEvent::action, AuditEvent::target, AuditEvent::detail)
 			.containsExactly(tuple(AuditAction.TRUST_FAILED, "203.0.113.7", "fail2ban refused: NOK"));
+	}
+
+	/**
+	 * Issue 9: "a trust refused while fail2ban is unreachable is not stored, so nothing retries it". It is stored, the
+	 * job's page says why it is not applied yet, the lists are to be checked, and the check applies it.
+	 */
+	@Test
+	void storesATrustWhileFail2banCannotBeAskedAndPutsItOnTheListsWhenItAnswers() {
+		when(fail2ban.jails()).thenThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				"fail2ban is not running")).thenReturn(JAILS);
+		when(fail2ban.ignored("sasl")).thenReturn(List.of("203.0.113.7"));
+
+		assertThatThrownBy(() -> panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice",
+				"198.51.100.2", 9L)).isInstanceOf(Fail2banException.class);
+
+		assertThat(panelAt(START).current()).singleElement().satisfies(trust -> {
+			assertThat(trust.applied()).isFalse();
+			assertThat(trust.keptIn()).as("not known yet").isNull();
+		});
+		assertThat(panelAt(START).reportOf(9L)).isEqualTo(new JobTrusts.Report(false, "fail2ban is not running"));
+		assertThat(events).contains(new TrustsChanged(true));
+
+		panelAt(START.plus(Duration.ofMinutes(1))).maintain();
+
+		verify(fail2ban).addIgnore(List.of("sshd", "dovecot"), targets("203.0.113.7"));
+		assertThat(panelAt(START).current()).singleElement().satisfies(trust -> {
+			assertThat(trust.applied()).isTrue();
+			assertThat(trust.keptIn()).as("sasl ignored it before, by its configuration").containsExactly("sasl");
+		});
+		assertThat(panelAt(START).reportOf(9L)).isEqualTo(new JobTrusts.Report(true, null));
+		assertThat(audit()).extracting(AuditEvent::action, AuditEvent::target)
+			.containsExactlyInAnyOrder(tuple(AuditAction.TRUST_FAILED, "203.0.113.7"),
+					tuple(AuditAction.TRUSTED, "203.0.113.7"));
+	}
+
+	@Test
+	void leavesTheListsAloneAtTheEndOfATrustFail2banNeverTook() {
+		when(fail2ban.jails()).thenThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				"fail2ban is not running")).thenReturn(JAILS);
+		assertThatThrownBy(() -> panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice",
+				"198.51.100.2", null)).isInstanceOf(Fail2banException.class);
+
+		panelAt(START.plus(Duration.ofHours(2))).expireDue();
+
+		verify(fail2ban, never()).removeIgnore(any(), any());
+		assertThat(panelAt(START).current()).isEmpty();
 	}
 
 	@Test

@@ -1,0 +1,78 @@
+package org.unbanpanel.trust;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.jobs.ItemKind;
+import org.unbanpanel.jobs.ItemState;
+import org.unbanpanel.jobs.JobSettled;
+import org.unbanpanel.jobs.JobState;
+import org.unbanpanel.jobs.JobTrusts;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** What the trust module does when it hears of a job's results. */
+class JobTrustTests {
+
+	private final TrustService service = mock(TrustService.class);
+
+	private final JobTrust listener = new JobTrust(service);
+
+	@Test
+	void trustsTheAddressesAFinishedJobUnblockedForTheTimeItAsked() {
+		when(service.reportOf(7)).thenReturn(JobTrusts.Report.PENDING);
+
+		listener.jobSettled(settled(JobState.PARTLY_DONE, Duration.ofHours(12), "203.0.113.7", "2001:db8::6"));
+
+		verify(service).trust(List.of(BanTarget.parse("203.0.113.7"), BanTarget.parse("2001:db8::6")),
+				Duration.ofHours(12), "alice", "198.51.100.2", 7L);
+	}
+
+	@Test
+	void trustsNothingBeforeTheJobEndsNorWithoutATrustNorTwice() {
+		when(service.reportOf(7)).thenReturn(new JobTrusts.Report(true, null));
+
+		listener.jobSettled(settled(JobState.QUEUED, Duration.ofHours(12), "203.0.113.7"));
+		listener.jobSettled(settled(JobState.DONE, Duration.ZERO, "203.0.113.7"));
+		listener.jobSettled(settled(JobState.DONE, Duration.ofHours(12), "203.0.113.7"));
+
+		verify(service, never()).trust(anyCollection(), any(), any(), any(), any());
+	}
+
+	@Test
+	void keepsWhatFail2banDidNotTakeForTheExpiryToApply() {
+		when(service.reportOf(7)).thenReturn(JobTrusts.Report.PENDING);
+		doThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running")).when(service)
+			.trust(anyCollection(), any(), any(), any(), any());
+
+		listener.jobSettled(settled(JobState.DONE, Duration.ofHours(1), "203.0.113.7"));
+
+		verify(service).trust(anyCollection(), any(), any(), any(), any());
+	}
+
+	@Test
+	void reportsATrustWithNothingLeftToTrustAsDone() {
+		when(service.reportOf(7)).thenReturn(JobTrusts.Report.PENDING);
+
+		listener.jobSettled(settled(JobState.FAILED, Duration.ofHours(1)));
+
+		verify(service).nothingToTrust(7);
+	}
+
+	private static JobSettled settled(JobState state, Duration trust, String... unblocked) {
+		return new JobSettled(7, "alice", "198.51.100.2", state, trust, List.of(),
+				List.of(new JobSettled.SettledItem(1, ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of(),
+						List.of(), List.of(), 0, null)),
+				List.of(unblocked));
+	}
+
+}
