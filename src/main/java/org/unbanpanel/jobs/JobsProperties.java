@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the worker retries jobs while fail2ban cannot be reached, and how much it runs at once.
  *
  * @param retryInitial the wait after the first failed attempt, doubled after each further one (default 1 s)
- * @param retryMaxInterval the longest wait between two attempts (default 30 s)
+ * @param retryMaxInterval the longest wait between two attempts (default 30 s); also how often a module that failed
+ * to handle one of the jobs' events (the audit trail, the trust module) is handed it again
  * @param retryFor how long after its submission a job is retried before it is marked failed (default 10 min)
  * @param maxBatchValues how many values the worker hands to the tools in one batch at most, so the command line of
  * one fail2ban-client run stays far below the system's limit; the jobs beyond follow in the next batch (default

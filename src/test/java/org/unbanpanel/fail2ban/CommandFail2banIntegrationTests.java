@@ -227,8 +227,7 @@ class CommandFail2banIntegrationTests {
 	private static List<HeldBan> release(String typed) {
 		BanTarget target = BanTarget.parse(typed);
 		List<HeldBan> held = fail2ban.whereBanned(List.of(target)).get(target);
-		List<String> entries = held.stream().filter(HeldBan::releasedWithTarget).map(HeldBan::entry).toList();
-		assertThat(fail2ban.unban(entries)).isEmpty();
+		assertThat(fail2ban.unban(Fail2banAdapters.entriesToRelease(fail2ban, List.of(target)))).isEmpty();
 		return held;
 	}
 

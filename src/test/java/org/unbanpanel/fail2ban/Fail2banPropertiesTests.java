@@ -29,10 +29,10 @@ class Fail2banPropertiesTests {
 	}
 
 	@Test
-	void splitsUnbansIntoCallsOf500EntriesWith25MsMorePerEntry() {
+	void splitsUnbansIntoCallsOf250EntriesWith25MsMorePerEntry() {
 		context.run(started -> {
 			Fail2banProperties properties = started.getBean(Fail2banProperties.class);
-			assertThat(properties.unbanBatch()).isEqualTo(500);
+			assertThat(properties.unbanBatch()).isEqualTo(250);
 			assertThat(properties.unbanTimePerEntry()).isEqualTo(Duration.ofMillis(25));
 		});
 		context.withPropertyValues("panel.fail2ban.unban-batch=20000", "panel.fail2ban.unban-time-per-entry=0s")

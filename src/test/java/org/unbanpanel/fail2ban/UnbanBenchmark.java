@@ -82,13 +82,7 @@ class UnbanBenchmark {
 
 	/** What the jobs' release asks of the adapter, and that nothing holds the targets afterwards. */
 	private static void release(Fail2ban fail2ban, List<BanTarget> targets) {
-		List<String> entries = fail2ban.whereBanned(targets)
-			.values()
-			.stream()
-			.flatMap(List::stream)
-			.map(HeldBan::entry)
-			.distinct()
-			.toList();
+		List<String> entries = Fail2banAdapters.entriesToRelease(fail2ban, targets);
 		assertThat(entries).hasSize(ADDRESSES);
 		assertThat(fail2ban.unban(entries)).isEmpty();
 		assertThat(fail2ban.whereBanned(targets).values()).allSatisfy(held -> assertThat(held).isEmpty());

@@ -1,5 +1,7 @@
 package org.unbanpanel.jobs;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,27 @@ class JobApiControllerTests {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.detail").value("A job id is a number such as 42."));
 		}
+	}
+
+	/** Issue 9: the API reads the same data as the page, never a text to split. */
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersEachValuesBansAsData() throws Exception {
+		given(service.find(3)).willReturn(Optional.of(new JobView(3, JobState.PARTLY_DONE, "alice", "203.0.113.7",
+				Instant.parse("2026-11-25T11:00:00Z"), null, null, 1, null, null,
+				List.of(new ItemView(ItemKind.IP, "198.51.100.7", ItemState.PARTLY_UNBANNED, List.of("dovecot"), List.of(),
+						List.of(new JailEntry("sshd", "198.51.100.0/24")), List.of(), 0, null),
+						new ItemView(ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), 0,
+								new Failure("account.UNKNOWN_USER", "faillock knows no user bob"))))));
+
+		mvc.perform(get("/api/v1/jobs/3"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].state").value("PARTLY_UNBANNED"))
+			.andExpect(jsonPath("$.items[0].jails[0]").value("dovecot"))
+			.andExpect(jsonPath("$.items[0].covering[0].jail").value("sshd"))
+			.andExpect(jsonPath("$.items[0].covering[0].entry").value("198.51.100.0/24"))
+			.andExpect(jsonPath("$.items[1].error.code").value("account.UNKNOWN_USER"))
+			.andExpect(jsonPath("$.items[1].error.message").value("faillock knows no user bob"));
 	}
 
 	@Test

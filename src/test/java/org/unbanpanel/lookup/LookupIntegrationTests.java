@@ -98,6 +98,47 @@ class LookupIntegrationTests {
 		assertThat(Fail2banServer.JAILS).allSatisfy(jail -> assertThat(tools.fail2ban().ignoredIn(jail)).isEmpty());
 	}
 
+	/**
+	 * Issue 9: after a release of the address, Lookup said "Not banned in any jail. Nothing to release" while the
+	 * network around it still blocked it in sshd.
+	 */
+	@Test
+	void showsTheNetworkThatStillBlocksAnAddressAfterItsOwnBansAreReleased() throws InterruptedException {
+		tools.fail2ban().ban("sshd", "198.51.100.0/24");
+		tools.fail2ban().ban("dovecot", "198.51.100.7");
+		PanelBrowser browser = signedIn();
+		browser.get("/lookup?ip=198.51.100.7");
+		String jobPage = PanelBrowser.redirectPath(browser.post("/lookup/release", Map.of("ip", "198.51.100.7")));
+		assertThat(browser.awaitFinished(jobPage)).contains("partly unbanned: released from dovecot")
+			.contains("still blocked by the banned network 198.51.100.0/24 in sshd");
+
+		String page = browser.get("/lookup?ip=198.51.100.7").body();
+
+		assertThat(page).contains("<td class=\"value\">198.51.100.0/24</td>")
+			.contains("a banned network that contains it")
+			.contains(endOfBan("sshd", "198.51.100.0/24"))
+			.doesNotContain("Not banned in any jail")
+			.doesNotContain("Nothing to release");
+	}
+
+	/** Issue 9: while fail2ban was down, Lookup said "Nothing to release"; that is unknown, not true. */
+	@Test
+	void claimsNothingAboutBansWhileFail2banIsDown() {
+		tools.fail2ban().ban("dovecot", "198.51.100.8");
+		tools.fail2ban().stop();
+		try {
+			String page = signedIn().get("/lookup?ip=198.51.100.8").body();
+
+			assertThat(page).contains("fail2ban could not be asked")
+				.doesNotContain("Not banned in any jail")
+				.doesNotContain("Nothing to release")
+				.doesNotContain("Release everything");
+		}
+		finally {
+			tools.fail2ban().ensureRunning();
+		}
+	}
+
 	private PanelBrowser signedIn() {
 		PanelBrowser browser = tools.browser();
 		browser.signIn("alice", TestPanel.PASSWORD);
