@@ -207,9 +207,11 @@ class JobRunner {
 				Instant next = min(now.plus(properties.delayAfter(job.attempts())), deadline);
 				jobs.requeue(job.id(), next, new Failure("waiting", unreachable.orElseThrow()));
 			}
-			events.publishEvent(new JobSettled(job.id(), job.submittedBy(), job.clientAddress(), state,
-					job.trustFor(), job.jails(), changed.stream().map(JobSettled.SettledItem::of).toList(),
-					finished ? unblocked(after) : List.of()));
+			if (finished || !changed.isEmpty()) {
+				events.publishEvent(new JobSettled(job.id(), job.submittedBy(), job.clientAddress(), state,
+						job.trustFor(), job.jails(), changed.stream().map(JobSettled.SettledItem::of).toList(),
+						finished ? unblocked(after) : List.of()));
+			}
 		});
 	}
 

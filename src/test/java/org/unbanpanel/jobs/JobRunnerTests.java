@@ -302,6 +302,7 @@ class JobRunnerTests {
 		assertThat(job.failure()).isEqualTo(new Failure("waiting", "fail2ban is not answering (the server may be "
 				+ "hung): fail2ban-client did not answer within 10000 ms and was stopped"));
 		assertThat(job.items()).extracting(ItemView::state).containsExactly(ItemState.PENDING);
+		assertThat(events).as("nothing settled, nothing to tell").noneMatch(JobSettled.class::isInstance);
 	}
 
 	@Test
