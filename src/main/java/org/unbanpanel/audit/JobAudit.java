@@ -57,8 +57,8 @@ class JobAudit {
 			case NOT_LOCKED -> entries.add(outcome(job, item, AuditAction.NOT_LOCKED, null));
 			case CLEARED -> entries.add(outcome(job, item, AuditAction.CLEARED, item.failures()));
 			case FAILED -> entries.add(new AuditEntry(job.submittedBy(), job.clientAddress(), AuditAction.FAILED,
-					job.jobId(), item.value(), item.error().message(), item.itemId(), null, null, null,
-					item.error().code()));
+					job.jobId(), item.value(), item.errorMessage(), item.itemId(), null, null, null,
+					item.errorCode()));
 			default -> {
 				// UNBANNED and PARTLY_UNBANNED are their bans
 			}

@@ -98,12 +98,12 @@ class CommandFail2ban implements Fail2ban {
 	}
 
 	@Override
-	public Optional<String> unban(Collection<String> entries) {
+	public Optional<Explanation> unban(Collection<String> entries) {
 		return release(List.of("unban"), entries);
 	}
 
 	@Override
-	public Optional<String> unban(String jail, Collection<String> entries) {
+	public Optional<Explanation> unban(String jail, Collection<String> entries) {
 		return release(List.of("set", Fail2banClient.checkJail(jail), "unbanip"), entries);
 	}
 
@@ -160,10 +160,10 @@ class CommandFail2ban implements Fail2ban {
 	 * entry on top of the usual timeout. A refusal is kept and the other calls still go out; a call that is not
 	 * answered ends the release, since fail2ban may still be working on it.
 	 */
-	private Optional<String> release(List<String> command, Collection<String> entries) {
+	private Optional<Explanation> release(List<String> command, Collection<String> entries) {
 		List<String> distinct = List.copyOf(new LinkedHashSet<>(entries));
 		distinct.forEach(CommandFail2ban::checkEntry);
-		String refusal = null;
+		Explanation refusal = null;
 		for (int from = 0; from < distinct.size(); from += unbanBatch) {
 			List<String> batch = distinct.subList(from, Math.min(distinct.size(), from + unbanBatch));
 			List<String> words = new ArrayList<>(command);
@@ -175,7 +175,7 @@ class CommandFail2ban implements Fail2ban {
 				if (ex.reason() != Fail2banException.Reason.REFUSED) {
 					throw ex;
 				}
-				refusal = (refusal != null) ? refusal : ex.getMessage();
+				refusal = (refusal != null) ? refusal : ex.explanation();
 			}
 		}
 		return Optional.ofNullable(refusal);

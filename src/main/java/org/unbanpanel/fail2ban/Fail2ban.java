@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 
 /**
  * What the panel asks of fail2ban, through {@code fail2ban-client}. Every method throws
@@ -44,13 +45,13 @@ public interface Fail2ban {
 	 * @throws Fail2banException when fail2ban cannot be reached, or a call did not answer in time (fail2ban may go on
 	 * releasing): the calls still to come are not sent
 	 */
-	Optional<String> unban(Collection<String> entries);
+	Optional<Explanation> unban(Collection<String> entries);
 
 	/**
 	 * Like {@link #unban(Collection)}, from one jail only ({@code set <jail> unbanip}); the other jails keep the
 	 * entries.
 	 */
-	Optional<String> unban(String jail, Collection<String> entries);
+	Optional<Explanation> unban(String jail, Collection<String> entries);
 
 	/**
 	 * The addresses and networks the jail never bans, as {@code get <jail> ignoreip} lists them: those of its

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.HeldBan;
@@ -55,7 +56,7 @@ final class AddressRelease {
 	 * @param results the values it settled, by item id; the others wait, with what they were seen to hold stored
 	 * @param unreachable why fail2ban could not be asked, when that is why values wait
 	 */
-	record Outcome(Map<Long, ItemResult> results, Optional<String> unreachable) {
+	record Outcome(Map<Long, ItemResult> results, Optional<Explanation> unreachable) {
 	}
 
 	private final Fail2ban fail2ban;
@@ -82,13 +83,13 @@ final class AddressRelease {
 		}
 		Map<Long, List<ItemBan>> seen = seen(pending, now);
 		Failure refusal = null;
-		Optional<String> interrupted = Optional.empty();
+		Optional<Explanation> interrupted = Optional.empty();
 		try {
 			refusal = release(pending, now).map(message -> new Failure("fail2ban.REFUSED", message)).orElse(null);
 		}
 		catch (Fail2banException ex) {
 			if (ex.reason() == Fail2banException.Reason.UNREACHABLE) {
-				interrupted = Optional.of(ex.getMessage());
+				interrupted = Optional.of(ex.explanation());
 			}
 			else {
 				refusal = failure(ex);
@@ -123,7 +124,7 @@ final class AddressRelease {
 	}
 
 	/** Releases what is held now; fail2ban's refusal, if it refused any call. */
-	private Optional<String> release(List<Pending> pending, Map<BanTarget, List<HeldBan>> now) {
+	private Optional<Explanation> release(List<Pending> pending, Map<BanTarget, List<HeldBan>> now) {
 		Set<String> everyJail = new LinkedHashSet<>();
 		Map<String, Set<String>> byJail = new LinkedHashMap<>();
 		for (Pending value : pending) {
@@ -134,11 +135,11 @@ final class AddressRelease {
 				}
 			}
 		}
-		Optional<String> refusal = everyJail.isEmpty() ? Optional.empty() : fail2ban.unban(everyJail);
+		Optional<Explanation> refusal = everyJail.isEmpty() ? Optional.empty() : fail2ban.unban(everyJail);
 		for (Map.Entry<String, Set<String>> jail : byJail.entrySet()) {
 			jail.getValue().removeAll(everyJail);
 			if (!jail.getValue().isEmpty()) {
-				Optional<String> refused = fail2ban.unban(jail.getKey(), jail.getValue());
+				Optional<Explanation> refused = fail2ban.unban(jail.getKey(), jail.getValue());
 				refusal = refusal.or(() -> refused);
 			}
 		}
@@ -146,7 +147,7 @@ final class AddressRelease {
 	}
 
 	private Outcome settle(List<Pending> pending, Map<Long, List<ItemBan>> seen, Map<BanTarget, List<HeldBan>> after,
-			Failure refusal, Optional<String> interrupted) {
+			Failure refusal, Optional<Explanation> interrupted) {
 		List<Pending> settling = pending.stream()
 			.filter(value -> interrupted.isEmpty() || stillBanned(value, after).isEmpty())
 			.toList();
@@ -198,7 +199,7 @@ final class AddressRelease {
 	/** fail2ban not reached: every value waits; refused or not runnable: every value fails with its reason. */
 	private static Outcome failedOrWaiting(List<Pending> pending, Fail2banException ex) {
 		if (ex.reason() == Fail2banException.Reason.UNREACHABLE) {
-			return new Outcome(Map.of(), Optional.of(ex.getMessage()));
+			return new Outcome(Map.of(), Optional.of(ex.explanation()));
 		}
 		Map<Long, ItemResult> failed = new HashMap<>();
 		pending.forEach(value -> failed.put(value.id(), ItemResult.failed(failure(ex))));
@@ -206,7 +207,7 @@ final class AddressRelease {
 	}
 
 	static Failure failure(Fail2banException ex) {
-		return new Failure("fail2ban." + ex.reason().name(), ex.getMessage());
+		return new Failure("fail2ban." + ex.reason().name(), ex.explanation());
 	}
 
 }

@@ -1,8 +1,12 @@
 package org.unbanpanel.jobs;
 
+import org.unbanpanel.core.Explanation;
+
 /**
  * Why a value, or a job, could not be unblocked: a code that names the reason (the page words it through the message
- * {@code job.error.<code>}), and the tool's own message, or {@code null} when the code says it all.
+ * {@code job.error.<code>}), and what the tool or fail2ban said, as a sentence each reader gets in their language
+ * (stored as {@link org.unbanpanel.core.StoredExplanation}; in JSON its English words), or {@code null} when the code
+ * says it all.
  * <ul>
  * <li>{@code fail2ban.REFUSED}, {@code fail2ban.NOT_RUNNABLE}: fail2ban (or sudo) refused; the message says how;</li>
  * <li>{@code fail2ban.UNREACHABLE}: fail2ban could not be reached until the job's retry time ran out;</li>
@@ -14,7 +18,7 @@ package org.unbanpanel.jobs;
  * <li>{@code legacy}: a result stored as text by an older panel, in the message.</li>
  * </ul>
  */
-public record Failure(String code, String message) {
+public record Failure(String code, Explanation message) {
 
 	static final Failure UNEXPECTED = new Failure("unexpected", null);
 

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.unbanpanel.core.StoredExplanation;
 import org.unbanpanel.fail2ban.HeldBan;
 
 /**
@@ -133,7 +134,7 @@ class JobRepository {
 			.param("state", result.state().name())
 			.param("failures", result.failures())
 			.param("code", (error != null) ? error.code() : null)
-			.param("message", (error != null) ? error.message() : null)
+			.param("message", (error != null) ? StoredExplanation.write(error.message()) : null)
 			.param("id", item.id())
 			.update();
 		jdbc.sql("DELETE FROM item_ban WHERE item_id = :id").param("id", item.id()).update();
@@ -157,7 +158,7 @@ class JobRepository {
 				failure_reason = :message WHERE id = :id""")
 			.param("next", utc(nextAttemptAt))
 			.param("code", reason.code())
-			.param("message", reason.message())
+			.param("message", StoredExplanation.write(reason.message()))
 			.param("id", jobId)
 			.update();
 	}
@@ -170,7 +171,7 @@ class JobRepository {
 			.param("state", state.name())
 			.param("finishedAt", utc(finishedAt))
 			.param("code", (failure != null) ? failure.code() : null)
-			.param("message", (failure != null) ? failure.message() : null)
+			.param("message", (failure != null) ? StoredExplanation.write(failure.message()) : null)
 			.param("id", jobId)
 			.update();
 	}
@@ -256,7 +257,7 @@ class JobRepository {
 
 	private static Failure failure(ResultSet row, String codeColumn, String messageColumn) throws SQLException {
 		String code = row.getString(codeColumn);
-		return (code != null) ? new Failure(code, row.getString(messageColumn)) : null;
+		return (code != null) ? new Failure(code, StoredExplanation.read(row.getString(messageColumn))) : null;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -20,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.pam.AccountLockException;
@@ -88,7 +89,7 @@ class JobRunner {
 			.collect(Collectors.groupingBy(Item::jobId, LinkedHashMap::new, Collectors.toList()));
 		List<Item> pending = itemsByJob.values().stream().flatMap(List::stream).filter(Item::pending).toList();
 		Map<Long, ItemResult> results = new HashMap<>();
-		Optional<String> unreachable = releaseAddresses(pending, claimed, results);
+		Optional<Explanation> unreachable = releaseAddresses(pending, claimed, results);
 		resetAccounts(pending, results);
 		for (Job job : claimed.values()) {
 			settle(job, itemsByJob.getOrDefault(job.id(), List.of()), results, unreachable, now);
@@ -111,7 +112,7 @@ class JobRunner {
 	}
 
 	/** @return why fail2ban could not be reached, when that is why some addresses still wait */
-	private Optional<String> releaseAddresses(List<Item> pending, Map<Long, Job> jobsById,
+	private Optional<Explanation> releaseAddresses(List<Item> pending, Map<Long, Job> jobsById,
 			Map<Long, ItemResult> results) {
 		List<AddressRelease.Pending> addresses = new ArrayList<>();
 		for (Item item : pending) {
@@ -122,7 +123,8 @@ class JobRunner {
 				}
 				catch (InvalidValueException ex) {
 					// stored values were validated before they were queued; one edited by hand fails alone
-					results.put(item.id(), ItemResult.failed(new Failure("value.invalid", ex.getMessage())));
+					results.put(item.id(), ItemResult.failed(
+							new Failure("value.invalid", Explanation.of(ex.code(), ex.value()))));
 				}
 			}
 		}
@@ -170,7 +172,7 @@ class JobRunner {
 		}
 		catch (AccountLockException ex) {
 			logger.warn("Resetting account {} failed: {}", user, ex.getMessage());
-			return ItemResult.failed(new Failure("account." + ex.reason().name(), ex.getMessage()));
+			return ItemResult.failed(new Failure("account." + ex.reason().name(), ex.explanation()));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Resetting account {} failed unexpectedly", user, ex);
@@ -182,7 +184,7 @@ class JobRunner {
 	 * Hands the batch's results to one job's pending items, then ends the job or queues it again, and tells the other
 	 * modules, all in one transaction.
 	 */
-	private void settle(Job job, List<Item> items, Map<Long, ItemResult> results, Optional<String> unreachable,
+	private void settle(Job job, List<Item> items, Map<Long, ItemResult> results, Optional<Explanation> unreachable,
 			Instant now) {
 		Instant deadline = job.createdAt().plus(properties.retryFor());
 		boolean retryTimeOver = !now.isBefore(deadline);
@@ -215,7 +217,7 @@ class JobRunner {
 		});
 	}
 
-	private ItemResult resultFor(Item item, Map<Long, ItemResult> results, Optional<String> unreachable,
+	private ItemResult resultFor(Item item, Map<Long, ItemResult> results, Optional<Explanation> unreachable,
 			boolean retryTimeOver) {
 		ItemResult result = results.get(item.id());
 		if (result != null) {

@@ -30,10 +30,12 @@ public record JobSettled(long jobId, String submittedBy, String clientAddress, J
 	 * @param stillBanned its bans fail2ban held still after the unban
 	 * @param covering the wider networks that still block it
 	 * @param failures the failed logins cleared
-	 * @param error why it failed, or {@code null}
+	 * @param errorCode why it failed ({@link Failure#code()}), or {@code null}
+	 * @param errorMessage what the tool or fail2ban said about it, in English (the audit keeps it), or {@code null}
 	 */
 	public record SettledItem(long itemId, ItemKind kind, String value, ItemState state, List<JailEntry> released,
-			List<JailEntry> stillBanned, List<JailEntry> covering, int failures, Failure error) {
+			List<JailEntry> stillBanned, List<JailEntry> covering, int failures, String errorCode,
+			String errorMessage) {
 
 		public SettledItem {
 			released = List.copyOf(released);
@@ -45,7 +47,12 @@ public record JobSettled(long jobId, String submittedBy, String clientAddress, J
 			ItemResult result = item.result();
 			return new SettledItem(item.id(), item.target().kind(), item.target().value(), result.state(),
 					entries(result, ItemBan.Outcome.RELEASED), entries(result, ItemBan.Outcome.STILL_BANNED),
-					entries(result, ItemBan.Outcome.COVERING), result.failures(), result.error());
+					entries(result, ItemBan.Outcome.COVERING), result.failures(),
+					(result.error() != null) ? result.error().code() : null, english(result.error()));
+		}
+
+		private static String english(Failure error) {
+			return (error != null && error.message() != null) ? error.message().english() : null;
 		}
 
 		private static List<JailEntry> entries(ItemResult result, ItemBan.Outcome outcome) {

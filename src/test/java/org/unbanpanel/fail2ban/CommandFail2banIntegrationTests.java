@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.testsupport.CountingCommandRunner;
 import org.unbanpanel.testsupport.Fail2banServer;
@@ -133,7 +134,7 @@ class CommandFail2banIntegrationTests {
 		assertThat(runner.takeCount()).isEqualTo(1);
 		assertThat(server.bannedIn("dovecot")).isEmpty();
 		assertThat(server.bannedIn("sshd")).containsExactly("203.0.113.10", "203.0.113.11");
-		assertThat(fail2ban.unban("nojail", List.of("203.0.113.10"))).as("fail2ban's refusal, in its words")
+		assertThat(fail2ban.unban("nojail", List.of("203.0.113.10")).map(Explanation::english)).as("fail2ban's refusal, in its words")
 			.contains("fail2ban refused: Sorry but the jail 'nojail' does not exist");
 	}
 

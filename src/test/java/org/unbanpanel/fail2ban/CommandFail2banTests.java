@@ -132,7 +132,7 @@ class CommandFail2banTests {
 		when(runner.run(anyList())).thenReturn(new CommandResult(255, "Sorry but the command is invalid\n",
 				"2026-11-25 11:06:31,499 fail2ban                [6073]: ERROR   NOK: ('x',)\n", false), ok("1\n"));
 
-		assertThat(small.unban(List.of("192.0.2.1", "192.0.2.2")))
+		assertThat(small.unban(List.of("192.0.2.1", "192.0.2.2")).map(Explanation::english))
 			.contains("fail2ban refused: Sorry but the command is invalid");
 		verify(runner, times(2)).run(anyList());
 	}
@@ -142,7 +142,8 @@ class CommandFail2banTests {
 	void stopsAtACallThatWasNotAnswered() {
 		CommandFail2ban small = new CommandFail2ban(runner, new Fail2banProperties(PREFIX, 1, Duration.ZERO));
 		when(runner.run(anyList())).thenThrow(
-				new CommandException(CommandException.Reason.TIMEOUT, "fail2ban-client did not answer within 10000 ms"));
+				new CommandException(CommandException.Reason.TIMEOUT,
+						Explanation.of("command.timeout", "fail2ban-client", 10_000)));
 
 		assertThatThrownBy(() -> small.unban(List.of("192.0.2.1", "192.0.2.2")))
 			.isInstanceOfSatisfying(Fail2banException.class,

@@ -10,6 +10,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.mockito.BDDMockito.given;
@@ -48,7 +49,7 @@ class JobApiControllerTests {
 				List.of(new ItemView(ItemKind.IP, "198.51.100.7", ItemState.PARTLY_UNBANNED, List.of("dovecot"), List.of(),
 						List.of(new JailEntry("sshd", "198.51.100.0/24")), List.of(), 0, null),
 						new ItemView(ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), 0,
-								new Failure("account.UNKNOWN_USER", "faillock knows no user bob"))))));
+								new Failure("account.UNKNOWN_USER", Explanation.of("accounts.tool.unknownUser", "bob", "faillock", "Unknown user")))))));
 
 		mvc.perform(get("/api/v1/jobs/3"))
 			.andExpect(status().isOk())
@@ -57,7 +58,7 @@ class JobApiControllerTests {
 			.andExpect(jsonPath("$.items[0].covering[0].jail").value("sshd"))
 			.andExpect(jsonPath("$.items[0].covering[0].entry").value("198.51.100.0/24"))
 			.andExpect(jsonPath("$.items[1].error.code").value("account.UNKNOWN_USER"))
-			.andExpect(jsonPath("$.items[1].error.message").value("faillock knows no user bob"));
+			.andExpect(jsonPath("$.items[1].error.message").value("there is no user account named 'bob' (faillock: Unknown user)"));
 	}
 
 	@Test

@@ -57,7 +57,8 @@ class JobControllerTests {
 				new ItemView(ItemKind.IP, "7.7.7.7", ItemState.NOT_BANNED, List.of(), 0, null),
 				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), 5, null),
 				new ItemView(ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), 0,
-						new Failure("account.UNKNOWN_USER", "no such user")))));
+						new Failure("account.UNKNOWN_USER",
+								Explanation.of("accounts.tool.unknownUser", "bob", "faillock", "Unknown user"))))));
 
 		mvc.perform(get("/jobs/7"))
 			.andExpect(status().isOk())
@@ -65,9 +66,13 @@ class JobControllerTests {
 			.andExpect(content().string(containsString("unbanned from sshd, dovecot")))
 			.andExpect(content().string(containsString("was not banned in any jail")))
 			.andExpect(content().string(containsString("5 failed logins cleared")))
-			.andExpect(content().string(containsString("failed: no such user")))
+			.andExpect(content().string(containsString("failed: there is no user account named &#39;bob&#39; "
+					+ "(faillock: Unknown user)")))
 			.andExpect(content().string(containsString("partly done")))
 			.andExpect(content().string(not(containsString("http-equiv=\"refresh\""))));
+		mvc.perform(get("/jobs/7").header("Accept-Language", "es"))
+			.andExpect(content().string(containsString("error: no existe ninguna cuenta llamada «bob» "
+					+ "(faillock: Unknown user)")));
 	}
 
 	@Test

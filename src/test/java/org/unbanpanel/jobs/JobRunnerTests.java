@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.fail2ban.Fail2banAdapters;
 import org.unbanpanel.pam.AccountLockException;
@@ -77,7 +78,7 @@ class JobRunnerTests {
 				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd", "dovecot"), 0, null),
 				new ItemView(ItemKind.IP, "5.5.5.5", ItemState.FAILED, List.of(), List.of(), List.of(),
 						List.of(new JailEntry("sshd", "5.5.5.5")), 0,
-						new Failure("fail2ban.REFUSED", "fail2ban refused: Sorry but jail sasl is stopping")));
+						new Failure("fail2ban.REFUSED", Explanation.of("fail2ban.refused", "Sorry but jail sasl is stopping"))));
 		assertThat(job(second).state()).isEqualTo(JobState.DONE);
 		assertThat(job(second).items()).containsExactly(
 				new ItemView(ItemKind.IP, "7.7.7.7", ItemState.NOT_BANNED, List.of(), 0, null));
@@ -262,22 +263,24 @@ class JobRunnerTests {
 		assertThat(job.items()).containsExactly(
 				new ItemView(ItemKind.ACCOUNT, "alice", ItemState.NOT_LOCKED, List.of(), 0, null),
 				new ItemView(ItemKind.ACCOUNT, "ghost", ItemState.FAILED, List.of(), 0,
-						new Failure("account.UNKNOWN_USER", "faillock knows no user ghost")));
+						new Failure("account.UNKNOWN_USER",
+								Explanation.of("accounts.tool.unknownUser", "ghost", "faillock", "Unknown user"))));
 		assertThat(fail2ban.calls()).isEmpty();
 	}
 
 	@Test
 	void failsAJobWhoseEveryValueFailedAndSaysWhy() {
 		fail2ban.failEveryCall(new CommandException(CommandException.Reason.SUDO_REFUSED,
-				"sudo refused to run fail2ban-client: a password is required"));
+				Explanation.of("command.sudoRefused", "fail2ban-client", "a password is required")));
 		long id = submit("4.4.4.4", "2001:db8::6");
 
 		runner().runDueJobs();
 
 		JobView job = job(id);
 		assertThat(job.state()).isEqualTo(JobState.FAILED);
-		assertThat(job.failure()).isEqualTo(
-				new Failure("fail2ban.NOT_RUNNABLE", "sudo refused to run fail2ban-client: a password is required"));
+		assertThat(job.failure().code()).isEqualTo("fail2ban.NOT_RUNNABLE");
+		assertThat(job.failure().message().english())
+			.isEqualTo("sudo refused to run fail2ban-client: a password is required");
 		assertThat(job.finishedAt()).isEqualTo(START);
 		assertThat(job.items()).extracting(ItemView::state).containsOnly(ItemState.FAILED);
 	}
@@ -299,8 +302,9 @@ class JobRunnerTests {
 		JobView job = job(id);
 		assertThat(job.state()).isEqualTo(JobState.QUEUED);
 		assertThat(job.attempts()).isEqualTo(7);
-		assertThat(job.failure()).isEqualTo(new Failure("waiting", "fail2ban is not answering (the server may be "
-				+ "hung): fail2ban-client did not answer within 10000 ms and was stopped"));
+		assertThat(job.failure().code()).isEqualTo("waiting");
+		assertThat(job.failure().message().english()).isEqualTo("fail2ban is not answering (the server may be "
+				+ "hung): fail2ban-client did not answer within 10000 ms and was stopped");
 		assertThat(job.items()).extracting(ItemView::state).containsExactly(ItemState.PENDING);
 		assertThat(events).as("nothing settled, nothing to tell").noneMatch(JobSettled.class::isInstance);
 	}
@@ -352,7 +356,7 @@ class JobRunnerTests {
 		assertThat(job.state()).isEqualTo(JobState.FAILED);
 		assertThat(job.finishedAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
 		assertThat(job.failure().code()).isEqualTo("fail2ban.UNREACHABLE");
-		assertThat(job.failure().message()).startsWith("fail2ban is not answering");
+		assertThat(job.failure().message().english()).startsWith("fail2ban is not answering");
 		assertThat(settled(id).items()).extracting(JobSettled.SettledItem::value, JobSettled.SettledItem::state)
 			.containsExactly(tuple("4.4.4.4", ItemState.FAILED));
 	}
@@ -482,7 +486,7 @@ class JobRunnerTests {
 
 	private void fail2banUnreachable() {
 		fail2ban.failEveryCall(new CommandException(CommandException.Reason.TIMEOUT,
-				"fail2ban-client did not answer within 10000 ms and was stopped"));
+				Explanation.of("command.timeout", "fail2ban-client", 10_000)));
 	}
 
 	private void fail2banAnswersAgain() {

@@ -106,7 +106,7 @@ class JobsRealFail2banTests {
 		JobView waiting = Jobs.await(service, id, (job) -> job.attempts() > 1 && job.state() == JobState.QUEUED,
 				PATIENCE);
 		assertThat(waiting.failure().code()).isEqualTo("waiting");
-		assertThat(waiting.failure().message()).startsWith("fail2ban is not");
+		assertThat(waiting.failure().message().english()).startsWith("fail2ban is not");
 		assertThat(waiting.items()).extracting(ItemView::state).containsOnly(ItemState.PENDING);
 	}
 

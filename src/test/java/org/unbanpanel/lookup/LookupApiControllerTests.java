@@ -14,6 +14,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Ban;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
@@ -77,12 +78,13 @@ class LookupApiControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void claimsNothingAboutBansWhileFail2banCannotBeAsked() throws Exception {
 		given(fail2ban.whereBanned(anyCollection()))
-			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running"));
+			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+					Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
 
 		mvc.perform(get("/api/v1/lookup").param("ip", "203.0.113.7"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.bans").doesNotExist())
-			.andExpect(jsonPath("$.fail2banProblem").value("fail2ban is not running"));
+			.andExpect(jsonPath("$.fail2banProblem").value("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)"));
 	}
 
 	@Test

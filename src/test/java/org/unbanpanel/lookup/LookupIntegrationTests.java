@@ -114,7 +114,7 @@ class LookupIntegrationTests {
 
 		String page = browser.get("/lookup?ip=198.51.100.7").body();
 
-		assertThat(page).contains("<td class=\"value\">198.51.100.0/24</td>")
+		assertThat(page).contains("<td class=\"value\" data-label=\"Banned\">198.51.100.0/24</td>")
 			.contains("a banned network that contains it")
 			.contains(endOfBan("sshd", "198.51.100.0/24"))
 			.doesNotContain("Not banned in any jail")

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
@@ -121,7 +122,7 @@ public final class FakeFail2banClient implements CommandRunner {
 
 	private static CommandException timeout() {
 		return new CommandException(CommandException.Reason.TIMEOUT,
-				"fail2ban-client did not answer within 10000 ms and was stopped");
+				Explanation.of("command.timeout", "fail2ban-client", 10_000));
 	}
 
 	private static CommandResult ok(String stdout) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.jobs.ItemKind;
 import org.unbanpanel.jobs.ItemState;
@@ -51,7 +52,7 @@ class JobTrustTests {
 	@Test
 	void keepsWhatFail2banDidNotTakeForTheExpiryToApply() {
 		when(service.reportOf(7)).thenReturn(JobTrusts.Report.PENDING);
-		doThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running")).when(service)
+		doThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"))).when(service)
 			.trust(anyCollection(), any(), any(), any(), any());
 
 		listener.jobSettled(settled(JobState.DONE, Duration.ofHours(1), "203.0.113.7"));
@@ -71,7 +72,7 @@ class JobTrustTests {
 	private static JobSettled settled(JobState state, Duration trust, String... unblocked) {
 		return new JobSettled(7, "alice", "198.51.100.2", state, trust, List.of(),
 				List.of(new JobSettled.SettledItem(1, ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of(),
-						List.of(), List.of(), 0, null)),
+						List.of(), List.of(), 0, null, null)),
 				List.of(unblocked));
 	}
 

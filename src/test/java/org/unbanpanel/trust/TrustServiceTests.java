@@ -169,7 +169,7 @@ class TrustServiceTests {
 	@Test
 	void storesATrustWhileFail2banCannotBeAskedAndPutsItOnTheListsWhenItAnswers() {
 		when(fail2ban.jails()).thenThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-				"fail2ban is not running")).thenReturn(JAILS);
+				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"))).thenReturn(JAILS);
 		when(fail2ban.ignored("sasl")).thenReturn(List.of("203.0.113.7"));
 
 		assertThatThrownBy(() -> panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice",
@@ -179,7 +179,7 @@ class TrustServiceTests {
 			assertThat(trust.applied()).isFalse();
 			assertThat(trust.keptIn()).as("not known yet").isNull();
 		});
-		assertThat(panelAt(START).reportOf(9L)).isEqualTo(new JobTrusts.Report(false, "fail2ban is not running"));
+		assertThat(panelAt(START).reportOf(9L)).isEqualTo(new JobTrusts.Report(false, "fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)"));
 		assertThat(events).contains(new TrustsChanged(true));
 
 		panelAt(START.plus(Duration.ofMinutes(1))).maintain();
@@ -198,7 +198,7 @@ class TrustServiceTests {
 	@Test
 	void leavesTheListsAloneAtTheEndOfATrustFail2banNeverTook() {
 		when(fail2ban.jails()).thenThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-				"fail2ban is not running")).thenReturn(JAILS);
+				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"))).thenReturn(JAILS);
 		assertThatThrownBy(() -> panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice",
 				"198.51.100.2", null)).isInstanceOf(Fail2banException.class);
 

@@ -123,7 +123,7 @@ class EveryPageInChromiumTests {
 	@Test
 	void saysAJobLinesStateByAMarkAndWordsNotByColourAlone() {
 		chromium.desktop().open(jobPage);
-		List<WebElement> lines = chromium.all("ul.results li");
+		List<WebElement> lines = chromium.all("ul.results > li");
 		assertThat(lines).hasSize(3);
 		Map<String, String> markByState = new LinkedHashMap<>();
 		for (WebElement line : lines) {

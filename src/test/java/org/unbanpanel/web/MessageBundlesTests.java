@@ -22,9 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.unbanpanel.audit.AuditAction;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.jobs.ItemKind;
 import org.unbanpanel.jobs.ItemState;
 import org.unbanpanel.jobs.JobState;
+import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.testsupport.Messages;
 import org.unbanpanel.trust.TrustPeriod;
 
@@ -51,7 +54,9 @@ class MessageBundlesTests {
 			"menu.", Set.of("unblock", "lookup", "trusts", "jails", "accounts", "jobs", "audit"),
 			"time.unit.", Set.of("d", "h", "min", "s"),
 			"error.status.", Set.of("400", "401", "403", "404", "405", "500"),
-			"job.item.", jobItemKeys());
+			"job.item.", jobItemKeys(),
+			"job.error.", jobErrorKeys(),
+			"lookup.overlap.", names(HeldBan.Overlap.values()));
 
 	/** Keys that frameworks look up by their own convention. */
 	private static final Pattern CONVENTIONS = Pattern
@@ -135,6 +140,15 @@ class MessageBundlesTests {
 		for (ItemState state : ItemState.values()) {
 			Arrays.stream(ItemKind.values()).forEach(kind -> keys.add(state.name() + "." + kind.name()));
 		}
+		return keys;
+	}
+
+	/** The codes of a job's {@code Failure}: the page words each as {@code job.error.<code>}. */
+	private static Set<String> jobErrorKeys() {
+		Set<String> keys = new TreeSet<>(Set.of("legacy", "waiting", "allFailed", "unexpected", "value.invalid",
+				"fail2ban.stillBanned", "fail2ban.blockedByNetwork"));
+		names(Fail2banException.Reason.values()).forEach(reason -> keys.add("fail2ban." + reason));
+		names(AccountLockException.Reason.values()).forEach(reason -> keys.add("account." + reason));
 		return keys;
 	}
 

@@ -100,7 +100,7 @@ class ReleaseInChromiumTests {
 		assertThat(chromium.find(".banner.ok").getText()).isEqualTo(text(language, "unblock.queued", job, 2));
 		String done = text(language, "job.state.DONE");
 		chromium.await(browser -> chromium.find("h1 + p .state").getText().equals(done));
-		List<String> lines = chromium.all("ul.results li").stream().map(WebElement::getText).toList();
+		List<String> lines = chromium.all("ul.results > li").stream().map(WebElement::getText).toList();
 		assertThat(lines).hasSize(2);
 		assertThat(lines.get(0)).startsWith(address)
 			.isIn(address + " " + text(language, "job.item.UNBANNED", "dovecot, sasl"),
