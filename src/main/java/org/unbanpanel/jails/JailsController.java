@@ -1,5 +1,6 @@
 package org.unbanpanel.jails;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +40,9 @@ class JailsController {
 
 	static final String UNKNOWN = "jails/unknown";
 
+	/** The {@code scope} of an unban that releases from the jail of the page only. */
+	static final String THIS_JAIL_ONLY = "jail";
+
 	private final JailsService service;
 
 	private final JobService jobs;
@@ -75,13 +79,15 @@ class JailsController {
 	/**
 	 * Queues the checked addresses. When any is not an address, none is queued and the answer is a redirect back to
 	 * the same page of the jail with the reasons and the selection (post/redirect/get: a reload never posts again).
+	 * With {@code scope=jail} they are released from this jail only and stay banned in every other; otherwise from
+	 * every jail that holds them, as on Unblock Access.
 	 */
 	@PostMapping("/jails/{name}/unban")
 	String unban(@PathVariable String name, @RequestParam(name = "address", required = false) List<String> addresses,
 			@RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size,
-			@RequestParam(required = false) String sort, Authentication user, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "") String scope,
+			Authentication user, HttpServletRequest request, RedirectAttributes redirect) {
 		List<String> selected = addresses == null ? List.of() : addresses;
 		List<String> errors = new ArrayList<>();
 		List<BanTarget> targets = targets(selected, errors);
@@ -90,8 +96,11 @@ class JailsController {
 			redirect.addFlashAttribute("selected", selected);
 			return "redirect:" + pageOf(name, BanQuery.of(filter, page, size, sort));
 		}
-		long jobId = jobs.submit(new ReleaseRequest(targets, List.of()), user.getName(), clientAddress.of(request));
-		return JobRedirect.to(jobId, redirect, messages, "jails.unban.queued", targets.size());
+		boolean thisJailOnly = THIS_JAIL_ONLY.equals(scope);
+		long jobId = jobs.submit(new ReleaseRequest(targets, List.of(), Duration.ZERO,
+				thisJailOnly ? List.of(name) : List.of()), user.getName(), clientAddress.of(request));
+		return JobRedirect.to(jobId, redirect, messages, thisJailOnly ? "jails.unban.queuedJail" : "jails.unban.queued",
+				targets.size(), name);
 	}
 
 	/** The address of one page of a jail, as its links write it. */

@@ -1,5 +1,6 @@
 package org.unbanpanel.jails;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -167,6 +168,31 @@ class JailsControllerTests {
 		verify(unblock).submit(eq(new ReleaseRequest(
 				List.of(BanTarget.parse("203.0.113.7"), BanTarget.parse("2001:db8::6")), List.of())), eq("alice"),
 				eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void releasesTheSelectedAddressesFromThisJailOnly() throws Exception {
+		given(unblock.submit(any(), anyString(), anyString())).willReturn(43L);
+
+		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("address", "203.0.113.7").param("scope", "jail"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/jobs/43"))
+			.andExpect(flash().attribute("message", "Job 43 is queued: 1 address to release from dovecot only."));
+
+		verify(unblock).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("203.0.113.7")), List.of(),
+				Duration.ZERO, List.of("dovecot"))), eq("alice"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void offersToReleaseFromEveryJailOrFromThisJailOnly() throws Exception {
+		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
+
+		mvc.perform(get("/jails/dovecot"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">Unban selected</button>")))
+			.andExpect(content().string(containsString("name=\"scope\" value=\"jail\">Release from dovecot only</button>")));
 	}
 
 	@Test
