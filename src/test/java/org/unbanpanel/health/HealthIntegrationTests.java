@@ -8,11 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.MachineAddress;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.PanelOnRealTools;
@@ -116,6 +118,34 @@ class HealthIntegrationTests {
 			.containsPattern("panel_commands_seconds_count\\{command=\"version\",outcome=\"failure\",tool=\"fail2ban-client\"\\} [1-9]")
 			.containsPattern("panel_commands_seconds_sum\\{command=\"list\",outcome=\"success\",tool=\"faillock\"\\} [0-9.]+")
 			.containsPattern("panel_signin_failures_total\\{reason=\"bad_credentials\"\\} [1-9]");
+	}
+
+	/** Issue 10: a job's release counted under its jail, and the job and its value by what came of them. */
+	@Test
+	void prometheusCountsAJobsReleasesUnderTheirJailsFromItsResult() throws Exception {
+		tools.fail2ban().ban("dovecot", "198.51.100.77");
+		tools.fail2ban().ban("sasl", "198.51.100.77");
+		PanelBrowser browser = new PanelBrowser(port);
+		browser.signIn("alice", TestPanel.PASSWORD);
+		browser.get("/system/unblock");
+		browser.awaitFinished(PanelBrowser.redirectPath(browser.post("/system/unblock", Map.of("ips", "198.51.100.77"))));
+
+		Await.until("the job's metrics", Duration.ofSeconds(30),
+				() -> prometheus().contains("panel_releases_total{jail=\"sasl\"}"));
+		assertThat(prometheus())
+			.containsPattern("panel_releases_total\\{jail=\"dovecot\"\\} [1-9]")
+			.containsPattern("panel_releases_total\\{jail=\"sasl\"\\} [1-9]")
+			.containsPattern("panel_jobs_finished_total\\{state=\"done\"\\} [1-9]")
+			.containsPattern("panel_job_values_total\\{outcome=\"unbanned\"\\} [1-9]");
+	}
+
+	private String prometheus() {
+		try {
+			return anonymous("/actuator/prometheus").body();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private HttpResponse<String> anonymous(String path) throws Exception {

@@ -1,0 +1,60 @@
+package org.unbanpanel.metrics;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.unbanpanel.jobs.ItemKind;
+import org.unbanpanel.jobs.ItemState;
+import org.unbanpanel.jobs.JailEntry;
+import org.unbanpanel.jobs.JobSettled;
+import org.unbanpanel.jobs.JobState;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Job metrics read the result model: releases per jail, values by outcome, finished jobs by state. */
+class JobMetricsTests {
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final JobMetrics metrics = new JobMetrics(registry);
+
+	@Test
+	void countsEachReleasedBanUnderItsJailAndEachValueByItsOutcome() {
+		metrics.settled(settled(JobState.PARTLY_DONE,
+				item(ItemState.UNBANNED, new JailEntry("sshd", "198.51.100.0/24"),
+						new JailEntry("apache", "198.51.100.20")),
+				item(ItemState.PARTLY_UNBANNED, new JailEntry("sshd", "203.0.113.7")), item(ItemState.FAILED)));
+
+		assertThat(count(JobMetrics.RELEASES, "jail", "sshd")).isEqualTo(2);
+		assertThat(count(JobMetrics.RELEASES, "jail", "apache")).isEqualTo(1);
+		assertThat(count(JobMetrics.VALUES, "outcome", "unbanned")).isEqualTo(1);
+		assertThat(count(JobMetrics.VALUES, "outcome", "partly_unbanned")).isEqualTo(1);
+		assertThat(count(JobMetrics.VALUES, "outcome", "failed")).isEqualTo(1);
+		assertThat(count(JobMetrics.JOBS, "state", "partly_done")).isEqualTo(1);
+		assertThat(count(JobMetrics.JOBS, "state", "done")).as("registered at zero").isZero();
+	}
+
+	@Test
+	void countsAJobOnceItHasEndedAndNoValueStillWaiting() {
+		metrics.settled(settled(JobState.QUEUED, item(ItemState.PENDING)));
+
+		assertThat(registry.find(JobMetrics.VALUES).counters()).isEmpty();
+		assertThat(registry.find(JobMetrics.JOBS).counters()).allSatisfy(counter -> assertThat(counter.count()).isZero());
+	}
+
+	private double count(String name, String tag, String value) {
+		return registry.get(name).tag(tag, value).counter().count();
+	}
+
+	private static JobSettled settled(JobState state, JobSettled.SettledItem... items) {
+		return new JobSettled(1, "alice", "203.0.113.1", state, Duration.ZERO, List.of(), List.of(items), List.of());
+	}
+
+	private static JobSettled.SettledItem item(ItemState state, JailEntry... released) {
+		return new JobSettled.SettledItem(1, ItemKind.IP, "198.51.100.7", state, List.of(released), List.of(),
+				List.of(), 0, null, null);
+	}
+
+}
