@@ -40,6 +40,12 @@ public enum AuditAction {
 	/** A user turned the TOTP second factor on. */
 	TOTP_ENROLLED,
 	/** A user turned the TOTP second factor off. */
-	TOTP_REMOVED
+	TOTP_REMOVED,
+	/** An admin had a job that waited for fail2ban tried again at once. */
+	RETRIED_NOW,
+	/** An admin cancelled a job that waited for fail2ban. */
+	CANCELLED,
+	/** An admin queued the failed values of a job again; the detail is the new job's id. */
+	RUN_AGAIN
 
 }

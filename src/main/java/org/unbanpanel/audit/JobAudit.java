@@ -7,13 +7,15 @@ import java.util.Objects;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.unbanpanel.jobs.JailEntry;
+import org.unbanpanel.jobs.JobActedOn;
 import org.unbanpanel.jobs.JobSettled;
 import org.unbanpanel.jobs.JobSubmitted;
 
 /**
  * Records what the jobs module tells: each value submitted, and what came of it, with one entry per released ban
  * (its entry, its jail and the value asked for), so that filtering the trail by an address finds the release that
- * came from the network around it. Each event is recorded once, also when the registry hands it out again.
+ * came from the network around it; and an admin's retry, cancel or run again of a job. Each event of a job's values
+ * is recorded once, also when the registry hands it out again.
  */
 @Component
 class JobAudit {
@@ -45,6 +47,17 @@ class JobAudit {
 		if (!trail.recordedFor(items, OUTCOMES)) {
 			trail.record(job.items().stream().flatMap(item -> entries(job, item).stream()).toList());
 		}
+	}
+
+	@ApplicationModuleListener
+	void actedOn(JobActedOn acted) {
+		AuditAction action = switch (acted.action()) {
+			case RETRY_NOW -> AuditAction.RETRIED_NOW;
+			case CANCEL -> AuditAction.CANCELLED;
+			case RUN_AGAIN -> AuditAction.RUN_AGAIN;
+		};
+		trail.record(new AuditEntry(acted.username(), acted.clientAddress(), action, acted.jobId(), null,
+				(acted.newJobId() != null) ? acted.newJobId().toString() : null));
 	}
 
 	/** One entry per ban released and per network that still blocks the value, or one for what came of it. */

@@ -1,7 +1,14 @@
 package org.unbanpanel.fail2ban;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.unbanpanel.core.Explanation;
 
@@ -10,18 +17,72 @@ import org.unbanpanel.core.Explanation;
  * request. Every page shows a signed-in user the problem, if any, in a banner (fragments/layout.html asks for it only
  * then, so API calls, redirects and the sign-in page never start a fail2ban-client). The layout finds it by its
  * bean name, which is set here so that a test slice importing the class registers it under the same name.
+ * <p>
+ * While something waits for fail2ban ({@link #watchUntil}), it asks fail2ban every {@link #PROBE_INTERVAL}; whenever
+ * a reading finds fail2ban answering after one that did not, it publishes {@link Fail2banAnswersAgain}.
  */
 @Component("fail2banHealth")
-public class Fail2banHealth {
+public class Fail2banHealth implements AutoCloseable {
 
 	static final Duration REMEMBER_FOR = Duration.ofSeconds(5);
 
+	/** How often a watch asks fail2ban: one fail2ban-client run each time, so that a waiting job runs within 2 s. */
+	static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+
 	private final Fail2ban fail2ban;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final ScheduledThreadPoolExecutor prober = new ScheduledThreadPoolExecutor(1, (task) -> {
+		Thread thread = new Thread(task, "fail2ban-probe");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private volatile Reading last;
 
-	Fail2banHealth(Fail2ban fail2ban) {
+	/** Whether a reading, or a watcher, found fail2ban unreachable since it last answered. */
+	private volatile boolean unreachable;
+
+	/** The probe's schedule while a watch lasts; guarded by {@code this}. */
+	private ScheduledFuture<?> probe;
+
+	/** Until when it is watched; guarded by {@code this}. */
+	private Instant watchedUntil = Instant.MIN;
+
+	Fail2banHealth(Fail2ban fail2ban, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
 		this.fail2ban = fail2ban;
+		this.events = events;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.prober.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+	}
+
+	/**
+	 * Asks fail2ban every {@link #PROBE_INTERVAL} until it answers, or until the given time has passed; returns at
+	 * once. A longer watch extends the running one. The caller found fail2ban unreachable: the first answer after
+	 * this call is published as {@link Fail2banAnswersAgain}.
+	 */
+	public synchronized void watchUntil(Instant until) {
+		unreachable = true;
+		if (until.isAfter(watchedUntil)) {
+			watchedUntil = until;
+		}
+		if (probe == null && !prober.isShutdown()) {
+			long interval = PROBE_INTERVAL.toMillis();
+			probe = prober.scheduleWithFixedDelay(this::probe, interval, interval, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void probe() {
+		Reading reading = read(System.nanoTime());
+		synchronized (this) {
+			if (reading.problem() == null || !clock.instant().isBefore(watchedUntil)) {
+				probe.cancel(false);
+				probe = null;
+			}
+		}
 	}
 
 	/** What is wrong with fail2ban, said in the page's language, or {@code null} when it answers. */
@@ -34,19 +95,34 @@ public class Fail2banHealth {
 		long now = System.nanoTime();
 		if (reading == null || now - reading.at() > REMEMBER_FOR.toNanos()) {
 			reading = read(now);
-			last = reading;
 		}
 		return reading;
 	}
 
+	/** Asks fail2ban and remembers the answer; tells when it answers after a reading that found it unreachable. */
 	private Reading read(long now) {
+		Reading reading;
 		try {
 			fail2ban.version();
-			return new Reading(now, null);
+			reading = new Reading(now, null);
 		}
 		catch (Fail2banException ex) {
-			return new Reading(now, ex.explanation());
+			reading = new Reading(now, ex.explanation());
 		}
+		last = reading;
+		if (reading.problem() != null) {
+			unreachable = true;
+		}
+		else if (unreachable) {
+			unreachable = false;
+			events.publishEvent(new Fail2banAnswersAgain(clock.instant()));
+		}
+		return reading;
+	}
+
+	@Override
+	public void close() {
+		prober.shutdownNow();
 	}
 
 	private record Reading(long at, Explanation problem) {

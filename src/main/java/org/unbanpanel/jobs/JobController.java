@@ -49,8 +49,48 @@ class JobController {
 	/** A path that {@link JobId} does not take is no page: 404. */
 	@GetMapping("/jobs/{id:" + JobId.PATTERN + "}")
 	String job(@PathVariable long id, Model model) {
-		model.addAttribute("job", job(id));
+		JobView job = job(id);
+		model.addAttribute("job", job);
+		// the job's banner says why fail2ban cannot be reached; the layout need not say it a second time
+		model.addAttribute("fail2banSaid", job.explainsFail2ban());
 		return "jobs/job";
+	}
+
+	/** Has the worker try a job that waits for fail2ban now. */
+	@PostMapping("/jobs/{id:" + JobId.PATTERN + "}/retry")
+	String retryNow(@PathVariable long id, Authentication user, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		boolean queued = service.retryNow(id, user.getName(), clientAddress.of(request));
+		return back(id, redirect, queued, "job.retryNow.done", "job.retryNow.notWaiting");
+	}
+
+	/** Ends a job that waits for fail2ban; what it did already stays done. */
+	@PostMapping("/jobs/{id:" + JobId.PATTERN + "}/cancel")
+	String cancel(@PathVariable long id, Authentication user, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		boolean cancelled = service.cancel(id, user.getName(), clientAddress.of(request));
+		return back(id, redirect, cancelled, "job.cancel.done", "job.cancel.notWaiting");
+	}
+
+	/** Queues the failed values of an ended job again, as a new job, and shows that one. */
+	@PostMapping("/jobs/{id:" + JobId.PATTERN + "}/run-again")
+	String runAgain(@PathVariable long id, Authentication user, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		return service.runAgain(id, user.getName(), clientAddress.of(request))
+			.map(newId -> JobRedirect.to(newId, redirect, messages, "job.runAgain.done", id))
+			.orElseGet(() -> back(id, redirect, false, null, "job.runAgain.nothing"));
+	}
+
+	/** Back to the job's page, with the flash message of what happened, or the error of why nothing did. */
+	private String back(long id, RedirectAttributes redirect, boolean done, String doneCode, String refusedCode) {
+		job(id);
+		if (done) {
+			redirect.addFlashAttribute("message", text(doneCode, id));
+		}
+		else {
+			redirect.addFlashAttribute("actionError", text(refusedCode, id));
+		}
+		return "redirect:/jobs/" + id;
 	}
 
 	/**
@@ -66,7 +106,7 @@ class JobController {
 			.flatMap(item -> item.covering().stream())
 			.anyMatch(ban -> ban.entry().equals(network) && ban.jail().equals(jail));
 		if (!covering || !confirmed) {
-			redirect.addFlashAttribute("releaseError", covering ? text("job.releaseNetwork.notConfirmed")
+			redirect.addFlashAttribute("actionError", covering ? text("job.releaseNetwork.notConfirmed")
 					: text("job.releaseNetwork.notCovering", network, jail));
 			return "redirect:/jobs/" + id;
 		}

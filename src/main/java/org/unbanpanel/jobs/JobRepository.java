@@ -93,10 +93,26 @@ class JobRepository {
 			.param("now", utc(now))
 			.param("ids", ids)
 			.update();
+		for (long id : ids) {
+			jdbc.sql("""
+					INSERT INTO unblock_job_attempt (job_id, attempt, attempted_at)
+					SELECT id, attempts, :now FROM unblock_job WHERE id = :id""")
+				.param("now", utc(now))
+				.param("id", id)
+				.update();
+		}
+		return jobs("id IN (:ids)", ids);
+	}
+
+	/** The job, if it is queued. */
+	Optional<Job> queued(long id) {
+		return jobs("id IN (:ids) AND state = 'QUEUED'", List.of(id)).stream().findFirst();
+	}
+
+	private List<Job> jobs(String condition, Collection<Long> ids) {
 		Map<Long, List<String>> jails = jails(ids);
-		return jdbc.sql("""
-				SELECT id, submitted_by, client_address, created_at, attempts, trust_seconds FROM unblock_job
-				WHERE id IN (:ids) ORDER BY id""")
+		return jdbc.sql("SELECT id, submitted_by, client_address, created_at, attempts, trust_seconds FROM unblock_job "
+				+ "WHERE " + condition + " ORDER BY id")
 			.param("ids", ids)
 			.query((row, number) -> new Job(row.getLong("id"), row.getString("submitted_by"),
 					row.getString("client_address"), instant(row, "created_at"), row.getInt("attempts"),
@@ -197,10 +213,34 @@ class JobRepository {
 					row.getString("submitted_by"), row.getString("client_address"), instant(row, "created_at"),
 					instant(row, "started_at"), instant(row, "finished_at"), row.getInt("attempts"),
 					instant(row, "next_attempt_at"), failure(row, "failure_code", "failure_reason"), List.of(),
-					Duration.ofSeconds(row.getLong("trust_seconds")), List.of(), null))
+					Duration.ofSeconds(row.getLong("trust_seconds")), List.of(), null, List.of(), null))
 			.optional()
 			.map(job -> job.with(items(List.of(id)).stream().map(Item::view).toList(),
-					jails(List.of(id)).getOrDefault(id, List.of())));
+					jails(List.of(id)).getOrDefault(id, List.of()), attemptTimes(id)));
+	}
+
+	private List<Instant> attemptTimes(long jobId) {
+		return jdbc.sql("SELECT attempted_at FROM unblock_job_attempt WHERE job_id = :id ORDER BY attempt")
+			.param("id", jobId)
+			.query((row, number) -> instant(row, "attempted_at"))
+			.list();
+	}
+
+	/** Makes every job that waits for fail2ban due now. */
+	void dueNow(Instant now) {
+		jdbc.sql("UPDATE unblock_job SET next_attempt_at = :now WHERE state = 'QUEUED' AND next_attempt_at > :now")
+			.param("now", utc(now))
+			.update();
+	}
+
+	/** Makes the job due now if it is queued. @return whether it is */
+	boolean dueNow(long jobId, Instant now) {
+		return jdbc.sql("""
+				UPDATE unblock_job SET next_attempt_at = LEAST(next_attempt_at, :now)
+				WHERE id = :id AND state = 'QUEUED'""")
+			.param("now", utc(now))
+			.param("id", jobId)
+			.update() == 1;
 	}
 
 	/** The latest jobs, newest first. */

@@ -1,6 +1,7 @@
 package org.unbanpanel.jobs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -53,6 +56,9 @@ class JobRunner {
 
 	private final Clock clock;
 
+	/** Held while a batch runs, so that a cancel never meets a job between its claim and its settling. */
+	private final ReentrantLock batch = new ReentrantLock();
+
 	JobRunner(JobRepository jobs, Fail2ban fail2ban, AccountLocks accountLocks, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, JobsProperties properties, Clock clock) {
 		this.jobs = jobs;
@@ -69,10 +75,66 @@ class JobRunner {
 	 * @return when the next queued job is due, if any is waiting
 	 */
 	Optional<Instant> runDueJobs() {
-		while (runBatch()) {
+		while (runBatchLocked()) {
 			// the jobs beyond one batch's size follow at once
 		}
 		return jobs.nextAttempt();
+	}
+
+	private boolean runBatchLocked() {
+		batch.lock();
+		try {
+			return runBatch();
+		}
+		finally {
+			batch.unlock();
+		}
+	}
+
+	/**
+	 * Ends a job that is queued: its pending values fail as cancelled, and it ends as a job whose values failed
+	 * would, told to the other modules with {@link JobSettled} and, as the admin's action, {@link JobActedOn}. Waits
+	 * for a running batch to finish first (at most {@code patience}).
+	 * @return whether the job was queued and is cancelled now
+	 */
+	boolean cancel(long jobId, String username, String clientAddress, Duration patience) {
+		try {
+			if (!batch.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+				return false;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		try {
+			return transactions.execute(status -> {
+				Optional<Job> queued = jobs.queued(jobId);
+				queued.ifPresent(job -> cancel(job, username, clientAddress));
+				return queued.isPresent();
+			});
+		}
+		finally {
+			batch.unlock();
+		}
+	}
+
+	private void cancel(Job job, String username, String clientAddress) {
+		Instant now = clock.instant();
+		Failure cancelled = new Failure("cancelled", Explanation.of("job.cancelledBy", username));
+		List<Item> after = new ArrayList<>();
+		List<Item> changed = new ArrayList<>();
+		for (Item item : jobs.items(List.of(job.id()))) {
+			Item settled = item.pending() ? item.with(ItemResult.failed(cancelled)) : item;
+			after.add(settled);
+			if (item.pending()) {
+				changed.add(settled);
+			}
+		}
+		changed.forEach(jobs::store);
+		JobState state = finish(job, after, now);
+		events.publishEvent(settled(job, state, changed, after));
+		events.publishEvent(new JobActedOn(job.id(), JobActedOn.Action.CANCEL, username, clientAddress, null));
 	}
 
 	private boolean runBatch() {
@@ -210,11 +272,15 @@ class JobRunner {
 				jobs.requeue(job.id(), next, new Failure("waiting", unreachable.orElseThrow()));
 			}
 			if (finished || !changed.isEmpty()) {
-				events.publishEvent(new JobSettled(job.id(), job.submittedBy(), job.clientAddress(), state,
-						job.trustFor(), job.jails(), changed.stream().map(JobSettled.SettledItem::of).toList(),
-						finished ? unblocked(after) : List.of()));
+				events.publishEvent(settled(job, state, changed, after));
 			}
 		});
+	}
+
+	private static JobSettled settled(Job job, JobState state, List<Item> changed, List<Item> after) {
+		return new JobSettled(job.id(), job.submittedBy(), job.clientAddress(), state, job.trustFor(), job.jails(),
+				changed.stream().map(JobSettled.SettledItem::of).toList(),
+				state.finished() ? unblocked(after) : List.of());
 	}
 
 	private ItemResult resultFor(Item item, Map<Long, ItemResult> results, Optional<Explanation> unreachable,

@@ -1,15 +1,19 @@
 package org.unbanpanel.jobs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.BanTarget;
 
 /**
  * The jobs module's public service: queues a release (from Unblock Access, Lookup, a jail's page or the accounts
@@ -17,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class JobService {
+
+	/** How long a cancel waits for a batch that is running to finish. */
+	private static final Duration CANCEL_PATIENCE = Duration.ofSeconds(5);
 
 	private final JobRepository jobs;
 
@@ -30,9 +37,15 @@ public class JobService {
 
 	private final Clock clock;
 
+	private final JobRunner runner;
+
+	private final JobsProperties properties;
+
 	JobService(JobRepository jobs, ApplicationEventPublisher events, JobWorker worker, JobTrusts trusts,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, JobRunner runner, JobsProperties properties) {
 		this.jobs = jobs;
+		this.runner = runner;
+		this.properties = properties;
 		this.events = events;
 		this.worker = worker;
 		this.trusts = trusts;
@@ -48,6 +61,12 @@ public class JobService {
 	 * @return the job's id
 	 */
 	public long submit(ReleaseRequest request, String submittedBy, String clientAddress) {
+		return submit(request, submittedBy, clientAddress, (jobId) -> null);
+	}
+
+	/** @param action the admin's action that queues the job, for the audit trail, or {@code null} */
+	private long submit(ReleaseRequest request, String submittedBy, String clientAddress,
+			LongFunction<JobActedOn> action) {
 		List<Target> targets = new ArrayList<>();
 		request.addresses().forEach(address -> targets.add(new Target(ItemKind.IP, address.value())));
 		request.accounts().forEach(account -> targets.add(new Target(ItemKind.ACCOUNT, account.value())));
@@ -58,16 +77,70 @@ public class JobService {
 				.stream()
 				.map(item -> new JobSubmitted.Value(item.id(), item.target().kind(), item.target().value()))
 				.toList()));
+			JobActedOn acted = action.apply(jobId);
+			if (acted != null) {
+				events.publishEvent(acted);
+			}
 			return jobId;
 		});
 		worker.wake();
 		return id;
 	}
 
-	/** The job with its lines and, once it has ended, what became of the trust it asked for. */
+	/**
+	 * The job with its lines, when it gives up waiting for fail2ban and, once it has ended, what became of the trust
+	 * it asked for.
+	 */
 	public Optional<JobView> find(long id) {
 		return jobs.find(id)
+			.map(job -> job.givingUpAt(job.finished() ? null : job.createdAt().plus(properties.retryFor())))
 			.map(job -> (job.finished() && !job.trustFor().isZero()) ? job.withTrust(trusts.of(id)) : job);
+	}
+
+	/**
+	 * Has the worker try a job that waits for fail2ban now, not at the end of its back-off.
+	 * @return whether the job is queued (else it is unknown, running or ended, and nothing changed)
+	 */
+	public boolean retryNow(long id, String username, String clientAddress) {
+		boolean queued = transactions.execute(status -> {
+			boolean due = jobs.dueNow(id, clock.instant());
+			if (due) {
+				events.publishEvent(new JobActedOn(id, JobActedOn.Action.RETRY_NOW, username, clientAddress, null));
+			}
+			return due;
+		});
+		if (queued) {
+			worker.wake();
+		}
+		return queued;
+	}
+
+	/**
+	 * Ends a queued job: its pending values fail as cancelled; what it did already stays done.
+	 * @return whether the job was queued (else it is unknown, ended, or still running after a few seconds' wait)
+	 */
+	public boolean cancel(long id, String username, String clientAddress) {
+		return runner.cancel(id, username, clientAddress, CANCEL_PATIENCE);
+	}
+
+	/**
+	 * Queues the values that failed in an ended job again, as a new job with the same jails and trust, submitted by
+	 * the admin who asks.
+	 * @return the new job's id; empty when the job is unknown, has not ended or has no failed value
+	 */
+	public Optional<Long> runAgain(long id, String username, String clientAddress) {
+		return find(id).filter(JobView::runnableAgain).map(job -> {
+			List<ItemView> failed = job.items().stream().filter(item -> item.state() == ItemState.FAILED).toList();
+			ReleaseRequest request = new ReleaseRequest(
+					failed.stream().filter(item -> item.kind() == ItemKind.IP).map(item -> BanTarget.parse(item.value())).toList(),
+					failed.stream()
+						.filter(item -> item.kind() == ItemKind.ACCOUNT)
+						.map(item -> AccountName.parse(item.value()))
+						.toList(),
+					job.trustFor(), job.jails());
+			return submit(request, username, clientAddress,
+					(newId) -> new JobActedOn(id, JobActedOn.Action.RUN_AGAIN, username, clientAddress, newId));
+		});
 	}
 
 	/** The latest jobs, newest first. */

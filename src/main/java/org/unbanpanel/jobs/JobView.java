@@ -14,14 +14,18 @@ import java.util.List;
  * @param trustFor how long the addresses it releases are trusted afterwards; zero for no trust
  * @param jails the jails it releases its addresses from; empty for every jail
  * @param trust what became of its trust, once it has ended and asked for one; otherwise {@code null}
+ * @param attemptTimes when the worker took it up, once per attempt, oldest first
+ * @param givesUpAt when it stops waiting for fail2ban and fails the values still pending; {@code null} if unknown
  */
 public record JobView(long id, JobState state, String submittedBy, String clientAddress, Instant createdAt,
 		Instant startedAt, Instant finishedAt, int attempts, Instant nextAttemptAt, Failure failure,
-		List<ItemView> items, Duration trustFor, List<String> jails, JobTrusts.Report trust) {
+		List<ItemView> items, Duration trustFor, List<String> jails, JobTrusts.Report trust,
+		List<Instant> attemptTimes, Instant givesUpAt) {
 
 	public JobView {
 		items = List.copyOf(items);
 		jails = List.copyOf(jails);
+		attemptTimes = List.copyOf(attemptTimes);
 	}
 
 	/** A job without trust, from every jail. */
@@ -29,17 +33,45 @@ public record JobView(long id, JobState state, String submittedBy, String client
 			Instant startedAt, Instant finishedAt, int attempts, Instant nextAttemptAt, Failure failure,
 			List<ItemView> items) {
 		this(id, state, submittedBy, clientAddress, createdAt, startedAt, finishedAt, attempts, nextAttemptAt, failure,
-				items, Duration.ZERO, List.of(), null);
+				items, Duration.ZERO, List.of(), null, List.of(), null);
 	}
 
-	JobView with(List<ItemView> lines, List<String> chosenJails) {
+	JobView with(List<ItemView> lines, List<String> chosenJails, List<Instant> times) {
 		return new JobView(id, state, submittedBy, clientAddress, createdAt, startedAt, finishedAt, attempts,
-				nextAttemptAt, failure, lines, trustFor, chosenJails, trust);
+				nextAttemptAt, failure, lines, trustFor, chosenJails, trust, times, givesUpAt);
 	}
 
 	JobView withTrust(JobTrusts.Report report) {
 		return new JobView(id, state, submittedBy, clientAddress, createdAt, startedAt, finishedAt, attempts,
-				nextAttemptAt, failure, items, trustFor, jails, report);
+				nextAttemptAt, failure, items, trustFor, jails, report, attemptTimes, givesUpAt);
+	}
+
+	JobView givingUpAt(Instant time) {
+		return new JobView(id, state, submittedBy, clientAddress, createdAt, startedAt, finishedAt, attempts,
+				nextAttemptAt, failure, items, trustFor, jails, trust, attemptTimes, time);
+	}
+
+	/** Whether it waits for fail2ban to come back: queued again after an attempt that could not reach it. */
+	public boolean waiting() {
+		return state == JobState.QUEUED && attempts > 0;
+	}
+
+	/** Whether its banner says why fail2ban cannot be reached: it waits for it, or gave up waiting. */
+	public boolean explainsFail2ban() {
+		return failure != null && (failure.code().equals("waiting") || failure.code().equals("fail2ban.UNREACHABLE"));
+	}
+
+	/** Whether "run again" can queue its values anew: it has ended, and some of its values failed. */
+	public boolean runnableAgain() {
+		return finished() && items.stream().anyMatch(item -> item.state() == ItemState.FAILED);
+	}
+
+	/**
+	 * The error of a failed line, unless the job's own banner says it already: a job that failed for one reason
+	 * says it once, not once more per line.
+	 */
+	public Failure lineError(ItemView item) {
+		return (failure != null && failure.equals(item.error())) ? null : item.error();
 	}
 
 	/** The trust in whole hours, for the page; 0 for none. */

@@ -2,6 +2,8 @@ package org.unbanpanel.jobs;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -13,11 +15,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.unbanpanel.fail2ban.Fail2banAnswersAgain;
+import org.unbanpanel.fail2ban.Fail2banHealth;
 
 /**
  * The one thread that runs jobs. A submission wakes it; while it runs a batch, further submissions gather and make
- * the next batch. When jobs wait for fail2ban, it sleeps until the earliest is due. On start it resumes what a
- * stopped panel left queued or running.
+ * the next batch. When jobs wait for fail2ban, it sleeps until the earliest is due, and has {@link Fail2banHealth}
+ * watch fail2ban meanwhile: when fail2ban answers again ({@link Fail2banAnswersAgain}), every waiting job is due at
+ * once, not at the end of its grown back-off. On start it resumes what a stopped panel left queued or running.
  */
 @Component
 class JobWorker implements AutoCloseable {
@@ -27,6 +32,10 @@ class JobWorker implements AutoCloseable {
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
 	private final JobRunner runner;
+
+	private final JobRepository jobs;
+
+	private final Fail2banHealth fail2banHealth;
 
 	private final JobsProperties properties;
 
@@ -43,8 +52,11 @@ class JobWorker implements AutoCloseable {
 
 	private volatile boolean stopping;
 
-	JobWorker(JobRunner runner, JobsProperties properties, Clock clock) {
+	JobWorker(JobRunner runner, JobRepository jobs, Fail2banHealth fail2banHealth, JobsProperties properties,
+			Clock clock) {
 		this.runner = runner;
+		this.jobs = jobs;
+		this.fail2banHealth = fail2banHealth;
 		this.properties = properties;
 		this.clock = clock;
 		this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -62,6 +74,13 @@ class JobWorker implements AutoCloseable {
 		wake();
 	}
 
+	/** Runs the jobs that wait for fail2ban now that it answers. */
+	@EventListener
+	void fail2banAnswers(Fail2banAnswersAgain event) {
+		jobs.dueNow(clock.instant());
+		wake();
+	}
+
 	private void run() {
 		runQueued.set(false);
 		if (stopping) {
@@ -69,7 +88,10 @@ class JobWorker implements AutoCloseable {
 		}
 		Duration untilNext;
 		try {
-			untilNext = runner.runDueJobs().map((next) -> Duration.between(clock.instant(), next)).orElse(null);
+			Optional<Instant> next = runner.runDueJobs();
+			// only jobs that wait for fail2ban are queued for later
+			next.ifPresent(fail2banHealth::watchUntil);
+			untilNext = next.map((time) -> Duration.between(clock.instant(), time)).orElse(null);
 		}
 		catch (RuntimeException ex) {
 			untilNext = properties.retryMaxInterval();

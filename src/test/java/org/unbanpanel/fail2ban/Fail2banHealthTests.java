@@ -1,8 +1,18 @@
 package org.unbanpanel.fail2ban;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.testsupport.Await;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -12,27 +22,67 @@ import static org.mockito.Mockito.verify;
 
 class Fail2banHealthTests {
 
+	private static final Fail2banException NOT_RUNNING = new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+			Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"));
+
 	private final Fail2ban fail2ban = mock(Fail2ban.class);
 
-	private final Fail2banHealth health = new Fail2banHealth(fail2ban);
+	private final List<Object> events = new CopyOnWriteArrayList<>();
+
+	private final Fail2banHealth health = new Fail2banHealth(fail2ban, events::add, systemClock());
+
+	@AfterEach
+	void stopProbing() {
+		health.close();
+	}
 
 	@Test
 	void reportsNoProblemWhileFail2banAnswers() {
 		given(fail2ban.version()).willReturn("1.0.2");
 
 		assertThat(health.problem()).isNull();
+		assertThat(events).isEmpty();
 	}
 
 	@Test
 	void reportsWhyFail2banCannotBeReachedAndAsksAgainOnlyAfterAFewSeconds() {
-		given(fail2ban.version())
-			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
+		given(fail2ban.version()).willThrow(NOT_RUNNING);
 
 		assertThat(health.problem()).isEqualTo(Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"));
 		assertThat(health.problem().english())
 			.isEqualTo("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)");
 		verify(fail2ban, times(1)).version();
+	}
+
+	@Test
+	void aWatchAsksEverySecondAndTellsOnceWhenFail2banAnswersAgain() throws InterruptedException {
+		given(fail2ban.version()).willThrow(NOT_RUNNING).willThrow(NOT_RUNNING).willReturn("1.0.2");
+
+		health.watchUntil(Instant.now().plus(Duration.ofMinutes(1)));
+
+		Await.until("fail2ban to be found answering", Duration.ofSeconds(10), () -> !events.isEmpty());
+		assertThat(events).singleElement().isInstanceOf(Fail2banAnswersAgain.class);
+		assertThat(health.problem()).as("the probe's reading, remembered").isNull();
+		Thread.sleep(1_500);
+		verify(fail2ban, times(3)).version();
+		assertThat(events).as("the watch ended with the answer").hasSize(1);
+	}
+
+	@Test
+	void aWatchEndsAtItsTimeWhileFail2banStaysAway() throws InterruptedException {
+		given(fail2ban.version()).willThrow(NOT_RUNNING);
+
+		health.watchUntil(Instant.now().plusMillis(500));
+
+		Thread.sleep(3_000);
+		verify(fail2ban, times(1)).version();
+		assertThat(events).isEmpty();
+	}
+
+	private static ObjectProvider<Clock> systemClock() {
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("clock", Clock.systemUTC());
+		return beans.getBeanProvider(Clock.class);
 	}
 
 }

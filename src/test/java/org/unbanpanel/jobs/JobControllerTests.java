@@ -152,12 +152,12 @@ class JobControllerTests {
 		mvc.perform(post("/jobs/13/release-network").with(csrf()).param("network", "198.51.100.0/24")
 			.param("jail", "sshd"))
 			.andExpect(redirectedUrl("/jobs/13"))
-			.andExpect(flash().attribute("releaseError",
+			.andExpect(flash().attribute("actionError",
 					"Tick the box to confirm that the whole network is to be released."));
 		mvc.perform(post("/jobs/13/release-network").with(csrf()).param("network", "10.0.0.0/8")
 			.param("jail", "sshd").param("confirmed", "true"))
 			.andExpect(redirectedUrl("/jobs/13"))
-			.andExpect(flash().attribute("releaseError",
+			.andExpect(flash().attribute("actionError",
 					"'10.0.0.0/8' in sshd is not a network that blocks a value of this job."));
 		verify(service, never()).submit(any(), anyString(), anyString());
 
@@ -235,7 +235,7 @@ class JobControllerTests {
 
 	private static JobView withTrust(JobView job, JobTrusts.Report report) {
 		return new JobView(job.id(), job.state(), job.submittedBy(), job.clientAddress(), job.createdAt(), null, null,
-				1, null, null, job.items(), Duration.ofHours(12), List.of(), report);
+				1, null, null, job.items(), Duration.ofHours(12), List.of(), report, List.of(), null);
 	}
 
 	private static JobView job(long id, JobState state, ItemView... items) {

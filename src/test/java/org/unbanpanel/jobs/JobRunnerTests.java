@@ -51,8 +51,11 @@ class JobRunnerTests {
 
 	private final List<Object> events = new ArrayList<>();
 
+	private static final JobsProperties DEFAULTS = new JobsProperties(Duration.ofSeconds(1), Duration.ofSeconds(30),
+			Duration.ofMinutes(10), 10_000);
+
 	private final JobService service = new JobService(repository, events::add, mock(JobWorker.class),
-			jobId -> JobTrusts.Report.PENDING, database.transactions(), clock);
+			jobId -> JobTrusts.Report.PENDING, database.transactions(), clock, runner(), DEFAULTS);
 
 	@BeforeEach
 	void accountsHaveNoFailures() {
@@ -437,8 +440,7 @@ class JobRunnerTests {
 	}
 
 	private JobRunner runner() {
-		return runner(new JobsProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10),
-				10_000));
+		return runner(DEFAULTS);
 	}
 
 	private JobRunner runner(JobsProperties properties) {

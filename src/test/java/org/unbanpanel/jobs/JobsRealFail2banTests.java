@@ -2,6 +2,7 @@ package org.unbanpanel.jobs;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JobsRealFail2banTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	/** For the one fail2ban-client run that finds fail2ban back and the job's own runs, on a busy machine. */
+	private static final Duration SLACK = Duration.ofMillis(1_500);
 
 	private final Fail2banServer server;
 
@@ -82,6 +86,36 @@ class JobsRealFail2banTests {
 			assertThat(job.items()).extracting(ItemView::state).containsOnly(ItemState.UNBANNED);
 		}
 		assertThat(server.bannedIn("sasl")).isEmpty();
+	}
+
+	/**
+	 * The back-off has grown to 8 s (waits of 1, 2 and 4 s before); the health check that watches fail2ban meanwhile
+	 * finds it back within a second and wakes the worker, which runs the job at once.
+	 */
+	@Test
+	void runsAWaitingJobWithinTwoSecondsOfFail2banComingBackNotAtTheEndOfItsBackOff() throws InterruptedException {
+		server.ban("apache", "198.51.100.77");
+		server.stop();
+		try (ConfigurableApplicationContext panel = startPanel()) {
+			JobService service = panel.getBean(JobService.class);
+			long id = service.submit(request("198.51.100.77"), "admin", "203.0.113.7");
+			JobView waiting = Jobs.await(service, id, (job) -> job.attempts() >= 4 && job.state() == JobState.QUEUED,
+					PATIENCE);
+			Instant lastAttempt = waiting.attemptTimes().get(waiting.attemptTimes().size() - 1);
+			assertThat(Duration.between(lastAttempt, waiting.nextAttemptAt())).isGreaterThan(Duration.ofSeconds(2));
+
+			server.ensureRunning();
+			Instant back = Instant.now();
+			JobView job = Jobs.awaitFinished(service, id, PATIENCE);
+
+			assertThat(job.state()).as(job::toString).isEqualTo(JobState.DONE);
+			assertThat(job.items()).singleElement().satisfies((item) -> assertThat(item.jails()).containsExactly("apache"));
+			assertThat(Duration.between(back, job.finishedAt())).as("from fail2ban back to the job done")
+				.isLessThan(Duration.ofSeconds(2).plus(SLACK));
+			assertThat(job.finishedAt()).as("before the back-off's next attempt").isBefore(waiting.nextAttemptAt());
+			assertThat(job.attemptTimes()).hasSize(waiting.attempts() + 1);
+		}
+		assertThat(server.bannedIn("apache")).isEmpty();
 	}
 
 	@Test
