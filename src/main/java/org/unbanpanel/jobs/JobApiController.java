@@ -1,40 +1,86 @@
 package org.unbanpanel.jobs;
 
+import java.net.URI;
 import java.util.Optional;
+import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.web.ClientAddress;
 import org.unbanpanel.web.Problems;
 
-/** {@code GET /api/v1/jobs/{id}}: one job with a line per value, as the job page shows it. */
+/**
+ * {@code GET /api/v1/jobs/{id}}: one job with a line per value, as the job page shows it; and, for admins, the job
+ * page's actions: {@code POST …/retry} and {@code …/cancel} for a job that waits for fail2ban (200 with the job),
+ * {@code POST …/run-again} for an ended job with failed values (202 with the new job, its address in
+ * {@code Location}). An action that does not apply to the job as it stands is a 409 problem.
+ */
 @RestController
 class JobApiController {
+
+	private static final String JOB = "/api/v1/jobs/{id}";
 
 	private final JobService service;
 
 	private final Problems problems;
 
-	JobApiController(JobService service, Problems problems) {
+	private final ClientAddress clientAddress;
+
+	JobApiController(JobService service, Problems problems, ClientAddress clientAddress) {
 		this.service = service;
 		this.problems = problems;
+		this.clientAddress = clientAddress;
 	}
 
 	/** The id is taken only by {@link JobId}'s rule; anything else is a 400 problem, an unknown job a 404 one. */
-	@GetMapping("/api/v1/jobs/{id}")
+	@GetMapping(JOB)
 	ResponseEntity<?> job(@PathVariable("id") String text) {
+		return withJob(text, ResponseEntity::ok);
+	}
+
+	@PostMapping(JOB + "/retry")
+	ResponseEntity<?> retryNow(@PathVariable("id") String text, Authentication user, HttpServletRequest request) {
+		return withJob(text, job -> service.retryNow(job.id(), user.getName(), clientAddress.of(request))
+				? ResponseEntity.ok(service.find(job.id()).orElseThrow()) : notWaiting(job));
+	}
+
+	@PostMapping(JOB + "/cancel")
+	ResponseEntity<?> cancel(@PathVariable("id") String text, Authentication user, HttpServletRequest request) {
+		return withJob(text, job -> service.cancel(job.id(), user.getName(), clientAddress.of(request))
+				? ResponseEntity.ok(service.find(job.id()).orElseThrow()) : notWaiting(job));
+	}
+
+	@PostMapping(JOB + "/run-again")
+	ResponseEntity<?> runAgain(@PathVariable("id") String text, Authentication user, HttpServletRequest request) {
+		return withJob(text, job -> service.runAgain(job.id(), user.getName(), clientAddress.of(request))
+			.<ResponseEntity<?>>map(newId -> ResponseEntity.accepted()
+				.location(URI.create("/api/v1/jobs/" + newId))
+				.body(service.find(newId).orElseThrow()))
+			.orElseGet(() -> problem(HttpStatus.CONFLICT, "jobs.api.nothingToRunAgain",
+					Explanation.of("job.runAgain.nothing", job.id()))));
+	}
+
+	private ResponseEntity<?> withJob(String text, Function<JobView, ResponseEntity<?>> answer) {
 		Optional<Long> id = JobId.parse(text);
 		if (id.isEmpty()) {
 			return problem(HttpStatus.BAD_REQUEST, "jobs.api.badId", Explanation.of("jobs.api.badId.detail"));
 		}
 		return service.find(id.get())
-			.<ResponseEntity<?>>map(ResponseEntity::ok)
+			.map(answer)
 			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "jobs.api.unknown",
 					Explanation.of("jobs.api.unknown.detail", id.get())));
+	}
+
+	private ResponseEntity<?> notWaiting(JobView job) {
+		return problem(HttpStatus.CONFLICT, "jobs.api.notWaiting", Explanation.of("job.cancel.notWaiting", job.id()));
 	}
 
 	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String titleCode, Explanation detail) {

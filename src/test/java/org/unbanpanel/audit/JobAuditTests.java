@@ -9,6 +9,7 @@ import org.unbanpanel.jobs.Failure;
 import org.unbanpanel.jobs.ItemKind;
 import org.unbanpanel.jobs.ItemState;
 import org.unbanpanel.jobs.JailEntry;
+import org.unbanpanel.jobs.JobActedOn;
 import org.unbanpanel.jobs.JobSettled;
 import org.unbanpanel.jobs.JobState;
 import org.unbanpanel.jobs.JobSubmitted;
@@ -68,6 +69,20 @@ class JobAuditTests {
 			.containsExactlyInAnyOrder(tuple(AuditAction.NOT_BANNED, "192.0.2.9", null, null, null),
 					tuple(AuditAction.CLEARED, "admin", 5, null, null),
 					tuple(AuditAction.FAILED, "bob", null, "account.UNKNOWN_USER", "faillock knows no user bob"));
+	}
+
+	@Test
+	void recordsWhoRetriedCancelledOrRanAJobAgain() {
+		audit.actedOn(new JobActedOn(42, JobActedOn.Action.RETRY_NOW, "bob", "198.51.100.9", null));
+		audit.actedOn(new JobActedOn(42, JobActedOn.Action.CANCEL, "bob", "198.51.100.9", null));
+		audit.actedOn(new JobActedOn(42, JobActedOn.Action.RUN_AGAIN, "carol", "198.51.100.10", 43L));
+
+		assertThat(trail.recent(10))
+			.extracting(AuditEvent::action, AuditEvent::username, AuditEvent::clientAddress, AuditEvent::jobId,
+					AuditEvent::detail)
+			.containsExactlyInAnyOrder(tuple(AuditAction.RETRIED_NOW, "bob", "198.51.100.9", 42L, null),
+					tuple(AuditAction.CANCELLED, "bob", "198.51.100.9", 42L, null),
+					tuple(AuditAction.RUN_AGAIN, "carol", "198.51.100.10", 42L, "43"));
 	}
 
 	/** The registry hands an event out again when the panel stopped before it knew the listener was done. */

@@ -13,9 +13,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.testsupport.PanelWebTest;
 
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -79,6 +85,56 @@ class JobApiControllerTests {
 		given(service.find(1)).willReturn(Optional.empty());
 
 		mvc.perform(get("/api/v1/jobs/1")).andExpect(status().isNotFound()).andExpect(jsonPath("$.status").value(404));
+	}
+
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void retriesOrCancelsAWaitingJobAndAnswersTheJob() throws Exception {
+		given(service.find(5)).willReturn(Optional.of(job(5, JobState.QUEUED)));
+		given(service.retryNow(eq(5L), eq("alice"), anyString())).willReturn(true);
+		given(service.cancel(eq(5L), eq("alice"), anyString())).willReturn(false);
+
+		mvc.perform(post("/api/v1/jobs/5/retry")).andExpect(status().isOk()).andExpect(jsonPath("$.id").value(5));
+		mvc.perform(post("/api/v1/jobs/5/cancel").header("Accept-Language", "es"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.title").value("La tarea no está esperando"))
+			.andExpect(jsonPath("$.detail")
+				.value("La tarea 5 no está esperando (está en marcha o ha terminado); no se ha cambiado nada."));
+		mvc.perform(post("/api/v1/jobs/6/cancel")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void runsTheFailedValuesOfAJobAgainAsANewJob() throws Exception {
+		given(service.find(5)).willReturn(Optional.of(job(5, JobState.FAILED)));
+		given(service.find(8)).willReturn(Optional.of(job(8, JobState.QUEUED)));
+		given(service.runAgain(eq(5L), eq("alice"), anyString())).willReturn(Optional.of(8L));
+
+		mvc.perform(post("/api/v1/jobs/5/run-again"))
+			.andExpect(status().isAccepted())
+			.andExpect(header().string("Location", "/api/v1/jobs/8"))
+			.andExpect(jsonPath("$.id").value(8));
+		given(service.runAgain(eq(5L), eq("alice"), anyString())).willReturn(Optional.empty());
+		mvc.perform(post("/api/v1/jobs/5/run-again"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value("Job 5 has no failed value to run again."));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void letsNoOperatorActOnAJob() throws Exception {
+		for (String action : new String[] { "retry", "cancel", "run-again" }) {
+			mvc.perform(post("/api/v1/jobs/5/" + action)).andExpect(status().isForbidden());
+		}
+		verify(service, never()).retryNow(anyLong(), anyString(), anyString());
+		verify(service, never()).cancel(anyLong(), anyString(), anyString());
+		verify(service, never()).runAgain(anyLong(), anyString(), anyString());
+	}
+
+	private static JobView job(long id, JobState state) {
+		return new JobView(id, state, "alice", "203.0.113.7", Instant.parse("2026-11-25T11:00:00Z"), null, null, 1,
+				null, null, List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)));
 	}
 
 }

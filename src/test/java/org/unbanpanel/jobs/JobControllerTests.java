@@ -16,9 +16,11 @@ import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2banHealth;
 import org.unbanpanel.testsupport.PanelWebTest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -179,6 +181,124 @@ class JobControllerTests {
 		mvc.perform(get("/jobs/11"))
 			.andExpect(content().string(containsString("fail2ban cannot be reached:")))
 			.andExpect(content().string(containsString(why)));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void showsAWaitingJobsAttemptsNextTryAndGiveUpTimeWithItsErrorOnceAndOffersRetryAndCancel() throws Exception {
+		Explanation why = Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock");
+		given(health.problem()).willReturn(why);
+		given(service.find(15)).willReturn(Optional.of(new JobView(15, JobState.QUEUED, "alice", "203.0.113.7",
+				SUBMITTED, SUBMITTED, null, 3, SUBMITTED.plusSeconds(7), new Failure("waiting", why),
+				List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null),
+						new ItemView(ItemKind.IP, "5.5.5.5", ItemState.PENDING, List.of(), 0, null)),
+				Duration.ZERO, List.of(), null,
+				List.of(SUBMITTED, SUBMITTED.plusSeconds(1), SUBMITTED.plusSeconds(3)),
+				SUBMITTED.plus(Duration.ofMinutes(10)))));
+
+		String page = mvc.perform(get("/jobs/15")).andReturn().getResponse().getContentAsString();
+
+		assertThat(page).containsOnlyOnce("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)");
+		assertThat(page).contains("Attempts", "2026-11-25 11:00:00 UTC", "2026-11-25 11:00:01 UTC",
+				"2026-11-25 11:00:03 UTC", "Next try", "2026-11-25 11:00:07 UTC", "Gives up",
+				"2026-11-25 11:10:00 UTC");
+		assertThat(page).contains("action=\"/jobs/15/retry\"", "action=\"/jobs/15/cancel\"", "Retry now",
+				"Cancel the job");
+		assertThat(page).doesNotContain("/jobs/15/run-again");
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void offersAnOperatorNoActionOnAWaitingJob() throws Exception {
+		given(service.find(15)).willReturn(Optional.of(new JobView(15, JobState.QUEUED, "alice", "203.0.113.7",
+				SUBMITTED, SUBMITTED, null, 2, SUBMITTED.plusSeconds(3), new Failure("waiting", null),
+				List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)))));
+
+		mvc.perform(get("/jobs/15"))
+			.andExpect(content().string(containsString("Next try")))
+			.andExpect(content().string(not(containsString("/jobs/15/retry"))))
+			.andExpect(content().string(not(containsString("/jobs/15/cancel"))));
+		mvc.perform(post("/jobs/15/retry").with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post("/jobs/15/cancel").with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post("/jobs/15/run-again").with(csrf())).andExpect(status().isForbidden());
+		verify(service, never()).retryNow(anyLong(), anyString(), anyString());
+		verify(service, never()).cancel(anyLong(), anyString(), anyString());
+		verify(service, never()).runAgain(anyLong(), anyString(), anyString());
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void saysTheErrorOfAJobThatGaveUpOnceAndOffersToRunItAgain() throws Exception {
+		Failure gaveUp = new Failure("fail2ban.UNREACHABLE",
+				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"));
+		given(health.problem()).willReturn(gaveUp.message());
+		given(service.find(16)).willReturn(Optional.of(new JobView(16, JobState.FAILED, "alice", "203.0.113.7",
+				SUBMITTED, SUBMITTED, SUBMITTED.plus(Duration.ofMinutes(10)), 25, null, gaveUp,
+				List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.FAILED, List.of(), 0, gaveUp),
+						new ItemView(ItemKind.IP, "5.5.5.5", ItemState.FAILED, List.of(), 0, gaveUp)))));
+
+		String page = mvc.perform(get("/jobs/16")).andReturn().getResponse().getContentAsString();
+
+		assertThat(page).containsOnlyOnce("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)");
+		assertThat(page).containsOnlyOnce("fail2ban could not be reached before the job&#39;s retry time ran out");
+		assertThat(page.split("failed, for the reason above", -1)).hasSize(3);
+		assertThat(page).contains("action=\"/jobs/16/run-again\"", "Run the failed values again");
+		assertThat(page).doesNotContain("/jobs/16/retry", "/jobs/16/cancel", "Next try");
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void retriesAWaitingJobNowAndSaysSo() throws Exception {
+		given(service.find(15)).willReturn(Optional.of(job(15, JobState.QUEUED)));
+		given(service.retryNow(eq(15L), eq("alice"), anyString())).willReturn(true);
+
+		mvc.perform(post("/jobs/15/retry").with(csrf()))
+			.andExpect(redirectedUrl("/jobs/15"))
+			.andExpect(flash().attribute("message", "Job 15 is being tried again now."));
+		mvc.perform(post("/jobs/15/retry")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void refusesToRetryOrCancelAJobThatNoLongerWaits() throws Exception {
+		given(service.find(15)).willReturn(Optional.of(job(15, JobState.DONE)));
+
+		mvc.perform(post("/jobs/15/retry").with(csrf()))
+			.andExpect(redirectedUrl("/jobs/15"))
+			.andExpect(flash().attribute("actionError",
+					"Job 15 no longer waits for fail2ban; nothing was changed."));
+		mvc.perform(post("/jobs/15/cancel").with(csrf()).header("Accept-Language", "ca"))
+			.andExpect(redirectedUrl("/jobs/15"))
+			.andExpect(flash().attribute("actionError",
+					"La tasca 15 no està esperant (està en curs o ha acabat); no s'ha canviat res."));
+		mvc.perform(post("/jobs/99/cancel").with(csrf())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void cancelsAWaitingJobAndSaysSo() throws Exception {
+		given(service.find(15)).willReturn(Optional.of(job(15, JobState.FAILED)));
+		given(service.cancel(eq(15L), eq("alice"), anyString())).willReturn(true);
+
+		mvc.perform(post("/jobs/15/cancel").with(csrf()).header("Accept-Language", "es"))
+			.andExpect(redirectedUrl("/jobs/15"))
+			.andExpect(flash().attribute("message",
+					"La tarea 15 se ha cancelado; lo que ya había hecho se mantiene."));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void runsTheFailedValuesAgainAsANewJobAndShowsIt() throws Exception {
+		given(service.runAgain(eq(16L), eq("alice"), anyString())).willReturn(Optional.of(17L));
+		given(service.find(16)).willReturn(Optional.of(job(16, JobState.DONE)));
+
+		mvc.perform(post("/jobs/16/run-again").with(csrf()))
+			.andExpect(redirectedUrl("/jobs/17"))
+			.andExpect(flash().attribute("message", "Job 17 is queued: it tries the failed values of job 16 again."));
+		given(service.runAgain(eq(16L), eq("alice"), anyString())).willReturn(Optional.empty());
+		mvc.perform(post("/jobs/16/run-again").with(csrf()))
+			.andExpect(redirectedUrl("/jobs/16"))
+			.andExpect(flash().attribute("actionError", "Job 16 has no failed value to run again."));
 	}
 
 	@Test

@@ -331,6 +331,112 @@ class JobRunnerTests {
 	}
 
 	@Test
+	void keepsEachAttemptsTimeAndTheTimeAWaitingJobGivesUp() {
+		fail2banUnreachable();
+		long id = submit("4.4.4.4");
+		JobRunner runner = runner();
+		Instant second = runner.runDueJobs().orElseThrow();
+		clock.set(second);
+		Instant third = runner.runDueJobs().orElseThrow();
+
+		JobView job = job(id);
+		assertThat(job.attemptTimes()).containsExactly(START, second);
+		assertThat(job.nextAttemptAt()).isEqualTo(third);
+		assertThat(job.givesUpAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
+		assertThat(job.waiting()).isTrue();
+	}
+
+	@Test
+	void runsEveryWaitingJobAtOnceWhenFail2banAnswersAgain() {
+		fail2banUnreachable();
+		long first = submit("4.4.4.4");
+		JobRunner runner = runner();
+		for (int attempt = 1; attempt <= 4; attempt++) {
+			clock.set(runner.runDueJobs().orElseThrow());
+		}
+		long second = submit("5.5.5.5");
+		runner.runDueJobs();
+		clock.advance(Duration.ofMillis(300));
+		fail2banAnswersAgain();
+
+		repository.dueNow(clock.instant());
+		Optional<Instant> next = runner.runDueJobs();
+
+		assertThat(next).isEmpty();
+		assertThat(job(first).state()).isEqualTo(JobState.DONE);
+		assertThat(job(second).state()).isEqualTo(JobState.DONE);
+		assertThat(job(first).finishedAt()).isEqualTo(clock.instant());
+	}
+
+	@Test
+	void retriesAWaitingJobNowWhenAnAdminAsks() {
+		fail2banUnreachable();
+		long id = submit("4.4.4.4");
+		JobRunner runner = runner();
+		runner.runDueJobs();
+		fail2banAnswersAgain();
+
+		assertThat(service.retryNow(id, "bob", "198.51.100.9")).isTrue();
+		runner.runDueJobs();
+
+		assertThat(job(id).state()).isEqualTo(JobState.DONE);
+		assertThat(job(id).attemptTimes()).containsExactly(START, START);
+		assertThat(events).contains(new JobActedOn(id, JobActedOn.Action.RETRY_NOW, "bob", "198.51.100.9", null));
+		assertThat(service.retryNow(id, "bob", "198.51.100.9")).as("an ended job").isFalse();
+		assertThat(service.retryNow(999, "bob", "198.51.100.9")).as("no such job").isFalse();
+	}
+
+	@Test
+	void cancelsAWaitingJobKeepingWhatItDidAlready() {
+		fail2banUnreachable();
+		locked("admin", 3);
+		long id = submit("4.4.4.4", "admin");
+		JobRunner runner = runner();
+		runner.runDueJobs();
+
+		assertThat(service.cancel(id, "bob", "198.51.100.9")).isTrue();
+
+		JobView job = job(id);
+		assertThat(job.state()).isEqualTo(JobState.PARTLY_DONE);
+		assertThat(job.items()).extracting(ItemView::value, ItemView::state)
+			.containsExactly(tuple("4.4.4.4", ItemState.FAILED), tuple("admin", ItemState.CLEARED));
+		assertThat(job.items().get(0).error().code()).isEqualTo("cancelled");
+		assertThat(job.items().get(0).error().message().english()).isEqualTo("cancelled by bob");
+		assertThat(settled(id).state()).isEqualTo(JobState.PARTLY_DONE);
+		assertThat(settled(id).items()).extracting(JobSettled.SettledItem::value).containsExactly("4.4.4.4");
+		assertThat(events).contains(new JobActedOn(id, JobActedOn.Action.CANCEL, "bob", "198.51.100.9", null));
+		fail2banAnswersAgain();
+		assertThat(runner.runDueJobs()).isEmpty();
+		assertThat(fail2ban.calls()).as("the cancelled job runs no more").hasSize(1);
+		assertThat(service.cancel(id, "bob", "198.51.100.9")).as("an ended job").isFalse();
+	}
+
+	@Test
+	void runsTheFailedValuesOfAJobAgainAsANewJobWithItsJailsAndTrust() {
+		fail2banUnreachable();
+		locked("admin", 3);
+		long id = service.submit(new ReleaseRequest(targets("4.4.4.4", "5.5.5.5"), List.of(AccountName.parse("admin")),
+				Duration.ofHours(1), List.of("sshd")), "admin", "203.0.113.7");
+		JobRunner runner = runner();
+		runner.runDueJobs();
+		service.cancel(id, "bob", "198.51.100.9");
+		fail2banAnswersAgain();
+		fail2ban.ban("sshd", "4.4.4.4");
+
+		long again = service.runAgain(id, "carol", "198.51.100.10").orElseThrow();
+		runner.runDueJobs();
+
+		JobView job = job(again);
+		assertThat(job.submittedBy()).isEqualTo("carol");
+		assertThat(job.items()).extracting(ItemView::value).containsExactly("4.4.4.4", "5.5.5.5");
+		assertThat(job.jails()).containsExactly("sshd");
+		assertThat(job.trustFor()).isEqualTo(Duration.ofHours(1));
+		assertThat(job.state()).isEqualTo(JobState.DONE);
+		assertThat(events).contains(new JobActedOn(id, JobActedOn.Action.RUN_AGAIN, "carol", "198.51.100.10", again));
+		assertThat(service.runAgain(again, "carol", "198.51.100.10")).as("nothing failed").isEmpty();
+	}
+
+	@Test
 	void doesNotRunAWaitingJobBeforeItsTime() {
 		fail2banUnreachable();
 		submit("4.4.4.4");
