@@ -7,6 +7,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -23,6 +26,8 @@ import org.unbanpanel.core.Explanation;
  */
 @Component("fail2banHealth")
 public class Fail2banHealth implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(Fail2banHealth.class);
 
 	static final Duration REMEMBER_FOR = Duration.ofSeconds(5);
 
@@ -76,9 +81,16 @@ public class Fail2banHealth implements AutoCloseable {
 	}
 
 	private void probe() {
-		Reading reading = read(System.nanoTime());
+		boolean answers = false;
+		try {
+			answers = read(System.nanoTime()).problem() == null;
+		}
+		catch (RuntimeException ex) {
+			// a task that throws is never run again: the watch goes on until its time
+			logger.warn("Asking whether fail2ban answers failed", ex);
+		}
 		synchronized (this) {
-			if (reading.problem() == null || !clock.instant().isBefore(watchedUntil)) {
+			if ((answers || !clock.instant().isBefore(watchedUntil)) && probe != null) {
 				probe.cancel(false);
 				probe = null;
 			}
@@ -115,9 +127,19 @@ public class Fail2banHealth implements AutoCloseable {
 		}
 		else if (unreachable) {
 			unreachable = false;
-			events.publishEvent(new Fail2banAnswersAgain(clock.instant()));
+			tellAnswering();
 		}
 		return reading;
+	}
+
+	/** A listener that fails costs only the early wake-up: the page, or the probe, goes on. */
+	private void tellAnswering() {
+		try {
+			events.publishEvent(new Fail2banAnswersAgain(clock.instant()));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Telling that fail2ban answers again failed", ex);
+		}
 	}
 
 	@Override
