@@ -8,10 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,21 +29,13 @@ import org.unbanpanel.exec.CommandRunner;
 @Component
 class CommandFail2ban implements Fail2ban {
 
-	/**
-	 * How many jails {@link #statusOfAllJails} reads at once. Each run is a Python process that spends most of its
-	 * time starting up, so a few at once fill two cores; the threads end when idle.
-	 */
-	static final int JAILS_AT_ONCE = 4;
-
 	private final Fail2banClient client;
 
 	private final ThreadPoolExecutor jailReaders;
 
 	CommandFail2ban(CommandRunner runner, Fail2banProperties properties) {
 		this.client = new Fail2banClient(runner, properties.command());
-		this.jailReaders = new ThreadPoolExecutor(JAILS_AT_ONCE, JAILS_AT_ONCE, 10, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), CommandFail2ban::jailReader);
-		this.jailReaders.allowCoreThreadTimeOut(true);
+		this.jailReaders = Readers.pool("fail2ban-jail-reader");
 	}
 
 	@Override
@@ -64,7 +53,7 @@ class CommandFail2ban implements Fail2ban {
 		List<CompletableFuture<JailStatus>> statuses = jails().stream()
 			.map(jail -> CompletableFuture.supplyAsync(() -> status(jail), jailReaders))
 			.toList();
-		return statuses.stream().map(CommandFail2ban::join).toList();
+		return statuses.stream().map(Readers::join).toList();
 	}
 
 	@Override
@@ -195,25 +184,6 @@ class CommandFail2ban implements Fail2ban {
 		return "still blocked by the banned network "
 				+ networks.stream().map(network -> network.text() + " in " + network.jail()).collect(Collectors.joining(", "))
 				+ "; unban the network to release it";
-	}
-
-	/** The reader's own exception, as if the run had been made on this thread. */
-	private static <T> T join(CompletableFuture<T> future) {
-		try {
-			return future.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
-	}
-
-	private static Thread jailReader(Runnable task) {
-		Thread thread = new Thread(task, "fail2ban-jail-reader");
-		thread.setDaemon(true);
-		return thread;
 	}
 
 	private static List<BanTarget> distinct(Collection<BanTarget> targets) {

@@ -204,7 +204,7 @@ final class Fail2banOutput {
 		}
 	}
 
-	private static IllegalArgumentException unexpected(String command, String output) {
+	static IllegalArgumentException unexpected(String command, String output) {
 		String firstLine = output.lines().findFirst().orElse("");
 		return new IllegalArgumentException("fail2ban-client " + command + " printed something unexpected: '"
 				+ InvalidValueException.printable(firstLine) + "'");
