@@ -132,7 +132,7 @@ public class EvidenceService {
 			target = settings.logTarget();
 		}
 		catch (Fail2banException ex) {
-			return new History(address.value(), properties.history(), List.of(), List.of(), release, List.of(),
+			return new History(address.value(), properties.history(), List.of(), 0, List.of(), release, List.of(),
 					ex.getMessage());
 		}
 		SourceLines log = fail2banLog(target, address, period);
@@ -143,7 +143,8 @@ public class EvidenceService {
 			.toList();
 		List<SourceProblem> problems = new ArrayList<>(log.problems());
 		List<History.JailBans> jails = jails(address, bans, problems);
-		return new History(address.value(), properties.history(), bans, jails, release, problems, null);
+		return new History(address.value(), properties.history(), bans, History.days(bans, now), jails, release,
+				problems, null);
 	}
 
 	private SourceLines fail2banLog(String target, BanTarget address, Window period) {

@@ -12,12 +12,14 @@ import java.util.List;
  * @param address the address, canonical
  * @param period how far back the history reaches ({@code panel.evidence.history})
  * @param bans every ban in that time, oldest first ("Restore Ban" after a restart is not a new ban)
+ * @param days how many days the bans span, from the first to now, a day begun counting as a day; 0 without bans
  * @param jails the bans per jail, most first, each with the accounts its bans' failures tried
  * @param lastRelease the last release of the address by this panel, or {@code null}
  * @param problems fail2ban's log, or parts of it, that could not be read, and why
  * @param fail2banProblem why fail2ban could not be asked where it logs, or {@code null}
  */
-public record History(String address, Duration period, List<PastBan> bans, List<JailBans> jails, Release lastRelease,
+public record History(String address, Duration period, List<PastBan> bans, long days, List<JailBans> jails,
+		Release lastRelease,
 		List<SourceProblem> problems, String fail2banProblem) {
 
 	/** One ban, as fail2ban logged it. */
@@ -32,8 +34,8 @@ public record History(String address, Duration period, List<PastBan> bans, List<
 	public record Release(Instant at, String by, Long jobId) {
 	}
 
-	/** How many days the bans span, from the first to {@code now}, counting a day begun as a day. */
-	public long days(Instant now) {
+	/** How many days the bans span, from the first to {@code now}, a day begun counting as a day. */
+	static long days(List<PastBan> bans, Instant now) {
 		if (bans.isEmpty()) {
 			return 0;
 		}

@@ -177,7 +177,7 @@ class EvidenceServiceTests {
 
 		assertThat(history.bans()).extracting(History.PastBan::jail).containsExactly("dovecot", "sasl", "dovecot",
 				"dovecot");
-		assertThat(history.days(clock.instant())).isEqualTo(7);
+		assertThat(history.days()).isEqualTo(7);
 		assertThat(history.topJail()).isEqualTo(new History.JailBans("dovecot", 3,
 				List.of(new AccountCount("alice@example.org", 2, List.of("imap")))));
 		assertThat(history.lastRelease()).isEqualTo(new History.Release(BAN.minus(Duration.ofDays(1)), "admin", 3L));

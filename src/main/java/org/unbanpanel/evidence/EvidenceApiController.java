@@ -1,0 +1,68 @@
+package org.unbanpanel.evidence;
+
+import java.util.List;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.system.Rejection;
+
+/**
+ * The evidence for scripts: {@code GET /api/v1/evidence?jail=&ip=} (the address's current or last ban in the jail)
+ * and {@code GET /api/v1/evidence/history?ip=}. RFC 9457 problems: 400 for a bad value, 404 when the jail holds no
+ * ban of the address and fail2ban's log records none, 503 when fail2ban cannot be asked.
+ */
+@RestController
+class EvidenceApiController {
+
+	private final EvidenceService evidence;
+
+	private final MessageSource messages;
+
+	EvidenceApiController(EvidenceService evidence, MessageSource messages) {
+		this.evidence = evidence;
+		this.messages = messages;
+	}
+
+	@GetMapping("/api/v1/evidence")
+	ResponseEntity<?> evidence(@RequestParam String jail, @RequestParam String ip) {
+		return evidence.forLatestBan(jail, BannedAddress.parse(ip))
+			.<ResponseEntity<?>>map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.body(problem(HttpStatus.NOT_FOUND, "No ban known", "The jail holds no ban of this address, and "
+						+ "fail2ban's log records none in the history period.")));
+	}
+
+	@GetMapping("/api/v1/evidence/history")
+	History history(@RequestParam String ip) {
+		return evidence.history(BannedAddress.parse(ip));
+	}
+
+	@ExceptionHandler(InvalidValueException.class)
+	ResponseEntity<ProblemDetail> refused(InvalidValueException ex) {
+		Rejection rejection = new Rejection(null, ex.code(), InvalidValueException.printable(ex.value()));
+		return ResponseEntity.badRequest()
+			.body(Rejection.problem("Invalid evidence request", ex.getMessage(), List.of(rejection), messages));
+	}
+
+	@ExceptionHandler(Fail2banException.class)
+	ResponseEntity<ProblemDetail> unavailable(Fail2banException ex) {
+		HttpStatus status = ex.reason() == Fail2banException.Reason.REFUSED ? HttpStatus.NOT_FOUND
+				: HttpStatus.SERVICE_UNAVAILABLE;
+		return ResponseEntity.status(status).body(problem(status, "fail2ban cannot answer", ex.getMessage()));
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
+}
