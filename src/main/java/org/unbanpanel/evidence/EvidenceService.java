@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,14 @@ public class EvidenceService {
 		this.sources = new SourceReader(files, journal);
 	}
 
+	/** A ban an address holds right now: its jail, and its start in the server's local time as fail2ban prints it. */
+	public record CurrentBan(String jail, LocalDateTime start) {
+	}
+
+	/** The evidence behind each of an address's current bans, in their order, and the address's history. */
+	public record Explanation(List<Evidence> evidence, History history) {
+	}
+
 	/**
 	 * The evidence behind a ban.
 	 * @param banStart when the ban started, in the server's local time as fail2ban prints it
@@ -83,23 +92,49 @@ public class EvidenceService {
 	 * from log lines
 	 */
 	public Evidence forBan(String jail, BanTarget address, LocalDateTime banStart) {
+		return forBan(jail, address, banStart, new HashMap<>());
+	}
+
+	/**
+	 * The evidence behind each of the address's current bans and its history at once, asking fail2ban for each
+	 * jail's sources only once.
+	 */
+	public Explanation explain(BanTarget address, List<CurrentBan> bans) {
+		Map<String, JailInputs> inputs = new HashMap<>();
+		List<Evidence> evidence = bans.stream().map(ban -> forBan(ban.jail(), address, ban.start(), inputs)).toList();
+		return new Explanation(evidence, history(address, inputs));
+	}
+
+	private Evidence forBan(String jail, BanTarget address, LocalDateTime banStart, Map<String, JailInputs> inputs) {
 		if (address.isNetwork()) {
 			throw new IllegalArgumentException(address + " is a network: no log line leads to a network ban");
 		}
 		Instant start = banStart.atZone(zone).toInstant();
-		LogSources jailSources;
-		Duration findTime;
+		JailInputs jailInputs;
 		try {
-			jailSources = settings.logSources(jail);
-			findTime = settings.findTime(jail);
+			jailInputs = inputs(jail, inputs);
 		}
 		catch (Fail2banException ex) {
 			return new Evidence(jail, address.value(), start, null, 0, null, null, List.of(), List.of(), List.of(), 0,
 					0, List.of(), List.of(), ex.getMessage());
 		}
-		Window window = window(start, findTime);
-		return EvidenceSummary.of(jail, address, start, findTime, SourceReader.names(jailSources),
-				sources.read(jailSources, address, List.of(window)), properties.shownLines(), properties.lineLength());
+		Window window = window(start, jailInputs.findTime());
+		return EvidenceSummary.of(jail, address, start, jailInputs.findTime(), SourceReader.names(jailInputs.sources()),
+				sources.read(jailInputs.sources(), address, List.of(window)), properties.shownLines(),
+				properties.lineLength());
+	}
+
+	/** What fail2ban says of a jail that evidence needs: its sources and its findtime. */
+	private record JailInputs(LogSources sources, Duration findTime) {
+	}
+
+	private JailInputs inputs(String jail, Map<String, JailInputs> known) {
+		JailInputs inputs = known.get(jail);
+		if (inputs == null) {
+			inputs = new JailInputs(settings.logSources(jail), settings.findTime(jail));
+			known.put(jail, inputs);
+		}
+		return inputs;
 	}
 
 	/**
@@ -124,6 +159,10 @@ public class EvidenceService {
 
 	/** The address's bans in the last {@code panel.evidence.history}, per jail with the accounts behind them. */
 	public History history(BanTarget address) {
+		return history(address, new HashMap<>());
+	}
+
+	private History history(BanTarget address, Map<String, JailInputs> inputs) {
 		Instant now = clock.instant();
 		Window period = new Window(now.minus(properties.history()).getEpochSecond(), now.getEpochSecond());
 		History.Release release = lastRelease(address);
@@ -142,7 +181,7 @@ public class EvidenceService {
 			.sorted(Comparator.comparing(History.PastBan::at))
 			.toList();
 		List<SourceProblem> problems = new ArrayList<>(log.problems());
-		List<History.JailBans> jails = jails(address, bans, problems);
+		List<History.JailBans> jails = jails(address, bans, problems, inputs);
 		return new History(address.value(), properties.history(), bans, History.days(bans, now), jails, release,
 				problems, null);
 	}
@@ -158,21 +197,23 @@ public class EvidenceService {
 	}
 
 	/** Per jail, most bans first: its bans, and the accounts the failures in their windows tried. */
-	private List<History.JailBans> jails(BanTarget address, List<History.PastBan> bans, List<SourceProblem> problems) {
+	private List<History.JailBans> jails(BanTarget address, List<History.PastBan> bans, List<SourceProblem> problems,
+			Map<String, JailInputs> inputs) {
 		Map<String, List<History.PastBan>> byJail = new LinkedHashMap<>();
 		bans.forEach(ban -> byJail.computeIfAbsent(ban.jail(), jail -> new ArrayList<>()).add(ban));
 		List<History.JailBans> jails = new ArrayList<>();
 		byJail.forEach((jail, jailBans) -> jails.add(new History.JailBans(jail, jailBans.size(),
-				accounts(jail, address, jailBans, problems))));
+				accounts(jail, address, jailBans, problems, inputs))));
 		jails.sort(Comparator.comparingInt(History.JailBans::bans).reversed());
 		return jails;
 	}
 
 	private List<Evidence.AccountCount> accounts(String jail, BanTarget address, List<History.PastBan> bans,
-			List<SourceProblem> problems) {
+			List<SourceProblem> problems, Map<String, JailInputs> inputs) {
 		try {
-			LogSources jailSources = settings.logSources(jail);
-			Duration findTime = settings.findTime(jail);
+			JailInputs jailInputs = inputs(jail, inputs);
+			LogSources jailSources = jailInputs.sources();
+			Duration findTime = jailInputs.findTime();
 			List<History.PastBan> read = bans.subList(Math.max(0, bans.size() - MAX_BANS_READ), bans.size());
 			List<Window> windows = read.stream().map(ban -> window(ban.at(), findTime)).toList();
 			SourceLines lines = sources.read(jailSources, address, windows);

@@ -4,22 +4,31 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.evidence.Evidence;
+import org.unbanpanel.evidence.History;
 import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.pam.LockState;
 
 /**
  * What the lookup found, for the page and the JSON alike. A part not asked for is {@code null}.
  * @param address the address or network looked up, canonical
- * @param bans every ban that holds it, in the server's jail order
+ * @param bans every ban that holds it, in the server's jail order, each with the evidence behind it
  * @param fail2banProblem why fail2ban could not be asked, or {@code null}
+ * @param history how often the address was banned lately, {@code null} for a network or when fail2ban cannot be asked
  * @param lock the user's failed logins
+ * @param lockState where the user stands against the lock policy, {@code null} when the policy cannot be read
  * @param accountProblem why the lock record could not be read, or {@code null}
+ * @param policyProblem why the lock policy could not be read (so no countdown is shown), or {@code null}
+ * @param lockedAccounts accounts the evidence names that are locked right now (the user looked up left out), which
+ * the same release can clear
  */
-record LookupResult(String address, List<JailBan> bans, Explanation fail2banProblem, String user, LockRecord lock,
-		Explanation accountProblem) {
+record LookupResult(String address, List<JailBan> bans, String fail2banProblem, History history, String user,
+		LockRecord lock, LockState lockState, String accountProblem, String policyProblem,
+		List<NamedLock> lockedAccounts) {
 
 	/** Whether "Release everything" has something to release. */
 	public boolean foundAnything() {
-		return bannedAddress() != null || lockedUser() != null;
+		return bannedAddress() != null || lockedUser() != null || !lockedAccounts.isEmpty();
 	}
 
 	/** The address when a jail holds it, else {@code null}. */
@@ -35,8 +44,14 @@ record LookupResult(String address, List<JailBan> bans, Explanation fail2banProb
 	/**
 	 * One ban of the address, in the server's local time.
 	 * @param entry the address or network as the jail holds it
+	 * @param evidence why fail2ban banned it; {@code null} for a network entry, which no log line leads to
 	 */
-	record JailBan(String jail, String entry, LocalDateTime start, LocalDateTime end, boolean permanent) {
+	record JailBan(String jail, String entry, LocalDateTime start, LocalDateTime end, boolean permanent,
+			Evidence evidence) {
+	}
+
+	/** A locked account the evidence names, and when its lock ends. */
+	record NamedLock(String user, LockRecord lock, LockState state) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -14,12 +15,16 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.AccountName;
+import org.unbanpanel.evidence.EvidenceService;
 import org.unbanpanel.fail2ban.Ban;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.pam.LockPolicies;
+import org.unbanpanel.pam.LockPolicy;
 import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.testsupport.PanelWebTest;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -31,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(LookupApiController.class)
 @PanelWebTest
-@Import(LookupService.class)
+@Import({ LookupService.class, LookupEvidence.class })
 class LookupApiControllerTests {
 
 	@Autowired
@@ -42,6 +47,21 @@ class LookupApiControllerTests {
 
 	@MockitoBean
 	private AccountLocks accountLocks;
+
+	@MockitoBean
+	private EvidenceService evidence;
+
+	@MockitoBean
+	private LockPolicies policies;
+
+	@BeforeEach
+	void findNoEvidence() {
+		LookupEvidence.findsNothing(evidence);
+		given(accountLocks.backend()).willReturn("faillock");
+		given(accountLocks.status(any())).willAnswer(call -> new LockRecord(call.getArgument(0).toString(), 0, null, ""));
+		given(policies.current()).willReturn(new LockPolicy(LockPolicy.FAILLOCK, 3, Duration.ofMinutes(10),
+				Duration.ofMinutes(15), false, Duration.ofMinutes(10), List.of("/etc/pam.d/common-auth")));
+	}
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
@@ -64,7 +84,11 @@ class LookupApiControllerTests {
 			.andExpect(jsonPath("$.bans[1].jail").value("sasl"))
 			.andExpect(jsonPath("$.bans[1].permanent").value(false))
 			.andExpect(jsonPath("$.lock.failures").value(3))
-			.andExpect(jsonPath("$.lock.source").value("203.0.113.44"));
+			.andExpect(jsonPath("$.lock.source").value("203.0.113.44"))
+			.andExpect(jsonPath("$.lockState.status").value("LOCKED"))
+			.andExpect(jsonPath("$.lockState.lockedUntil").exists())
+			.andExpect(jsonPath("$.bans[0].evidence.jail").value("dovecot"))
+			.andExpect(jsonPath("$.history.period").value("PT720H"));
 	}
 
 	@Test

@@ -1,0 +1,45 @@
+package org.unbanpanel.lookup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.unbanpanel.evidence.Evidence;
+import org.unbanpanel.evidence.EvidenceService;
+import org.unbanpanel.evidence.History;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.BDDMockito.given;
+
+/** What the lookup tests need of the evidence side: a fixed clock, and an evidence mock that finds nothing. */
+@TestConfiguration(proxyBeanMethods = false)
+class LookupEvidence {
+
+	static final Instant NOW = Instant.parse("2026-11-25T11:05:00Z");
+
+	@Bean
+	Clock clock() {
+		return Clock.fixed(NOW, ZoneOffset.UTC);
+	}
+
+	/** Stubs the mock to find no line behind any ban and no ban in the history. */
+	static void findsNothing(EvidenceService evidence) {
+		given(evidence.explain(any(), anyList())).willAnswer(call -> {
+			List<EvidenceService.CurrentBan> bans = call.getArgument(1);
+			List<Evidence> none = bans.stream().map(ban -> empty(ban.jail())).toList();
+			return new EvidenceService.Explanation(none, new History(call.getArgument(0).toString(),
+					Duration.ofDays(30), List.of(), 0, List.of(), null, List.of(), null));
+		});
+	}
+
+	private static Evidence empty(String jail) {
+		return new Evidence(jail, "203.0.113.7", NOW, Duration.ofMinutes(10), 0, null, null, List.of(), List.of(),
+				List.of(), 0, 0, List.of("/var/log/mail.log"), List.of(), null);
+	}
+
+}
