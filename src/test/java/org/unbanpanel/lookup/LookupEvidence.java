@@ -1,16 +1,15 @@
 package org.unbanpanel.lookup;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.unbanpanel.evidence.Evidence;
 import org.unbanpanel.evidence.EvidenceService;
 import org.unbanpanel.evidence.History;
+import org.unbanpanel.testsupport.FixedClock;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -18,14 +17,10 @@ import static org.mockito.BDDMockito.given;
 
 /** What the lookup tests need of the evidence side: a fixed clock, and an evidence mock that finds nothing. */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(FixedClock.class)
 class LookupEvidence {
 
-	static final Instant NOW = Instant.parse("2026-11-25T11:05:00Z");
-
-	@Bean
-	Clock clock() {
-		return Clock.fixed(NOW, ZoneOffset.UTC);
-	}
+	static final Instant NOW = FixedClock.NOW;
 
 	/** Stubs the mock to find no line behind any ban and no ban in the history. */
 	static void findsNothing(EvidenceService evidence) {
