@@ -2,13 +2,21 @@ package org.unbanpanel.jails;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.fail2ban.Ban;
+import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.JailRules;
+import org.unbanpanel.fail2ban.JailSettings;
+import org.unbanpanel.trust.Trust;
+import org.unbanpanel.trust.TrustService;
 
 /**
  * What the jail pages and their API show, read from fail2ban on every call: the jails' counters, and a page of one
@@ -20,10 +28,16 @@ class JailsService {
 
 	private final Fail2ban fail2ban;
 
+	private final JailSettings settings;
+
+	private final TrustService trusts;
+
 	private final Clock clock;
 
-	JailsService(Fail2ban fail2ban, Clock clock) {
+	JailsService(Fail2ban fail2ban, JailSettings settings, TrustService trusts, Clock clock) {
 		this.fail2ban = fail2ban;
+		this.settings = settings;
+		this.trusts = trusts;
 		this.clock = clock;
 	}
 
@@ -40,9 +54,32 @@ class JailsService {
 		return BanPage.of(jail, read(jail), query, clock.instant(), ZoneId.systemDefault());
 	}
 
+	/**
+	 * The jail's rules as the running fail2ban reports them, each ignore-list entry marked as its own configuration or
+	 * a trust of this panel. Seven to eleven fail2ban-client runs, side by side ({@link JailSettings#rules}).
+	 * @throws UnknownJailException when fail2ban has no such jail
+	 */
+	JailRulesView rules(String jail) {
+		JailRules rules = known(jail, () -> settings.rules(jail));
+		Map<String, Trust> trusted = new HashMap<>();
+		trusts.current().forEach(trust -> trusted.put(trust.address(), trust));
+		List<JailRulesView.IgnoreEntry> ignore = rules.ignoreIp().stream().map(entry -> {
+			Trust trust = BanTarget.tryParse(entry).map(target -> trusted.get(target.value())).orElse(null);
+			return trust == null ? new JailRulesView.IgnoreEntry(entry, true, null, null)
+					: new JailRulesView.IgnoreEntry(entry, trust.keptIn().contains(jail), trust.expiresAt(),
+							trust.createdBy());
+		}).toList();
+		return new JailRulesView(rules, ignore);
+	}
+
 	private List<Ban> read(String jail) {
+		return known(jail, () -> fail2ban.bans(jail));
+	}
+
+	/** What {@code read} gets from fail2ban, an unknown jail told apart from another refusal by a second run. */
+	private <T> T known(String jail, Supplier<T> read) {
 		try {
-			return fail2ban.bans(jail);
+			return read.get();
 		}
 		catch (InvalidValueException ex) {
 			throw new UnknownJailException(jail);

@@ -34,6 +34,20 @@ class JailsApiControllerTests {
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
+	void answersTheRulesOfAJail() throws Exception {
+		given(service.rules("sshd")).willReturn(JailsControllerTests.RULES);
+
+		mvc.perform(get("/api/v1/jails/sshd/rules"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rules.maxRetry").value(5))
+			.andExpect(jsonPath("$.rules.findTime").value("PT10M"))
+			.andExpect(jsonPath("$.rules.sources.journalMatch[0]").value("_SYSTEMD_UNIT=sshd.service"))
+			.andExpect(jsonPath("$.ignoreIp[1].configured").value(false))
+			.andExpect(jsonPath("$.ignoreIp[1].trustedBy").value("admin"));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
 	void listsTheJails() throws Exception {
 		given(service.overview()).willReturn(JailsControllerTests.JAILS);
 

@@ -1,5 +1,6 @@
 package org.unbanpanel.jails;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.JailRules;
+import org.unbanpanel.fail2ban.LogSources;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.testsupport.PanelWebTest;
@@ -58,6 +61,41 @@ class JailsControllerTests {
 
 	@Autowired
 	private Fail2ban fail2ban;
+
+	static final JailRulesView RULES = new JailRulesView(new JailRules("sshd", 5, Duration.ofMinutes(10),
+			Duration.ofHours(12), new JailRules.Increment(null, "1 2 4 8", Duration.ofDays(7)),
+			new LogSources(List.of(), List.of("_SYSTEMD_UNIT=sshd.service", "+", "_COMM=sshd")),
+			List.of("iptables-multiport"), List.of("10.1.2.0/24", "203.0.113.50")),
+			List.of(new JailRulesView.IgnoreEntry("10.1.2.0/24", true, null, null), new JailRulesView.IgnoreEntry(
+					"203.0.113.50", false, java.time.Instant.parse("2026-11-25T23:00:00Z"), "admin")));
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void showsWhatDecidesAJailsBansWithItsAllowListApartFromThePanelsTrusts() throws Exception {
+		given(service.rules("sshd")).willReturn(RULES);
+
+		mvc.perform(get("/jails/sshd/rules"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(JailsController.RULES))
+			.andExpect(content().string(containsString("5 failures within 10 min ban an address")))
+			.andExpect(content().string(containsString("12 h")))
+			.andExpect(content().string(containsString(", multiplied by 1 2 4 8")))
+			.andExpect(content().string(containsString(", at most 7 d")))
+			.andExpect(content().string(containsString("the journal, entries matching _SYSTEMD_UNIT=sshd.service + _COMM=sshd")))
+			.andExpect(content().string(containsString("iptables-multiport")))
+			.andExpect(content().string(containsString("fail2ban&#39;s own allow list")))
+			.andExpect(content().string(containsString("trusted by this panel until 2026-11-25 23:00 (admin)")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void linksEachBanToItsEvidenceAndTheJailToItsRules() throws Exception {
+		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
+
+		mvc.perform(get("/jails/dovecot"))
+			.andExpect(content().string(containsString("href=\"/evidence?jail=dovecot&amp;ip=203.0.113.7\"")))
+			.andExpect(content().string(containsString("href=\"/jails/dovecot/rules\"")));
+	}
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")

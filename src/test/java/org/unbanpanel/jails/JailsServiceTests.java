@@ -11,7 +11,12 @@ import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.JailRules;
+import org.unbanpanel.fail2ban.JailSettings;
 import org.unbanpanel.fail2ban.JailStatus;
+import org.unbanpanel.fail2ban.LogSources;
+import org.unbanpanel.trust.Trust;
+import org.unbanpanel.trust.TrustService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,8 +27,39 @@ class JailsServiceTests {
 
 	private final Fail2ban fail2ban = mock(Fail2ban.class);
 
-	private final JailsService service = new JailsService(fail2ban,
+	private final JailSettings settings = mock(JailSettings.class);
+
+	private final TrustService trusts = mock(TrustService.class);
+
+	private final JailsService service = new JailsService(fail2ban, settings, trusts,
 			Clock.fixed(Instant.parse("2026-11-25T11:00:00Z"), ZoneOffset.UTC));
+
+	@Test
+	void marksEachIgnoredAddressAsFail2bansOwnOrAPanelTrust() {
+		given(settings.rules("dovecot")).willReturn(new JailRules("dovecot", 5, Duration.ofMinutes(10),
+				Duration.ofHours(12), null, new LogSources(List.of("/var/log/mail.log"), List.of()), List.of("dummy"),
+				List.of("10.1.2.0/24", "203.0.113.50", "198.51.100.7")));
+		Instant end = Instant.parse("2026-11-25T23:00:00Z");
+		given(trusts.current()).willReturn(List.of(
+				new Trust(1, "203.0.113.50", end.minusSeconds(60), end, "admin", "192.0.2.1", 4L, List.of()),
+				new Trust(2, "198.51.100.7", end.minusSeconds(60), end, "admin", "192.0.2.1", 5L, List.of("dovecot"))));
+
+		JailRulesView view = service.rules("dovecot");
+
+		assertThat(view.ignoreIp()).containsExactly(new JailRulesView.IgnoreEntry("10.1.2.0/24", true, null, null),
+				new JailRulesView.IgnoreEntry("203.0.113.50", false, end, "admin"),
+				new JailRulesView.IgnoreEntry("198.51.100.7", true, end, "admin"));
+		assertThat(view.findTimeText()).isEqualTo("10 min");
+		assertThat(view.banTimeText()).isEqualTo("12 h");
+	}
+
+	@Test
+	void callsAJailWhoseRulesFail2banRefusesAndDoesNotListUnknown() {
+		given(settings.rules("nosuch")).willThrow(refused());
+		given(fail2ban.jails()).willReturn(List.of("sshd"));
+
+		assertThatExceptionOfType(UnknownJailException.class).isThrownBy(() -> service.rules("nosuch"));
+	}
 
 	@Test
 	void summarisesEachJailWithItsBanTime() {
