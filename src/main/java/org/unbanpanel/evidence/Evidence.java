@@ -23,12 +23,14 @@ import java.util.List;
  * imitating the service's words): counted for nobody, never shown
  * @param sources the jail's sources, as fail2ban names them: files, or a journal match
  * @param problems the sources, or parts of them, that could not be read, and why
+ * @param logsFrom where the sources' oldest line is when that is after the window's start (the logs were rotated
+ * away, or begin then), else {@code null}
  * @param fail2banProblem why fail2ban could not be asked for the jail's sources, or {@code null}
  */
 public record Evidence(String jail, String address, Instant banStart, Duration findTime, int failures,
 		Instant firstFailure, Instant lastFailure, List<ServiceCount> services, List<AccountCount> accounts,
 		List<Line> lines, int linesNotShown, int unclearLines, List<String> sources, List<SourceProblem> problems,
-		String fail2banProblem) {
+		Instant logsFrom, String fail2banProblem) {
 
 	/** The window fail2ban counted failures in: from {@link #windowStart()} to the ban's start. */
 	public Instant windowStart() {

@@ -116,7 +116,7 @@ public class EvidenceService {
 		}
 		catch (Fail2banException ex) {
 			return new Evidence(jail, address.value(), start, null, 0, null, null, List.of(), List.of(), List.of(), 0,
-					0, List.of(), List.of(), ex.getMessage());
+					0, List.of(), List.of(), null, ex.getMessage());
 		}
 		Window window = window(start, jailInputs.findTime());
 		return EvidenceSummary.of(jail, address, start, jailInputs.findTime(), SourceReader.names(jailInputs.sources()),
@@ -172,7 +172,7 @@ public class EvidenceService {
 		}
 		catch (Fail2banException ex) {
 			return new History(address.value(), properties.history(), List.of(), 0, List.of(), release, List.of(),
-					ex.getMessage());
+					null, ex.getMessage());
 		}
 		SourceLines log = fail2banLog(target, address, period);
 		List<History.PastBan> bans = log.lines()
@@ -183,7 +183,7 @@ public class EvidenceService {
 		List<SourceProblem> problems = new ArrayList<>(log.problems());
 		List<History.JailBans> jails = jails(address, bans, problems, inputs);
 		return new History(address.value(), properties.history(), bans, History.days(bans, now), jails, release,
-				problems, null);
+				problems, log.startsAt() == null ? null : Instant.ofEpochSecond(log.startsAt()), null);
 	}
 
 	private SourceLines fail2banLog(String target, BanTarget address, Window period) {

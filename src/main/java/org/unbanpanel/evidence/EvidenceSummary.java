@@ -59,7 +59,7 @@ final class EvidenceSummary {
 				failures.isEmpty() ? null : instant(failures.get(0)),
 				failures.isEmpty() ? null : instant(failures.get(failures.size() - 1)), services(failures),
 				accounts(failures), shown, about.size() - shown.size() + Math.max(0, notKept), unclear, sources,
-				read.problems(), null);
+				read.problems(), read.startsAt() == null ? null : Instant.ofEpochSecond(read.startsAt()), null);
 	}
 
 	private static List<ServiceCount> services(List<Attributed> failures) {

@@ -16,11 +16,12 @@ import java.util.List;
  * @param jails the bans per jail, most first, each with the accounts its bans' failures tried
  * @param lastRelease the last release of the address by this panel, or {@code null}
  * @param problems fail2ban's log, or parts of it, that could not be read, and why
+ * @param logsFrom where fail2ban's oldest log line is when that is within the period, else {@code null}
  * @param fail2banProblem why fail2ban could not be asked where it logs, or {@code null}
  */
 public record History(String address, Duration period, List<PastBan> bans, long days, List<JailBans> jails,
 		Release lastRelease,
-		List<SourceProblem> problems, String fail2banProblem) {
+		List<SourceProblem> problems, Instant logsFrom, String fail2banProblem) {
 
 	/** One ban, as fail2ban logged it. */
 	public record PastBan(String jail, Instant at) {

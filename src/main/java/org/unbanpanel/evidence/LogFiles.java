@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,7 +86,7 @@ final class LogFiles {
 
 	/**
 	 * The file and as many rotated copies, newest first, as it takes to reach back to the earliest window's start;
-	 * notes it when even the oldest copy starts after it.
+	 * notes where the oldest starts when even it starts after that.
 	 */
 	private List<Rotation> needed(Path log, List<Window> windows, Scan scan) throws IOException {
 		long earliest = windows.stream().mapToLong(Window::from).min().orElse(Long.MAX_VALUE);
@@ -101,7 +100,7 @@ final class LogFiles {
 				return needed;
 			}
 			if (file.equals(files.get(files.size() - 1)) && first != null) {
-				scan.problem(Reason.STARTS_LATER, Instant.ofEpochSecond(first).toString());
+				scan.startsAt = first;
 			}
 		}
 		return needed;
@@ -329,6 +328,8 @@ final class LogFiles {
 
 		private int matching;
 
+		private Long startsAt;
+
 		private boolean stopped;
 
 		Scan(String source, byte[] needle, List<Window> windows) {
@@ -357,7 +358,7 @@ final class LogFiles {
 
 		void problem(Reason reason, String detail) {
 			problems.add(new SourceProblem(source, reason, detail));
-			stopped = stopped || reason != Reason.STARTS_LATER;
+			stopped = true;
 		}
 
 		/**
@@ -414,7 +415,7 @@ final class LogFiles {
 		}
 
 		SourceLines result() {
-			return new SourceLines(lines, matching, problems);
+			return new SourceLines(lines, matching, problems, startsAt);
 		}
 
 	}

@@ -15,8 +15,6 @@ public record SourceProblem(String source, Reason reason, String detail) {
 		NOT_READABLE,
 		/** The window spans more of it than the panel reads for one ban ({@code panel.evidence.max-bytes}). */
 		TOO_LARGE,
-		/** The window reaches back before the oldest line kept: older failures were rotated away. */
-		STARTS_LATER,
 		/** Reading failed otherwise: an I/O error, journalctl missing or failing. */
 		FAILED
 

@@ -34,8 +34,10 @@ final class SourceReader {
 			.flatMap(source -> source.lines().stream())
 			.sorted(Comparator.comparingLong(LogLine::epochSecond))
 			.toList();
+		Long startsAt = read.stream().map(SourceLines::startsAt).filter(java.util.Objects::nonNull).max(Long::compare)
+			.orElse(null);
 		return new SourceLines(lines, read.stream().mapToInt(SourceLines::matching).sum(),
-				read.stream().flatMap(source -> source.problems().stream()).toList());
+				read.stream().flatMap(source -> source.problems().stream()).toList(), startsAt);
 	}
 
 	/** The text lines hold the address as: an IPv4-mapped address is written as its IPv4 address, or contains it. */

@@ -60,7 +60,7 @@ class EvidenceControllerTests {
 	void saysWhenNoBanOfTheAddressIsKnown() throws Exception {
 		given(evidence.forLatestBan("dovecot", OFFICE)).willReturn(Optional.empty());
 		given(evidence.history(OFFICE)).willReturn(new History("203.0.113.7", java.time.Duration.ofDays(30),
-				java.util.List.of(), 0, java.util.List.of(), null, java.util.List.of(), null));
+				java.util.List.of(), 0, java.util.List.of(), null, java.util.List.of(), null, null));
 
 		mvc.perform(get("/evidence").param("jail", "dovecot").param("ip", "203.0.113.7"))
 			.andExpect(status().isOk())

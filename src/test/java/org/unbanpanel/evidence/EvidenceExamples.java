@@ -33,7 +33,7 @@ public final class EvidenceExamples {
 						+ "imap-login: Disconnected (auth failed, 1 attempts in 2 secs): user=<bob>, method=PLAIN, rip="
 						+ OFFICE + ", lip=192.0.2.10, TLS <script>")),
 				14, 1, List.of("/var/log/mail.log"),
-				List.of(new SourceProblem("/var/log/mail.log.2.gz", SourceProblem.Reason.NOT_READABLE, "")), null);
+				List.of(new SourceProblem("/var/log/mail.log.2.gz", SourceProblem.Reason.NOT_READABLE, "")), null, null);
 	}
 
 	/** Banned four times in a week, three of them in dovecot after alice's failures, released once by admin. */
@@ -46,7 +46,7 @@ public final class EvidenceExamples {
 						new History.PastBan("dovecot", start)),
 				7, List.of(new History.JailBans("dovecot", 3, List.of(new AccountCount("alice@example.org", 40,
 						List.of("imap")))), new History.JailBans("sasl", 1, List.of())),
-				new History.Release(start.minus(Duration.ofDays(1)), "admin", 3L), List.of(), null);
+				new History.Release(start.minus(Duration.ofDays(1)), "admin", 3L), List.of(), null, null);
 	}
 
 }

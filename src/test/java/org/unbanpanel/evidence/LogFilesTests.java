@@ -92,14 +92,19 @@ class LogFilesTests {
 	}
 
 	@Test
-	void saysWhenTheWindowStartsBeforeTheOldestLineKept() throws IOException {
+	void saysWhereTheOldestCopyLogrotateKeptStartsWhenTheWindowStartsBefore() throws IOException {
 		Path log = folder.resolve("auth.log");
-		write(log, false, START.plusMinutes(5), "Failed password for root from " + OFFICE + " port 4 ssh2");
+		write(folder.resolve("auth.log.1"), false, START.plusMinutes(5), "Failed password for root from " + OFFICE
+				+ " port 4 ssh2");
+		write(log, false, START.plusMinutes(6), "Failed password for root from " + OFFICE + " port 5 ssh2");
 
 		SourceLines found = files.read(log, OFFICE, List.of(window(START, START.plusMinutes(10))));
 
-		assertThat(found.lines()).hasSize(1);
-		assertThat(found.problems()).extracting(SourceProblem::reason).containsExactly(Reason.STARTS_LATER);
+		assertThat(found.lines()).hasSize(2);
+		assertThat(found.problems()).isEmpty();
+		assertThat(found.startsAt()).isEqualTo(epoch(START.plusMinutes(5)));
+		assertThat(files.read(log, OFFICE, List.of(window(START.plusMinutes(6), START.plusMinutes(10)))).startsAt())
+			.as("the logs reach back to the window's start").isNull();
 	}
 
 	@Test

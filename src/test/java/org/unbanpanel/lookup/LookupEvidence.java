@@ -28,13 +28,13 @@ class LookupEvidence {
 			List<EvidenceService.CurrentBan> bans = call.getArgument(1);
 			List<Evidence> none = bans.stream().map(ban -> empty(ban.jail())).toList();
 			return new EvidenceService.Explanation(none, new History(call.getArgument(0).toString(),
-					Duration.ofDays(30), List.of(), 0, List.of(), null, List.of(), null));
+					Duration.ofDays(30), List.of(), 0, List.of(), null, List.of(), null, null));
 		});
 	}
 
 	private static Evidence empty(String jail) {
 		return new Evidence(jail, "203.0.113.7", NOW, Duration.ofMinutes(10), 0, null, null, List.of(), List.of(),
-				List.of(), 0, 0, List.of("/var/log/mail.log"), List.of(), null);
+				List.of(), 0, 0, List.of("/var/log/mail.log"), List.of(), null, null);
 	}
 
 }
