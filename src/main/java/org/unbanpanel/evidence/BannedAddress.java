@@ -1,7 +1,7 @@
 package org.unbanpanel.evidence;
 
-import org.unbanpanel.exec.InvalidValueException;
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.InvalidValueException;
 
 /** The address a request asks about: one address, as Lookup takes it; a network is refused, no line bans one. */
 final class BannedAddress {

@@ -2,7 +2,6 @@ package org.unbanpanel.evidence;
 
 import java.util.List;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -10,9 +9,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.InvalidValueException;
+import org.unbanpanel.core.Rejection;
 import org.unbanpanel.fail2ban.Fail2banException;
-import org.unbanpanel.system.Rejection;
+import org.unbanpanel.web.RejectedRequest;
 
 /**
  * The evidence for scripts: {@code GET /api/v1/evidence?jail=&ip=} (the address's current or last ban in the jail)
@@ -24,32 +25,43 @@ class EvidenceApiController {
 
 	private final EvidenceService evidence;
 
-	private final MessageSource messages;
-
-	EvidenceApiController(EvidenceService evidence, MessageSource messages) {
+	EvidenceApiController(EvidenceService evidence) {
 		this.evidence = evidence;
-		this.messages = messages;
 	}
 
 	@GetMapping("/api/v1/evidence")
 	ResponseEntity<?> evidence(@RequestParam String jail, @RequestParam String ip) {
-		return evidence.forLatestBan(jail, BannedAddress.parse(ip))
-			.<ResponseEntity<?>>map(ResponseEntity::ok)
-			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.body(problem(HttpStatus.NOT_FOUND, "No ban known", "The jail holds no ban of this address, and "
-						+ "fail2ban's log records none in the history period.")));
+		BanTarget address = address(ip);
+		try {
+			return evidence.forLatestBan(jail, address)
+				.<ResponseEntity<?>>map(ResponseEntity::ok)
+				.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+					.body(problem(HttpStatus.NOT_FOUND, "No ban known", "The jail holds no ban of this address, and "
+							+ "fail2ban's log records none in the history period.")));
+		}
+		catch (InvalidValueException ex) {
+			throw refused("jail", ex);
+		}
 	}
 
 	@GetMapping("/api/v1/evidence/history")
 	History history(@RequestParam String ip) {
-		return evidence.history(BannedAddress.parse(ip));
+		return evidence.history(address(ip));
 	}
 
-	@ExceptionHandler(InvalidValueException.class)
-	ResponseEntity<ProblemDetail> refused(InvalidValueException ex) {
-		Rejection rejection = new Rejection(null, ex.code(), InvalidValueException.printable(ex.value()));
-		return ResponseEntity.badRequest()
-			.body(Rejection.problem("Invalid evidence request", ex.getMessage(), List.of(rejection), messages));
+	/** The address asked about; anything else is refused as a 400 problem naming it, before anything runs. */
+	private static BanTarget address(String ip) {
+		try {
+			return BannedAddress.parse(ip);
+		}
+		catch (InvalidValueException ex) {
+			throw refused("ip", ex);
+		}
+	}
+
+	private static RejectedRequest refused(String field, InvalidValueException ex) {
+		return RejectedRequest.of("Invalid evidence request", ex.getMessage(),
+				List.of(new Rejection(field, ex.code(), InvalidValueException.printable(ex.value()))));
 	}
 
 	@ExceptionHandler(Fail2banException.class)

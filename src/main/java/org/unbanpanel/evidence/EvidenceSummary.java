@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.evidence.Evidence.AccountCount;
 import org.unbanpanel.evidence.Evidence.Kind;
 import org.unbanpanel.evidence.Evidence.Line;
 import org.unbanpanel.evidence.Evidence.ServiceCount;
-import org.unbanpanel.fail2ban.BanTarget;
 
 /**
  * Turns the lines that hold an address into the evidence about it. A line of a service {@link LineReader} reads

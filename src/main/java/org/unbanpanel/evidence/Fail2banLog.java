@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.BanTarget;
 
 /**
  * Reads fail2ban's own log: {@code 2026-11-25 11:00:00,123 fail2ban.actions [812]: NOTICE  [dovecot] Ban

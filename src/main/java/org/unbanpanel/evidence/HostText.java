@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.BanTarget;
 
 /**
  * The client address in the forms services write it: plain, IPv4-mapped ({@code ::ffff:192.0.2.1}), in brackets,

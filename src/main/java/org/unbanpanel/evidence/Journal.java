@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.evidence.SourceProblem.Reason;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
-import org.unbanpanel.exec.InvalidValueException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -285,7 +285,7 @@ final class LogFiles {
 
 	}
 
-	/** The stamp of the first stamped line among the whole lines of {@code bytes[from, to)}. */
+	/** The stamp of the first stamped line among the whole lines from {@code from} up to {@code to}. */
 	private static Long firstStampIn(byte[] bytes, int from, int to, LogTime times) {
 		int start = from;
 		while (start < to) {
@@ -362,7 +362,7 @@ final class LogFiles {
 		}
 
 		/**
-		 * Takes the lines of {@code chunk[0, length)} that hold the needle and lie in a window.
+		 * Takes the lines of the chunk's first {@code length} bytes that hold the needle and lie in a window.
 		 * @param last whether the chunk ends the range, so that a line without its newline is whole
 		 * @return how many bytes were consumed: up to the last whole line
 		 */

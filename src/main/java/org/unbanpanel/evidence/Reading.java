@@ -1,6 +1,6 @@
 package org.unbanpanel.evidence;
 
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.BanTarget;
 
 /**
  * What one log line says, as far as {@link LineReader} can tell.

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How fail2ban is set up, read from the running server: what a jail reads and how it decides, where fail2ban logs.
  * Read-only; each method throws {@link Fail2banException} like {@link Fail2ban} does, and an
- * {@link org.unbanpanel.exec.InvalidValueException} for a jail name that is not one, before anything runs.
+ * {@link org.unbanpanel.core.InvalidValueException} for a jail name that is not one, before anything runs.
  */
 public interface JailSettings {
 

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.fail2ban.Ban;
-import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.JailRules;

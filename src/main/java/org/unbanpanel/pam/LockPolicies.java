@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
-import org.unbanpanel.exec.InvalidValueException;
+import org.unbanpanel.core.InvalidValueException;
 
 /**
  * The lock policy in force, read from the PAM stack of {@code panel.accounts.policy.service} and, for pam_faillock,

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
-import org.unbanpanel.fail2ban.BanTarget;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.JailRules;
 import org.unbanpanel.fail2ban.JailSettings;
 import org.unbanpanel.fail2ban.LogSources;

@@ -16,36 +16,36 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 import org.unbanpanel.audit.AuditTrail;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.evidence.Evidence.AccountCount;
 import org.unbanpanel.evidence.Evidence.ServiceCount;
 import org.unbanpanel.exec.CommandRunner;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.fail2ban.Ban;
-import org.unbanpanel.fail2ban.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banAdapters;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.Fail2banServer;
-import org.unbanpanel.testsupport.Fail2banServer.PackagedFilter;
 import org.unbanpanel.testsupport.JournalFile;
+import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestDatabase;
+import org.unbanpanel.testsupport.WithRealTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The evidence of bans fail2ban itself made: real failed-login lines, as Debian's OpenSSH, Dovecot and Postfix packages
  * log them, go to the log files (or a journal file) of a private fail2ban-server running Debian's own sshd, dovecot
- * and postfix filters; once fail2ban has banned the address, the panel reads the evidence from the jail's sources.
+ * and postfix filters ({@code DEBIAN_FILTERS}); once fail2ban has banned the address, the panel reads the evidence from the jail's sources.
  * The failures the panel counts are the ones fail2ban counted ({@code Total failed}).
  */
+@WithRealTools(fail2ban = WithRealTools.Fail2banSetUp.DEBIAN_FILTERS)
 class EvidenceIntegrationTests {
 
 	/** rsyslog's traditional file format, as Debian wrote mail.log and auth.log up to Debian 11. */
@@ -63,25 +63,15 @@ class EvidenceIntegrationTests {
 	private static EvidenceService evidence;
 
 	@BeforeAll
-	static void startFail2banOnDebiansFilters() throws IOException {
-		journal = Files.createDirectories(Path.of("target", "journal-" + UUID.randomUUID()).toAbsolutePath());
-		server = Fail2banServer.start(PackagedFilter.onLogFile("sshd", "sshd"),
-				PackagedFilter.onLogFile("dovecot", "dovecot"), PackagedFilter.onLogFile("sasl", "postfix[mode=auth]"),
-				PackagedFilter.onJournal("ssh-ddos", "sshd", journal));
+	static void connect(RealTools tools) {
+		journal = tools.journal();
+		server = tools.fail2ban();
 		CommandRunner runner = CommandRunners.real(Duration.ofSeconds(30));
 		fail2ban = Fail2banAdapters.over(runner, server.command());
 		EvidenceProperties properties = new EvidenceProperties(DataSize.ofMegabytes(64), 5000, 50, 500,
 				List.of("/usr/bin/journalctl"), journal, Duration.ofDays(30));
 		evidence = new EvidenceService(Fail2banAdapters.settingsOver(runner, server.command()), fail2ban,
 				new AuditTrail(new TestDatabase().jdbc(), Clock.systemUTC()), runner, properties, Clock.systemUTC());
-	}
-
-	@AfterAll
-	static void stopFail2ban() throws IOException {
-		if (server != null) {
-			server.close();
-		}
-		org.springframework.util.FileSystemUtils.deleteRecursively(journal);
 	}
 
 	@Test

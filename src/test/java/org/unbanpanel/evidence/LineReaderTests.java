@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.evidence.Fail2banSamples.Sample;
 import org.unbanpanel.evidence.Reading.Kind;
-import org.unbanpanel.fail2ban.BanTarget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,46 +1,30 @@
 package org.unbanpanel.fail2ban;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.testsupport.Fail2banServer;
-import org.unbanpanel.testsupport.Fail2banServer.PackagedFilter;
+import org.unbanpanel.testsupport.WithRealTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The settings reader against a private fail2ban-server with a file jail and a journal jail. */
+/** The settings reader against a private fail2ban-server with file jails and a journal jail. */
+@WithRealTools(fail2ban = WithRealTools.Fail2banSetUp.DEBIAN_FILTERS)
 class JailSettingsIntegrationTests {
-
-	private static Path journal;
 
 	private static Fail2banServer server;
 
 	private static JailSettings settings;
 
 	@BeforeAll
-	static void start() throws IOException {
-		journal = Files.createDirectories(Path.of("target", "journal-" + UUID.randomUUID()).toAbsolutePath());
-		server = Fail2banServer.start(PackagedFilter.onJournal("ssh-ddos", "sshd", journal));
+	static void connect(Fail2banServer started) {
+		server = started;
 		settings = new CommandJailSettings(CommandRunners.real(Duration.ofSeconds(30)),
 				new Fail2banProperties(server.command()));
-	}
-
-	@AfterAll
-	static void stop() {
-		if (server != null) {
-			server.close();
-		}
-		FileSystemUtils.deleteRecursively(journal.toFile());
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.unbanpanel.core.AccountName;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.PamLockout;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.unbanpanel.core.AccountName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
