@@ -15,6 +15,8 @@ import org.unbanpanel.pam.LockState;
  * @param bans every ban that holds it, in the server's jail order, each with the evidence behind it
  * @param fail2banProblem why fail2ban could not be asked, or {@code null}
  * @param history how often the address was banned lately, {@code null} for a network or when fail2ban cannot be asked
+ * @param lastBan the evidence of its latest ban, when it is banned nowhere now (released, or run out), else
+ * {@code null}
  * @param lock the user's failed logins
  * @param lockState where the user stands against the lock policy, {@code null} when the policy cannot be read
  * @param accountProblem why the lock record could not be read, or {@code null}
@@ -22,8 +24,8 @@ import org.unbanpanel.pam.LockState;
  * @param lockedAccounts accounts the evidence names that are locked right now (the user looked up left out), which
  * the same release can clear
  */
-record LookupResult(String address, List<JailBan> bans, String fail2banProblem, History history, String user,
-		LockRecord lock, LockState lockState, String accountProblem, String policyProblem,
+record LookupResult(String address, List<JailBan> bans, String fail2banProblem, History history, Evidence lastBan,
+		String user, LockRecord lock, LockState lockState, String accountProblem, String policyProblem,
 		List<NamedLock> lockedAccounts) {
 
 	/** Whether "Release everything" has something to release. */

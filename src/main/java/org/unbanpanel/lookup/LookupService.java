@@ -1,12 +1,15 @@
 package org.unbanpanel.lookup;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 import org.unbanpanel.core.AccountName;
@@ -59,15 +62,15 @@ class LookupService {
 	}
 
 	LookupResult lookup(LookupQuery query) {
-		Found found = query.address().map(this::found).orElse(new Found(null, null, null));
+		Found found = query.address().map(this::found).orElse(new Found(null, null, null, null));
 		String address = query.address().map(BanTarget::value).orElse(null);
 		String user = query.user().map(AccountName::value).orElse(null);
 		Accounts accounts = new Accounts();
 		if (query.user().isPresent() || found.namesAccounts()) {
 			accounts.read(query.user(), found.accounts());
 		}
-		return new LookupResult(address, found.bans(), found.problem(), found.history(), user, accounts.lock,
-				accounts.lockState, accounts.problem, accounts.policyProblem, accounts.locked);
+		return new LookupResult(address, found.bans(), found.problem(), found.history(), found.lastBan(), user,
+				accounts.lock, accounts.lockState, accounts.problem, accounts.policyProblem, accounts.locked);
 	}
 
 	/** The account side of a lookup: the user's lock and its countdown, the locked accounts the evidence names. */
@@ -125,10 +128,10 @@ class LookupService {
 			bans = bans(target);
 		}
 		catch (Fail2banException ex) {
-			return new Found(null, ex.getMessage(), null);
+			return new Found(null, ex.getMessage(), null, null);
 		}
 		if (target.isNetwork()) {
-			return new Found(bans, null, null);
+			return new Found(bans, null, null, null);
 		}
 		List<EvidenceService.CurrentBan> own = bans.stream()
 			.filter(ban -> BanTarget.tryParse(ban.entry()).filter(target::equals).isPresent())
@@ -141,7 +144,17 @@ class LookupService {
 			boolean isOwn = BanTarget.tryParse(ban.entry()).filter(target::equals).isPresent();
 			withEvidence.add(isOwn ? withEvidence(ban, explained.evidence().get(next++)) : ban);
 		}
-		return new Found(withEvidence, null, explained.history());
+		return new Found(withEvidence, null, explained.history(), own.isEmpty() ? lastBan(target, explained.history())
+				: null);
+	}
+
+	/** The evidence of the address's latest ban in the history, for an address banned nowhere now (released, or run out). */
+	private Evidence lastBan(BanTarget target, History history) {
+		if (history.bans().isEmpty()) {
+			return null;
+		}
+		History.PastBan last = history.bans().get(history.bans().size() - 1);
+		return evidence.forBan(last.jail(), target, LocalDateTime.ofInstant(last.at(), ZoneId.systemDefault()));
 	}
 
 	private static LookupResult.JailBan withEvidence(LookupResult.JailBan ban, Evidence evidence) {
@@ -192,17 +205,16 @@ class LookupService {
 	}
 
 	/** What fail2ban's side of a lookup found. */
-	private record Found(List<LookupResult.JailBan> bans, String problem, History history) {
+	private record Found(List<LookupResult.JailBan> bans, String problem, History history, Evidence lastBan) {
 
 		/** The accounts the evidence names, the most failing first. */
 		Set<String> accounts() {
 			Set<String> accounts = new LinkedHashSet<>();
-			if (bans != null) {
-				bans.stream()
-					.filter(ban -> ban.evidence() != null)
-					.flatMap(ban -> ban.evidence().accounts().stream())
-					.forEach(account -> accounts.add(account.account()));
-			}
+			Stream.concat(bans == null ? Stream.empty() : bans.stream().map(LookupResult.JailBan::evidence),
+					Stream.ofNullable(lastBan))
+				.filter(Objects::nonNull)
+				.flatMap(evidence -> evidence.accounts().stream())
+				.forEach(account -> accounts.add(account.account()));
 			return accounts;
 		}
 

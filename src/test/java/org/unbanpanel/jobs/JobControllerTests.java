@@ -61,6 +61,19 @@ class JobControllerTests {
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
+	void linksAReleasedAddressToWhyItWasBannedAndTheAccountsItLocked() throws Exception {
+		given(service.find(8)).willReturn(Optional.of(job(8, JobState.DONE,
+				new ItemView(ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null),
+				new ItemView(ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED, List.of("sshd"), 0, null))));
+
+		mvc.perform(get("/jobs/8"))
+			.andExpect(content().string(containsString("href=\"/lookup?ip=203.0.113.7\"")))
+			.andExpect(content().string(containsString("Why it was banned, and the accounts it locked")))
+			.andExpect(content().string(not(containsString("/lookup?ip=198.51.100.0"))));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
 	void refreshesItselfWhileTheJobRuns() throws Exception {
 		given(service.find(8)).willReturn(Optional.of(job(8, JobState.QUEUED,
 				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null))));

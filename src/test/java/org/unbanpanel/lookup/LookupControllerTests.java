@@ -176,6 +176,24 @@ class LookupControllerTests {
 	}
 
 	@Test
+	@WithMockUser(roles = "ADMIN")
+	void explainsTheLastBanOfAnAddressBannedNowhereNowAndOffersToClearTheLocksItCaused() throws Exception {
+		given(fail2ban.whereBanned(List.of(OFFICE))).willReturn(Map.of(OFFICE, List.of()));
+		willReturn(new EvidenceService.Explanation(List.of(), EvidenceExamples.history())).given(evidence)
+			.explain(any(), anyList());
+		given(evidence.forBan(eq("dovecot"), eq(OFFICE), any())).willReturn(EvidenceExamples.dovecot());
+		given(accountLocks.status(AccountName.parse("bob")))
+			.willReturn(new LockRecord("bob", 3, LocalDateTime.parse("2026-11-25T11:00:00"), "203.0.113.7"));
+
+		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
+			.andExpect(content().string(containsString("Not banned in any jail.")))
+			.andExpect(content().string(containsString("Why it was last banned: in dovecot at 2026-11-25 11:00")))
+			.andExpect(content().string(containsString("alice@example.org \u00d714 over imap")))
+			.andExpect(content().string(containsString("value=\"bob\" checked")))
+			.andExpect(content().string(containsString("Release everything")));
+	}
+
+	@Test
 	@WithMockUser(username = "alice", roles = "ADMIN")
 	void clearsTheChosenLocksInTheSameJobAsTheAddress() throws Exception {
 		given(unblock.submit(any(), anyString(), anyString())).willReturn(45L);

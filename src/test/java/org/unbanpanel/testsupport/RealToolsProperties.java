@@ -39,12 +39,16 @@ class RealToolsProperties implements ContextCustomizerFactory {
 			Supplier<RealTools> tools = () -> RealToolsExtension.toolsOf(testClass);
 			if (panel.pam()) {
 				TestPanel.useTools(settings, () -> tools.get().fail2ban(), () -> tools.get().pamTallyDir());
+				settings.add("panel.accounts.policy.service", () -> tools.get().pam().service());
 			}
 			else {
 				TestPanel.useFail2ban(settings, () -> tools.get().fail2ban());
 			}
 			if (panel.fail2ban() == WithRealTools.Fail2banSetUp.PANEL_JAIL) {
 				settings.add("panel.security.auth-log", () -> tools.get().authLog().toString());
+			}
+			if (panel.fail2ban() == WithRealTools.Fail2banSetUp.DEBIAN_FILTERS) {
+				settings.add("panel.evidence.journal-directory", () -> tools.get().journal().toString());
 			}
 			TestPanel.users(settings, panel.users());
 			context.getEnvironment().getPropertySources().addFirst(settings);
