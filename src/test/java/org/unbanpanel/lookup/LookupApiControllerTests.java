@@ -20,11 +20,9 @@ import org.unbanpanel.fail2ban.Ban;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.LockPolicies;
-import org.unbanpanel.pam.LockPolicy;
 import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.testsupport.PanelWebTest;
 
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -56,11 +54,7 @@ class LookupApiControllerTests {
 
 	@BeforeEach
 	void findNoEvidence() {
-		LookupEvidence.findsNothing(evidence);
-		given(accountLocks.backend()).willReturn("faillock");
-		given(accountLocks.status(any())).willAnswer(call -> new LockRecord(call.getArgument(0).toString(), 0, null, ""));
-		given(policies.current()).willReturn(new LockPolicy(LockPolicy.FAILLOCK, 3, Duration.ofMinutes(10),
-				Duration.ofMinutes(15), false, Duration.ofMinutes(10), List.of("/etc/pam.d/common-auth")));
+		LookupEvidence.findsNothing(evidence, accountLocks, policies);
 	}
 
 	@Test
