@@ -39,26 +39,25 @@ public record LockPolicy(String module, int deny, Duration unlockTime, Duration 
 	public LockState state(LockRecord record, Instant now, ZoneId zone) {
 		boolean root = "root".equals(record.user());
 		if (!record.hasFailures()) {
-			return new LockState(LockState.Status.NO_FAILURES, 0, deny, null);
+			return state(LockState.Status.NO_FAILURES, 0, null);
 		}
 		if (deny == 0 || (root && !evenDenyRoot)) {
-			return new LockState(LockState.Status.NEVER_LOCKS, record.failures(), deny, null);
+			return state(LockState.Status.NEVER_LOCKS, record.failures(), null);
 		}
 		if (record.failures() < deny) {
-			return new LockState(LockState.Status.BELOW_LIMIT, record.failures(), deny, null);
+			return state(LockState.Status.BELOW_LIMIT, record.failures(), null);
 		}
 		Duration unlock = root ? rootUnlockTime : unlockTime;
 		if (unlock.isZero() || record.lastFailure() == null) {
-			return new LockState(LockState.Status.LOCKED_UNTIL_RESET, record.failures(), deny, null);
+			return state(LockState.Status.LOCKED_UNTIL_RESET, record.failures(), null);
 		}
 		Instant until = record.lastFailure().atZone(zone).toInstant().plus(unlock);
-		return new LockState(until.isAfter(now) ? LockState.Status.LOCKED : LockState.Status.LOCK_RAN_OUT,
-				record.failures(), deny, until);
+		return state(until.isAfter(now) ? LockState.Status.LOCKED : LockState.Status.LOCK_RAN_OUT, record.failures(), until);
 	}
 
 	/** pam_tally2 counts a refused attempt too, so each attempt during a lock starts its countdown again. */
-	public boolean attemptsExtendTheLock() {
-		return TALLY2.equals(module);
+	private LockState state(LockState.Status status, int failures, Instant until) {
+		return new LockState(status, failures, deny, until, status == LockState.Status.LOCKED && TALLY2.equals(module));
 	}
 
 }

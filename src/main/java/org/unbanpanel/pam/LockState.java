@@ -8,8 +8,10 @@ import java.time.Instant;
  * @param deny the failures that lock it
  * @param lockedUntil when the lock ends by itself ({@link Status#LOCKED}, or when it ran out for
  * {@link Status#LOCK_RAN_OUT}); {@code null} otherwise
+ * @param attemptsExtend whether each further attempt starts the countdown again (pam_tally2 counts a refused attempt
+ * as a failure and dates the lock from it)
  */
-public record LockState(Status status, int failures, int deny, Instant lockedUntil) {
+public record LockState(Status status, int failures, int deny, Instant lockedUntil, boolean attemptsExtend) {
 
 	public enum Status {
 

@@ -69,6 +69,19 @@ class AccountsControllerTests {
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
+	void saysThatPamTally2StartsTheCountdownAgainWithEachAttempt() throws Exception {
+		given(locks.backend()).willReturn("pam_tally2");
+		given(locks.all()).willReturn(List.of(ALICE));
+		given(policies.current()).willReturn(new LockPolicy(LockPolicy.TALLY2, 3, Duration.ofHours(1), null, false,
+				Duration.ofHours(1), List.of("/etc/pam.d/common-auth")));
+
+		mvc.perform(get("/accounts"))
+			.andExpect(content().string(containsString("locked until 2026-11-25 11:15:30, when it ends by itself "
+					+ "(pam_tally2: each further attempt starts the countdown again)")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
 	void saysWhenEachLockEndsByItselfOrThatItNeverDoes() throws Exception {
 		LockRecord bob = new LockRecord("bob", 1, LocalDateTime.parse("2026-11-25T11:00:00"), "203.0.113.7");
 		given(locks.backend()).willReturn("faillock");

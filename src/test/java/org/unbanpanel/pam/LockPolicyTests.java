@@ -50,10 +50,9 @@ class LockPolicyTests {
 		assertThat(policy.unlockTime()).isEqualTo(Duration.ofMinutes(20));
 		assertThat(policy.evenDenyRoot()).isTrue();
 		assertThat(policy.state(bob, Instant.parse("2026-11-25T11:10:00Z"), ZONE))
-			.isEqualTo(new LockState(LockState.Status.LOCKED, 5, 4, Instant.parse("2026-11-25T11:20:17Z")));
+			.isEqualTo(new LockState(LockState.Status.LOCKED, 5, 4, Instant.parse("2026-11-25T11:20:17Z"), true));
 		assertThat(policy.state(bob, Instant.parse("2026-11-25T11:20:17Z"), ZONE).status())
 			.isEqualTo(LockState.Status.LOCK_RAN_OUT);
-		assertThat(policy.attemptsExtendTheLock()).isTrue();
 	}
 
 	@Test
@@ -123,7 +122,7 @@ class LockPolicyTests {
 		LockRecord alice = new LockRecord("alice", 2, LocalDateTime.parse("2026-11-25T11:00:00"), "203.0.113.7");
 
 		assertThat(policy.state(alice, Instant.parse("2026-11-25T11:01:00Z"), ZONE))
-			.isEqualTo(new LockState(LockState.Status.BELOW_LIMIT, 2, 3, null));
+			.isEqualTo(new LockState(LockState.Status.BELOW_LIMIT, 2, 3, null, false));
 		assertThat(policy.state(LockRecord.noFailures("alice"), Instant.EPOCH, ZONE).status())
 			.isEqualTo(LockState.Status.NO_FAILURES);
 	}
