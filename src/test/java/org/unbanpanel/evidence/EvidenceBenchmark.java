@@ -26,7 +26,7 @@ import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.JailRules;
 import org.unbanpanel.fail2ban.JailSettings;
 import org.unbanpanel.fail2ban.LogSources;
-import org.unbanpanel.testsupport.ProgramRun;
+import org.unbanpanel.demo.ProgramRun;
 import org.unbanpanel.testsupport.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
