@@ -88,7 +88,7 @@ class AccountsController {
 					policy.state(account, clock.instant(), ZoneId.systemDefault())));
 		}
 		catch (AccountLockException ex) {
-			model.addAttribute("policyProblem", ex.getMessage());
+			model.addAttribute("policyProblem", ex.explanation());
 		}
 		return states;
 	}

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.unbanpanel.core.Explanation;
+
 /**
  * Why fail2ban banned an address in one jail: the lines of the jail's own sources, in the window fail2ban looked at,
  * that are about the address. For the page and the API alike.
@@ -30,7 +32,7 @@ import java.util.List;
 public record Evidence(String jail, String address, Instant banStart, Duration findTime, int failures,
 		Instant firstFailure, Instant lastFailure, List<ServiceCount> services, List<AccountCount> accounts,
 		List<Line> lines, int linesNotShown, int unclearLines, List<String> sources, List<SourceProblem> problems,
-		Instant logsFrom, String fail2banProblem) {
+		Instant logsFrom, Explanation fail2banProblem) {
 
 	/** The window fail2ban counted failures in: from {@link #windowStart()} to the ban's start. */
 	public Instant windowStart() {

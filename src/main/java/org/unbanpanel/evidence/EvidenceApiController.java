@@ -10,9 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.core.Rejection;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.web.Problems;
 import org.unbanpanel.web.RejectedRequest;
 
 /**
@@ -25,8 +27,11 @@ class EvidenceApiController {
 
 	private final EvidenceService evidence;
 
-	EvidenceApiController(EvidenceService evidence) {
+	private final Problems problems;
+
+	EvidenceApiController(EvidenceService evidence, Problems problems) {
 		this.evidence = evidence;
+		this.problems = problems;
 	}
 
 	@GetMapping("/api/v1/evidence")
@@ -36,8 +41,7 @@ class EvidenceApiController {
 			return evidence.forLatestBan(jail, address)
 				.<ResponseEntity<?>>map(ResponseEntity::ok)
 				.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-					.body(problem(HttpStatus.NOT_FOUND, "No ban known", "The jail holds no ban of this address, and "
-							+ "fail2ban's log records none in the history period.")));
+					.body(problems.of(HttpStatus.NOT_FOUND, "evidence.api.noBan", Explanation.of("evidence.api.noBan.detail"))));
 		}
 		catch (InvalidValueException ex) {
 			throw refused("jail", ex);
@@ -60,7 +64,7 @@ class EvidenceApiController {
 	}
 
 	private static RejectedRequest refused(String field, InvalidValueException ex) {
-		return RejectedRequest.of("Invalid evidence request", ex.getMessage(),
+		return RejectedRequest.of("evidence.api.invalid", Explanation.of("evidence.api.rejected"),
 				List.of(new Rejection(field, ex.code(), InvalidValueException.printable(ex.value()))));
 	}
 
@@ -68,13 +72,8 @@ class EvidenceApiController {
 	ResponseEntity<ProblemDetail> unavailable(Fail2banException ex) {
 		HttpStatus status = ex.reason() == Fail2banException.Reason.REFUSED ? HttpStatus.NOT_FOUND
 				: HttpStatus.SERVICE_UNAVAILABLE;
-		return ResponseEntity.status(status).body(problem(status, "fail2ban cannot answer", ex.getMessage()));
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
+		return ResponseEntity.status(status).body(problems.of(status,
+				status == HttpStatus.NOT_FOUND ? "jails.api.unknown" : "jails.api.unavailable", ex));
 	}
 
 }

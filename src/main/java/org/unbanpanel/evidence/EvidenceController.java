@@ -40,7 +40,7 @@ class EvidenceController {
 			model.addAttribute("refusedValue", InvalidValueException.printable(ex.value()));
 		}
 		catch (Fail2banException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", ex.explanation());
 		}
 		return VIEW;
 	}

@@ -116,7 +116,7 @@ public class EvidenceService {
 		}
 		catch (Fail2banException ex) {
 			return new Evidence(jail, address.value(), start, null, 0, null, null, List.of(), List.of(), List.of(), 0,
-					0, List.of(), List.of(), null, ex.getMessage());
+					0, List.of(), List.of(), null, ex.explanation());
 		}
 		Window window = window(start, jailInputs.findTime());
 		return EvidenceSummary.of(jail, address, start, jailInputs.findTime(), SourceReader.names(jailInputs.sources()),
@@ -172,7 +172,7 @@ public class EvidenceService {
 		}
 		catch (Fail2banException ex) {
 			return new History(address.value(), properties.history(), List.of(), 0, List.of(), release, List.of(),
-					null, ex.getMessage());
+					null, ex.explanation());
 		}
 		SourceLines log = fail2banLog(target, address, period);
 		List<History.PastBan> bans = log.lines()

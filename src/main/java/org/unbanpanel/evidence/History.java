@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import org.unbanpanel.core.Explanation;
+
 /**
  * How often fail2ban banned an address lately, read from fail2ban's own log (and its rotated copies), and when this
  * panel last released it, from the audit trail.
@@ -21,7 +23,7 @@ import java.util.List;
  */
 public record History(String address, Duration period, List<PastBan> bans, long days, List<JailBans> jails,
 		Release lastRelease,
-		List<SourceProblem> problems, Instant logsFrom, String fail2banProblem) {
+		List<SourceProblem> problems, Instant logsFrom, Explanation fail2banProblem) {
 
 	/** One ban, as fail2ban logged it. */
 	public record PastBan(String jail, Instant at) {

@@ -21,19 +21,10 @@ public record JailRulesView(JailRules rules, List<IgnoreEntry> ignoreIp) {
 	public record IgnoreEntry(String entry, boolean configured, Instant trustedUntil, String trustedBy) {
 	}
 
-	public String findTimeText() {
-		return TimeText.duration(rules.findTime());
-	}
-
-	/** The ban time as the page shows it; {@code null} for permanent bans, which the page names. */
-	public String banTimeText() {
-		return rules.permanentBans() ? null : TimeText.duration(rules.banTime());
-	}
-
-	/** {@code bantime.maxtime} as the page shows it, {@code null} when there is no increment or no maximum. */
-	public String maxTimeText() {
+	/** {@code bantime.maxtime} in seconds, {@code null} when there is no increment or no maximum. */
+	public Long maxTimeSeconds() {
 		Duration maxTime = rules.increment() == null ? null : rules.increment().maxTime();
-		return maxTime == null ? null : TimeText.duration(maxTime);
+		return maxTime == null ? null : maxTime.toSeconds();
 	}
 
 }

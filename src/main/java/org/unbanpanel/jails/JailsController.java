@@ -83,7 +83,7 @@ class JailsController {
 			model.addAttribute("view", service.rules(name));
 		}
 		catch (Fail2banException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", ex.explanation());
 		}
 		return RULES;
 	}

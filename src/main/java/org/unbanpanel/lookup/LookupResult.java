@@ -24,8 +24,8 @@ import org.unbanpanel.pam.LockState;
  * @param lockedAccounts accounts the evidence names that are locked right now (the user looked up left out), which
  * the same release can clear
  */
-record LookupResult(String address, List<JailBan> bans, String fail2banProblem, History history, Evidence lastBan,
-		String user, LockRecord lock, LockState lockState, String accountProblem, String policyProblem,
+record LookupResult(String address, List<JailBan> bans, Explanation fail2banProblem, History history, Evidence lastBan,
+		String user, LockRecord lock, LockState lockState, Explanation accountProblem, Explanation policyProblem,
 		List<NamedLock> lockedAccounts) {
 
 	/** Whether "Release everything" has something to release. */

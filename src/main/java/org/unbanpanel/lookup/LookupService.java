@@ -80,9 +80,9 @@ class LookupService {
 
 		private LockState lockState;
 
-		private String problem;
+		private Explanation problem;
 
-		private String policyProblem;
+		private Explanation policyProblem;
 
 		private List<LookupResult.NamedLock> locked = List.of();
 
@@ -95,14 +95,14 @@ class LookupService {
 						.orElse(null);
 				}
 				catch (AccountLockException ex) {
-					problem = ex.getMessage();
+					problem = ex.explanation();
 				}
 			}
 			try {
 				locked = policy.map(known -> locked(named, user, known)).orElse(List.of());
 			}
 			catch (AccountLockException ex) {
-				problem = ex.getMessage();
+				problem = ex.explanation();
 			}
 		}
 
@@ -113,7 +113,7 @@ class LookupService {
 			}
 			catch (AccountLockException ex) {
 				if (!"none".equals(accountLocks.backend())) {
-					policyProblem = ex.getMessage();
+					policyProblem = ex.explanation();
 				}
 				return Optional.empty();
 			}
@@ -128,7 +128,7 @@ class LookupService {
 			bans = bans(target);
 		}
 		catch (Fail2banException ex) {
-			return new Found(null, ex.getMessage(), null, null);
+			return new Found(null, ex.explanation(), null, null);
 		}
 		if (target.isNetwork()) {
 			return new Found(bans, null, null, null);
@@ -205,7 +205,7 @@ class LookupService {
 	}
 
 	/** What fail2ban's side of a lookup found. */
-	private record Found(List<LookupResult.JailBan> bans, String problem, History history, Evidence lastBan) {
+	private record Found(List<LookupResult.JailBan> bans, Explanation problem, History history, Evidence lastBan) {
 
 		/** The accounts the evidence names, the most failing first. */
 		Set<String> accounts() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
 
 /**
@@ -36,12 +37,12 @@ public class LockPolicies {
 			case "faillock" -> LockPolicy.FAILLOCK;
 			case "pam_tally2" -> LockPolicy.TALLY2;
 			default -> throw new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED,
-					"no account-lock tool is configured or found on this machine");
+					Explanation.of("accounts.tool.none"));
 		};
 		Path stack = properties.pamDir().resolve(properties.service());
 		PamStack.Rule rule = PolicySettings.firstRule(PamStack.authRules(properties.service(), this::pamFile), module)
 			.orElseThrow(() -> new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED,
-					module + ".so is not in the auth stack of " + stack + ": it locks no account of that service"));
+					Explanation.of("lock.policy.notInStack", module, stack.toString())));
 		try {
 			Map<String, String> arguments = PolicySettings.arguments(rule.arguments());
 			if (module.equals(LockPolicy.TALLY2)) {
@@ -53,7 +54,7 @@ public class LockPolicies {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new AccountLockException(AccountLockException.Reason.FAILED,
-					"the lock settings cannot be read: " + InvalidValueException.printable(ex.getMessage()), ex);
+					Explanation.of("lock.policy.unreadable", InvalidValueException.printable(ex.getMessage())), ex);
 		}
 	}
 
@@ -74,7 +75,7 @@ public class LockPolicies {
 		}
 		catch (IOException ex) {
 			throw new AccountLockException(AccountLockException.Reason.FAILED,
-					"cannot read " + file + ": " + ex.getMessage(), ex);
+					Explanation.of("lock.policy.cannotRead", file.toString(), String.valueOf(ex.getMessage())), ex);
 		}
 	}
 

@@ -92,7 +92,7 @@ class AccountsControllerTests {
 			.andExpect(content().string(containsString("not locked: 1 failure, it locks at 3")));
 
 		given(policies.current()).willThrow(new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED,
-				"pam_faillock.so is not in the auth stack of /etc/pam.d/sshd"));
+				Explanation.of("lock.policy.notInStack", "pam_faillock", "/etc/pam.d/sshd")));
 		mvc.perform(get("/accounts"))
 			.andExpect(content().string(containsString("When a lock ends cannot be said: pam_faillock.so is not in")))
 			.andExpect(content().string(containsString("2026-11-25 10:15:30")));

@@ -9,6 +9,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.testsupport.PanelWebTest;
 
@@ -84,7 +85,8 @@ class EvidenceApiControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void answers503WhenFail2banCannotBeAsked() throws Exception {
 		given(evidence.forLatestBan(anyString(), any()))
-			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running"));
+			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
 
 		mvc.perform(get("/api/v1/evidence").param("jail", "dovecot").param("ip", "203.0.113.7"))
 			.andExpect(status().isServiceUnavailable())

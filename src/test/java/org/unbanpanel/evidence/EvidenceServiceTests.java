@@ -20,6 +20,7 @@ import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEntry;
 import org.unbanpanel.audit.AuditTrail;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.evidence.Evidence.AccountCount;
 import org.unbanpanel.evidence.Evidence.Kind;
 import org.unbanpanel.evidence.Evidence.ServiceCount;
@@ -146,7 +147,8 @@ class EvidenceServiceTests {
 	@Test
 	void saysWhenFail2banCannotBeAskedForTheJailsSources() {
 		given(settings.logSources("dovecot"))
-			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, "fail2ban is not running"));
+			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
 
 		Evidence evidence = service.forBan("dovecot", OFFICE, local(BAN));
 
