@@ -76,7 +76,7 @@ class AccountsControllerTests {
 				Duration.ofHours(1), List.of("/etc/pam.d/common-auth")));
 
 		mvc.perform(get("/accounts"))
-			.andExpect(content().string(containsString("locked until 2026-11-25 11:15:30, when it ends by itself "
+			.andExpect(content().string(containsString("locked until 2026-11-25 11:15:30 UTC, when it ends by itself "
 					+ "(pam_tally2: each further attempt starts the countdown again)")));
 	}
 
@@ -88,7 +88,7 @@ class AccountsControllerTests {
 		given(locks.all()).willReturn(List.of(ALICE, bob));
 
 		mvc.perform(get("/accounts"))
-			.andExpect(content().string(containsString("locked until 2026-11-25 11:15:30, when it ends by itself")))
+			.andExpect(content().string(containsString("locked until 2026-11-25 11:15:30 UTC, when it ends by itself")))
 			.andExpect(content().string(containsString("not locked: 1 failure, it locks at 3")));
 
 		given(policies.current()).willThrow(new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED,

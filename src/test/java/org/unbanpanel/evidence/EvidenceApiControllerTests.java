@@ -90,7 +90,7 @@ class EvidenceApiControllerTests {
 
 		mvc.perform(get("/api/v1/evidence").param("jail", "dovecot").param("ip", "203.0.113.7"))
 			.andExpect(status().isServiceUnavailable())
-			.andExpect(jsonPath("$.detail").value("fail2ban is not running"));
+			.andExpect(jsonPath("$.detail").value("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)"));
 	}
 
 }

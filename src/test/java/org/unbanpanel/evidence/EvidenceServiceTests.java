@@ -152,7 +152,8 @@ class EvidenceServiceTests {
 
 		Evidence evidence = service.forBan("dovecot", OFFICE, local(BAN));
 
-		assertThat(evidence.fail2banProblem()).isEqualTo("fail2ban is not running");
+		assertThat(evidence.fail2banProblem())
+			.isEqualTo(Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"));
 		assertThat(evidence.banStart()).isEqualTo(BAN);
 	}
 

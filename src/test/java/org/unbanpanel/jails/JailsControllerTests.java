@@ -84,7 +84,7 @@ class JailsControllerTests {
 			.andExpect(content().string(containsString("the journal, entries matching _SYSTEMD_UNIT=sshd.service + _COMM=sshd")))
 			.andExpect(content().string(containsString("iptables-multiport")))
 			.andExpect(content().string(containsString("fail2ban&#39;s own allow list")))
-			.andExpect(content().string(containsString("trusted by this panel until 2026-11-25 23:00 (admin)")));
+			.andExpect(content().string(containsString("trusted by this panel until 2026-11-25 23:00 UTC (admin)")));
 	}
 
 	@Test

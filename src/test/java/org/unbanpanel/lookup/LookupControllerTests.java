@@ -128,7 +128,7 @@ class LookupControllerTests {
 			.willReturn(new LockRecord("admin", 3, LocalDateTime.parse("2026-11-25T11:02:03"), "203.0.113.44"));
 
 		mvc.perform(get("/lookup").param("user", "admin"))
-			.andExpect(content().string(containsString("locked until 2026-11-25 11:12:03, when it ends by itself")));
+			.andExpect(content().string(containsString("locked until 2026-11-25 11:12:03 UTC, when it ends by itself")));
 
 		given(policies.current()).willReturn(new LockPolicy(LockPolicy.FAILLOCK, 3, Duration.ZERO,
 				Duration.ofMinutes(15), false, Duration.ZERO, List.of("/etc/pam.d/common-auth")));
@@ -167,7 +167,7 @@ class LookupControllerTests {
 		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
 			.andExpect(content().string(containsString("Also clear these locked accounts")))
 			.andExpect(content().string(containsString("name=\"unlock\" id=\"unlock-0\" value=\"bob\" checked")))
-			.andExpect(content().string(containsString("locked until 2026-11-25 11:10:00")));
+			.andExpect(content().string(containsString("locked until 2026-11-25 11:10:00 UTC")));
 		verify(accountLocks, never()).status(argThat(name -> name.value().contains("@")));
 	}
 
