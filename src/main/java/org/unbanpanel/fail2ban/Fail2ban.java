@@ -24,8 +24,17 @@ public interface Fail2ban {
 	/** Counters and ban time of one jail. */
 	JailStatus status(String jail);
 
-	/** The bans one jail holds, with start and end, ordered by end as fail2ban orders them. */
-	List<Ban> bans(String jail);
+	/**
+	 * The entries one jail holds: the bans with start and end, ordered by end as fail2ban orders them, and apart the
+	 * entries that cannot be read exactly (a newline or another control character in them). No entry breaks the
+	 * list, and none is made into a ban it is not.
+	 */
+	BanList banList(String jail);
+
+	/** The bans one jail holds, with start and end, ordered by end as fail2ban orders them; unreadable entries left out. */
+	default List<Ban> bans(String jail) {
+		return banList(jail).bans();
+	}
 
 	/**
 	 * Where each target is banned: for a single address the jails that hold it, for a network the jails that hold any
@@ -42,7 +51,8 @@ public interface Fail2ban {
 
 	/**
 	 * The addresses and networks the jail never bans, as {@code get <jail> ignoreip} lists them: those of its
-	 * configuration and those added at run time.
+	 * configuration and those added at run time. Entries that cannot be read exactly (a newline or another control
+	 * character in them) are left out and logged.
 	 */
 	List<String> ignored(String jail);
 

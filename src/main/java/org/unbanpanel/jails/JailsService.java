@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.unbanpanel.core.InvalidValueException;
-import org.unbanpanel.fail2ban.Ban;
+import org.unbanpanel.fail2ban.BanList;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 
@@ -32,17 +32,17 @@ class JailsService {
 	}
 
 	/**
-	 * One {@code get <jail> banip --with-time} run, whatever the number of bans; a second one only to tell an unknown
-	 * jail from another refusal.
+	 * One {@link Fail2ban#banList} read, whatever the number of bans; a {@code status} run more only to tell an unknown
+	 * jail from another refusal. Entries that cannot be read exactly are counted and shown apart, escaped.
 	 * @throws UnknownJailException when fail2ban has no such jail
 	 */
 	BanPage bans(String jail, BanQuery query) {
 		return BanPage.of(jail, read(jail), query, clock.instant(), ZoneId.systemDefault());
 	}
 
-	private List<Ban> read(String jail) {
+	private BanList read(String jail) {
 		try {
-			return fail2ban.bans(jail);
+			return fail2ban.banList(jail);
 		}
 		catch (InvalidValueException ex) {
 			throw new UnknownJailException(jail);

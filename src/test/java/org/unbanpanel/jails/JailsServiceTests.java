@@ -36,7 +36,7 @@ class JailsServiceTests {
 
 	@Test
 	void callsAJailFail2banRefusesAndDoesNotListUnknown() {
-		given(fail2ban.bans("nosuch")).willThrow(refused());
+		given(fail2ban.banList("nosuch")).willThrow(refused());
 		given(fail2ban.jails()).willReturn(List.of("sshd"));
 
 		assertThatExceptionOfType(UnknownJailException.class).isThrownBy(() -> service.bans("nosuch", BanQuery.of("", 1, 50)))
@@ -45,14 +45,14 @@ class JailsServiceTests {
 
 	@Test
 	void callsAJailNameFail2banCouldNotTakeUnknown() {
-		given(fail2ban.bans("-x")).willThrow(new InvalidValueException("-x", "invalid.jail.name", "is not a jail name"));
+		given(fail2ban.banList("-x")).willThrow(new InvalidValueException("-x", "invalid.jail.name", "is not a jail name"));
 
 		assertThatExceptionOfType(UnknownJailException.class).isThrownBy(() -> service.bans("-x", BanQuery.of("", 1, 50)));
 	}
 
 	@Test
 	void passesOnARefusalForAJailThatExists() {
-		given(fail2ban.bans("sshd")).willThrow(refused());
+		given(fail2ban.banList("sshd")).willThrow(refused());
 		given(fail2ban.jails()).willReturn(List.of("sshd"));
 
 		assertThatExceptionOfType(Fail2banException.class).isThrownBy(() -> service.bans("sshd", BanQuery.of("", 1, 50)));
