@@ -4,7 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExecCommandRunnerTests {
 
-	private final ExecCommandRunner runner = new ExecCommandRunner(Duration.ofSeconds(5), 1024);
+	private final ExecCommandRunner runner = new ExecCommandRunner(Duration.ofSeconds(5), 1024, 4);
 
 	@Test
 	void passesEveryArgumentToTheProcessExactlyAsGiven() {
@@ -51,7 +60,7 @@ class ExecCommandRunnerTests {
 
 	@Test
 	void killsAHungProgramAfterTheTimeout() {
-		ExecCommandRunner impatient = new ExecCommandRunner(Duration.ofMillis(300), 1024);
+		ExecCommandRunner impatient = new ExecCommandRunner(Duration.ofMillis(300), 1024, 4);
 		long started = System.nanoTime();
 
 		assertThatThrownBy(() -> impatient.run(List.of("/bin/sleep", "30"))).isInstanceOfSatisfying(
@@ -92,7 +101,7 @@ class ExecCommandRunnerTests {
 
 	@Test
 	void stopsTheProgramAndSaysSoWhenTheCallerIsInterrupted() throws Exception {
-		ExecCommandRunner patient = new ExecCommandRunner(Duration.ofSeconds(30), 1024);
+		ExecCommandRunner patient = new ExecCommandRunner(Duration.ofSeconds(30), 1024, 4);
 		AtomicReference<Throwable> thrown = new AtomicReference<>();
 		Thread caller = new Thread(() -> {
 			try {
@@ -113,6 +122,95 @@ class ExecCommandRunnerTests {
 		assertThat(ProcessHandle.allProcesses()
 			.filter(process -> process.info().arguments().map(args -> List.of(args).contains("29.5")).orElse(false)))
 			.isEmpty();
+	}
+
+	@Test
+	void runsAtMostTheConfiguredNumberOfOneProgramAtOnce() throws Exception {
+		ExecCommandRunner twoAtOnce = new ExecCommandRunner(Duration.ofSeconds(10), 1024, 2);
+		// sleep adds up its arguments: the second one, a few microseconds, marks this test's processes in /proc
+		String marker = "0.00000" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+		AtomicBoolean running = new AtomicBoolean(true);
+		AtomicInteger most = new AtomicInteger();
+		Set<Long> seen = ConcurrentHashMap.newKeySet();
+		Thread sampler = new Thread(() -> {
+			while (running.get()) {
+				List<Long> now = ProcessHandle.allProcesses()
+					.filter(process -> process.info().arguments().map(args -> List.of(args).contains(marker)).orElse(false))
+					.map(ProcessHandle::pid)
+					.toList();
+				seen.addAll(now);
+				most.accumulateAndGet(now.size(), Math::max);
+			}
+		});
+		sampler.start();
+		long started = System.nanoTime();
+
+		runAtOnce(6, () -> twoAtOnce.run(List.of("/bin/sleep", "0.3", marker)));
+
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		running.set(false);
+		sampler.join();
+		assertThat(seen).hasSize(6);
+		assertThat(most.get()).isBetween(1, 2);
+		assertThat(took).as("6 runs of 0.3 s, 2 at a time").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+	}
+
+	@Test
+	void givesUpARunThatFindsNoPlaceWithinTheTimeout() throws Exception {
+		ExecCommandRunner oneAtOnce = new ExecCommandRunner(Duration.ofSeconds(1), 1024, 1);
+		ExecutorService callers = Executors.newFixedThreadPool(3);
+		try {
+			// the first is killed after 1 s; the second waits for it, then holds the place for another second
+			CompletableFuture<?> first = CompletableFuture.runAsync(() -> runQuietly(oneAtOnce, "29.1"), callers);
+			Thread.sleep(50);
+			CompletableFuture<?> second = CompletableFuture.runAsync(() -> runQuietly(oneAtOnce, "29.2"), callers);
+			Thread.sleep(50);
+			long started = System.nanoTime();
+
+			assertThatThrownBy(() -> oneAtOnce.run(List.of("/bin/sleep", "29.3")))
+				.isInstanceOfSatisfying(CommandException.class,
+						ex -> assertThat(ex.reason()).isEqualTo(CommandException.Reason.BUSY))
+				.hasMessage("sleep was not started: its one run at once stayed under way for 1000 ms");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+			CompletableFuture.allOf(first, second).join();
+		}
+		finally {
+			callers.shutdownNow();
+		}
+	}
+
+	@Test
+	void givesEachProgramPlacesOfItsOwn() throws Exception {
+		ExecCommandRunner oneAtOnce = new ExecCommandRunner(Duration.ofSeconds(2), 1024, 1);
+		CompletableFuture<?> sleeping = CompletableFuture.runAsync(() -> runQuietly(oneAtOnce, "1.5"));
+		Thread.sleep(100);
+
+		assertThat(oneAtOnce.run(List.of("/usr/bin/printf", "free")).stdout()).isEqualTo("free");
+		assertThat(sleeping).isNotDone();
+		sleeping.join();
+	}
+
+	private static void runAtOnce(int count, Runnable run) {
+		List<CompletableFuture<Void>> runs = new ArrayList<>();
+		ExecutorService callers = Executors.newFixedThreadPool(count);
+		try {
+			for (int i = 0; i < count; i++) {
+				runs.add(CompletableFuture.runAsync(run, callers));
+			}
+			CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
+		}
+		finally {
+			callers.shutdown();
+		}
+	}
+
+	private static void runQuietly(ExecCommandRunner runner, String seconds) {
+		try {
+			runner.run(List.of("/bin/sleep", seconds));
+		}
+		catch (CommandException ex) {
+			// killed at the timeout, as intended
+		}
 	}
 
 }
