@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
@@ -33,7 +32,6 @@ import org.unbanpanel.exec.CommandRunner;
  * list costs one run per jail for {@link #ignored} and {@link #addIgnore}, and for {@link #removeIgnore} one per jail
  * plus one per entry removed, since fail2ban's {@code delignoreip} takes a single value.
  */
-@Component
 class CommandFail2ban implements Fail2ban {
 
 	/**

@@ -1,14 +1,18 @@
 package org.unbanpanel.fail2ban;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.unbanpanel.core.BanTarget;
 
 /**
  * What the panel asks of fail2ban, through {@code fail2ban-client}. Every method throws
  * {@link Fail2banException} with a readable message when the server cannot be reached or refuses; none hangs
- * longer than the command timeout.
+ * longer than the command timeout. The panel's bean shares its reads ({@code SharedReads}): a read may answer with
+ * what fail2ban answered to the same read a moment ago, never from before a release made through it, and while
+ * {@link #notAnsweringSince} is present, with the last state fail2ban reported.
  */
 public interface Fail2ban {
 
@@ -68,5 +72,13 @@ public interface Fail2ban {
 	 * {@code set <jail> delignoreip} per entry actually removed.
 	 */
 	void removeIgnore(Collection<String> jails, Collection<BanTarget> targets);
+
+	/**
+	 * Since when fail2ban has answered nothing, when that is long enough to call it silent (it is hung, or busy with
+	 * one long read); empty while it answers. While it is present, reads answer with the last state fail2ban reported.
+	 */
+	default Optional<Instant> notAnsweringSince() {
+		return Optional.empty();
+	}
 
 }

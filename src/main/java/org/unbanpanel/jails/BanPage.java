@@ -16,9 +16,11 @@ import org.unbanpanel.fail2ban.BanList;
  * @param held how many bans the jail holds
  * @param unreadableCount how many entries the jail holds that cannot be read exactly, and are no ban of the page
  * @param unreadable the first {@link #UNREADABLE_SHOWN} of them, escaped ({@link InvalidValueException#printable})
+ * @param notAnsweringSince since when fail2ban has answered nothing, when it is silent (hung): the page is then the
+ * last state it reported; {@code null} (left out of the JSON) while it answers
  */
 public record BanPage(String jail, String filter, int page, int size, String sort, int matching, int held,
-		List<BanRow> bans, int unreadableCount, List<String> unreadable) {
+		List<BanRow> bans, int unreadableCount, List<String> unreadable, Instant notAnsweringSince) {
 
 	static final int UNREADABLE_SHOWN = 20;
 
@@ -26,7 +28,7 @@ public record BanPage(String jail, String filter, int page, int size, String sor
 	 * Filters, orders and cuts the bans. fail2ban lists them ordered by end already, so the (stable) sort costs one
 	 * pass. A page past the last one shows the last one.
 	 */
-	static BanPage of(String jail, BanList list, BanQuery query, Instant now, ZoneId zone) {
+	static BanPage of(String jail, BanList list, BanQuery query, Instant now, ZoneId zone, Instant notAnsweringSince) {
 		List<Ban> bans = list.bans();
 		Predicate<String> filter = BanFilter.of(query.filter());
 		List<Ban> matching = new ArrayList<>();
@@ -48,7 +50,7 @@ public record BanPage(String jail, String filter, int page, int size, String sor
 			.map(InvalidValueException::printable)
 			.toList();
 		return new BanPage(jail, query.filter(), page, query.size(), query.sort().param(), matching.size(), bans.size(),
-				rows, list.unreadable().size(), unreadable);
+				rows, list.unreadable().size(), unreadable, notAnsweringSince);
 	}
 
 	public int pages() {

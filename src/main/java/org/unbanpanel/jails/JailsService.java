@@ -1,6 +1,7 @@
 package org.unbanpanel.jails;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -9,10 +10,13 @@ import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.fail2ban.BanList;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.JailStatus;
 
 /**
- * What the jail pages and their API show, read from fail2ban on every call: the jails' counters, and a page of one
- * jail's bans. fail2ban prints ban times in the local time of the machine it runs on, which is this one.
+ * What the jail pages and their API show, read from fail2ban (through its shared reads: a page asked for by many at
+ * once costs one read): the jails' counters, and a page of one jail's bans, marked when fail2ban does not answer and
+ * they are its last known state. fail2ban prints ban times in the local time of the machine it runs on, which is this
+ * one.
  * @throws Fail2banException from every method, when fail2ban cannot be asked
  */
 @Service
@@ -28,7 +32,9 @@ class JailsService {
 	}
 
 	List<JailSummary> overview() {
-		return fail2ban.statusOfAllJails().stream().map(JailSummary::of).toList();
+		List<JailStatus> statuses = fail2ban.statusOfAllJails();
+		Instant notAnsweringSince = fail2ban.notAnsweringSince().orElse(null);
+		return statuses.stream().map(status -> JailSummary.of(status, notAnsweringSince)).toList();
 	}
 
 	/**
@@ -37,7 +43,9 @@ class JailsService {
 	 * @throws UnknownJailException when fail2ban has no such jail
 	 */
 	BanPage bans(String jail, BanQuery query) {
-		return BanPage.of(jail, read(jail), query, clock.instant(), ZoneId.systemDefault());
+		BanList list = read(jail);
+		return BanPage.of(jail, list, query, clock.instant(), ZoneId.systemDefault(),
+				fail2ban.notAnsweringSince().orElse(null));
 	}
 
 	private BanList read(String jail) {

@@ -1,5 +1,6 @@
 package org.unbanpanel.lookup;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -11,11 +12,13 @@ import org.unbanpanel.pam.LockRecord;
  * @param address the address or network looked up, canonical
  * @param bans every ban that holds it, in the server's jail order
  * @param fail2banProblem why fail2ban could not be asked, or {@code null}
+ * @param fail2banNotAnsweringSince since when fail2ban has answered nothing, when it is silent (hung): the bans are
+ * then the last state it reported; {@code null} (left out of the JSON) while it answers
  * @param lock the user's failed logins
  * @param accountProblem why the lock record could not be read, or {@code null}
  */
-record LookupResult(String address, List<JailBan> bans, Explanation fail2banProblem, String user, LockRecord lock,
-		Explanation accountProblem) {
+record LookupResult(String address, List<JailBan> bans, Explanation fail2banProblem,
+		Instant fail2banNotAnsweringSince, String user, LockRecord lock, Explanation accountProblem) {
 
 	/** Whether "Release everything" has something to release. */
 	public boolean foundAnything() {

@@ -1,5 +1,6 @@
 package org.unbanpanel.lookup;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -35,6 +36,7 @@ class LookupService {
 		String user = query.user().map(AccountName::value).orElse(null);
 		List<LookupResult.JailBan> bans = null;
 		Explanation fail2banProblem = null;
+		Instant notAnsweringSince = null;
 		if (query.address().isPresent()) {
 			try {
 				bans = bans(query.address().get());
@@ -42,6 +44,7 @@ class LookupService {
 			catch (Fail2banException ex) {
 				fail2banProblem = ex.explanation();
 			}
+			notAnsweringSince = fail2ban.notAnsweringSince().orElse(null);
 		}
 		LockRecord lock = null;
 		Explanation accountProblem = null;
@@ -53,7 +56,7 @@ class LookupService {
 				accountProblem = ex.explanation();
 			}
 		}
-		return new LookupResult(address, bans, fail2banProblem, user, lock, accountProblem);
+		return new LookupResult(address, bans, fail2banProblem, notAnsweringSince, user, lock, accountProblem);
 	}
 
 	private List<LookupResult.JailBan> bans(BanTarget target) {

@@ -118,7 +118,7 @@ class BanPageTests {
 		}
 
 		BanPage page = BanPage.of("sasl", new BanList(List.of(ban("203.0.113.7", NOW_LOCAL, Duration.ofHours(1))),
-				unreadable), BanQuery.of("", 1, 50), NOW, BERLIN);
+				unreadable), BanQuery.of("", 1, 50), NOW, BERLIN, null);
 
 		assertThat(page.held()).isEqualTo(1);
 		assertThat(page.unreadableCount()).isEqualTo(32);
@@ -134,7 +134,7 @@ class BanPageTests {
 	}
 
 	private static BanPage page(List<Ban> bans, BanQuery query, Instant now, ZoneId zone) {
-		return BanPage.of("sshd", new BanList(bans, List.of()), query, now, zone);
+		return BanPage.of("sshd", new BanList(bans, List.of()), query, now, zone, null);
 	}
 
 	static Ban ban(String address, LocalDateTime start, Duration banTime) {

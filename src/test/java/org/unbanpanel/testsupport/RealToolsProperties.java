@@ -47,6 +47,7 @@ class RealToolsProperties implements ContextCustomizerFactory {
 				settings.add("panel.security.auth-log", () -> tools.get().authLog().toString());
 			}
 			TestPanel.users(settings, panel.users());
+			TestPanel.readsUnshared(settings, List.of(panel.properties()));
 			context.getEnvironment().getPropertySources().addFirst(settings);
 		}
 
