@@ -152,8 +152,9 @@ class ExecCommandRunnerTests {
 		ExecCommandRunner oneAtOnce = new ExecCommandRunner(Duration.ofSeconds(1), 1024, 1);
 		ExecutorService callers = Executors.newFixedThreadPool(3);
 		try {
-			// the first is killed after 1 s; the second waits for it, then holds the place for another second
-			CompletableFuture<?> first = CompletableFuture.runAsync(() -> runQuietly(oneAtOnce, "29.1"), callers);
+			// the first holds the place for 0.6 s; the second waits for it, then holds the place until it is killed
+			// at 1.6 s: the third, waiting from 0.1 s, finds no place by 1.1 s (half a second of margin each way)
+			CompletableFuture<?> first = CompletableFuture.runAsync(() -> runQuietly(oneAtOnce, "0.6"), callers);
 			Thread.sleep(50);
 			CompletableFuture<?> second = CompletableFuture.runAsync(() -> runQuietly(oneAtOnce, "29.2"), callers);
 			Thread.sleep(50);
