@@ -12,22 +12,26 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.stereotype.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandRunner;
 
 /**
- * {@link Fail2ban} over fail2ban-client. Costs in fail2ban-client runs: one for {@link #version}, {@link #jails},
- * {@link #bans} and {@link #whereBanned}; two for {@link #status}; 1 + 2 per jail for {@link #statusOfAllJails}, the
- * jails read side by side;
+ * {@link Fail2ban} over fail2ban-client. Costs in fail2ban-client runs: one for {@link #version}, {@link #jails} and
+ * {@link #whereBanned}; two for {@link #status}, and for {@link #banList} (the jail's list with times and, side by side,
+ * {@code banned}, the only unambiguous list of the entries); 1 + 2 per jail for {@link #statusOfAllJails}, the jails
+ * read side by side;
  * for {@link #unban} one lookup, one {@code unban} naming every entry to release and one lookup to verify (only the
  * first when nothing is banned, none for no target). None of these grows with the number of addresses. The ignore
  * list costs one run per jail for {@link #ignored} and {@link #addIgnore}, and for {@link #removeIgnore} one per jail
  * plus one per entry removed, since fail2ban's {@code delignoreip} takes a single value.
  */
-@Component
 class CommandFail2ban implements Fail2ban {
+
+	private static final Logger logger = LoggerFactory.getLogger(CommandFail2ban.class);
 
 	private final Fail2banClient client;
 
@@ -63,10 +67,17 @@ class CommandFail2ban implements Fail2ban {
 		return client.run(status -> Fail2banOutput.jailStatus(jail, status, banTime), List.of("status", jail, "short"));
 	}
 
+	/**
+	 * The list with times prints each entry as text, so an entry holding a newline can look like more bans than it is;
+	 * {@code banned} prints every entry as a Python literal, which says exactly what the jail holds.
+	 */
 	@Override
-	public List<Ban> bans(String jail) {
+	public BanList banList(String jail) {
 		Fail2banClient.checkJail(jail);
-		return client.run(Fail2banOutput::bans, List.of("get", jail, "banip", "--with-time"));
+		CompletableFuture<List<String>> held = CompletableFuture
+			.supplyAsync(() -> banned().getOrDefault(jail, List.of()), jailReaders);
+		String withTime = client.run(Function.identity(), List.of("get", jail, "banip", "--with-time"));
+		return Fail2banOutput.banList(withTime, join(held));
 	}
 
 	@Override
@@ -98,7 +109,11 @@ class CommandFail2ban implements Fail2ban {
 	@Override
 	public List<String> ignored(String jail) {
 		Fail2banClient.checkJail(jail);
-		return client.run(Fail2banOutput::ignoreList, List.of("get", jail, "ignoreip"));
+		Fail2banOutput.IgnoreList list = client.run(Fail2banOutput::ignoreList, List.of("get", jail, "ignoreip"));
+		list.unreadable()
+			.forEach(entry -> logger.warn("The ignore list of {} holds an entry the panel cannot read exactly: '{}'",
+					jail, InvalidValueException.printable(entry)));
+		return list.entries();
 	}
 
 	@Override
@@ -129,10 +144,14 @@ class CommandFail2ban implements Fail2ban {
 		}
 	}
 
-	/** {@code banned} came with fail2ban 0.11.2 (fail2ban#2725); an older server calls it an invalid command. */
 	private HeldBans lookup() {
+		return new HeldBans(banned());
+	}
+
+	/** {@code banned} came with fail2ban 0.11.2 (fail2ban#2725); an older server calls it an invalid command. */
+	private Map<String, List<String>> banned() {
 		try {
-			return client.run(banned -> new HeldBans(Fail2banOutput.bannedByJail(banned)), List.of("banned"));
+			return client.run(Fail2banOutput::bannedByJail, List.of("banned"));
 		}
 		catch (Fail2banException ex) {
 			if (ex.reason() == Fail2banException.Reason.REFUSED && ex.getMessage().contains("Invalid command")) {

@@ -1,14 +1,18 @@
 package org.unbanpanel.fail2ban;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.unbanpanel.core.BanTarget;
 
 /**
  * What the panel asks of fail2ban, through {@code fail2ban-client}. Every method throws
  * {@link Fail2banException} with a readable message when the server cannot be reached or refuses; none hangs
- * longer than the command timeout.
+ * longer than the command timeout. The panel's bean shares its reads ({@code SharedReads}): a read may answer with
+ * what fail2ban answered to the same read a moment ago, never from before a release made through it, and while
+ * {@link #notAnsweringSince} is present, with the last state fail2ban reported.
  */
 public interface Fail2ban {
 
@@ -24,8 +28,17 @@ public interface Fail2ban {
 	/** Counters and ban time of one jail. */
 	JailStatus status(String jail);
 
-	/** The bans one jail holds, with start and end, ordered by end as fail2ban orders them. */
-	List<Ban> bans(String jail);
+	/**
+	 * The entries one jail holds: the bans with start and end, ordered by end as fail2ban orders them, and apart the
+	 * entries that cannot be read exactly (a newline or another control character in them). No entry breaks the
+	 * list, and none is made into a ban it is not.
+	 */
+	BanList banList(String jail);
+
+	/** The bans one jail holds, with start and end, ordered by end as fail2ban orders them; unreadable entries left out. */
+	default List<Ban> bans(String jail) {
+		return banList(jail).bans();
+	}
 
 	/**
 	 * Where each target is banned: for a single address the jails that hold it, for a network the jails that hold any
@@ -42,7 +55,8 @@ public interface Fail2ban {
 
 	/**
 	 * The addresses and networks the jail never bans, as {@code get <jail> ignoreip} lists them: those of its
-	 * configuration and those added at run time.
+	 * configuration and those added at run time. Entries that cannot be read exactly (a newline or another control
+	 * character in them) are left out and logged.
 	 */
 	List<String> ignored(String jail);
 
@@ -58,5 +72,13 @@ public interface Fail2ban {
 	 * {@code set <jail> delignoreip} per entry actually removed.
 	 */
 	void removeIgnore(Collection<String> jails, Collection<BanTarget> targets);
+
+	/**
+	 * Since when fail2ban has answered nothing, when that is long enough to call it silent (it is hung, or busy with
+	 * one long read); empty while it answers. While it is present, reads answer with the last state fail2ban reported.
+	 */
+	default Optional<Instant> notAnsweringSince() {
+		return Optional.empty();
+	}
 
 }

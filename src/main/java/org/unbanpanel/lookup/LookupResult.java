@@ -1,5 +1,6 @@
 package org.unbanpanel.lookup;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -14,6 +15,8 @@ import org.unbanpanel.pam.LockState;
  * @param address the address or network looked up, canonical
  * @param bans every ban that holds it, in the server's jail order, each with the evidence behind it
  * @param fail2banProblem why fail2ban could not be asked, or {@code null}
+ * @param fail2banNotAnsweringSince since when fail2ban has answered nothing, when it is silent (hung): the bans are
+ * then the last state it reported; {@code null} (left out of the JSON) while it answers
  * @param history how often the address was banned lately, {@code null} for a network or when fail2ban cannot be asked
  * @param lastBan the evidence of its latest ban, when it is banned nowhere now (released, or run out), else
  * {@code null}
@@ -24,7 +27,8 @@ import org.unbanpanel.pam.LockState;
  * @param lockedAccounts accounts the evidence names that are locked right now (the user looked up left out), which
  * the same release can clear
  */
-record LookupResult(String address, List<JailBan> bans, Explanation fail2banProblem, History history, Evidence lastBan,
+record LookupResult(String address, List<JailBan> bans, Explanation fail2banProblem,
+		Instant fail2banNotAnsweringSince, History history, Evidence lastBan,
 		String user, LockRecord lock, LockState lockState, Explanation accountProblem, Explanation policyProblem,
 		List<NamedLock> lockedAccounts) {
 

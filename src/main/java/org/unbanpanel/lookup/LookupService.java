@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,7 +70,9 @@ class LookupService {
 		if (query.user().isPresent() || found.namesAccounts()) {
 			accounts.read(query.user(), found.accounts());
 		}
-		return new LookupResult(address, found.bans(), found.problem(), found.history(), found.lastBan(), user,
+		Instant notAnsweringSince = query.address().isPresent() ? fail2ban.notAnsweringSince().orElse(null) : null;
+		return new LookupResult(address, found.bans(), found.problem(), notAnsweringSince, found.history(),
+				found.lastBan(), user,
 				accounts.lock, accounts.lockState, accounts.problem, accounts.policyProblem, accounts.locked);
 	}
 

@@ -42,13 +42,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PanelWebTest
 class JailsControllerTests {
 
-	static final List<JailSummary> JAILS = List.of(new JailSummary("dovecot", 2, 40, 3, 9, 43_200, false),
-			new JailSummary("mxcp", 0, 1, 0, 1, 3_600, false), new JailSummary("recidive", 0, 0, 1, 1, -1, true));
+	static final List<JailSummary> JAILS = List.of(new JailSummary("dovecot", 2, 40, 3, 9, 43_200, false, null),
+			new JailSummary("mxcp", 0, 1, 0, 1, 3_600, false, null),
+			new JailSummary("recidive", 0, 0, 1, 1, -1, true, null));
 
 	static final BanPage PAGE = new BanPage("dovecot", "", 1, 50, "end", 2, 2,
 			List.of(new BanRow("203.0.113.7", OffsetDateTime.parse("2026-11-25T09:00:00Z"),
 					OffsetDateTime.parse("2026-11-25T21:00:00Z"), false, 3 * 3600 + 12 * 60),
-					new BanRow("198.51.100.9", OffsetDateTime.parse("2026-11-25T10:00:00Z"), null, true, -1)));
+					new BanRow("198.51.100.9", OffsetDateTime.parse("2026-11-25T10:00:00Z"), null, true, -1)),
+			0, List.of(), null);
 
 	@Autowired
 	private MockMvc mvc;
@@ -140,6 +142,23 @@ class JailsControllerTests {
 			.andExpect(content().string(containsString("action=\"/jails/dovecot/unban\"")))
 			.andExpect(content().string(containsString("name=\"address\"")))
 			.andExpect(content().string(containsString("Unban selected")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void listsUnreadableEntriesApartEscapedAndOffersNoUnbanForThem() throws Exception {
+		BanPage withUnreadable = new BanPage("sasl", "", 1, 50, "end", 1, 1, List.of(PAGE.bans().get(0)), 3,
+				List.of("x\\u000ay", "<b>\\u202e1.2.3.4</b>"), null);
+		given(service.bans(eq("sasl"), any())).willReturn(withUnreadable);
+
+		mvc.perform(get("/jails/sasl"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("1 banned address")))
+			.andExpect(content().string(containsString("3 entries of this jail cannot be read exactly")))
+			.andExpect(content().string(containsString("<code class=\"value\">x\\u000ay</code>")))
+			.andExpect(content().string(containsString("&lt;b&gt;\\u202e1.2.3.4&lt;/b&gt;")))
+			.andExpect(content().string(containsString("… and 1 more.")))
+			.andExpect(content().string(not(containsString("value=\"x"))));
 	}
 
 	@Test

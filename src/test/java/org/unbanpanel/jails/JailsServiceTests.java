@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
+import org.unbanpanel.fail2ban.BanList;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.JailRules;
@@ -64,13 +66,24 @@ class JailsServiceTests {
 		given(fail2ban.statusOfAllJails()).willReturn(List.of(new JailStatus("mxcp", 1, 2, 3, 4, Duration.ofHours(1)),
 				new JailStatus("recidive", 0, 0, 0, 0, Duration.ofSeconds(-1))));
 
-		assertThat(service.overview()).containsExactly(new JailSummary("mxcp", 1, 2, 3, 4, 3600, false),
-				new JailSummary("recidive", 0, 0, 0, 0, -1, true));
+		assertThat(service.overview()).containsExactly(new JailSummary("mxcp", 1, 2, 3, 4, 3600, false, null),
+				new JailSummary("recidive", 0, 0, 0, 0, -1, true, null));
+	}
+
+	@Test
+	void marksWhatItShowsAsTheLastKnownStateWhileFail2banIsSilent() {
+		Instant silentSince = Instant.parse("2026-11-25T10:59:48Z");
+		given(fail2ban.statusOfAllJails()).willReturn(List.of(new JailStatus("mxcp", 1, 2, 3, 4, Duration.ofHours(1))));
+		given(fail2ban.banList("mxcp")).willReturn(new BanList(List.of(), List.of()));
+		given(fail2ban.notAnsweringSince()).willReturn(Optional.of(silentSince));
+
+		assertThat(service.overview()).extracting(JailSummary::notAnsweringSince).containsExactly(silentSince);
+		assertThat(service.bans("mxcp", BanQuery.of("", 1, 50)).notAnsweringSince()).isEqualTo(silentSince);
 	}
 
 	@Test
 	void callsAJailFail2banRefusesAndDoesNotListUnknown() {
-		given(fail2ban.bans("nosuch")).willThrow(refused());
+		given(fail2ban.banList("nosuch")).willThrow(refused());
 		given(fail2ban.jails()).willReturn(List.of("sshd"));
 
 		assertThatExceptionOfType(UnknownJailException.class).isThrownBy(() -> service.bans("nosuch", BanQuery.of("", 1, 50)))
@@ -79,14 +92,14 @@ class JailsServiceTests {
 
 	@Test
 	void callsAJailNameFail2banCouldNotTakeUnknown() {
-		given(fail2ban.bans("-x")).willThrow(new InvalidValueException("-x", "invalid.jail.name", "is not a jail name"));
+		given(fail2ban.banList("-x")).willThrow(new InvalidValueException("-x", "invalid.jail.name", "is not a jail name"));
 
 		assertThatExceptionOfType(UnknownJailException.class).isThrownBy(() -> service.bans("-x", BanQuery.of("", 1, 50)));
 	}
 
 	@Test
 	void passesOnARefusalForAJailThatExists() {
-		given(fail2ban.bans("sshd")).willThrow(refused());
+		given(fail2ban.banList("sshd")).willThrow(refused());
 		given(fail2ban.jails()).willReturn(List.of("sshd"));
 
 		assertThatExceptionOfType(Fail2banException.class).isThrownBy(() -> service.bans("sshd", BanQuery.of("", 1, 50)));

@@ -103,10 +103,24 @@ class JobControllerTests {
 		given(service.find(11)).willReturn(Optional.of(job(11, JobState.QUEUED)));
 		String why = "fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)";
 		given(health.problem()).willReturn(Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"));
+		// a mocked Duration is ZERO, not null: say that fail2ban is not silent
+		given(health.notAnsweringFor()).willReturn(null);
 
 		mvc.perform(get("/jobs/11"))
 			.andExpect(content().string(containsString("fail2ban cannot be reached:")))
 			.andExpect(content().string(containsString(why)));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void saysOnThePageThatFail2banHasNotAnsweredForAWhile() throws Exception {
+		given(service.find(12)).willReturn(Optional.of(job(12, JobState.QUEUED)));
+		given(health.notAnsweringFor()).willReturn(Duration.ofSeconds(14));
+
+		mvc.perform(get("/jobs/12"))
+			.andExpect(content().string(containsString(
+					"fail2ban has not answered for 14 s (it may be hung): this page shows the last state it reported")))
+			.andExpect(content().string(not(containsString("fail2ban cannot be reached:"))));
 	}
 
 	@Test

@@ -268,6 +268,14 @@ public final class Fail2banServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Watches this server's fail2ban-client processes in {@code /proc} until closed, every few milliseconds: each one
+	 * seen and the most seen at once. The harness's own calls ({@link #ban} and the like) count too: make none meanwhile.
+	 */
+	public ClientWatch watchClients() {
+		return new ClientWatch(this::clientProcesses);
+	}
+
 	/** The pids of fail2ban-client processes talking to this server, read from {@code /proc}. */
 	public List<Long> clientProcesses() {
 		return ProcessHandle.allProcesses()

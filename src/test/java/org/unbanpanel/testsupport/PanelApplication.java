@@ -19,8 +19,9 @@ public final class PanelApplication {
 	}
 
 	/**
-	 * Starts the panel on a random port, with a 2 s command timeout and no account backend. Settings are passed as
-	 * command-line arguments, which take precedence over application.yml.
+	 * Starts the panel on a random port, with a 2 s command timeout, no account backend and unshared reads
+	 * ({@link TestPanel#readsUnshared}). Settings are passed as command-line arguments, which take precedence over
+	 * application.yml.
 	 * @param settings more of them, such as {@code --panel.trust.check-interval=1s}
 	 */
 	public static ConfigurableApplicationContext start(Fail2banServer server, Path dataDirectory, String... settings) {
@@ -28,6 +29,7 @@ public final class PanelApplication {
 				"--panel.commands.timeout=2s", "--panel.accounts.backend=none", "--server.port=0",
 				"--management.server.port=0"));
 		arguments.addAll(List.of(settings));
+		arguments.addAll(TestPanel.readsUnsharedArguments(List.of(settings)));
 		List<String> command = server.command();
 		for (int i = 0; i < command.size(); i++) {
 			arguments.add("--panel.fail2ban.command[" + i + "]=" + command.get(i));

@@ -56,6 +56,12 @@ public final class RealTools {
 		return new PanelBrowser(port);
 	}
 
+	/** The panel's JSON API as {@code user} calls it, with {@link TestPanel#PASSWORD}. */
+	public PanelApi api(String user) {
+		browser();
+		return new PanelApi(port, user, TestPanel.PASSWORD);
+	}
+
 	/** The address of a page or API call of the panel, for a request without a browser session. */
 	public URI uri(String path) {
 		browser();

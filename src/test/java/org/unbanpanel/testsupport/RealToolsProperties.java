@@ -51,6 +51,7 @@ class RealToolsProperties implements ContextCustomizerFactory {
 				settings.add("panel.evidence.journal-directory", () -> tools.get().journal().toString());
 			}
 			TestPanel.users(settings, panel.users());
+			TestPanel.readsUnshared(settings, List.of(panel.properties()));
 			context.getEnvironment().getPropertySources().addFirst(settings);
 		}
 
