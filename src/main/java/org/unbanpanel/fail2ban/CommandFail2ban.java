@@ -77,7 +77,7 @@ class CommandFail2ban implements Fail2ban {
 		CompletableFuture<List<String>> held = CompletableFuture
 			.supplyAsync(() -> banned().getOrDefault(jail, List.of()), jailReaders);
 		String withTime = client.run(Function.identity(), List.of("get", jail, "banip", "--with-time"));
-		return Fail2banOutput.banList(withTime, join(held));
+		return Fail2banOutput.banList(withTime, Readers.join(held));
 	}
 
 	@Override

@@ -7,11 +7,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.springframework.stereotype.Component;
 import org.unbanpanel.exec.CommandRunner;
 
 /** {@link JailSettings} over fail2ban-client {@code get} commands, each of them read-only. */
-@Component
 class CommandJailSettings implements JailSettings {
 
 	private final Fail2banClient client;
@@ -42,7 +40,7 @@ class CommandJailSettings implements JailSettings {
 		CompletableFuture<JailRules.Increment> increment = async(() -> increment(jail));
 		CompletableFuture<LogSources> sources = async(() -> logSources(jail));
 		CompletableFuture<List<String>> actions = async(() -> get(jail, "actions", SettingsOutput::actions));
-		CompletableFuture<List<String>> ignoreIp = async(() -> get(jail, "ignoreip", Fail2banOutput::ignoreList));
+		CompletableFuture<List<String>> ignoreIp = async(() -> get(jail, "ignoreip", output -> Fail2banOutput.ignoreList(output).entries()));
 		return new JailRules(jail, Readers.join(maxRetry), Readers.join(findTime), Readers.join(banTime),
 				Readers.join(increment), Readers.join(sources), Readers.join(actions), Readers.join(ignoreIp));
 	}

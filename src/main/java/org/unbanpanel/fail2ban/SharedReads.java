@@ -175,7 +175,11 @@ final class SharedReads implements Fail2ban {
 	}
 
 	private Fail2banException notAnswering() {
-		Duration silence = notAnsweringSince().map(since -> Duration.between(since, clock.instant())).orElse(answerWithin);
+		return silentFor(notAnsweringSince().map(since -> Duration.between(since, clock.instant())).orElse(answerWithin));
+	}
+
+	/** What a read that fail2ban's silence stops says. */
+	static Fail2banException silentFor(Duration silence) {
 		return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
 				Explanation.of("fail2ban.silent", Fail2banHealth.wholeSeconds(silence).toSeconds()));
 	}
