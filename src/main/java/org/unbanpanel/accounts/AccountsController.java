@@ -1,6 +1,10 @@
 package org.unbanpanel.accounts;
 
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -20,11 +24,16 @@ import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.pam.LockPolicies;
+import org.unbanpanel.pam.LockPolicy;
+import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.pam.LockState;
 import org.unbanpanel.web.ClientAddress;
 
 /**
- * The locked-accounts page: every account with failed logins, and for admins a reset per account, queued as an
- * Unblock Access job so that it is audited and retried like any other.
+ * The locked-accounts page: every account with failed logins and when its lock ends by itself (or that it never
+ * does), and for admins a reset per account, queued as an Unblock Access job so that it is audited and retried like
+ * any other.
  */
 @Controller
 class AccountsController {
@@ -33,15 +42,21 @@ class AccountsController {
 
 	private final AccountLocks locks;
 
+	private final LockPolicies policies;
+
+	private final Clock clock;
+
 	private final JobService jobs;
 
 	private final ClientAddress clientAddress;
 
 	private final MessageSource messages;
 
-	AccountsController(AccountLocks locks, JobService jobs, ClientAddress clientAddress,
-			MessageSource messages) {
+	AccountsController(AccountLocks locks, LockPolicies policies, Clock clock, JobService jobs,
+			ClientAddress clientAddress, MessageSource messages) {
 		this.locks = locks;
+		this.policies = policies;
+		this.clock = clock;
 		this.jobs = jobs;
 		this.clientAddress = clientAddress;
 		this.messages = messages;
@@ -52,7 +67,9 @@ class AccountsController {
 		model.addAttribute("backend", locks.backend());
 		model.addAttribute("locks", locks);
 		try {
-			model.addAttribute("accounts", locks.all());
+			List<LockRecord> accounts = locks.all();
+			model.addAttribute("accounts", accounts);
+			model.addAttribute("states", states(accounts, model));
 		}
 		catch (AccountLockException ex) {
 			model.addAttribute("accounts", List.of());
@@ -60,6 +77,20 @@ class AccountsController {
 			model.addAttribute("notConfigured", ex.reason() == AccountLockException.Reason.NOT_CONFIGURED);
 		}
 		return VIEW;
+	}
+
+	/** Each account's lock state by user; none, with the reason on the page, when the policy cannot be read. */
+	private Map<String, LockState> states(List<LockRecord> accounts, Model model) {
+		Map<String, LockState> states = new HashMap<>();
+		try {
+			LockPolicy policy = policies.current();
+			accounts.forEach(account -> states.put(account.user(),
+					policy.state(account, clock.instant(), ZoneId.systemDefault())));
+		}
+		catch (AccountLockException ex) {
+			model.addAttribute("policyProblem", ex.explanation());
+		}
+		return states;
 	}
 
 	@PostMapping("/accounts/reset")

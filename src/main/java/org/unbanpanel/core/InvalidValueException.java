@@ -30,14 +30,18 @@ public class InvalidValueException extends IllegalArgumentException {
 		return code;
 	}
 
-	/** Control characters shown as escapes, so a hostile value cannot forge log lines or page content. */
+	/**
+	 * Control characters shown as escapes, so a hostile value cannot forge log lines or page content: the C0 and C1
+	 * controls, and the invisible format characters and line separators that reorder or break what is shown
+	 * (U+202E RIGHT-TO-LEFT OVERRIDE makes {@code 4.3.2.1} read as {@code 1.2.3.4}).
+	 */
 	public static String printable(String value) {
 		if (value == null) {
 			return "";
 		}
 		StringBuilder text = new StringBuilder();
 		value.codePoints().limit(80).forEach(c -> {
-			if (Character.isISOControl(c)) {
+			if (isControl(c)) {
 				text.append(String.format("\\u%04x", c));
 			}
 			else {
@@ -45,6 +49,17 @@ public class InvalidValueException extends IllegalArgumentException {
 			}
 		});
 		return value.codePointCount(0, value.length()) > 80 ? text + "…" : text.toString();
+	}
+
+	/** Whether the text holds a character {@link #printable} would escape. */
+	public static boolean hasControlCharacters(String value) {
+		return value.codePoints().anyMatch(InvalidValueException::isControl);
+	}
+
+	private static boolean isControl(int c) {
+		int type = Character.getType(c);
+		return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+				|| type == Character.PARAGRAPH_SEPARATOR;
 	}
 
 }

@@ -82,6 +82,17 @@ public final class PrivateFail2ban {
 	public record ExtraJail(String name, Path filterFile, Path jailFile, Path logPath) {
 	}
 
+	/** A jail on a filter of fail2ban's own, on its log file or on a journal folder. */
+	private record SystemFilter(String jail, String filter, Path journalDirectory) {
+
+		/** The filter's file, without the options in brackets. */
+		String file() {
+			int options = filter.indexOf('[');
+			return (options < 0 ? filter : filter.substring(0, options)) + ".conf";
+		}
+
+	}
+
 	/** How the server is configured before {@link #start()}. */
 	public static final class Setup {
 
@@ -93,7 +104,7 @@ public final class PrivateFail2ban {
 
 		private final List<ExtraJail> extraJails = new ArrayList<>();
 
-		private final List<String> systemFilters = new ArrayList<>();
+		private final List<SystemFilter> systemFilters = new ArrayList<>();
 
 		private Setup(Path directory) {
 			this.directory = directory;
@@ -131,7 +142,16 @@ public final class PrivateFail2ban {
 		 * {@code /etc/fail2ban/filter.d} (for example {@code sshd}), so real log lines of that daemon ban.
 		 */
 		public Setup withSystemFilter(String jail) {
-			systemFilters.add(jail);
+			return withSystemFilter(jail, jail, null);
+		}
+
+		/**
+		 * The jail reads with fail2ban's own {@code filter} (as jail.conf names it, options included:
+		 * {@code postfix[mode=auth]}): its log file, or with {@code backend = systemd} the journal files of
+		 * {@code journalDirectory} when that is not {@code null}.
+		 */
+		public Setup withSystemFilter(String jail, String filter, Path journalDirectory) {
+			systemFilters.add(new SystemFilter(jail, filter, journalDirectory));
 			return this;
 		}
 
@@ -323,7 +343,7 @@ public final class PrivateFail2ban {
 	/** Writes the configuration files. */
 	private record Fail2banConfiguration(Path directory, Path socket, boolean silentActions) {
 
-		void write(List<ExtraJail> extraJails, List<String> systemFilters) throws IOException {
+		void write(List<ExtraJail> extraJails, List<SystemFilter> systemFilters) throws IOException {
 			Path conf = directory.resolve("conf");
 			Files.createDirectories(conf.resolve("filter.d"));
 			Files.createDirectories(conf.resolve("action.d"));
@@ -359,15 +379,15 @@ public final class PrivateFail2ban {
 					""".formatted(directory, silentActions ? "" : "printf %%b \"+<ip>\\n\" >> \"<target>\"",
 					silentActions ? "" : "printf %%b \"-<ip>\\n\" >> \"<target>\""));
 			write(conf.resolve("jail.conf"), jails(systemFilters));
-			for (String filter : systemFilters) {
-				copySystemFilter(conf, filter);
+			for (SystemFilter filter : systemFilters) {
+				copySystemFilter(conf, filter.file());
 			}
 			for (ExtraJail jail : extraJails) {
 				addExtra(conf, jail);
 			}
 		}
 
-		private String jails(List<String> systemFilters) throws IOException {
+		private String jails(List<SystemFilter> systemFilters) throws IOException {
 			StringBuilder jails = new StringBuilder("""
 					[DEFAULT]
 					enabled = true
@@ -388,16 +408,22 @@ public final class PrivateFail2ban {
 				if ("mxcp".equals(jail)) {
 					jails.append("bantime = 1h\n");
 				}
-				if (systemFilters.contains(jail)) {
-					jails.append("filter = ").append(jail).append('\n');
+				for (SystemFilter filter : systemFilters) {
+					if (filter.jail().equals(jail)) {
+						jails.append("filter = ").append(filter.filter()).append('\n');
+					}
+					if (filter.jail().equals(jail) && filter.journalDirectory() != null) {
+						jails.append("backend = systemd[journalpath=\"").append(filter.journalDirectory().toAbsolutePath())
+							.append("\"]\n");
+					}
 				}
 			}
 			return jails.toString();
 		}
 
-		/** The filter and what it includes ({@code common.conf}, as Debian's filters do). */
-		private static void copySystemFilter(Path conf, String filter) throws IOException {
-			for (String file : List.of(filter + ".conf", "common.conf")) {
+		/** The filter's file and what it includes ({@code common.conf}, as Debian's filters do). */
+		private static void copySystemFilter(Path conf, String filterFile) throws IOException {
+			for (String file : List.of(filterFile, "common.conf")) {
 				Path target = conf.resolve("filter.d").resolve(file);
 				if (!Files.exists(target)) {
 					Files.copy(SYSTEM_FILTERS.resolve(file), target);

@@ -17,6 +17,11 @@ public class CommandException extends ExplainedException {
 		SUDO_REFUSED,
 		/** The program ran longer than the timeout and was killed. */
 		TIMEOUT,
+		/**
+		 * As many runs of the program as allowed ({@code panel.commands.max-concurrent}) were under way for the whole
+		 * timeout: this one was not started.
+		 */
+		BUSY,
 		/** The calling thread was interrupted (the panel is stopping); the program was stopped. */
 		INTERRUPTED,
 		/** The operating system could not start the program for another reason. */

@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
@@ -20,7 +24,8 @@ import org.unbanpanel.core.Explanation;
 /**
  * {@link CommandRunner} on Apache commons-exec. Each argument is added with quoting switched off, so what the caller
  * passes is exactly what the program receives in its argv. Stdin is closed at once, so nothing (sudo included) can
- * wait for input.
+ * wait for input. At most {@code maxConcurrent} runs of one program are under way at once; the others wait in order
+ * for a place, at most the timeout, so a hung program never makes the panel start more of it.
  */
 @Component
 class ExecCommandRunner implements CommandRunner {
@@ -31,14 +36,20 @@ class ExecCommandRunner implements CommandRunner {
 
 	private final long maxOutputBytes;
 
+	private final int maxConcurrent;
+
+	/** The places of each program, by its name (behind sudo, the program sudo runs). */
+	private final ConcurrentMap<String, Semaphore> places = new ConcurrentHashMap<>();
+
 	@Autowired
 	ExecCommandRunner(CommandsProperties properties) {
-		this(properties.timeout(), properties.maxOutput().toBytes());
+		this(properties.timeout(), properties.maxOutput().toBytes(), properties.maxConcurrent());
 	}
 
-	ExecCommandRunner(Duration timeout, long maxOutputBytes) {
+	ExecCommandRunner(Duration timeout, long maxOutputBytes, int maxConcurrent) {
 		this.timeout = timeout;
 		this.maxOutputBytes = maxOutputBytes;
+		this.maxConcurrent = maxConcurrent;
 	}
 
 	@Override
@@ -46,7 +57,31 @@ class ExecCommandRunner implements CommandRunner {
 		if (command.isEmpty()) {
 			throw new IllegalArgumentException("empty command");
 		}
-		Duration timeout = this.timeout.plus(extraTime);
+		String program = programRun(command);
+		Semaphore place = places.computeIfAbsent(program, name -> new Semaphore(maxConcurrent, true));
+		take(place, program);
+		try {
+			return execute(command, this.timeout.plus(extraTime));
+		}
+		finally {
+			place.release();
+		}
+	}
+
+	private void take(Semaphore place, String program) {
+		try {
+			if (!place.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new CommandException(CommandException.Reason.BUSY,
+						Explanation.of("command.busy", program, maxConcurrent, timeout.toMillis()));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CommandException(CommandException.Reason.INTERRUPTED, Explanation.of("command.notStarted", program));
+		}
+	}
+
+	private CommandResult execute(List<String> command, Duration timeout) {
 		BoundedOutputStream stdout = new BoundedOutputStream(maxOutputBytes);
 		BoundedOutputStream stderr = new BoundedOutputStream(maxOutputBytes);
 		ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(timeout).get();
@@ -115,6 +150,12 @@ class ExecCommandRunner implements CommandRunner {
 
 	private static String programBehindSudo(List<String> command) {
 		return command.stream().skip(1).filter(argument -> !argument.startsWith("-")).findFirst().orElse("a program");
+	}
+
+	/** The program that does the work: behind sudo, the one sudo runs. */
+	private static String programRun(List<String> command) {
+		String program = programName(command);
+		return "sudo".equals(program) ? Path.of(programBehindSudo(command)).getFileName().toString() : program;
 	}
 
 	private static String programName(List<String> command) {

@@ -9,34 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import org.springframework.stereotype.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandRunner;
 
 /**
- * {@link Fail2ban} over fail2ban-client. Costs in fail2ban-client runs: one for {@link #version}, {@link #jails},
- * {@link #bans} and {@link #whereBanned}; two for {@link #status}; 1 + 2 per jail for {@link #statusOfAllJails}, the
- * jails read side by side; for {@link #unban} one per {@link Fail2banProperties#unbanBatch()} entries (none for no
- * entry). The ignore list costs one run per jail for {@link #ignored} and {@link #addIgnore}, and for
- * {@link #removeIgnore} one per jail plus one per entry removed, since fail2ban's {@code delignoreip} takes a single
- * value.
+ * {@link Fail2ban} over fail2ban-client. Costs in fail2ban-client runs: one for {@link #version}, {@link #jails} and
+ * {@link #whereBanned}; two for {@link #status}, and for {@link #banList} (the jail's list with times and, side by side,
+ * {@code banned}, the only unambiguous list of the entries); 1 + 2 per jail for {@link #statusOfAllJails}, the jails
+ * read side by side; for {@link #unban} one per {@link Fail2banProperties#unbanBatch()} entries (none for no entry).
+ * The ignore list costs one run per jail for {@link #ignored} and {@link #addIgnore}, and for {@link #removeIgnore}
+ * one per jail plus one per entry removed, since fail2ban's {@code delignoreip} takes a single value.
  */
-@Component
 class CommandFail2ban implements Fail2ban {
 
-	/**
-	 * How many jails {@link #statusOfAllJails} reads at once. Each run is a Python process that spends most of its
-	 * time starting up, so a few at once fill two cores; the threads end when idle.
-	 */
-	static final int JAILS_AT_ONCE = 4;
+	private static final Logger logger = LoggerFactory.getLogger(CommandFail2ban.class);
 
 	private final Fail2banClient client;
 
@@ -50,9 +43,7 @@ class CommandFail2ban implements Fail2ban {
 		this.client = new Fail2banClient(runner, properties.command());
 		this.unbanBatch = properties.unbanBatch();
 		this.unbanTimePerEntry = properties.unbanTimePerEntry();
-		this.jailReaders = new ThreadPoolExecutor(JAILS_AT_ONCE, JAILS_AT_ONCE, 10, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), CommandFail2ban::jailReader);
-		this.jailReaders.allowCoreThreadTimeOut(true);
+		this.jailReaders = Readers.pool("fail2ban-jail-reader");
 	}
 
 	@Override
@@ -70,7 +61,7 @@ class CommandFail2ban implements Fail2ban {
 		List<CompletableFuture<JailStatus>> statuses = jails().stream()
 			.map(jail -> CompletableFuture.supplyAsync(() -> status(jail), jailReaders))
 			.toList();
-		return statuses.stream().map(CommandFail2ban::join).toList();
+		return statuses.stream().map(Readers::join).toList();
 	}
 
 	@Override
@@ -80,10 +71,17 @@ class CommandFail2ban implements Fail2ban {
 		return client.run(status -> Fail2banOutput.jailStatus(jail, status, banTime), List.of("status", jail, "short"));
 	}
 
+	/**
+	 * The list with times prints each entry as text, so an entry holding a newline can look like more bans than it is;
+	 * {@code banned} prints every entry as a Python literal, which says exactly what the jail holds.
+	 */
 	@Override
-	public List<Ban> bans(String jail) {
+	public BanList banList(String jail) {
 		Fail2banClient.checkJail(jail);
-		return client.run(Fail2banOutput::bans, List.of("get", jail, "banip", "--with-time"));
+		CompletableFuture<List<String>> held = CompletableFuture
+			.supplyAsync(() -> banned().getOrDefault(jail, List.of()), jailReaders);
+		String withTime = client.run(Function.identity(), List.of("get", jail, "banip", "--with-time"));
+		return Fail2banOutput.banList(withTime, Readers.join(held));
 	}
 
 	@Override
@@ -110,7 +108,11 @@ class CommandFail2ban implements Fail2ban {
 	@Override
 	public List<String> ignored(String jail) {
 		Fail2banClient.checkJail(jail);
-		return client.run(Fail2banOutput::ignoreList, List.of("get", jail, "ignoreip"));
+		Fail2banOutput.IgnoreList list = client.run(Fail2banOutput::ignoreList, List.of("get", jail, "ignoreip"));
+		list.unreadable()
+			.forEach(entry -> logger.warn("The ignore list of {} holds an entry the panel cannot read exactly: '{}'",
+					jail, InvalidValueException.printable(entry)));
+		return list.entries();
 	}
 
 	@Override
@@ -141,10 +143,14 @@ class CommandFail2ban implements Fail2ban {
 		}
 	}
 
-	/** {@code banned} came with fail2ban 0.11.2 (fail2ban#2725); an older server calls it an invalid command. */
 	private HeldBans lookup() {
+		return new HeldBans(banned());
+	}
+
+	/** {@code banned} came with fail2ban 0.11.2 (fail2ban#2725); an older server calls it an invalid command. */
+	private Map<String, List<String>> banned() {
 		try {
-			return client.run(banned -> new HeldBans(Fail2banOutput.bannedByJail(banned)), List.of("banned"));
+			return client.run(Fail2banOutput::bannedByJail, List.of("banned"));
 		}
 		catch (Fail2banException ex) {
 			if (ex.reason() == Fail2banException.Reason.REFUSED && ex.getMessage().contains("Invalid command")) {
@@ -186,25 +192,6 @@ class CommandFail2ban implements Fail2ban {
 		if (BanTarget.parse(entry).prefixLength() == 0) {
 			throw new InvalidValueException(entry, "invalid.ip.tooWide", "covers every address");
 		}
-	}
-
-	/** The reader's own exception, as if the run had been made on this thread. */
-	private static <T> T join(CompletableFuture<T> future) {
-		try {
-			return future.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
-	}
-
-	private static Thread jailReader(Runnable task) {
-		Thread thread = new Thread(task, "fail2ban-jail-reader");
-		thread.setDaemon(true);
-		return thread;
 	}
 
 	private static List<BanTarget> distinct(Collection<BanTarget> targets) {

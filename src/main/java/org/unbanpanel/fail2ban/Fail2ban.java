@@ -1,5 +1,6 @@
 package org.unbanpanel.fail2ban;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,9 @@ import org.unbanpanel.core.Explanation;
 /**
  * What the panel asks of fail2ban, through {@code fail2ban-client}. Every method throws
  * {@link Fail2banException} with a readable message when the server cannot be reached or refuses; none hangs
- * longer than the command timeout.
+ * longer than the command timeout. The panel's bean shares its reads ({@code SharedReads}): a read may answer with
+ * what fail2ban answered to the same read a moment ago, never from before a release made through it, and while
+ * {@link #notAnsweringSince} is present, with the last state fail2ban reported.
  */
 public interface Fail2ban {
 
@@ -27,8 +30,17 @@ public interface Fail2ban {
 	/** Counters and ban time of one jail. */
 	JailStatus status(String jail);
 
-	/** The bans one jail holds, with start and end, ordered by end as fail2ban orders them. */
-	List<Ban> bans(String jail);
+	/**
+	 * The entries one jail holds: the bans with start and end, ordered by end as fail2ban orders them, and apart the
+	 * entries that cannot be read exactly (a newline or another control character in them). No entry breaks the
+	 * list, and none is made into a ban it is not.
+	 */
+	BanList banList(String jail);
+
+	/** The bans one jail holds, with start and end, ordered by end as fail2ban orders them; unreadable entries left out. */
+	default List<Ban> bans(String jail) {
+		return banList(jail).bans();
+	}
 
 	/**
 	 * Every ban that concerns each target ({@link HeldBan}): its own entries (an IPv4-mapped address under either
@@ -36,6 +48,14 @@ public interface Fail2ban {
 	 * jail order. One fail2ban-client run, whatever the number of targets.
 	 */
 	Map<BanTarget, List<HeldBan>> whereBanned(Collection<BanTarget> targets);
+
+	/**
+	 * Like {@link #whereBanned}, asked of fail2ban now: never an answer shared from an earlier read, nor the last known
+	 * state while fail2ban is silent. The reads a job's result rests on, before and after its release.
+	 */
+	default Map<BanTarget, List<HeldBan>> whereBannedNow(Collection<BanTarget> targets) {
+		return whereBanned(targets);
+	}
 
 	/**
 	 * Releases the entries from every jail that holds them ({@code unban}), named exactly as fail2ban holds them
@@ -55,7 +75,8 @@ public interface Fail2ban {
 
 	/**
 	 * The addresses and networks the jail never bans, as {@code get <jail> ignoreip} lists them: those of its
-	 * configuration and those added at run time.
+	 * configuration and those added at run time. Entries that cannot be read exactly (a newline or another control
+	 * character in them) are left out and logged.
 	 */
 	List<String> ignored(String jail);
 
@@ -71,5 +92,13 @@ public interface Fail2ban {
 	 * {@code set <jail> delignoreip} per entry actually removed.
 	 */
 	void removeIgnore(Collection<String> jails, Collection<BanTarget> targets);
+
+	/**
+	 * Since when fail2ban has answered nothing, when that is long enough to call it silent (it is hung, or busy with
+	 * one long read); empty while it answers. While it is present, reads answer with the last state fail2ban reported.
+	 */
+	default Optional<Instant> notAnsweringSince() {
+		return Optional.empty();
+	}
 
 }

@@ -104,7 +104,7 @@ final class Fail2banClient {
 	}
 
 	private static Fail2banException notRun(CommandException ex) {
-		if (ex.reason() == CommandException.Reason.TIMEOUT) {
+		if (ex.reason() == CommandException.Reason.TIMEOUT || ex.reason() == CommandException.Reason.BUSY) {
 			return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
 					Explanation.of("fail2ban.hung", ex.explanation()), ex);
 		}

@@ -11,15 +11,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.unbanpanel.core.Explanation;
 
 /**
- * Whether fail2ban answers, remembered for a few seconds so that a busy page does not start one fail2ban-client per
- * request. Every page shows a signed-in user the problem, if any, in a banner (fragments/layout.html asks for it only
- * then, so API calls, redirects and the sign-in page never start a fail2ban-client). The layout finds it by its
- * bean name, which is set here so that a test slice importing the class registers it under the same name.
+ * Whether fail2ban answers, remembered for a few seconds from the moment its answer arrived, so that a busy page does
+ * not start one fail2ban-client per request. Every page shows a signed-in user the problem, if any, in a banner
+ * (fragments/layout.html asks for it only then, so API calls, redirects and the sign-in page never start a
+ * fail2ban-client), and says so when fail2ban has not answered for a while and the pages show its last known state.
+ * Neither ever waits longer than the panel's reads do ({@code panel.fail2ban.reads.answer-within}) when fail2ban is
+ * hung. The layout finds it by its bean name, which is set here so that a test slice importing the class registers it
+ * under the same name.
  * <p>
  * While something waits for fail2ban ({@link #watchUntil}), it asks fail2ban every {@link #PROBE_INTERVAL}; whenever
  * a reading finds fail2ban answering after one that did not, it publishes {@link Fail2banAnswersAgain}.
@@ -57,10 +61,15 @@ public class Fail2banHealth implements AutoCloseable {
 	/** Until when it is watched; guarded by {@code this}. */
 	private Instant watchedUntil = Instant.MIN;
 
+	@Autowired
 	Fail2banHealth(Fail2ban fail2ban, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+		this(fail2ban, events, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	Fail2banHealth(Fail2ban fail2ban, ApplicationEventPublisher events, Clock clock) {
 		this.fail2ban = fail2ban;
 		this.events = events;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 		this.prober.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 	}
 
@@ -83,7 +92,7 @@ public class Fail2banHealth implements AutoCloseable {
 	private void probe() {
 		boolean answers = false;
 		try {
-			answers = read(System.nanoTime()).problem() == null;
+			answers = read().problem() == null;
 		}
 		catch (RuntimeException ex) {
 			// a task that throws is never run again: the watch goes on until its time
@@ -102,25 +111,43 @@ public class Fail2banHealth implements AutoCloseable {
 		return current().problem();
 	}
 
+	/**
+	 * How long fail2ban has answered nothing, in whole seconds rounded up, when that is long enough to call it silent;
+	 * {@code null} while it answers. Meanwhile the pages show the last state it reported.
+	 */
+	public Duration notAnsweringFor() {
+		return fail2ban.notAnsweringSince()
+			.map(since -> wholeSeconds(Duration.between(since, clock.instant())))
+			.orElse(null);
+	}
+
+	/** The duration rounded up to whole seconds, so that half a second of silence reads as 1 s, not 0 s. */
+	static Duration wholeSeconds(Duration duration) {
+		long seconds = duration.toSeconds();
+		return Duration.ofSeconds(duration.equals(Duration.ofSeconds(seconds)) ? seconds : seconds + 1);
+	}
+
 	private Reading current() {
 		Reading reading = last;
-		long now = System.nanoTime();
-		if (reading == null || now - reading.at() > REMEMBER_FOR.toNanos()) {
-			reading = read(now);
+		if (reading == null || Duration.between(reading.at(), clock.instant()).compareTo(REMEMBER_FOR) > 0) {
+			reading = read();
 		}
 		return reading;
 	}
 
-	/** Asks fail2ban and remembers the answer; tells when it answers after a reading that found it unreachable. */
-	private Reading read(long now) {
-		Reading reading;
+	/**
+	 * Asks fail2ban and remembers the answer, stamped when it arrived, so that a slow answer is remembered as long as a
+	 * quick one; tells when it answers after a reading that found it unreachable.
+	 */
+	private Reading read() {
+		Explanation problem = null;
 		try {
 			fail2ban.version();
-			reading = new Reading(now, null);
 		}
 		catch (Fail2banException ex) {
-			reading = new Reading(now, ex.explanation());
+			problem = ex.explanation();
 		}
+		Reading reading = new Reading(clock.instant(), problem);
 		last = reading;
 		if (reading.problem() != null) {
 			unreachable = true;
@@ -147,7 +174,7 @@ public class Fail2banHealth implements AutoCloseable {
 		prober.shutdownNow();
 	}
 
-	private record Reading(long at, Explanation problem) {
+	private record Reading(Instant at, Explanation problem) {
 	}
 
 }

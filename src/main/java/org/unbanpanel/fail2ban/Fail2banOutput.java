@@ -5,18 +5,32 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.unbanpanel.core.InvalidValueException;
 
 /**
- * Pure parsers for what {@code fail2ban-client} prints on stdout, written against fail2ban 1.0.2 (Debian 12). The
- * status trees and the ban list lines have the same shape in 0.11; where a version differs it is said at the parser.
- * Text that does not have the expected shape is an {@link IllegalArgumentException}, never a silent guess.
+ * Pure parsers for what {@code fail2ban-client} prints on stdout, written against fail2ban 1.0.2 (Debian 12) and checked
+ * against 0.11.2 and 1.1.0's {@code client/beautifier.py} and {@code server/banmanager.py}. The status trees and the ban
+ * list lines have the same shape in 0.11; where a version differs it is said at the parser. Output that does not have
+ * the shape of the command's is an {@link IllegalArgumentException}, never a silent guess.
+ * <p>
+ * An entry fail2ban holds is any string (a ban by {@code set <jail> banip}, a host name, a failure id of a filter's
+ * {@code <F-ID>}), and the ban and ignore lists print entries as text, one per line, without quoting. So an entry that
+ * holds a newline is printed over several lines, and the lines after the first can look like other entries
+ * ({@code '9.9.9.9 \t2026-01-01 00:00:00 + -1 = 9999-12-31 23:59:59\n8.8.8.8'} prints as a permanent ban of 9.9.9.9
+ * followed by a ban of 8.8.8.8). The parsers refuse to guess: such entries, and entries holding any other control
+ * character, are returned apart as unreadable, and never break the rest of the list.
  */
 final class Fail2banOutput {
 
@@ -33,14 +47,20 @@ final class Fail2banOutput {
 
 	private static final String IGNORED = "These IP addresses/networks are ignored:";
 
-	private static final Pattern IGNORE_ENTRY = Pattern.compile("^[|`]- (\\S+)$");
+	/** The ignore list's line of every entry but the last, and of the last. */
+	private static final String ENTRY = "|- ";
+
+	private static final String LAST_ENTRY = "`- ";
+
+	/** The basic status flavor's last entry: the jail's entries joined by blanks, so it may hold any text. */
+	private static final String BANNED_IP_LIST = "Banned IP list";
 
 	private Fail2banOutput() {
 	}
 
 	/** The jail names from {@code status}: its "Jail list" entry, which fail2ban sorts by name. */
 	static List<String> jailList(String status) {
-		String list = treeEntries(status).get("Jail list");
+		String list = treeEntries(status, "status").get("Jail list");
 		if (list == null) {
 			throw unexpected("status", status);
 		}
@@ -48,11 +68,12 @@ final class Fail2banOutput {
 	}
 
 	/**
-	 * One jail from {@code status <jail> short} and {@code get <jail> bantime}. The "short" flavor (1.0) leaves out the
-	 * banned IP list; a server that does not know it answers with the basic flavor, which reads the same here.
+	 * One jail from {@code status <jail> short} and {@code get <jail> bantime}. The "short" flavor leaves out the
+	 * banned IP list; a server that does not know it answers with the basic flavor, which reads the same here: its list
+	 * comes last and is not read, so no entry of the jail can stand in for a counter.
 	 */
 	static JailStatus jailStatus(String jail, String status, Duration banTime) {
-		Map<String, String> entries = treeEntries(status);
+		Map<String, String> entries = treeEntries(status, "status <jail>");
 		return new JailStatus(jail, count(entries, "Currently failed", status),
 				count(entries, "Total failed", status), count(entries, "Currently banned", status),
 				count(entries, "Total banned", status), banTime);
@@ -69,27 +90,94 @@ final class Fail2banOutput {
 	}
 
 	/**
-	 * The lines of {@code get <jail> banip --with-time}, ordered by end of ban as fail2ban prints them. Read by
-	 * position, not by regular expression, because a jail may hold 100,000 bans.
+	 * The lines of {@code get <jail> banip --with-time}, ordered by end of ban as fail2ban prints them, read against
+	 * {@code held}, the jail's entries exactly as {@code banned} returned them (Python literals, so unambiguous). A line
+	 * is a ban only when it has the command's shape, its address is one of the held entries, holds no control
+	 * character and no blank at either end, and no other line names the same address. Everything else is an unreadable
+	 * entry: a held entry printed over several lines is recognised as a whole from where it starts, and any other line
+	 * left over is unreadable on its own. Lines are read by position, not by regular expression, because a jail may
+	 * hold 100,000 bans.
 	 */
-	static List<Ban> bans(String withTime) {
-		List<Ban> bans = new ArrayList<>();
+	static BanList banList(String withTime, Collection<String> held) {
+		Set<String> holds = new HashSet<>(held);
+		Map<String, List<String>> spanning = spanningEntries(held);
+		List<Ban> read = new ArrayList<>();
+		List<String> unreadable = new ArrayList<>();
 		int from = 0;
 		while (from < withTime.length()) {
-			int newline = withTime.indexOf('\n', from);
-			int to = newline < 0 ? withTime.length() : newline;
+			int to = lineEnd(withTime, from);
 			String line = withTime.substring(from, to);
-			if (!line.isBlank()) {
-				bans.add(ban(line));
+			String entry = entryStartingAt(withTime, from, spanning.getOrDefault(line, List.of()));
+			if (entry != null) {
+				unreadable.add(entry);
+				to = lineEnd(withTime, from + entry.length());
+			}
+			else if (!line.isEmpty()) {
+				Ban ban = ban(line);
+				if (ban != null && holds.contains(ban.address()) && readable(ban.address())) {
+					read.add(ban);
+				}
+				else {
+					unreadable.add(ban != null ? ban.address() : line);
+				}
 			}
 			from = to + 1;
 		}
-		return bans;
+		return withoutRepeatedAddresses(read, unreadable);
+	}
+
+	/** The held entries that hold a newline, by their first line; the longest first, to match the most text. */
+	private static Map<String, List<String>> spanningEntries(Collection<String> held) {
+		return held.stream()
+			.filter(entry -> entry.indexOf('\n') >= 0)
+			.sorted(Comparator.comparingInt(String::length).reversed())
+			.collect(Collectors.groupingBy(entry -> entry.substring(0, entry.indexOf('\n'))));
+	}
+
+	/** The entry among the candidates whose whole ban line, over several lines, starts at {@code from}. */
+	private static String entryStartingAt(String withTime, int from, List<String> candidates) {
+		for (String entry : candidates) {
+			if (withTime.startsWith(entry, from)) {
+				Ban ban = ban(withTime.substring(from, lineEnd(withTime, from + entry.length())));
+				if (ban != null && ban.address().equals(entry)) {
+					return entry;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** fail2ban holds each entry once per jail: an address on two lines means one of them is part of another entry. */
+	private static BanList withoutRepeatedAddresses(List<Ban> read, List<String> unreadable) {
+		Map<String, Integer> lines = new HashMap<>();
+		read.forEach(ban -> lines.merge(ban.address(), 1, Integer::sum));
+		if (lines.size() == read.size()) {
+			return new BanList(read, unreadable);
+		}
+		List<String> allUnreadable = new ArrayList<>(unreadable);
+		read.stream().map(Ban::address).filter(address -> lines.get(address) > 1).forEach(allUnreadable::add);
+		return new BanList(read.stream().filter(ban -> lines.get(ban.address()) == 1).toList(), allUnreadable);
+	}
+
+	/** What a page can show as it is: not empty, no control character, no blank at either end. */
+	private static boolean readable(String entry) {
+		return !entry.isEmpty() && !InvalidValueException.hasControlCharacters(entry) && !blank(entry.codePointAt(0))
+				&& !blank(entry.codePointBefore(entry.length()));
+	}
+
+	private static boolean blank(int c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c);
+	}
+
+	private static int lineEnd(String text, int from) {
+		int newline = text.indexOf('\n', from);
+		return newline < 0 ? text.length() : newline;
 	}
 
 	/**
 	 * {@code 1.2.3.4 \t2026-11-25 11:00:00 + 43200 = 2026-11-25 23:00:00} (Python: {@code '%s \t%s + %d = %s'}), read
 	 * from its fixed-shape end; the address is whatever fail2ban holds, blanks included.
+	 * @return the ban, or {@code null} when the line does not have this shape
 	 */
 	private static Ban ban(String line) {
 		int end = line.length() - TIME_SHAPE.length();
@@ -97,15 +185,15 @@ final class Fail2banOutput {
 		int plus = equals < 0 ? -1 : line.lastIndexOf(" + ", equals - 1);
 		int start = plus - TIME_SHAPE.length();
 		int tab = start - 2;
-		if (tab < 1 || !line.startsWith(" = ", equals) || !line.startsWith(" \t", tab)) {
-			throw unexpected("get banip --with-time", line);
+		if (tab < 0 || !line.startsWith(" = ", equals) || !line.startsWith(" \t", tab)) {
+			return null;
 		}
 		try {
 			return new Ban(line.substring(0, tab), time(line, start),
 					Duration.ofSeconds(Long.parseLong(line, plus + 3, equals, 10)), time(line, end));
 		}
 		catch (NumberFormatException | DateTimeException ex) {
-			throw unexpected("get banip --with-time", line);
+			return null;
 		}
 	}
 
@@ -146,26 +234,59 @@ final class Fail2banOutput {
 
 	/**
 	 * {@code get <jail> ignoreip}: {@code No IP address/network is ignored}, or {@code These IP addresses/networks are
-	 * ignored:} followed by one tree line per entry ({@code |- 10.1.2.0/24}, the last {@code `- 203.0.113.50}).
-	 * @return the entries as fail2ban holds them
+	 * ignored:} followed by one tree line per entry ({@code |- 10.1.2.0/24}, the last {@code `- 203.0.113.50}). A line
+	 * that does not start an entry, or comes after the last one, belongs to the entry before, which held a newline:
+	 * that entry is unreadable, like one holding another control character.
+	 * @return the entries as fail2ban holds them, and apart those the panel cannot read exactly
 	 */
-	static List<String> ignoreList(String ignoreIp) {
-		List<String> lines = ignoreIp.lines().filter(line -> !line.isBlank()).toList();
+	static IgnoreList ignoreList(String ignoreIp) {
+		List<String> lines = Arrays.stream(ignoreIp.split("\n")).filter(line -> !line.isEmpty()).toList();
 		if (lines.size() == 1 && lines.get(0).strip().equals(NOTHING_IGNORED)) {
-			return List.of();
+			return new IgnoreList(List.of(), List.of());
 		}
-		if (lines.isEmpty() || !lines.get(0).strip().equals(IGNORED)) {
+		if (lines.size() < 2 || !lines.get(0).strip().equals(IGNORED) || !startsEntry(lines.get(1))) {
 			throw unexpected("get ignoreip", ignoreIp);
 		}
 		List<String> entries = new ArrayList<>();
+		List<String> unreadable = new ArrayList<>();
+		StringBuilder entry = null;
+		boolean continued = false;
+		boolean last = false;
 		for (String line : lines.subList(1, lines.size())) {
-			Matcher entry = IGNORE_ENTRY.matcher(line);
-			if (!entry.matches()) {
-				throw unexpected("get ignoreip", line);
+			if (!last && startsEntry(line)) {
+				keep(entry, continued, entries, unreadable);
+				entry = new StringBuilder(line.substring(ENTRY.length()));
+				continued = false;
+				last = line.startsWith(LAST_ENTRY);
 			}
-			entries.add(entry.group(1));
+			else {
+				entry.append('\n').append(line);
+				continued = true;
+			}
 		}
-		return entries;
+		if (!last) {
+			throw unexpected("get ignoreip", ignoreIp);
+		}
+		keep(entry, continued, entries, unreadable);
+		return new IgnoreList(entries, unreadable);
+	}
+
+	/**
+	 * An ignore list as the panel read it.
+	 * @param entries the entries read exactly, in fail2ban's order
+	 * @param unreadable the entries holding a newline or another control character, as printed
+	 */
+	record IgnoreList(List<String> entries, List<String> unreadable) {
+	}
+
+	private static boolean startsEntry(String line) {
+		return line.startsWith(ENTRY) || line.startsWith(LAST_ENTRY);
+	}
+
+	private static void keep(StringBuilder entry, boolean continued, List<String> entries, List<String> unreadable) {
+		if (entry != null) {
+			(continued || !readable(entry.toString()) ? unreadable : entries).add(entry.toString());
+		}
 	}
 
 	private static List<String> strings(Object list, String output) {
@@ -186,12 +307,24 @@ final class Fail2banOutput {
 		throw unexpected("banned", output);
 	}
 
-	private static Map<String, String> treeEntries(String tree) {
+	/**
+	 * The {@code key:\tvalue} lines of a status tree, up to the banned IP list, which holds the jail's entries as text
+	 * and so anything at all. A key seen twice means the tree is not fail2ban's.
+	 */
+	private static Map<String, String> treeEntries(String tree, String command) {
 		Map<String, String> entries = new LinkedHashMap<>();
-		tree.lines()
-			.map(TREE_ENTRY::matcher)
-			.filter(Matcher::matches)
-			.forEach(entry -> entries.put(entry.group(1).strip(), entry.group(2)));
+		for (String line : tree.split("\n")) {
+			Matcher entry = TREE_ENTRY.matcher(line);
+			if (entry.matches()) {
+				String key = entry.group(1).strip();
+				if (entries.putIfAbsent(key, entry.group(2)) != null) {
+					throw unexpected(command, tree);
+				}
+				if (key.equals(BANNED_IP_LIST)) {
+					break;
+				}
+			}
+		}
 		return entries;
 	}
 
@@ -204,7 +337,7 @@ final class Fail2banOutput {
 		}
 	}
 
-	private static IllegalArgumentException unexpected(String command, String output) {
+	static IllegalArgumentException unexpected(String command, String output) {
 		String firstLine = output.lines().findFirst().orElse("");
 		return new IllegalArgumentException("fail2ban-client " + command + " printed something unexpected: '"
 				+ InvalidValueException.printable(firstLine) + "'");

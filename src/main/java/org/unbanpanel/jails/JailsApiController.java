@@ -15,7 +15,8 @@ import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.web.Problems;
 
 /**
- * The jail pages for scripts: {@code GET /api/v1/jails} and {@code GET /api/v1/jails/{name}?filter=&page=&size=}.
+ * The jail pages for scripts: {@code GET /api/v1/jails}, {@code GET /api/v1/jails/{name}?filter=&page=&size=} and
+ * {@code GET /api/v1/jails/{name}/rules}.
  * Errors are RFC 9457 problem details: 404 for an unknown jail, 503 when fail2ban cannot be asked.
  */
 @RestController
@@ -40,6 +41,11 @@ class JailsApiController {
 	BanPage jail(@PathVariable String name, @RequestParam(defaultValue = "") String filter,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size) {
 		return service.bans(name, BanQuery.of(filter, page, size));
+	}
+
+	@GetMapping("/{name}/rules")
+	JailRulesView rules(@PathVariable String name) {
+		return service.rules(name);
 	}
 
 	@ExceptionHandler(UnknownJailException.class)

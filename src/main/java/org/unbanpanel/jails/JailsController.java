@@ -29,7 +29,8 @@ import org.unbanpanel.web.ClientAddress;
 
 /**
  * {@code /jails}: every jail's counters; {@code /jails/{name}}: a page of one jail's bans, from which admins queue
- * an unban job like Unblock Access does. When fail2ban cannot be asked, the pages say why instead of the tables.
+ * an unban job like Unblock Access does, each ban linking to the evidence behind it; {@code /jails/{name}/rules}:
+ * what decides the jail's bans. When fail2ban cannot be asked, the pages say why instead of the tables.
  */
 @Controller
 class JailsController {
@@ -39,6 +40,8 @@ class JailsController {
 	static final String JAIL = "jails/jail";
 
 	static final String UNKNOWN = "jails/unknown";
+
+	static final String RULES = "jails/rules";
 
 	/** The {@code scope} of an unban that releases from the jail of the page only. */
 	static final String THIS_JAIL_ONLY = "jail";
@@ -74,6 +77,19 @@ class JailsController {
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size,
 			@RequestParam(required = false) String sort, Model model) {
 		return show(name, BanQuery.of(filter, page, size, sort), model);
+	}
+
+	/** The jail's rules, read on demand: they cost a handful of fail2ban-client runs the ban list does not need. */
+	@GetMapping("/jails/{name}/rules")
+	String rules(@PathVariable String name, Model model) {
+		model.addAttribute("jail", name);
+		try {
+			model.addAttribute("view", service.rules(name));
+		}
+		catch (Fail2banException ex) {
+			model.addAttribute("problem", ex.explanation());
+		}
+		return RULES;
 	}
 
 	/**

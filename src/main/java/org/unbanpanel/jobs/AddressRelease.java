@@ -76,7 +76,7 @@ final class AddressRelease {
 		List<BanTarget> targets = pending.stream().map(Pending::target).distinct().toList();
 		Map<BanTarget, List<HeldBan>> now;
 		try {
-			now = fail2ban.whereBanned(targets);
+			now = fail2ban.whereBannedNow(targets);
 		}
 		catch (Fail2banException ex) {
 			return failedOrWaiting(pending, ex);
@@ -96,7 +96,7 @@ final class AddressRelease {
 			}
 		}
 		try {
-			return settle(pending, seen, fail2ban.whereBanned(targets), refusal, interrupted);
+			return settle(pending, seen, fail2ban.whereBannedNow(targets), refusal, interrupted);
 		}
 		catch (Fail2banException ex) {
 			return failedOrWaiting(pending, ex);

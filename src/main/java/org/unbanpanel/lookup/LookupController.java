@@ -18,8 +18,9 @@ import org.unbanpanel.web.ClientAddress;
 import org.unbanpanel.web.FormErrors;
 
 /**
- * System → Lookup: where an address is banned and until when, and a user's failed logins; "Release everything"
- * queues one Unblock Access job for both, optionally with a trust.
+ * System → Lookup: where an address is banned and until when, why (the evidence behind each ban) and how often, and a
+ * user's failed logins and when their lock ends; "Release everything" queues one job for all of it, the locked
+ * accounts the evidence names included when chosen, optionally with a trust.
  */
 @Controller
 class LookupController {
@@ -56,7 +57,8 @@ class LookupController {
 	@PostMapping("/lookup/release")
 	String release(LookupForm lookupForm, BindingResult result, Authentication user, HttpServletRequest request,
 			Model model, RedirectAttributes redirect) {
-		LookupQuery query = reported(LookupQuery.parseRelease(lookupForm.ip(), lookupForm.user()), result);
+		LookupQuery query = reported(
+				LookupQuery.parseRelease(lookupForm.ip(), lookupForm.user(), lookupForm.unlock()), result);
 		TrustPolicy.Checked trust = trustPolicy.check(lookupForm.trust(), lookupForm.confirmed(),
 				query.address().stream().toList(), LookupForm.IP);
 		FormErrors.reject(result, trust.rejections());
@@ -67,7 +69,7 @@ class LookupController {
 			show(query, model);
 			return view(model);
 		}
-		ReleaseRequest release = new ReleaseRequest(query.address().stream().toList(), query.user().stream().toList(),
+		ReleaseRequest release = new ReleaseRequest(query.address().stream().toList(), query.accounts(),
 				trust.period().duration());
 		long jobId = jobs.submit(release, user.getName(), clientAddress.of(request));
 		return JobRedirect.to(jobId, redirect, messages, "unblock.queued", release.size());

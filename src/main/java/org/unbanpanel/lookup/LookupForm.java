@@ -1,16 +1,25 @@
 package org.unbanpanel.lookup;
 
+import java.util.List;
+
 import org.springframework.util.StringUtils;
 
 /**
  * What the lookup page sends: an address and/or a user name (a GET for the lookup), and for "Release everything"
- * also the trust period and the confirmation for wide ranges.
+ * also the trust period, the confirmation for wide ranges, and the locked accounts the evidence named that the
+ * admin chose to clear too.
  */
-record LookupForm(String ip, String user, String trust, Boolean confirmWide) {
+record LookupForm(String ip, String user, String trust, Boolean confirmWide, List<String> unlock) {
 
 	static final String IP = "ip";
 
 	static final String USER = "user";
+
+	static final String UNLOCK = "unlock";
+
+	LookupForm {
+		unlock = unlock == null ? List.of() : List.copyOf(unlock);
+	}
 
 	boolean isEmpty() {
 		return !StringUtils.hasText(ip) && !StringUtils.hasText(user);

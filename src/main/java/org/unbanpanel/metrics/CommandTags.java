@@ -11,11 +11,15 @@ import io.micrometer.core.instrument.Tags;
  * program's file name, looked through {@code sudo} and its options; the command names what was asked without any
  * jail, address or user, so that the tags stay few: for fail2ban-client the words after {@code --} ({@code version},
  * {@code status}, {@code status-jail}, {@code get-banip}, {@code set-addignoreip}, {@code unban}, …), for faillock
- * and pam_tally2 {@code list}, {@code user} or {@code reset}.
+ * and pam_tally2 {@code list}, {@code user} or {@code reset}, for journalctl (the evidence of a journal jail)
+ * {@code read}.
  */
 final class CommandTags {
 
 	private static final Pattern WORD = Pattern.compile("[a-z]+");
+
+	/** A jail setting as {@code get} names it: {@code maxretry}, {@code bantime.increment}. */
+	private static final Pattern SETTING = Pattern.compile("[a-z]+(\\.[a-z]+)?");
 
 	private CommandTags() {
 	}
@@ -27,6 +31,7 @@ final class CommandTags {
 		return Tags.of("tool", tool, "command", switch (tool) {
 			case "fail2ban-client" -> fail2banCommand(arguments);
 			case "faillock", "pam_tally2" -> lockToolCommand(arguments);
+			case "journalctl" -> "read";
 			default -> "other";
 		});
 	}
@@ -51,8 +56,11 @@ final class CommandTags {
 			return "other";
 		}
 		String first = words.get(0);
-		if (("get".equals(first) || "set".equals(first)) && words.size() > 2 && WORD.matcher(words.get(2)).matches()) {
+		if (("get".equals(first) || "set".equals(first)) && words.size() > 2 && SETTING.matcher(words.get(2)).matches()) {
 			return first + "-" + words.get(2);
+		}
+		if ("get".equals(first) && words.size() == 2 && "logtarget".equals(words.get(1))) {
+			return "get-logtarget";
 		}
 		if ("status".equals(first) && words.size() > 1) {
 			return "status-jail";

@@ -124,7 +124,7 @@ abstract class LockTool implements AccountLocks {
 					Explanation.of("accounts.tool.notInstalled", name, ex.explanation()), ex);
 			case SUDO_REFUSED -> new AccountLockException(AccountLockException.Reason.NOT_RUNNABLE,
 					Explanation.of("accounts.tool.notAllowed", name, ex.explanation()), ex);
-			case TIMEOUT, INTERRUPTED -> new AccountLockException(AccountLockException.Reason.TIMEOUT,
+			case TIMEOUT, BUSY, INTERRUPTED -> new AccountLockException(AccountLockException.Reason.TIMEOUT,
 					Explanation.of("accounts.tool.timeout", name, ex.explanation()), ex);
 			case START_FAILED -> new AccountLockException(AccountLockException.Reason.NOT_RUNNABLE,
 					Explanation.of("accounts.tool.notStarted", name, ex.explanation()), ex);

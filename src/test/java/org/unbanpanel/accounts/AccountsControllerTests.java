@@ -1,11 +1,14 @@
 package org.unbanpanel.accounts;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -15,7 +18,10 @@ import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.pam.LockPolicies;
+import org.unbanpanel.pam.LockPolicy;
 import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.testsupport.FixedClock;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.hamcrest.Matchers.containsString;
@@ -37,6 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(AccountsController.class)
 @PanelWebTest
+@Import(FixedClock.class)
 class AccountsControllerTests {
 
 	static final LockRecord ALICE = new LockRecord("alice", 3, LocalDateTime.parse("2026-11-25T10:15:30"),
@@ -50,6 +57,46 @@ class AccountsControllerTests {
 
 	@MockitoBean
 	private JobService unblock;
+
+	@MockitoBean
+	private LockPolicies policies;
+
+	@BeforeEach
+	void lockForAnHourAfterThreeFailures() {
+		given(policies.current()).willReturn(new LockPolicy(LockPolicy.FAILLOCK, 3, Duration.ofHours(1),
+				Duration.ofMinutes(15), false, Duration.ofHours(1), List.of("/etc/pam.d/common-auth")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void saysThatPamTally2StartsTheCountdownAgainWithEachAttempt() throws Exception {
+		given(locks.backend()).willReturn("pam_tally2");
+		given(locks.all()).willReturn(List.of(ALICE));
+		given(policies.current()).willReturn(new LockPolicy(LockPolicy.TALLY2, 3, Duration.ofHours(1), null, false,
+				Duration.ofHours(1), List.of("/etc/pam.d/common-auth")));
+
+		mvc.perform(get("/accounts"))
+			.andExpect(content().string(containsString("locked until 2026-11-25 11:15:30 UTC, when it ends by itself "
+					+ "(pam_tally2: each further attempt starts the countdown again)")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void saysWhenEachLockEndsByItselfOrThatItNeverDoes() throws Exception {
+		LockRecord bob = new LockRecord("bob", 1, LocalDateTime.parse("2026-11-25T11:00:00"), "203.0.113.7");
+		given(locks.backend()).willReturn("faillock");
+		given(locks.all()).willReturn(List.of(ALICE, bob));
+
+		mvc.perform(get("/accounts"))
+			.andExpect(content().string(containsString("locked until 2026-11-25 11:15:30 UTC, when it ends by itself")))
+			.andExpect(content().string(containsString("not locked: 1 failure, it locks at 3")));
+
+		given(policies.current()).willThrow(new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED,
+				Explanation.of("lock.policy.notInStack", "pam_faillock", "/etc/pam.d/sshd")));
+		mvc.perform(get("/accounts"))
+			.andExpect(content().string(containsString("When a lock ends cannot be said: pam_faillock.so is not in")))
+			.andExpect(content().string(containsString("2026-11-25 10:15:30")));
+	}
 
 	@Test
 	@WithMockUser(roles = "ADMIN")

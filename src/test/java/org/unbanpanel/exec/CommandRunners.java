@@ -11,9 +11,9 @@ public final class CommandRunners {
 	private CommandRunners() {
 	}
 
-	/** The commons-exec runner with the given timeout and a 64 MB output cap. */
+	/** The commons-exec runner with the given timeout, a 64 MB output cap and the default 4 runs at once. */
 	public static CommandRunner real(Duration timeout) {
-		return new ExecCommandRunner(timeout, 64L * 1024 * 1024);
+		return new ExecCommandRunner(timeout, 64L * 1024 * 1024, 4);
 	}
 
 	/** What a program that printed {@code stdout} and exited 0 returns. */

@@ -214,6 +214,31 @@ class CommandFail2banIntegrationTests {
 	}
 
 	@Test
+	void readsAnIgnoreListHoldingAnEntryWithANewline() {
+		server.client(List.of("set", "mxcp", "addignoreip", "203.0.113.51", "x\ny", "tab\tx"));
+		try {
+			assertThat(fail2ban.ignored("mxcp")).containsExactly("203.0.113.51");
+		}
+		finally {
+			server.client(List.of("set", "mxcp", "delignoreip", "203.0.113.51"));
+			server.client(List.of("set", "mxcp", "delignoreip", "x\ny"));
+			server.client(List.of("set", "mxcp", "delignoreip", "tab\tx"));
+		}
+	}
+
+	@Test
+	void readsABanListHoldingEntriesThatSpanLines() {
+		server.ban("dovecot", "203.0.113.52", "x\ny", "9.9.9.9 \t2026-01-01 00:00:00 + -1 = 9999-12-31 23:59:59\n8.8.8.8");
+
+		BanList list = fail2ban.banList("dovecot");
+
+		assertThat(runner.takeCount()).isEqualTo(2);
+		assertThat(list.bans()).extracting(Ban::address).containsExactly("203.0.113.52");
+		assertThat(list.unreadable()).containsExactlyInAnyOrder("x\ny",
+				"9.9.9.9 \t2026-01-01 00:00:00 + -1 = 9999-12-31 23:59:59\n8.8.8.8");
+	}
+
+	@Test
 	void refusesAnUnknownJailWithFail2bansMessage() {
 		assertThatThrownBy(() -> fail2ban.bans("nojail")).isInstanceOfSatisfying(Fail2banException.class, ex -> {
 			assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.REFUSED);

@@ -44,18 +44,36 @@ class CommandFail2banTests {
 	@Test
 	void handsTheRunnerExactlyThePrefixAnEndOfOptionsAndTheWords() {
 		when(runner.run(anyList())).thenReturn(ok("1.0.2\n"), ok("43200\n"),
-				ok(Fail2banOutputTests.STATUS_APACHE_SHORT), ok(Fail2banOutputTests.BANIP_APACHE));
+				ok(Fail2banOutputTests.STATUS_APACHE_SHORT));
 
 		assertThat(fail2ban.version()).isEqualTo("1.0.2");
 		assertThat(fail2ban.status("apache").banTime()).isEqualTo(Duration.ofHours(12));
-		assertThat(fail2ban.bans("apache")).hasSize(3);
 
 		InOrder order = inOrder(runner);
 		order.verify(runner).run(List.of("sudo", "-n", "/usr/bin/fail2ban-client", "--", "version"));
 		order.verify(runner).run(List.of("sudo", "-n", "/usr/bin/fail2ban-client", "--", "get", "apache", "bantime"));
 		order.verify(runner).run(List.of("sudo", "-n", "/usr/bin/fail2ban-client", "--", "status", "apache", "short"));
-		order.verify(runner)
-			.run(List.of("sudo", "-n", "/usr/bin/fail2ban-client", "--", "get", "apache", "banip", "--with-time"));
+	}
+
+	@Test
+	void readsABanListWithTimesCheckedAgainstBannedSideBySide() {
+		when(runner.run(command("get", "apache", "banip", "--with-time"))).thenReturn(ok(Fail2banOutputTests.BANIP_APACHE));
+		when(runner.run(command("banned"))).thenReturn(ok(PythonLiteralTests.BANNED));
+
+		BanList list = fail2ban.banList("apache");
+
+		assertThat(list.bans()).extracting(Ban::address).containsExactly("192.0.2.1", "192.0.2.2", "198.51.100.0/24");
+		assertThat(list.unreadable()).isEmpty();
+		verify(runner).run(List.of("sudo", "-n", "/usr/bin/fail2ban-client", "--", "get", "apache", "banip", "--with-time"));
+		verify(runner).run(List.of("sudo", "-n", "/usr/bin/fail2ban-client", "--", "banned"));
+		verifyNoMoreInteractions(runner);
+	}
+
+	@Test
+	void readsTheIgnoreListLeavingOutWhatItCannotReadExactly() {
+		when(runner.run(command("get", "sshd", "ignoreip"))).thenReturn(ok(IgnoreListTests.HOSTILE_IGNORED));
+
+		assertThat(fail2ban.ignored("sshd")).containsExactly("q", "10.0.0.0", "2001:db8::/48", "203.0.113.50");
 	}
 
 	@Test

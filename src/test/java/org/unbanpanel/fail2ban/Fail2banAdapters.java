@@ -6,7 +6,10 @@ import java.util.List;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.exec.CommandRunner;
 
-/** The real {@link Fail2ban} adapter for integration tests in other packages, which cannot reach its constructor. */
+/**
+ * The real {@link Fail2ban} and {@link JailSettings} adapters for integration tests in other packages, which cannot
+ * reach their constructors.
+ */
 public final class Fail2banAdapters {
 
 	private Fail2banAdapters() {
@@ -27,6 +30,11 @@ public final class Fail2banAdapters {
 			.map(HeldBan::entry)
 			.distinct()
 			.toList();
+	}
+
+	/** The settings reader running {@code command} (as {@code panel.fail2ban.command}) through the runner. */
+	public static JailSettings settingsOver(CommandRunner runner, List<String> command) {
+		return new CommandJailSettings(runner, new Fail2banProperties(command));
 	}
 
 }

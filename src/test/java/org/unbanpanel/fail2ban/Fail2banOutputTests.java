@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every text below was captured from fail2ban 1.0.2 (Debian 12) running this project's test configuration. */
+/**
+ * Every text below was captured from fail2ban 1.0.2 (Debian 12) running this project's test configuration; the hostile
+ * entries were banned into that private server with {@code fail2ban-client set sasl banip <entry>}.
+ */
 class Fail2banOutputTests {
 
 	/** {@code fail2ban-client status}; fail2ban sorts the list by name. */
@@ -62,6 +65,46 @@ class Fail2banOutputTests {
 			tab\tx \t2026-11-25 11:28:31 + 43200 = 2026-11-25 23:28:31
 			""";
 
+	/**
+	 * The entries banned for {@link #BANIP_HOSTILE}, in the order given to {@code set sasl banip}, as Java strings:
+	 * newlines, a whole ban line with a newline inside, a status tree, ANSI and other controls, U+2028, U+202E, a
+	 * leading blank, and non-ASCII letters, which are readable.
+	 */
+	static final List<String> HOSTILE = List.of("203.0.113.7", "x\ny",
+			"9.9.9.9 \t2026-01-01 00:00:00 + -1 = 9999-12-31 23:59:59\n8.8.8.8", "esc\u001b[31m", "cr\rx", "tab\tx",
+			"bell\u0007", "nul?", "uni\u2028sep", "\u00fcn\u00ef", "z\n   |- Currently banned:\t999\n   `- Total banned:\t999",
+			"\u202e1.2.3.4", " 5.5.5.5");
+
+	/** {@code get sasl banip --with-time} holding the {@link #HOSTILE} entries. */
+	static final String BANIP_HOSTILE = "203.0.113.7 \t2026-12-01 16:21:42 + 43200 = 2026-12-02 04:21:42\n"
+			+ "x\ny \t2026-12-01 16:21:42 + 43200 = 2026-12-02 04:21:42\n"
+			+ "9.9.9.9 \t2026-01-01 00:00:00 + -1 = 9999-12-31 23:59:59\n"
+			+ "8.8.8.8 \t2026-12-01 16:21:42 + 43200 = 2026-12-02 04:21:42\n"
+			+ "esc\u001b[31m \t2026-12-01 16:21:42 + 43200 = 2026-12-02 04:21:42\n"
+			+ "cr\rx \t2026-12-01 16:21:42 + 43200 = 2026-12-02 04:21:42\n"
+			+ "tab\tx \t2026-12-01 16:21:42 + 43200 = 2026-12-02 04:21:42\n"
+			+ "bell\u0007 \t2026-12-01 16:21:42 + 43200 = 2026-12-02 04:21:42\n"
+			+ "nul? \t2026-12-01 16:21:42 + 43200 = 2026-12-02 04:21:42\n"
+			+ "uni\u2028sep \t2026-12-01 16:21:42 + 43200 = 2026-12-02 04:21:42\n"
+			+ "\u00fcn\u00ef \t2026-12-01 16:21:42 + 43200 = 2026-12-02 04:21:42\n"
+			+ "z\n   |- Currently banned:\t999\n   `- Total banned:\t999 \t2026-12-01 16:30:48 + 43200 = 2026-12-02 04:30:48\n"
+			+ "\u202e1.2.3.4 \t2026-12-01 16:30:48 + 43200 = 2026-12-02 04:30:48\n"
+			+ " 5.5.5.5 \t2026-12-01 16:30:48 + 43200 = 2026-12-02 04:30:48\n";
+
+	/** The sasl part of {@code banned} holding the {@link #HOSTILE} entries: Python literals, every entry exact. */
+	static final String BANNED_HOSTILE = "[{'sshd': []}, {'sasl': ['203.0.113.7', 'x\\ny', "
+			+ "'9.9.9.9 \\t2026-01-01 00:00:00 + -1 = 9999-12-31 23:59:59\\n8.8.8.8', 'esc\\x1b[31m', 'cr\\rx', "
+			+ "'tab\\tx', 'bell\\x07', 'nul?', 'uni\\u2028sep', '\u00fcn\u00ef', "
+			+ "'z\\n   |- Currently banned:\\t999\\n   `- Total banned:\\t999', '\\u202e1.2.3.4', ' 5.5.5.5']}]\n";
+
+	/** {@code status sasl} (the basic flavor, which an older server answers) holding the {@link #HOSTILE} entries. */
+	static final String STATUS_SASL_HOSTILE = "Status for the jail: sasl\n|- Filter\n|  |- Currently failed:\t0\n"
+			+ "|  |- Total failed:\t0\n|  `- File list:\t/tmp/f2bcap-BVsXso/log/sasl.log\n`- Actions\n"
+			+ "   |- Currently banned:\t13\n   |- Total banned:\t13\n"
+			+ "   `- Banned IP list:\t203.0.113.7 x\ny 9.9.9.9 \t2026-01-01 00:00:00 + -1 = 9999-12-31 23:59:59\n"
+			+ "8.8.8.8 esc\u001b[31m cr\rx tab\tx bell\u0007 nul? uni\u2028sep \u00fcn\u00ef z\n"
+			+ "   |- Currently banned:\t999\n   `- Total banned:\t999 \u202e1.2.3.4  5.5.5.5\n";
+
 	@Test
 	void readsTheJailList() {
 		assertThat(Fail2banOutput.jailList(STATUS)).containsExactly("apache", "dovecot", "mxcp", "sasl", "ssh-ddos", "sshd");
@@ -89,7 +132,7 @@ class Fail2banOutputTests {
 
 	@Test
 	void readsBansWithStartAndEnd() {
-		List<Ban> bans = Fail2banOutput.bans(BANIP_APACHE);
+		List<Ban> bans = bans(BANIP_APACHE, "192.0.2.1", "192.0.2.2", "198.51.100.0/24");
 
 		assertThat(bans).extracting(Ban::address).containsExactly("192.0.2.1", "192.0.2.2", "198.51.100.0/24");
 		assertThat(bans.get(0)).isEqualTo(new Ban("192.0.2.1", LocalDateTime.of(2026, 11, 25, 11, 28, 31),
@@ -99,21 +142,88 @@ class Fail2banOutputTests {
 
 	@Test
 	void readsAPermanentBan() {
-		assertThat(Fail2banOutput.bans(BANIP_PERMANENT)).singleElement().satisfies(ban -> {
+		assertThat(bans(BANIP_PERMANENT, "203.0.113.9")).singleElement().satisfies(ban -> {
 			assertThat(ban.permanent()).isTrue();
 			assertThat(ban.end()).isEqualTo(LocalDateTime.of(9999, 12, 31, 23, 59, 59));
 		});
 	}
 
 	@Test
-	void keepsWhateverFail2banHoldsAsTheAddress() {
-		assertThat(Fail2banOutput.bans(BANIP_ODD)).extracting(Ban::address).containsExactly("it's", "back\\slash", "tab\tx");
+	void keepsWhatFail2banHoldsAsTheAddressUnlessItHoldsAControlCharacter() {
+		BanList list = Fail2banOutput.banList(BANIP_ODD, List.of("it's", "back\\slash", "tab\tx"));
+
+		assertThat(list.bans()).extracting(Ban::address).containsExactly("it's", "back\\slash");
+		assertThat(list.unreadable()).containsExactly("tab\tx");
 	}
 
 	@Test
 	void readsAnEmptyBanList() {
 		// get ssh-ddos banip --with-time on an empty jail prints one empty line
-		assertThat(Fail2banOutput.bans("\n")).isEmpty();
+		assertThat(Fail2banOutput.banList("\n", List.of())).isEqualTo(new BanList(List.of(), List.of()));
+	}
+
+	@Test
+	void readsEveryHostileEntryApartAndTheOtherBansAsTheyAre() {
+		BanList list = Fail2banOutput.banList(BANIP_HOSTILE, Fail2banOutput.bannedByJail(BANNED_HOSTILE).get("sasl"));
+
+		assertThat(list.bans()).extracting(Ban::address).containsExactly("203.0.113.7", "nul?", "\u00fcn\u00ef");
+		assertThat(list.bans().get(0)).isEqualTo(new Ban("203.0.113.7", LocalDateTime.of(2026, 12, 1, 16, 21, 42),
+				Duration.ofHours(12), LocalDateTime.of(2026, 12, 2, 4, 21, 42)));
+		assertThat(list.unreadable()).containsExactlyInAnyOrderElementsOf(
+				HOSTILE.stream().filter(entry -> !List.of("203.0.113.7", "nul?", "\u00fcn\u00ef").contains(entry)).toList());
+	}
+
+	@Test
+	void makesNoBanOutOfTheLinesOfAnEntryThatSpansThem() {
+		BanList list = Fail2banOutput.banList(BANIP_HOSTILE, Fail2banOutput.bannedByJail(BANNED_HOSTILE).get("sasl"));
+
+		assertThat(list.bans()).extracting(Ban::address).doesNotContain("9.9.9.9", "8.8.8.8", "x", "y", "z");
+		assertThat(list.bans()).noneMatch(Ban::permanent);
+		assertThat(list.unreadable()).contains("9.9.9.9 \t2026-01-01 00:00:00 + -1 = 9999-12-31 23:59:59\n8.8.8.8");
+	}
+
+	@Test
+	void takesNoLineForABanOfAnEntryTheJailDidNotHoldWhenAsked() {
+		// banned ran a moment before the entry came: its lines are shown apart, not as a permanent 9.9.9.9
+		List<String> heldBefore = List.of("203.0.113.7", "8.8.8.8");
+		String withTime = """
+				203.0.113.7 \t2026-12-01 16:21:42 + 43200 = 2026-12-02 04:21:42
+				9.9.9.9 \t2026-01-01 00:00:00 + -1 = 9999-12-31 23:59:59
+				8.8.8.8 \t2026-12-01 16:21:42 + 43200 = 2026-12-02 04:21:42
+				8.8.8.8 \t2026-12-01 16:21:43 + 43200 = 2026-12-02 04:21:43
+				""";
+
+		BanList list = Fail2banOutput.banList(withTime, heldBefore);
+
+		assertThat(list.bans()).extracting(Ban::address).containsExactly("203.0.113.7");
+		assertThat(list.unreadable()).containsExactly("9.9.9.9", "8.8.8.8", "8.8.8.8");
+	}
+
+	@Test
+	void leavesOutOfTheBansEveryLineThatIsNotACommandLine() {
+		BanList list = Fail2banOutput.banList("""
+				192.0.2.1 2026-11-25
+				192.0.2.2 \t2026-13-25 11:28:31 + 43200 = 2026-11-25 23:28:31
+				192.0.2.3 \t2026-11-25 11:28:31 + 12h = 2026-11-25 23:28:31
+				 \t2026-11-25 11:28:31 + 43200 = 2026-11-25 23:28:31
+				192.0.2.4 \t2026-11-25 11:28:31 + 43200 = 2026-11-25 23:28:31
+				""", List.of("192.0.2.1", "192.0.2.2", "192.0.2.3", "", "192.0.2.4"));
+
+		assertThat(list.bans()).extracting(Ban::address).containsExactly("192.0.2.4");
+		assertThat(list.unreadable()).containsExactly("192.0.2.1 2026-11-25",
+				"192.0.2.2 \t2026-13-25 11:28:31 + 43200 = 2026-11-25 23:28:31",
+				"192.0.2.3 \t2026-11-25 11:28:31 + 12h = 2026-11-25 23:28:31", "");
+	}
+
+	@Test
+	void readsTheCountersOfTheBasicFlavorWhateverTheBannedIpListHolds() {
+		assertThat(Fail2banOutput.jailStatus("sasl", STATUS_SASL_HOSTILE, Duration.ofHours(12)))
+			.isEqualTo(new JailStatus("sasl", 0, 0, 13, 13, Duration.ofHours(12)));
+	}
+
+	@Test
+	void readsEveryHostileEntryOfBannedExactly() {
+		assertThat(Fail2banOutput.bannedByJail(BANNED_HOSTILE).get("sasl")).containsExactlyElementsOf(HOSTILE);
 	}
 
 	@Test
@@ -129,19 +239,20 @@ class Fail2banOutputTests {
 	void saysWhatItCouldNotRead() {
 		assertThatThrownBy(() -> Fail2banOutput.bannedByJail("[['sshd', 'apache'], ['sshd']]"))
 			.hasMessage("fail2ban-client banned printed something unexpected: '[['sshd', 'apache'], ['sshd']]'");
-		assertThatThrownBy(() -> Fail2banOutput.bans("192.0.2.1 2026-11-25"))
-			.hasMessage("fail2ban-client get banip --with-time printed something unexpected: '192.0.2.1 2026-11-25'");
-		assertThatThrownBy(() -> Fail2banOutput.bans("192.0.2.1 \t2026-13-25 11:28:31 + 43200 = 2026-11-25 23:28:31"))
-			.hasMessageStartingWith("fail2ban-client get banip --with-time printed something unexpected");
-		assertThatThrownBy(() -> Fail2banOutput.bans("192.0.2.1 \t2026-11-25 11:28:31 + 12h = 2026-11-25 23:28:31"))
-			.hasMessageStartingWith("fail2ban-client get banip --with-time printed something unexpected");
-		assertThatThrownBy(() -> Fail2banOutput.bans(" \t2026-11-25 11:28:31 + 43200 = 2026-11-25 23:28:31"))
-			.hasMessageStartingWith("fail2ban-client get banip --with-time printed something unexpected");
 		assertThatThrownBy(() -> Fail2banOutput.jailList("Server replied: pong"))
 			.hasMessageStartingWith("fail2ban-client status printed something unexpected");
 		assertThatThrownBy(() -> Fail2banOutput.jailStatus("sshd", STATUS, Duration.ZERO))
 			.hasMessageStartingWith("fail2ban-client status <jail> printed something unexpected");
 		assertThatThrownBy(() -> Fail2banOutput.seconds("forever")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> Fail2banOutput.jailStatus("sasl",
+				STATUS_APACHE_SHORT + "   |- Currently banned:\t999\n", Duration.ZERO))
+			.hasMessageStartingWith("fail2ban-client status <jail> printed something unexpected");
+	}
+
+	private static List<Ban> bans(String withTime, String... held) {
+		BanList list = Fail2banOutput.banList(withTime, List.of(held));
+		assertThat(list.unreadable()).isEmpty();
+		return list.bans();
 	}
 
 }

@@ -40,11 +40,44 @@ class IgnoreListTests {
 	private final CommandFail2ban fail2ban = new CommandFail2ban(runner,
 			new Fail2banProperties(List.of("fail2ban-client")));
 
+	/**
+	 * Captured after {@code set sshd addignoreip 203.0.113.50 $'x\ny' $'q\n|- 10.0.0.0/8' $'tab\tx' 2001:db8::/48}:
+	 * fail2ban keeps what is not an address as a name, and cuts a name at its '/'.
+	 */
+	static final String HOSTILE_IGNORED = """
+			These IP addresses/networks are ignored:
+			|- x
+			y
+			|- q
+			|- 10.0.0.0
+			|- tab\tx
+			|- 2001:db8::/48
+			`- 203.0.113.50
+			""";
+
 	@Test
 	void readsEveryEntryOfAnIgnoreList() {
-		assertThat(Fail2banOutput.ignoreList(THREE_IGNORED)).containsExactly("2001:db8::/48", "10.1.2.0/24",
+		assertThat(Fail2banOutput.ignoreList(THREE_IGNORED).entries()).containsExactly("2001:db8::/48", "10.1.2.0/24",
 				"203.0.113.50");
-		assertThat(Fail2banOutput.ignoreList(NONE_IGNORED)).isEmpty();
+		assertThat(Fail2banOutput.ignoreList(NONE_IGNORED).entries()).isEmpty();
+	}
+
+	@Test
+	void setsApartTheEntriesHoldingANewlineOrAnotherControlCharacter() {
+		Fail2banOutput.IgnoreList list = Fail2banOutput.ignoreList(HOSTILE_IGNORED);
+
+		assertThat(list.unreadable()).containsExactly("x\ny", "tab\tx");
+		// '10.0.0.0' is the second line of the entry "q\n|- 10.0.0.0/8": fail2ban's text cannot tell it from an entry
+		assertThat(list.entries()).containsExactly("q", "10.0.0.0", "2001:db8::/48", "203.0.113.50");
+	}
+
+	@Test
+	void takesWhatFollowsTheLastEntryForPartOfIt() {
+		Fail2banOutput.IgnoreList list = Fail2banOutput
+			.ignoreList("These IP addresses/networks are ignored:\n|- 203.0.113.50\n`- x\n|- 10.0.0.0/8\n");
+
+		assertThat(list.entries()).containsExactly("203.0.113.50");
+		assertThat(list.unreadable()).containsExactly("x\n|- 10.0.0.0/8");
 	}
 
 	@Test

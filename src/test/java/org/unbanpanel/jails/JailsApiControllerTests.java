@@ -1,5 +1,8 @@
 package org.unbanpanel.jails;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -34,6 +37,20 @@ class JailsApiControllerTests {
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
+	void answersTheRulesOfAJail() throws Exception {
+		given(service.rules("sshd")).willReturn(JailsControllerTests.RULES);
+
+		mvc.perform(get("/api/v1/jails/sshd/rules"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rules.maxRetry").value(5))
+			.andExpect(jsonPath("$.rules.findTime").value("PT10M"))
+			.andExpect(jsonPath("$.rules.sources.journalMatch[0]").value("_SYSTEMD_UNIT=sshd.service"))
+			.andExpect(jsonPath("$.ignoreIp[1].configured").value(false))
+			.andExpect(jsonPath("$.ignoreIp[1].trustedBy").value("admin"));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
 	void listsTheJails() throws Exception {
 		given(service.overview()).willReturn(JailsControllerTests.JAILS);
 
@@ -61,6 +78,28 @@ class JailsApiControllerTests {
 			.andExpect(jsonPath("$.bans[0].end").value("2026-11-25T21:00:00Z"))
 			.andExpect(jsonPath("$.bans[1].permanent").value(true))
 			.andExpect(jsonPath("$.bans[1].end").doesNotExist());
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void marksAPageOfTheLastKnownStateAndListsUnreadableEntries() throws Exception {
+		BanPage lastKnown = new BanPage("sasl", "", 1, 50, "end", 1, 1, List.of(JailsControllerTests.PAGE.bans().get(0)), 1,
+				List.of("x\\u000ay"), Instant.parse("2026-11-25T10:59:48Z"));
+		given(service.bans(eq("sasl"), any())).willReturn(lastKnown);
+
+		mvc.perform(get("/api/v1/jails/sasl"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.notAnsweringSince").value("2026-11-25T10:59:48Z"))
+			.andExpect(jsonPath("$.unreadableCount").value(1))
+			.andExpect(jsonPath("$.unreadable[0]").value("x\\u000ay"));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void leavesTheMarkOutWhileFail2banAnswers() throws Exception {
+		given(service.overview()).willReturn(JailsControllerTests.JAILS);
+
+		mvc.perform(get("/api/v1/jails")).andExpect(jsonPath("$[0].notAnsweringSince").doesNotExist());
 	}
 
 	@Test

@@ -14,6 +14,8 @@ import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.JailRules;
+import org.unbanpanel.fail2ban.LogSources;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.testsupport.PanelWebTest;
@@ -40,13 +42,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PanelWebTest
 class JailsControllerTests {
 
-	static final List<JailSummary> JAILS = List.of(new JailSummary("dovecot", 2, 40, 3, 9, 43_200, false),
-			new JailSummary("mxcp", 0, 1, 0, 1, 3_600, false), new JailSummary("recidive", 0, 0, 1, 1, -1, true));
+	static final List<JailSummary> JAILS = List.of(new JailSummary("dovecot", 2, 40, 3, 9, 43_200, false, null),
+			new JailSummary("mxcp", 0, 1, 0, 1, 3_600, false, null),
+			new JailSummary("recidive", 0, 0, 1, 1, -1, true, null));
 
 	static final BanPage PAGE = new BanPage("dovecot", "", 1, 50, "end", 2, 2,
 			List.of(new BanRow("203.0.113.7", OffsetDateTime.parse("2026-11-25T09:00:00Z"),
 					OffsetDateTime.parse("2026-11-25T21:00:00Z"), false, 3 * 3600 + 12 * 60),
-					new BanRow("198.51.100.9", OffsetDateTime.parse("2026-11-25T10:00:00Z"), null, true, -1)));
+					new BanRow("198.51.100.9", OffsetDateTime.parse("2026-11-25T10:00:00Z"), null, true, -1)),
+			0, List.of(), null);
 
 	@Autowired
 	private MockMvc mvc;
@@ -59,6 +63,41 @@ class JailsControllerTests {
 
 	@Autowired
 	private Fail2ban fail2ban;
+
+	static final JailRulesView RULES = new JailRulesView(new JailRules("sshd", 5, Duration.ofMinutes(10),
+			Duration.ofHours(12), new JailRules.Increment(null, "1 2 4 8", Duration.ofDays(7)),
+			new LogSources(List.of(), List.of("_SYSTEMD_UNIT=sshd.service", "+", "_COMM=sshd")),
+			List.of("iptables-multiport"), List.of("10.1.2.0/24", "203.0.113.50")),
+			List.of(new JailRulesView.IgnoreEntry("10.1.2.0/24", true, null, null), new JailRulesView.IgnoreEntry(
+					"203.0.113.50", false, java.time.Instant.parse("2026-11-25T23:00:00Z"), "admin")));
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void showsWhatDecidesAJailsBansWithItsAllowListApartFromThePanelsTrusts() throws Exception {
+		given(service.rules("sshd")).willReturn(RULES);
+
+		mvc.perform(get("/jails/sshd/rules"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(JailsController.RULES))
+			.andExpect(content().string(containsString("5 failures within 10 min ban an address")))
+			.andExpect(content().string(containsString("12 h")))
+			.andExpect(content().string(containsString(", multiplied by 1 2 4 8")))
+			.andExpect(content().string(containsString(", at most 7 d")))
+			.andExpect(content().string(containsString("the journal, entries matching _SYSTEMD_UNIT=sshd.service + _COMM=sshd")))
+			.andExpect(content().string(containsString("iptables-multiport")))
+			.andExpect(content().string(containsString("fail2ban&#39;s own allow list")))
+			.andExpect(content().string(containsString("trusted by this panel until 2026-11-25 23:00 UTC (admin)")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void linksEachBanToItsEvidenceAndTheJailToItsRules() throws Exception {
+		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
+
+		mvc.perform(get("/jails/dovecot"))
+			.andExpect(content().string(containsString("href=\"/evidence?jail=dovecot&amp;ip=203.0.113.7\"")))
+			.andExpect(content().string(containsString("href=\"/jails/dovecot/rules\"")));
+	}
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
@@ -103,6 +142,23 @@ class JailsControllerTests {
 			.andExpect(content().string(containsString("action=\"/jails/dovecot/unban\"")))
 			.andExpect(content().string(containsString("name=\"address\"")))
 			.andExpect(content().string(containsString("Unban selected")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void listsUnreadableEntriesApartEscapedAndOffersNoUnbanForThem() throws Exception {
+		BanPage withUnreadable = new BanPage("sasl", "", 1, 50, "end", 1, 1, List.of(PAGE.bans().get(0)), 3,
+				List.of("x\\u000ay", "<b>\\u202e1.2.3.4</b>"), null);
+		given(service.bans(eq("sasl"), any())).willReturn(withUnreadable);
+
+		mvc.perform(get("/jails/sasl"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("1 banned address")))
+			.andExpect(content().string(containsString("3 entries of this jail cannot be read exactly")))
+			.andExpect(content().string(containsString("<code class=\"value\">x\\u000ay</code>")))
+			.andExpect(content().string(containsString("&lt;b&gt;\\u202e1.2.3.4&lt;/b&gt;")))
+			.andExpect(content().string(containsString("… and 1 more.")))
+			.andExpect(content().string(not(containsString("value=\"x"))));
 	}
 
 	@Test

@@ -5,13 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
+import org.unbanpanel.fail2ban.BanList;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.JailRules;
+import org.unbanpanel.fail2ban.JailSettings;
 import org.unbanpanel.fail2ban.JailStatus;
+import org.unbanpanel.fail2ban.LogSources;
+import org.unbanpanel.trust.Trust;
+import org.unbanpanel.trust.TrustService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,21 +29,61 @@ class JailsServiceTests {
 
 	private final Fail2ban fail2ban = mock(Fail2ban.class);
 
-	private final JailsService service = new JailsService(fail2ban,
+	private final JailSettings settings = mock(JailSettings.class);
+
+	private final TrustService trusts = mock(TrustService.class);
+
+	private final JailsService service = new JailsService(fail2ban, settings, trusts,
 			Clock.fixed(Instant.parse("2026-11-25T11:00:00Z"), ZoneOffset.UTC));
+
+	@Test
+	void marksEachIgnoredAddressAsFail2bansOwnOrAPanelTrust() {
+		given(settings.rules("dovecot")).willReturn(new JailRules("dovecot", 5, Duration.ofMinutes(10),
+				Duration.ofHours(12), null, new LogSources(List.of("/var/log/mail.log"), List.of()), List.of("dummy"),
+				List.of("10.1.2.0/24", "203.0.113.50", "198.51.100.7")));
+		Instant end = Instant.parse("2026-11-25T23:00:00Z");
+		given(trusts.current()).willReturn(List.of(
+				new Trust(1, "203.0.113.50", end.minusSeconds(60), end, "admin", "192.0.2.1", 4L, List.of(), true),
+				new Trust(2, "198.51.100.7", end.minusSeconds(60), end, "admin", "192.0.2.1", 5L, List.of("dovecot"), true)));
+
+		JailRulesView view = service.rules("dovecot");
+
+		assertThat(view.ignoreIp()).containsExactly(new JailRulesView.IgnoreEntry("10.1.2.0/24", true, null, null),
+				new JailRulesView.IgnoreEntry("203.0.113.50", false, end, "admin"),
+				new JailRulesView.IgnoreEntry("198.51.100.7", true, end, "admin"));
+	}
+
+	@Test
+	void callsAJailWhoseRulesFail2banRefusesAndDoesNotListUnknown() {
+		given(settings.rules("nosuch")).willThrow(refused());
+		given(fail2ban.jails()).willReturn(List.of("sshd"));
+
+		assertThatExceptionOfType(UnknownJailException.class).isThrownBy(() -> service.rules("nosuch"));
+	}
 
 	@Test
 	void summarisesEachJailWithItsBanTime() {
 		given(fail2ban.statusOfAllJails()).willReturn(List.of(new JailStatus("mxcp", 1, 2, 3, 4, Duration.ofHours(1)),
 				new JailStatus("recidive", 0, 0, 0, 0, Duration.ofSeconds(-1))));
 
-		assertThat(service.overview()).containsExactly(new JailSummary("mxcp", 1, 2, 3, 4, 3600, false),
-				new JailSummary("recidive", 0, 0, 0, 0, -1, true));
+		assertThat(service.overview()).containsExactly(new JailSummary("mxcp", 1, 2, 3, 4, 3600, false, null),
+				new JailSummary("recidive", 0, 0, 0, 0, -1, true, null));
+	}
+
+	@Test
+	void marksWhatItShowsAsTheLastKnownStateWhileFail2banIsSilent() {
+		Instant silentSince = Instant.parse("2026-11-25T10:59:48Z");
+		given(fail2ban.statusOfAllJails()).willReturn(List.of(new JailStatus("mxcp", 1, 2, 3, 4, Duration.ofHours(1))));
+		given(fail2ban.banList("mxcp")).willReturn(new BanList(List.of(), List.of()));
+		given(fail2ban.notAnsweringSince()).willReturn(Optional.of(silentSince));
+
+		assertThat(service.overview()).extracting(JailSummary::notAnsweringSince).containsExactly(silentSince);
+		assertThat(service.bans("mxcp", BanQuery.of("", 1, 50)).notAnsweringSince()).isEqualTo(silentSince);
 	}
 
 	@Test
 	void callsAJailFail2banRefusesAndDoesNotListUnknown() {
-		given(fail2ban.bans("nosuch")).willThrow(refused());
+		given(fail2ban.banList("nosuch")).willThrow(refused());
 		given(fail2ban.jails()).willReturn(List.of("sshd"));
 
 		assertThatExceptionOfType(UnknownJailException.class).isThrownBy(() -> service.bans("nosuch", BanQuery.of("", 1, 50)))
@@ -45,14 +92,14 @@ class JailsServiceTests {
 
 	@Test
 	void callsAJailNameFail2banCouldNotTakeUnknown() {
-		given(fail2ban.bans("-x")).willThrow(new InvalidValueException("-x", "invalid.jail.name", "is not a jail name"));
+		given(fail2ban.banList("-x")).willThrow(new InvalidValueException("-x", "invalid.jail.name", "is not a jail name"));
 
 		assertThatExceptionOfType(UnknownJailException.class).isThrownBy(() -> service.bans("-x", BanQuery.of("", 1, 50)));
 	}
 
 	@Test
 	void passesOnARefusalForAJailThatExists() {
-		given(fail2ban.bans("sshd")).willThrow(refused());
+		given(fail2ban.banList("sshd")).willThrow(refused());
 		given(fail2ban.jails()).willReturn(List.of("sshd"));
 
 		assertThatExceptionOfType(Fail2banException.class).isThrownBy(() -> service.bans("sshd", BanQuery.of("", 1, 50)));

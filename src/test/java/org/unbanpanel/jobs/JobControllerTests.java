@@ -79,6 +79,19 @@ class JobControllerTests {
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
+	void linksAReleasedAddressToWhyItWasBannedAndTheAccountsItLocked() throws Exception {
+		given(service.find(8)).willReturn(Optional.of(job(8, JobState.DONE,
+				new ItemView(ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null),
+				new ItemView(ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED, List.of("sshd"), 0, null))));
+
+		mvc.perform(get("/jobs/8"))
+			.andExpect(content().string(containsString("href=\"/lookup?ip=203.0.113.7\"")))
+			.andExpect(content().string(containsString("Why it was banned, and the accounts it locked")))
+			.andExpect(content().string(not(containsString("/lookup?ip=198.51.100.0"))));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
 	void refreshesItselfWhileTheJobRuns() throws Exception {
 		given(service.find(8)).willReturn(Optional.of(job(8, JobState.QUEUED,
 				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null))));
@@ -177,6 +190,8 @@ class JobControllerTests {
 		given(service.find(11)).willReturn(Optional.of(job(11, JobState.QUEUED)));
 		String why = "fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)";
 		given(health.problem()).willReturn(Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"));
+		// a mocked Duration is ZERO, not null: say that fail2ban is not silent
+		given(health.notAnsweringFor()).willReturn(null);
 
 		mvc.perform(get("/jobs/11"))
 			.andExpect(content().string(containsString("fail2ban cannot be reached:")))
@@ -299,6 +314,18 @@ class JobControllerTests {
 		mvc.perform(post("/jobs/16/run-again").with(csrf()))
 			.andExpect(redirectedUrl("/jobs/16"))
 			.andExpect(flash().attribute("actionError", "Job 16 has no failed value to run again."));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void saysOnThePageThatFail2banHasNotAnsweredForAWhile() throws Exception {
+		given(service.find(12)).willReturn(Optional.of(job(12, JobState.QUEUED)));
+		given(health.notAnsweringFor()).willReturn(Duration.ofSeconds(14));
+
+		mvc.perform(get("/jobs/12"))
+			.andExpect(content().string(containsString(
+					"fail2ban has not answered for 14 s (it may be hung): this page shows the last state it reported")))
+			.andExpect(content().string(not(containsString("fail2ban cannot be reached:"))));
 	}
 
 	@Test

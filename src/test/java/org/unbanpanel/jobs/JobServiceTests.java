@@ -51,7 +51,7 @@ class JobServiceTests {
 	@Test
 	void runsASubmittedJobInTheBackgroundAndKeepsItsResults() throws InterruptedException {
 		BanTarget address = BanTarget.parse("2001:db8::6");
-		when(fail2ban.whereBanned(anyCollection())).thenReturn(
+		when(fail2ban.whereBannedNow(anyCollection())).thenReturn(
 				Map.of(address, List.of(new HeldBan("sshd", "2001:db8::6", HeldBan.Overlap.OWN))), Map.of(address, List.of()));
 		when(fail2ban.unban(anyCollection())).thenReturn(Optional.empty());
 		when(accountLocks.reset(any())).thenReturn(new LockRecord("admin", 0, null, ""));

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -15,11 +16,13 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.evidence.EvidenceService;
 import org.unbanpanel.fail2ban.Ban;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.pam.LockPolicies;
 import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.testsupport.PanelWebTest;
 
@@ -34,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(LookupApiController.class)
 @PanelWebTest
-@Import(LookupService.class)
+@Import({ LookupService.class, LookupEvidence.class })
 class LookupApiControllerTests {
 
 	@Autowired
@@ -45,6 +48,17 @@ class LookupApiControllerTests {
 
 	@MockitoBean
 	private AccountLocks accountLocks;
+
+	@MockitoBean
+	private EvidenceService evidence;
+
+	@MockitoBean
+	private LockPolicies policies;
+
+	@BeforeEach
+	void findNoEvidence() {
+		LookupEvidence.findsNothing(evidence, accountLocks, policies);
+	}
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
@@ -70,7 +84,11 @@ class LookupApiControllerTests {
 			.andExpect(jsonPath("$.bans[1].permanent").value(false))
 			.andExpect(jsonPath("$.bans[1].overlap").value("OWN"))
 			.andExpect(jsonPath("$.lock.failures").value(3))
-			.andExpect(jsonPath("$.lock.source").value("203.0.113.44"));
+			.andExpect(jsonPath("$.lock.source").value("203.0.113.44"))
+			.andExpect(jsonPath("$.lockState.status").value("LOCKED"))
+			.andExpect(jsonPath("$.lockState.lockedUntil").exists())
+			.andExpect(jsonPath("$.bans[0].evidence.jail").value("dovecot"))
+			.andExpect(jsonPath("$.history.period").value("PT720H"));
 	}
 
 	/** Issue 9: while fail2ban cannot be asked, the answer claims nothing about bans. */

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +20,8 @@ import org.springframework.validation.FieldError;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.evidence.EvidenceExamples;
+import org.unbanpanel.evidence.EvidenceService;
 import org.unbanpanel.fail2ban.Ban;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
@@ -26,6 +29,8 @@ import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.pam.LockPolicies;
+import org.unbanpanel.pam.LockPolicy;
 import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.testsupport.PanelWebTest;
 import org.unbanpanel.trust.TrustPolicy;
@@ -36,9 +41,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willReturn;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -53,7 +61,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(LookupController.class)
 @PanelWebTest
-@Import({ LookupService.class, TrustPolicy.class })
+@Import({ LookupService.class, TrustPolicy.class, LookupEvidence.class })
 @EnableConfigurationProperties(TrustProperties.class)
 class LookupControllerTests {
 
@@ -72,6 +80,17 @@ class LookupControllerTests {
 
 	@MockitoBean
 	private JobService unblock;
+
+	@MockitoBean
+	private EvidenceService evidence;
+
+	@MockitoBean
+	private LockPolicies policies;
+
+	@BeforeEach
+	void findNoEvidence() {
+		LookupEvidence.findsNothing(evidence, accountLocks, policies);
+	}
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
@@ -105,6 +124,99 @@ class LookupControllerTests {
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
+	void showsWhenTheUsersLockEndsByItselfOrThatItNeverDoes() throws Exception {
+		given(accountLocks.status(AccountName.parse("admin")))
+			.willReturn(new LockRecord("admin", 3, LocalDateTime.parse("2026-11-25T11:02:03"), "203.0.113.44"));
+
+		mvc.perform(get("/lookup").param("user", "admin"))
+			.andExpect(content().string(containsString("locked until 2026-11-25 11:12:03 UTC, when it ends by itself")));
+
+		given(policies.current()).willReturn(new LockPolicy(LockPolicy.FAILLOCK, 3, Duration.ZERO,
+				Duration.ofMinutes(15), false, Duration.ZERO, List.of("/etc/pam.d/common-auth")));
+		mvc.perform(get("/lookup").param("user", "admin"))
+			.andExpect(content().string(containsString("locked, and never by itself: only a reset ends it")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void showsTheEvidenceBehindTheBanAndTheAddresssHistory() throws Exception {
+		bannedInDovecotAndRecidive();
+		willReturn(new EvidenceService.Explanation(List.of(EvidenceExamples.dovecot(), EvidenceExamples.dovecot()),
+				EvidenceExamples.history())).given(evidence).explain(any(), anyList());
+
+		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Why banned in dovecot")))
+			.andExpect(content().string(containsString("Why banned in recidive")))
+			.andExpect(content().string(containsString("alice@example.org \u00d714 over imap")))
+			.andExpect(content().string(containsString("Banned 4 times in 7 days")))
+			.andExpect(content().string(containsString("\u2014 3 of them in dovecot")))
+			.andExpect(content().string(containsString("after failures for alice@example.org")));
+		verify(evidence).explain(OFFICE, List.of(new EvidenceService.CurrentBan("dovecot", START),
+				new EvidenceService.CurrentBan("recidive", START)));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void offersToClearTheLockOfAnAccountTheEvidenceNamesThatIsLockedNow() throws Exception {
+		bannedInDovecotAndRecidive();
+		willReturn(new EvidenceService.Explanation(List.of(EvidenceExamples.dovecot(), EvidenceExamples.dovecot()),
+				EvidenceExamples.history())).given(evidence).explain(any(), anyList());
+		given(accountLocks.status(AccountName.parse("bob")))
+			.willReturn(new LockRecord("bob", 3, LocalDateTime.parse("2026-11-25T11:00:00"), "203.0.113.7"));
+
+		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
+			.andExpect(content().string(containsString("Also clear these locked accounts")))
+			.andExpect(content().string(containsString("name=\"unlock\" id=\"unlock-0\" value=\"bob\" checked")))
+			.andExpect(content().string(containsString("locked until 2026-11-25 11:10:00 UTC")));
+		verify(accountLocks, never()).status(argThat(name -> name.value().contains("@")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void explainsTheLastBanOfAnAddressBannedNowhereNowAndOffersToClearTheLocksItCaused() throws Exception {
+		given(fail2ban.whereBanned(List.of(OFFICE))).willReturn(Map.of(OFFICE, List.of()));
+		willReturn(new EvidenceService.Explanation(List.of(), EvidenceExamples.history())).given(evidence)
+			.explain(any(), anyList());
+		given(evidence.forBan(eq("dovecot"), eq(OFFICE), any())).willReturn(EvidenceExamples.dovecot());
+		given(accountLocks.status(AccountName.parse("bob")))
+			.willReturn(new LockRecord("bob", 3, LocalDateTime.parse("2026-11-25T11:00:00"), "203.0.113.7"));
+
+		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
+			.andExpect(content().string(containsString("Not banned in any jail.")))
+			.andExpect(content().string(containsString("Why it was last banned: in dovecot at 2026-11-25 11:00")))
+			.andExpect(content().string(containsString("alice@example.org \u00d714 over imap")))
+			.andExpect(content().string(containsString("value=\"bob\" checked")))
+			.andExpect(content().string(containsString("Release everything")));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void clearsTheChosenLocksInTheSameJobAsTheAddress() throws Exception {
+		given(unblock.submit(any(), anyString(), anyString())).willReturn(45L);
+
+		mvc.perform(post("/lookup/release").with(csrf())
+			.param("ip", "203.0.113.7")
+			.param("user", "admin")
+			.param("unlock", "bob", "admin", "carol")
+			.param("trust", "none")).andExpect(redirectedUrl("/jobs/45"));
+
+		verify(unblock).submit(eq(new ReleaseRequest(List.of(OFFICE), List.of(AccountName.parse("admin"),
+				AccountName.parse("bob"), AccountName.parse("carol")), null)), eq("alice"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesAnAccountToClearThatIsNoUserName() throws Exception {
+		mvc.perform(post("/lookup/release").with(csrf())
+			.param("ip", "203.0.113.7")
+			.param("unlock", "alice@example.org")
+			.param("trust", "none")).andExpect(status().isOk()).andExpect(fieldErrors("unlock", "invalid.user.pattern"));
+		verifyNoInteractions(unblock);
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
 	void namesBadValuesWithTheCodesOfUnblockAccessAndAsksNothing() throws Exception {
 		mvc.perform(get("/lookup").param("ip", "192.168.010.1").param("user", "root;id"))
 			.andExpect(status().isOk())
@@ -113,7 +225,7 @@ class LookupControllerTests {
 			.andExpect(content().string(containsString("root;id")));
 
 		verify(fail2ban, never()).whereBanned(anyCollection());
-		verifyNoInteractions(accountLocks);
+		verify(accountLocks, never()).status(any());
 	}
 
 	@Test

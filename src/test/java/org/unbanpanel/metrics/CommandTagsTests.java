@@ -26,6 +26,18 @@ class CommandTagsTests {
 	}
 
 	@Test
+	void namesTheReadsOfAJailsSettingsAndOfTheJournalWithoutJailsOrAddresses() {
+		assertThat(tags("fail2ban-client", "--", "get", "dovecot", "maxretry")).containsExactly("fail2ban-client",
+				"get-maxretry");
+		assertThat(tags("fail2ban-client", "--", "get", "sshd", "bantime.increment")).containsExactly("fail2ban-client",
+				"get-bantime.increment");
+		assertThat(tags("sudo", "-n", "/usr/bin/fail2ban-client", "--", "get", "logtarget"))
+			.containsExactly("fail2ban-client", "get-logtarget");
+		assertThat(tags("journalctl", "--no-pager", "--output=json", "--grep=203\\.0\\.113\\.7", "_SYSTEMD_UNIT=sshd.service"))
+			.containsExactly("journalctl", "read");
+	}
+
+	@Test
 	void namesLockToolRunsByWhatTheyDo() {
 		assertThat(tags("sudo", "-n", "/usr/sbin/faillock", "--dir", "/var/run/faillock")).containsExactly("faillock",
 				"list");

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * socket the installed configuration reaches ({@code sudo -n /usr/bin/fail2ban-client} talks to the socket named in
  * {@code /etc/fail2ban/fail2ban.conf}); the panel starts with the unit's {@code ExecStart}, {@code Environment} and
  * {@code WorkingDirectory} as the unit's {@code User}, with nothing changed; an admin signs in with the generated
- * password and releases a banned address, which only sudo can carry to fail2ban. Root only.
+ * password and releases a banned address, which only sudo can carry to fail2ban; the user reads logs through its
+ * groups. Root only.
  */
 @Tag("installed-package")
 class InstalledPackageTests {
@@ -125,6 +126,29 @@ class InstalledPackageTests {
 					HttpResponse.BodyHandlers.ofString());
 
 		assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+	}
+
+	@Test
+	void thePanelsUserReadsLogsWithItsOwnGroupsNotThroughSudo() throws IOException {
+		String groups = ProgramRun.of(List.of("id", "-nG", unit.get("User")), TIMEOUT).requireSuccess("id").stdout();
+		Path log = Files.createTempFile("unban-panel-deb-check-", ".log");
+		try {
+			Files.writeString(log, "sshd[1]: Failed password for root from 203.0.113.9 port 22 ssh2\n");
+			ProgramRun.of(List.of("chown", "root:adm", log.toString()), TIMEOUT).requireSuccess("chown");
+			ProgramRun.of(List.of("chmod", "0640", log.toString()), TIMEOUT).requireSuccess("chmod");
+
+			assertThat(List.of(groups.strip().split(" "))).as("the groups of %s", unit.get("User")).contains("adm");
+			if (ProgramRun.of(List.of("getent", "group", "systemd-journal"), TIMEOUT).exitCode() == 0) {
+				assertThat(List.of(groups.strip().split(" "))).contains("systemd-journal");
+			}
+			assertThat(ProgramRun.of(List.of("/usr/sbin/runuser", "-u", unit.get("User"), "--", "cat", log.toString()),
+					TIMEOUT).stdout())
+				.as("a root:adm 0640 log, as Debian's rsyslog writes /var/log/auth.log")
+				.contains("203.0.113.9");
+		}
+		finally {
+			Files.delete(log);
+		}
 	}
 
 	@Test

@@ -27,9 +27,12 @@ class SudoersFileTests {
 	/** sudoers(5): "Regular expressions in sudoers are limited to 1024 characters". */
 	private static final int MAX_REGULAR_EXPRESSION = 1024;
 
-	/** The arguments of the keyword rule: {@code ^-- (status|get|set) (action|actionban|...)( .*)?$}. */
+	/**
+	 * The arguments of the keyword rule: {@code ^-- (status|get|set) (action|actionban|...)( .*)$}, a keyword in a
+	 * jail's place with the rest of a command after it.
+	 */
 	private static final Pattern KEYWORD_RULE = Pattern
-		.compile(Pattern.quote("^-- (status|get|set) (") + "([a-z0-9|-]+)" + Pattern.quote(")( .*)?$"));
+		.compile(Pattern.quote("^-- (status|get|set) (") + "([a-z0-9|-]+)" + Pattern.quote(")( .*)$"));
 
 	@Test
 	void visudoAcceptsTheShippedFile() {

@@ -24,6 +24,8 @@ import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banAdapters;
 import org.unbanpanel.fail2ban.HeldBan;
+import org.unbanpanel.fail2ban.JailRules;
+import org.unbanpanel.fail2ban.JailSettings;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLockAdapters;
 import org.unbanpanel.pam.AccountLocks;
@@ -58,7 +60,12 @@ class SudoersIntegrationTests {
 	private static final List<List<String>> JAIL_COMMANDS = List.of(List.of("--", "status", "JAIL", "short"),
 			List.of("--", "get", "JAIL", "bantime"), List.of("--", "get", "JAIL", "banip", "--with-time"),
 			List.of("--", "get", "JAIL", "ignoreip"), List.of("--", "set", "JAIL", "addignoreip", "192.0.2.1"),
-			List.of("--", "set", "JAIL", "delignoreip", "192.0.2.1"), List.of("--", "set", "JAIL", "unbanip", "192.0.2.1"));
+			List.of("--", "set", "JAIL", "delignoreip", "192.0.2.1"), List.of("--", "set", "JAIL", "unbanip", "192.0.2.1"),
+			List.of("--", "get", "JAIL", "maxretry"),
+			List.of("--", "get", "JAIL", "findtime"), List.of("--", "get", "JAIL", "logpath"),
+			List.of("--", "get", "JAIL", "journalmatch"), List.of("--", "get", "JAIL", "actions"),
+			List.of("--", "get", "JAIL", "bantime.increment"), List.of("--", "get", "JAIL", "bantime.factor"),
+			List.of("--", "get", "JAIL", "bantime.multipliers"), List.of("--", "get", "JAIL", "bantime.maxtime"));
 
 	private static Fail2banServer fail2ban;
 
@@ -113,6 +120,26 @@ class SudoersIntegrationTests {
 		assertThat(fail2ban.bannedIn("sshd")).containsExactly("203.0.113.7");
 		assertThat(adapter.unban(held)).as("from every jail").isEmpty();
 		assertThat(fail2ban.bannedIn("sshd")).isEmpty();
+	}
+
+	/** A jail's rules and sources and fail2ban's log target, for the rules page and the evidence behind bans. */
+	@Test
+	void jailSettingsAreReadThroughSudo() {
+		JailSettings settings = Fail2banAdapters.settingsOver(runner, sudoers.asPanel(FAIL2BAN_CLIENT));
+		fail2ban.client(List.of("set", "mxcp", "bantime.increment", "true"));
+		fail2ban.client(List.of("set", "mxcp", "bantime.maxtime", "1w"));
+
+		JailRules rules = settings.rules("mxcp");
+
+		assertThat(rules.maxRetry()).isEqualTo(Fail2banServer.MAX_RETRY);
+		assertThat(rules.findTime()).isEqualTo(Duration.ofMinutes(10));
+		assertThat(rules.increment()).isEqualTo(new JailRules.Increment(null, null, Duration.ofDays(7)));
+		assertThat(rules.sources().files()).containsExactly(fail2ban.logFile("mxcp").toString());
+		assertThat(rules.actions()).containsExactly("dummy");
+		assertThat(settings.logSources("sshd").files()).containsExactly(fail2ban.logFile("sshd").toString());
+		assertThat(settings.logTarget()).endsWith("fail2ban.log");
+		assertThat(sudoers.allows(FAIL2BAN_CLIENT, List.of("--", "get", "sshd", "journalmatch")))
+			.as("the journal match a systemd jail is read by").isTrue();
 	}
 
 	@Test
@@ -331,6 +358,21 @@ class SudoersIntegrationTests {
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "unban", "`id`"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "version", "extra"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "get", "sshd", "bantime", "extra"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "get", "sshd", "action", "dummy", "actionban"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "get", "sshd", "actionproperties", "dummy"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "get", "sshd", "failregex"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "get", "sshd", "logpath", "extra"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "get", "sshd", "bantime.increment", "true"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "get", "sshd", "bantime.rndtime"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "get", "sshd", "bantimeXincrement"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "bantime.increment", "false"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "maxretry", "1000"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "addlogpath", "/etc/shadow"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "get", "logtarget", "extra"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "get", "dbfile"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "get", "loglevel"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "logtarget", "/tmp/x"));
+		commands.add(List.of(FAIL2BAN_CLIENT, "--", "status", "logtarget"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "status", "sshd", "cymru"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "status", "-sshd", "short"));
 		commands.add(List.of(FAIL2BAN_CLIENT, "--", "set", "sshd", "addignoreip", "0.0.0.0/0 --x"));

@@ -55,9 +55,35 @@ public final class Fail2banServer implements AutoCloseable {
 		this.server = server;
 	}
 
+	/**
+	 * One of the six jails reading real service lines with a filter of Debian's fail2ban package instead of the
+	 * private one, for {@link #start(PackagedFilter...)} (see {@link PrivateFail2ban.Setup#withSystemFilter(String,
+	 * String, Path)}): on the jail's own log file ({@link #logFile}) or, for {@code backend = systemd}, on the journal
+	 * files in a folder.
+	 *
+	 * @param filter as jail.conf names it, options included: {@code sshd}, {@code postfix[mode=auth]}
+	 * @param journalDirectory the folder of journal files the jail reads, {@code null} for its log file
+	 */
+	public record PackagedFilter(String jail, String filter, Path journalDirectory) {
+
+		public static PackagedFilter onLogFile(String jail, String filter) {
+			return new PackagedFilter(jail, filter, null);
+		}
+
+		public static PackagedFilter onJournal(String jail, String filter, Path journalDirectory) {
+			return new PackagedFilter(jail, filter, journalDirectory);
+		}
+
+	}
+
 	/** Writes a fresh configuration under {@code target/} and starts the server; returns once it answers ping. */
 	public static Fail2banServer start() {
 		return start(false, null);
+	}
+
+	/** Like {@link #start()}, with some of the six jails on real filters of Debian's fail2ban package. */
+	public static Fail2banServer start(PackagedFilter... filters) {
+		return start(false, null, List.of(filters));
 	}
 
 	/**
@@ -77,6 +103,11 @@ public final class Fail2banServer implements AutoCloseable {
 	}
 
 	private static Fail2banServer start(boolean silentActions, PrivateFail2ban.ExtraJail jail) {
+		return start(silentActions, jail, List.of());
+	}
+
+	private static Fail2banServer start(boolean silentActions, PrivateFail2ban.ExtraJail jail,
+			List<PackagedFilter> filters) {
 		SystemTools.requireProgram(SERVER, "fail2ban");
 		SystemTools.requireProgram(CLIENT, "fail2ban");
 		Path directory;
@@ -94,6 +125,7 @@ public final class Fail2banServer implements AutoCloseable {
 		if (jail != null) {
 			setup.withJail(jail);
 		}
+		filters.forEach(filter -> setup.withSystemFilter(filter.jail(), filter.filter(), filter.journalDirectory()));
 		try {
 			Fail2banServer server = new Fail2banServer(setup.start());
 			Runtime.getRuntime().addShutdownHook(server.cleanupAtExit);
@@ -159,6 +191,11 @@ public final class Fail2banServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The log file a jail reads, unless it reads a journal; tests append real service lines to it. */
+	public Path logFile(String jail) {
+		return server.logFile(jail);
 	}
 
 	/** What fail2ban-server has logged so far (its {@code fail2ban.log}, level INFO). */
@@ -229,6 +266,14 @@ public final class Fail2banServer implements AutoCloseable {
 		if (!server.answers()) {
 			server.launch();
 		}
+	}
+
+	/**
+	 * Watches this server's fail2ban-client processes in {@code /proc} until closed, every few milliseconds: each one
+	 * seen and the most seen at once. The harness's own calls ({@link #ban} and the like) count too: make none meanwhile.
+	 */
+	public ClientWatch watchClients() {
+		return new ClientWatch(this::clientProcesses);
 	}
 
 	/** The pids of fail2ban-client processes talking to this server, read from {@code /proc}. */

@@ -36,17 +36,34 @@ public final class PamLockout implements AutoCloseable {
 
 	private final Path tallyDir = Path.of("target", "faillock-test-" + suffix).toAbsolutePath();
 
+	private final Path faillockConf = Path.of("target", "faillock-test-" + suffix + ".conf").toAbsolutePath();
+
+	private final String arguments;
+
+	private final String faillockConfText;
+
 	private boolean userCreated;
 
-	private PamLockout() {
+	private PamLockout(String arguments, String faillockConfText) {
+		this.arguments = arguments;
+		this.faillockConfText = faillockConfText;
 	}
 
 	/** Creates the user and the PAM service; skips locally, fails under CI, without root, pamtester or faillock. */
 	public static PamLockout create() {
+		return create("deny=" + DENY + " unlock_time=600", null);
+	}
+
+	/**
+	 * Like {@link #create()}, with other pam_faillock settings.
+	 * @param arguments the stack's pam_faillock arguments instead of {@code deny=3 unlock_time=600}
+	 * @param faillockConf the text of a faillock.conf of its own, passed with {@code conf=}; {@code null} for none
+	 */
+	public static PamLockout create(String arguments, String faillockConf) {
 		SystemTools.requireRoot();
 		SystemTools.requireProgram("/usr/bin/pamtester", "pamtester");
 		SystemTools.requireProgram("/usr/sbin/faillock", "libpam-modules-bin");
-		PamLockout lockout = new PamLockout();
+		PamLockout lockout = new PamLockout(arguments, faillockConf);
 		try {
 			lockout.setUp();
 			return lockout;
@@ -65,6 +82,11 @@ public final class PamLockout implements AutoCloseable {
 		return password;
 	}
 
+	/** The PAM service's name: its file is {@code /etc/pam.d/<service>}. */
+	public String service() {
+		return service;
+	}
+
 	/** The faillock records directory, for {@code panel.accounts.faillock.dir}. */
 	public Path tallyDir() {
 		return tallyDir;
@@ -77,7 +99,12 @@ public final class PamLockout implements AutoCloseable {
 
 	/** Fails {@link #DENY} times, which locks the account: afterwards even the right password is refused. */
 	public void lockOut() {
-		for (int attempt = 0; attempt < DENY; attempt++) {
+		fail(DENY);
+	}
+
+	/** Authenticates with a wrong password this many times. */
+	public void fail(int times) {
+		for (int attempt = 0; attempt < times; attempt++) {
 			if (authenticate("wrong-password")) {
 				throw new IllegalStateException("the wrong password was accepted");
 			}
@@ -88,6 +115,7 @@ public final class PamLockout implements AutoCloseable {
 	public void close() {
 		try {
 			Files.deleteIfExists(serviceFile);
+			Files.deleteIfExists(faillockConf);
 			if (userCreated) {
 				run(null, "userdel", user);
 			}
@@ -103,7 +131,11 @@ public final class PamLockout implements AutoCloseable {
 		userCreated = true;
 		requireSuccess(run(user + ":" + password, "chpasswd"), "chpasswd");
 		Files.createDirectories(tallyDir);
-		String faillock = "dir=" + tallyDir + " deny=" + DENY + " unlock_time=600 nodelay";
+		String faillock = "dir=" + tallyDir + " " + arguments + " nodelay";
+		if (faillockConfText != null) {
+			Files.writeString(faillockConf, faillockConfText);
+			faillock += " conf=" + faillockConf;
+		}
 		Files.writeString(serviceFile, String.join("\n", //
 				"auth required pam_faillock.so preauth " + faillock, //
 				"auth [success=1 default=bad] pam_unix.so nodelay", //

@@ -20,8 +20,9 @@ public final class PanelApplication {
 	}
 
 	/**
-	 * Starts the panel on a random port, with a 2 s command timeout and no account backend. Settings are passed as
-	 * command-line arguments, which take precedence over application.yml.
+	 * Starts the panel on a random port, with a 2 s command timeout, no account backend and unshared reads
+	 * ({@link TestPanel#readsUnshared}). Settings are passed as command-line arguments, which take precedence over
+	 * application.yml.
 	 * @param settings more of them, such as {@code --panel.trust.check-interval=1s}
 	 */
 	public static ConfigurableApplicationContext start(Fail2banServer server, Path dataDirectory, String... settings) {
@@ -46,6 +47,7 @@ public final class PanelApplication {
 			}
 		}
 		arguments.addAll(List.of(settings));
+		arguments.addAll(TestPanel.readsUnsharedArguments(List.of(settings)));
 		for (int i = 0; i < fail2banCommand.size(); i++) {
 			arguments.add("--panel.fail2ban.command[" + i + "]=" + fail2banCommand.get(i));
 		}

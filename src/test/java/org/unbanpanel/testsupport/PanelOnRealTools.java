@@ -12,8 +12,9 @@ import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
  * A whole panel on a random port, running on the real tools of {@link WithRealTools}: its fail2ban command is the
- * private server's, its account locks are faillock over the PAM lockout's tally directory (with {@link #pam()}), its
- * data directory is new, and its users are {@link #users()}, all with {@link TestPanel#PASSWORD}. The test class takes
+ * private server's, its account locks are faillock over the PAM lockout's tally directory and its lock policy the
+ * lockout's PAM service (with {@link #pam()}), the evidence of a journal jail the set-up's journal folder, its data
+ * directory is new, and its users are {@link #users()}, all with {@link TestPanel#PASSWORD}. The test class takes
  * {@link RealTools} as a constructor parameter; {@link RealTools#browser()} talks to the panel.
  *
  * <pre>

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * The real tools one test class runs on ({@link WithRealTools}), and the panel on them ({@link PanelOnRealTools}).
  */
@@ -21,12 +23,15 @@ public final class RealTools {
 
 	private final Path authLog;
 
+	private final Path journal;
+
 	private volatile int port;
 
-	RealTools(Fail2banServer fail2ban, PamLockout pam, Path authLog) {
+	RealTools(Fail2banServer fail2ban, PamLockout pam, Path authLog, Path journal) {
 		this.fail2ban = fail2ban;
 		this.pam = pam;
 		this.authLog = authLog;
+		this.journal = journal;
 	}
 
 	public Fail2banServer fail2ban() {
@@ -51,6 +56,12 @@ public final class RealTools {
 		return new PanelBrowser(port);
 	}
 
+	/** The panel's JSON API as {@code user} calls it, with {@link TestPanel#PASSWORD}. */
+	public PanelApi api(String user) {
+		browser();
+		return new PanelApi(port, user, TestPanel.PASSWORD);
+	}
+
 	/** The address of a page or API call of the panel, for a request without a browser session. */
 	public URI uri(String path) {
 		browser();
@@ -71,6 +82,20 @@ public final class RealTools {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The folder of journal files the ssh-ddos jail reads ({@code DEBIAN_FILTERS}); write them with {@link JournalFile}. */
+	public Path journal() {
+		if (journal == null) {
+			throw new IllegalStateException("No journal folder: ask for it with fail2ban = DEBIAN_FILTERS");
+		}
+		return journal;
+	}
+
+	void removeJournal() {
+		if (journal != null) {
+			FileSystemUtils.deleteRecursively(journal.toFile());
 		}
 	}
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.unbanpanel.demo.PrivateFail2ban;
+import org.unbanpanel.testsupport.Fail2banServer.PackagedFilter;
 
 /**
  * Starts and removes the tools of {@link WithRealTools} for each test class, and hands them to its constructor and
@@ -45,16 +46,24 @@ final class RealToolsExtension implements BeforeAllCallback, AfterAllCallback, B
 
 	private static RealTools start(WithRealTools.Fail2banSetUp setUp, PamLockout pam) throws IOException {
 		return switch (setUp) {
-			case NONE -> new RealTools(null, pam, null);
-			case MAADIX_JAILS -> new RealTools(Fail2banServer.start(), pam, null);
-			case SILENT_ACTIONS -> new RealTools(Fail2banServer.startWithSilentActions(), pam, null);
+			case NONE -> new RealTools(null, pam, null, null);
+			case MAADIX_JAILS -> new RealTools(Fail2banServer.start(), pam, null, null);
+			case SILENT_ACTIONS -> new RealTools(Fail2banServer.startWithSilentActions(), pam, null, null);
+			case DEBIAN_FILTERS -> {
+				Path journal = Files.createDirectories(
+						Path.of("target", "journal-" + UUID.randomUUID()).toAbsolutePath());
+				yield new RealTools(Fail2banServer.start(PackagedFilter.onLogFile("sshd", "sshd"),
+						PackagedFilter.onLogFile("dovecot", "dovecot"),
+						PackagedFilter.onLogFile("sasl", "postfix[mode=auth]"),
+						PackagedFilter.onJournal("ssh-ddos", "sshd", journal)), pam, null, journal);
+			}
 			case PANEL_JAIL -> {
 				Path directory = Files.createDirectories(
 						Path.of("target", "panel-jail-" + UUID.randomUUID()).toAbsolutePath());
 				Path authLog = Files.createFile(directory.resolve("auth.log"));
 				yield new RealTools(Fail2banServer.start(new PrivateFail2ban.ExtraJail(RealTools.PANEL_JAIL,
 						SHIPPED.resolve("filter.d/unban-panel.conf"), SHIPPED.resolve("jail.d/unban-panel.conf"),
-						authLog)), pam, authLog);
+						authLog)), pam, authLog, null);
 			}
 		};
 	}
@@ -70,6 +79,7 @@ final class RealToolsExtension implements BeforeAllCallback, AfterAllCallback, B
 			if (tools.hasFail2ban()) {
 				tools.fail2ban().close();
 			}
+			tools.removeJournal();
 		}
 		finally {
 			if (tools.hasPam()) {

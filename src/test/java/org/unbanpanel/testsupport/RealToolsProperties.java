@@ -39,6 +39,7 @@ class RealToolsProperties implements ContextCustomizerFactory {
 			Supplier<RealTools> tools = () -> RealToolsExtension.toolsOf(testClass);
 			if (panel.pam()) {
 				TestPanel.useTools(settings, () -> tools.get().fail2ban(), () -> tools.get().pamTallyDir());
+				settings.add("panel.accounts.policy.service", () -> tools.get().pam().service());
 			}
 			else {
 				TestPanel.useFail2ban(settings, () -> tools.get().fail2ban());
@@ -46,7 +47,11 @@ class RealToolsProperties implements ContextCustomizerFactory {
 			if (panel.fail2ban() == WithRealTools.Fail2banSetUp.PANEL_JAIL) {
 				settings.add("panel.security.auth-log", () -> tools.get().authLog().toString());
 			}
+			if (panel.fail2ban() == WithRealTools.Fail2banSetUp.DEBIAN_FILTERS) {
+				settings.add("panel.evidence.journal-directory", () -> tools.get().journal().toString());
+			}
 			TestPanel.users(settings, panel.users());
+			TestPanel.readsUnshared(settings, List.of(panel.properties()));
 			context.getEnvironment().getPropertySources().addFirst(settings);
 		}
 

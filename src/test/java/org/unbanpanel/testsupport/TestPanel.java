@@ -1,6 +1,8 @@
 package org.unbanpanel.testsupport;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -16,6 +18,10 @@ public final class TestPanel {
 
 	/** The password of every user {@link #users} adds. */
 	public static final String PASSWORD = "correct horse battery staple";
+
+	/** Settings of {@link #readsUnshared}. */
+	private static final Map<String, String> UNSHARED_READS = Map.of("panel.fail2ban.reads.fresh-for", "0s",
+			"panel.fail2ban.reads.answer-within", "1m");
 
 	private TestPanel() {
 	}
@@ -51,6 +57,30 @@ public final class TestPanel {
 		String dataDir = freshDataDir();
 		registry.add("panel.fail2ban.command", () -> String.join(",", fail2ban.get().command()));
 		registry.add("panel.data-dir", () -> dataDir);
+	}
+
+	/**
+	 * The panel's reads of fail2ban without the short cache and without the last known state, unless {@code settings}
+	 * (a test class's own, {@code key=value}) set them: the tests change fail2ban behind the panel's back, through the
+	 * harness, and read it again at once, which a panel in production cannot see for up to
+	 * {@code panel.fail2ban.reads.fresh-for}; and on a busy machine a read may take longer than
+	 * {@code panel.fail2ban.reads.answer-within}. The tests of the shared reads set their own.
+	 */
+	public static void readsUnshared(DynamicPropertyRegistry registry, List<String> settings) {
+		UNSHARED_READS.forEach((key, value) -> {
+			if (settings.stream().noneMatch(setting -> setting.startsWith(key + "="))) {
+				registry.add(key, () -> value);
+			}
+		});
+	}
+
+	/** {@link #readsUnshared} as command-line arguments, for {@link PanelApplication}. */
+	static List<String> readsUnsharedArguments(List<String> settings) {
+		return UNSHARED_READS.entrySet()
+			.stream()
+			.filter(entry -> settings.stream().noneMatch(setting -> setting.startsWith("--" + entry.getKey() + "=")))
+			.map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toList();
 	}
 
 	/**

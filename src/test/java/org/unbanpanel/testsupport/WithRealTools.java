@@ -39,6 +39,13 @@ public @interface WithRealTools {
 		 * auth log ({@link RealTools#authLog()}), which a panel on the tools writes.
 		 */
 		PANEL_JAIL,
+		/**
+		 * The six MaadiX jails, three of them on real service lines with the filters of Debian's fail2ban package:
+		 * sshd, dovecot and sasl on {@code sshd}, {@code dovecot} and {@code postfix[mode=auth]} and their log files
+		 * ({@link Fail2banServer#logFile}), ssh-ddos on {@code sshd} and {@code backend = systemd}, reading the journal
+		 * files of a folder of its own ({@link RealTools#journal()}).
+		 */
+		DEBIAN_FILTERS,
 		/** No fail2ban-server, for a class that needs only the PAM lockout. */
 		NONE
 

@@ -131,7 +131,8 @@ class EveryPageInChromiumTests {
 			assertThat(mark).as("the mark before " + line.getText()).isNotIn("none", "normal", "\"\"");
 			markByState.merge(line.getAttribute("class"), mark, (one, other) -> one);
 		}
-		assertThat(lines.get(0).getText()).endsWith(text("en", "job.item.UNBANNED", "sshd"));
+		assertThat(lines.get(0).getText()).as("with the link to why it was banned")
+			.endsWith(text("en", "job.item.UNBANNED", "sshd") + " " + text("en", "job.item.why"));
 		assertThat(lines.get(1).getText()).as("an address inside the banned network 192.0.2.0/24")
 			.startsWith("192.0.2.200 " + text("en", "job.item.FAILED", ""));
 		assertThat(lines.get(2).getText()).endsWith(text("en", "job.item.CLEARED", 3));
@@ -167,6 +168,8 @@ class EveryPageInChromiumTests {
 		pages.put("trusts", "/trusts");
 		pages.put("jails", "/jails");
 		pages.put("jail", "/jails/dovecot");
+		pages.put("jail-rules", "/jails/dovecot/rules");
+		pages.put("evidence", "/evidence?jail=dovecot&ip=" + OFFICE);
 		pages.put("unknown-jail", "/jails/nosuch");
 		pages.put("accounts", "/accounts");
 		pages.put("jobs", "/jobs");

@@ -22,12 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.unbanpanel.audit.AuditAction;
+import org.unbanpanel.evidence.Evidence;
+import org.unbanpanel.evidence.SourceProblem;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.jobs.ItemKind;
 import org.unbanpanel.jobs.ItemState;
 import org.unbanpanel.jobs.JobState;
 import org.unbanpanel.pam.AccountLockException;
+import org.unbanpanel.pam.LockState;
 import org.unbanpanel.testsupport.Messages;
 import org.unbanpanel.trust.TrustPeriod;
 
@@ -46,17 +49,21 @@ class MessageBundlesTests {
 	static final Path SOURCES = Path.of("src/main/java");
 
 	/** Keys a template or class builds from a prefix and a value of a known set. */
-	private static final Map<String, Set<String>> BUILT = Map.of(
-			"job.state.", names(JobState.values()),
-			"audit.action.", names(AuditAction.values()),
-			"trust.period.", Arrays.stream(TrustPeriod.values()).map(TrustPeriod::param).collect(Collectors.toSet()),
-			"language.", Set.of("en", "es", "ca", "label"),
-			"menu.", Set.of("unblock", "lookup", "trusts", "jails", "accounts", "jobs", "audit"),
-			"time.unit.", Set.of("d", "h", "min", "s"),
-			"error.status.", Set.of("400", "401", "403", "404", "405", "500"),
-			"job.item.", jobItemKeys(),
-			"job.error.", jobErrorKeys(),
-			"lookup.overlap.", names(HeldBan.Overlap.values()));
+	private static final Map<String, Set<String>> BUILT = Map.ofEntries(
+			Map.entry("job.state.", names(JobState.values())),
+			Map.entry("audit.action.", names(AuditAction.values())),
+			Map.entry("trust.period.",
+					Arrays.stream(TrustPeriod.values()).map(TrustPeriod::param).collect(Collectors.toSet())),
+			Map.entry("language.", Set.of("en", "es", "ca", "label")),
+			Map.entry("menu.", Set.of("unblock", "lookup", "trusts", "jails", "accounts", "jobs", "audit")),
+			Map.entry("time.unit.", Set.of("d", "h", "min", "s")),
+			Map.entry("error.status.", Set.of("400", "401", "403", "404", "405", "500")),
+			Map.entry("job.item.", jobItemKeys()),
+			Map.entry("job.error.", jobErrorKeys()),
+			Map.entry("lookup.overlap.", names(HeldBan.Overlap.values())),
+			Map.entry("evidence.kind.", names(Evidence.Kind.values())),
+			Map.entry("evidence.problem.", names(SourceProblem.Reason.values())),
+			Map.entry("lock.", names(LockState.Status.values())));
 
 	/** Keys that frameworks look up by their own convention. */
 	private static final Pattern CONVENTIONS = Pattern

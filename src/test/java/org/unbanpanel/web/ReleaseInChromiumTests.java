@@ -102,9 +102,10 @@ class ReleaseInChromiumTests {
 		chromium.await(browser -> chromium.find("h1 + p .state").getText().equals(done));
 		List<String> lines = chromium.all("ul.results > li").stream().map(WebElement::getText).toList();
 		assertThat(lines).hasSize(2);
-		assertThat(lines.get(0)).startsWith(address)
-			.isIn(address + " " + text(language, "job.item.UNBANNED", "dovecot, sasl"),
-					address + " " + text(language, "job.item.UNBANNED", "sasl, dovecot"));
+		String why = " " + text(language, "job.item.why");
+		assertThat(lines.get(0)).as("with the link to why it was banned")
+			.isIn(address + " " + text(language, "job.item.UNBANNED", "dovecot, sasl") + why,
+					address + " " + text(language, "job.item.UNBANNED", "sasl, dovecot") + why);
 		assertThat(lines.get(1))
 			.isEqualTo(tools.pam().user() + ": " + text(language, "job.item.CLEARED", PamLockout.DENY));
 		chromium.screenshot("job-" + language);
@@ -184,7 +185,7 @@ class ReleaseInChromiumTests {
 	}
 
 	private List<String> addresses() {
-		return chromium.all("table.bans td.value").stream().map(WebElement::getText).toList();
+		return chromium.all("table.bans td.value label").stream().map(WebElement::getText).toList();
 	}
 
 	private void signedIn() {

@@ -1,0 +1,343 @@
+package org.unbanpanel.fail2ban;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
+
+/**
+ * The panel's {@link Fail2ban}: the adapter with bounded work per request. Every read of fail2ban's state is shared:
+ * a read asked for while the same read is under way waits for that run instead of starting its own, and its answer
+ * serves repeats for {@link ReadsProperties#freshFor}. A release (unban, addignoreip, delignoreip) ends that at once,
+ * so no read started before it is taken for the state after it. When fail2ban answers nothing for
+ * {@link ReadsProperties#answerWithin}, a read answers with the last state fail2ban reported for it, and
+ * {@link #notAnsweringSince} says since when, so the pages can say so; the run goes on in the background and its answer
+ * serves the next read. A read fail2ban never answered before fails at once while fail2ban is silent. Writes are
+ * never shared or cached, and always wait for fail2ban; so does {@link #whereBannedNow}, the read a job's result
+ * rests on. Work on the runs themselves is bounded by the command runner,
+ * which starts at most {@code panel.commands.max-concurrent} fail2ban-client processes at once.
+ */
+final class SharedReads implements Fail2ban {
+
+	/** Reads kept with their last answer, at most; the ones idle longest are dropped first (lookups of many addresses). */
+	static final int MAX_KEPT = 1_000;
+
+	private final Fail2ban adapter;
+
+	private final Duration freshFor;
+
+	private final Duration answerWithin;
+
+	private final Clock clock;
+
+	private final Liveness liveness = new Liveness();
+
+	private final ConcurrentMap<List<?>, Read<?>> reads = new ConcurrentHashMap<>();
+
+	/** Counts the releases: an answer to a read started before the last release is no longer fresh. */
+	private final AtomicLong releases = new AtomicLong();
+
+	private final ExecutorService runs = Executors.newCachedThreadPool(SharedReads::runThread);
+
+	SharedReads(Fail2ban adapter, ReadsProperties properties, Clock clock) {
+		this.adapter = adapter;
+		this.freshFor = properties.freshFor();
+		this.answerWithin = properties.answerWithin();
+		this.clock = clock;
+	}
+
+	@Override
+	public String version() {
+		return read(List.of("version"), adapter::version);
+	}
+
+	@Override
+	public List<String> jails() {
+		return read(List.of("jails"), adapter::jails);
+	}
+
+	@Override
+	public List<JailStatus> statusOfAllJails() {
+		return read(List.of("statusOfAllJails"), adapter::statusOfAllJails);
+	}
+
+	@Override
+	public JailStatus status(String jail) {
+		return read(List.of("status", jail), () -> adapter.status(jail));
+	}
+
+	@Override
+	public BanList banList(String jail) {
+		return read(List.of("banList", jail), () -> adapter.banList(jail));
+	}
+
+	@Override
+	public Map<BanTarget, List<HeldBan>> whereBanned(Collection<BanTarget> targets) {
+		List<BanTarget> distinct = List.copyOf(new LinkedHashSet<>(targets));
+		return read(List.of("whereBanned", distinct), () -> adapter.whereBanned(distinct));
+	}
+
+	@Override
+	public Map<BanTarget, List<HeldBan>> whereBannedNow(Collection<BanTarget> targets) {
+		return observed(() -> adapter.whereBanned(targets));
+	}
+
+	@Override
+	public List<String> ignored(String jail) {
+		return read(List.of("ignored", jail), () -> adapter.ignored(jail));
+	}
+
+	@Override
+	public Optional<Explanation> unban(Collection<String> entries) {
+		return release(() -> adapter.unban(entries));
+	}
+
+	@Override
+	public Optional<Explanation> unban(String jail, Collection<String> entries) {
+		return release(() -> adapter.unban(jail, entries));
+	}
+
+	@Override
+	public void addIgnore(Collection<String> jails, Collection<BanTarget> targets) {
+		release(() -> {
+			adapter.addIgnore(jails, targets);
+			return null;
+		});
+	}
+
+	@Override
+	public void removeIgnore(Collection<String> jails, Collection<BanTarget> targets) {
+		release(() -> {
+			adapter.removeIgnore(jails, targets);
+			return null;
+		});
+	}
+
+	@Override
+	public Optional<Instant> notAnsweringSince() {
+		return liveness.silentSince(clock.instant(), answerWithin);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T read(List<?> key, Supplier<T> source) {
+		if (reads.size() >= MAX_KEPT) {
+			forgetIdlest();
+		}
+		return ((Read<T>) reads.computeIfAbsent(key, k -> new Read<>(source))).get();
+	}
+
+	private <T> T release(Supplier<T> change) {
+		try {
+			return observed(change);
+		}
+		finally {
+			releases.incrementAndGet();
+		}
+	}
+
+	/** Runs one call to the adapter, telling {@link #liveness} when it started and how it ended. */
+	private <T> T observed(Supplier<T> call) {
+		return observed(call, liveness.started(clock.instant()));
+	}
+
+	private <T> T observed(Supplier<T> call, long started) {
+		try {
+			T value = call.get();
+			liveness.ended(started, null);
+			return value;
+		}
+		catch (RuntimeException ex) {
+			liveness.ended(started, ex);
+			throw ex;
+		}
+	}
+
+	private void forgetIdlest() {
+		reads.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().idle())
+			.sorted(Comparator.comparing(entry -> entry.getValue().lastAnswered()))
+			.limit(reads.size() - MAX_KEPT * 3 / 4)
+			.map(Map.Entry::getKey)
+			.toList()
+			.forEach(reads::remove);
+	}
+
+	private boolean silent() {
+		return notAnsweringSince().isPresent();
+	}
+
+	private Fail2banException notAnswering() {
+		return silentFor(notAnsweringSince().map(since -> Duration.between(since, clock.instant())).orElse(answerWithin));
+	}
+
+	/** What a read that fail2ban's silence stops says. */
+	static Fail2banException silentFor(Duration silence) {
+		return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				Explanation.of("fail2ban.silent", Fail2banHealth.wholeSeconds(silence).toSeconds()));
+	}
+
+	private static <T> T join(CompletableFuture<T> answer) {
+		try {
+			return answer.get();
+		}
+		catch (ExecutionException ex) {
+			throw unwrapped(ex);
+		}
+		catch (InterruptedException ex) {
+			throw stopping(ex);
+		}
+	}
+
+	/** Waits for the answer at most {@code millis}; whether and how it came is for the caller to look at. */
+	private static void awaitUpTo(CompletableFuture<?> answer, long millis) {
+		try {
+			answer.get(millis, TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			// looked at by the caller
+		}
+		catch (InterruptedException ex) {
+			throw stopping(ex);
+		}
+	}
+
+	private static Fail2banException stopping(InterruptedException ex) {
+		Thread.currentThread().interrupt();
+		return new Fail2banException(Fail2banException.Reason.UNREACHABLE, Explanation.of("fail2ban.shuttingDown"), ex);
+	}
+
+	private static RuntimeException unwrapped(ExecutionException ex) {
+		return ex.getCause() instanceof RuntimeException cause ? cause
+				: new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+						Explanation.of("fail2ban.hung", String.valueOf(ex.getCause())), ex);
+	}
+
+	private static Thread runThread(Runnable task) {
+		Thread thread = new Thread(task, "fail2ban-read");
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	/** An answer, when it arrived, and the run it came from. */
+	private record Answer<T>(T value, Instant arrived, Run<T> run) {
+	}
+
+	/** A run under way: what it will answer, when it started, and how many releases came before it. */
+	private record Run<T>(CompletableFuture<T> answer, Instant started, long releasesBefore) {
+	}
+
+	/** One read, by its key: its last answer and its run under way. */
+	private final class Read<T> {
+
+		private final Supplier<T> source;
+
+		private Answer<T> last;
+
+		private Run<T> running;
+
+		Read(Supplier<T> source) {
+			this.source = source;
+		}
+
+		T get() {
+			Instant now = clock.instant();
+			long released = releases.get();
+			Run<T> run;
+			Answer<T> known;
+			synchronized (this) {
+				if (fresh(last, now, released)) {
+					return last.value();
+				}
+				if (running == null || running.releasesBefore() != released) {
+					running = start(now, released);
+				}
+				run = running;
+				known = last;
+			}
+			return await(run, known);
+		}
+
+		/**
+		 * Waits for the run, unless fail2ban is silent and the last answer can stand in for it: at once when it is
+		 * silent already, else as soon as it has been for {@link ReadsProperties#answerWithin}. While fail2ban answers
+		 * other calls, a slow read is waited for. A read fail2ban never answered waits for its run, unless fail2ban was
+		 * silent already when that run started: then it fails at once.
+		 */
+		private T await(Run<T> run, Answer<T> known) {
+			Optional<Instant> silentSince = notAnsweringSince();
+			if (known == null && silentSince.filter(since -> since.isBefore(run.started())).isPresent()) {
+				throw notAnswering();
+			}
+			if (known == null) {
+				return join(run.answer());
+			}
+			long slice = Math.max(10, answerWithin.toMillis() / 10);
+			while (!run.answer().isDone() && !silent()) {
+				awaitUpTo(run.answer(), slice);
+			}
+			return run.answer().isDone() ? join(run.answer()) : known.value();
+		}
+
+		private boolean fresh(Answer<T> answer, Instant now, long released) {
+			return answer != null && answer.run().releasesBefore() == released
+					&& Duration.between(answer.arrived(), now).compareTo(freshFor) < 0;
+		}
+
+		/** Counts as started now, on this thread, however late a thread of the pool takes it up. */
+		private Run<T> start(Instant now, long released) {
+			Run<T> run = new Run<>(new CompletableFuture<>(), now, released);
+			long started = liveness.started(now);
+			runs.execute(() -> {
+				try {
+					T value = observed(source, started);
+					ended(run, value);
+					run.answer().complete(value);
+				}
+				catch (RuntimeException | Error ex) {
+					ended(run, null);
+					run.answer().completeExceptionally(ex);
+				}
+			});
+			return run;
+		}
+
+		/** Keeps the answer unless one from a later run is kept already. */
+		private synchronized void ended(Run<T> run, T value) {
+			if (value != null && (last == null || !run.started().isBefore(last.run().started()))) {
+				last = new Answer<>(value, clock.instant(), run);
+			}
+			if (running == run) {
+				running = null;
+			}
+		}
+
+		synchronized boolean idle() {
+			return running == null;
+		}
+
+		synchronized Instant lastAnswered() {
+			return last == null ? Instant.MIN : last.arrived();
+		}
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.unbanpanel.lookup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.unbanpanel.evidence.Evidence;
+import org.unbanpanel.evidence.EvidenceService;
+import org.unbanpanel.evidence.History;
+import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.pam.LockPolicies;
+import org.unbanpanel.pam.LockPolicy;
+import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.testsupport.FixedClock;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.BDDMockito.given;
+
+/** What the lookup tests need of the evidence side: a fixed clock, and an evidence mock that finds nothing. */
+@TestConfiguration(proxyBeanMethods = false)
+@Import(FixedClock.class)
+class LookupEvidence {
+
+	static final Instant NOW = FixedClock.NOW;
+
+	/**
+	 * Stubs the mocks of a lookup test: no line behind any ban and no ban in the history, faillock with no failure of
+	 * any account, locking after 3 failures for 10 minutes.
+	 */
+	static void findsNothing(EvidenceService evidence, AccountLocks accountLocks, LockPolicies policies) {
+		findsNothing(evidence);
+		given(accountLocks.backend()).willReturn("faillock");
+		given(accountLocks.status(any())).willAnswer(call -> new LockRecord(call.getArgument(0).toString(), 0, null, ""));
+		given(policies.current()).willReturn(new LockPolicy(LockPolicy.FAILLOCK, 3, Duration.ofMinutes(10),
+				Duration.ofMinutes(15), false, Duration.ofMinutes(10), List.of("/etc/pam.d/common-auth")));
+	}
+
+	private static void findsNothing(EvidenceService evidence) {
+		given(evidence.explain(any(), anyList())).willAnswer(call -> {
+			List<EvidenceService.CurrentBan> bans = call.getArgument(1);
+			List<Evidence> none = bans.stream().map(ban -> empty(ban.jail())).toList();
+			return new EvidenceService.Explanation(none, new History(call.getArgument(0).toString(),
+					Duration.ofDays(30), List.of(), 0, List.of(), null, List.of(), null, null));
+		});
+	}
+
+	private static Evidence empty(String jail) {
+		return new Evidence(jail, "203.0.113.7", NOW, Duration.ofMinutes(10), 0, null, null, List.of(), List.of(),
+				List.of(), 0, 0, List.of("/var/log/mail.log"), List.of(), null, null);
+	}
+
+}
