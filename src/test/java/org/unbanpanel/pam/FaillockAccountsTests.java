@@ -98,7 +98,7 @@ class FaillockAccountsTests {
 		given(runner.run(anyList())).willReturn(
 				new CommandResult(2, "", "faillock: Error reading tally directory: No such file or directory\n", false));
 
-		assertThat(new FaillockAccounts(runner, List.of("faillock"), Path.of("/nonexistent/x")).all()).isEmpty();
+		assertThat(new FaillockAccounts(runner, List.of("faillock"), Path.of("target", "no-such-tally")).all()).isEmpty();
 	}
 
 	@Test
@@ -107,7 +107,7 @@ class FaillockAccountsTests {
 			.willReturn(new CommandResult(2, "", "faillock: Error reading tally directory: Permission denied\n", false));
 
 		assertThatExceptionOfType(AccountLockException.class)
-			.isThrownBy(() -> new FaillockAccounts(runner, List.of("faillock"), Path.of("/root/x")).all())
+			.isThrownBy(() -> new FaillockAccounts(runner, List.of("faillock"), Path.of("target", "unreadable-tally")).all())
 			.withMessage("faillock failed with exit code 2: faillock: Error reading tally directory: Permission denied");
 	}
 
