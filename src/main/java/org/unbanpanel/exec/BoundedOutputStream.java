@@ -4,8 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Keeps the first {@code limit} bytes written to it and counts, but drops, the rest. */
-final class BoundedOutputStream extends OutputStream {
+/**
+ * Keeps the first {@code limit} bytes written to it and counts, but drops, the rest: the output cap of every
+ * {@link CommandRunner}, wherever the program runs.
+ */
+public final class BoundedOutputStream extends OutputStream {
 
 	private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
 
@@ -13,7 +16,7 @@ final class BoundedOutputStream extends OutputStream {
 
 	private boolean truncated;
 
-	BoundedOutputStream(long limit) {
+	public BoundedOutputStream(long limit) {
 		this.limit = limit;
 	}
 
@@ -29,11 +32,11 @@ final class BoundedOutputStream extends OutputStream {
 		truncated |= room < length;
 	}
 
-	synchronized boolean truncated() {
+	public synchronized boolean truncated() {
 		return truncated;
 	}
 
-	synchronized String text() {
+	public synchronized String text() {
 		return kept.toString(StandardCharsets.UTF_8);
 	}
 

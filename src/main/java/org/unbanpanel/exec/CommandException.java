@@ -25,7 +25,12 @@ public class CommandException extends ExplainedException {
 		/** The calling thread was interrupted (the panel is stopping); the program was stopped. */
 		INTERRUPTED,
 		/** The operating system could not start the program for another reason. */
-		START_FAILED
+		START_FAILED,
+		/**
+		 * The machine the program was to run on cannot be reached or refused the panel (another host of the fleet:
+		 * no connection, a host key that is not the pinned one, the panel's key not accepted); nothing ran there.
+		 */
+		UNREACHABLE
 
 	}
 

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits for every external program the panel runs.
+ * Limits for every external program the panel runs, on this machine or on another host.
  *
  * @param timeout how long one program may run before it is killed (default 10 s); a run waiting for a place (see
  * {@code maxConcurrent}) waits at most this long too
@@ -18,10 +18,10 @@ import org.springframework.util.unit.DataSize;
  * Further runs wait for a place, so no flood of requests, and no hung fail2ban, can make the panel start more
  */
 @ConfigurationProperties("panel.commands")
-record CommandsProperties(@DefaultValue("10s") Duration timeout, @DefaultValue("64MB") DataSize maxOutput,
+public record CommandsProperties(@DefaultValue("10s") Duration timeout, @DefaultValue("64MB") DataSize maxOutput,
 		@DefaultValue("4") int maxConcurrent) {
 
-	CommandsProperties {
+	public CommandsProperties {
 		if (maxConcurrent < 1) {
 			throw new IllegalArgumentException("panel.commands.max-concurrent must be at least 1");
 		}

@@ -1,7 +1,6 @@
 package org.unbanpanel.exec;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +56,7 @@ class ExecCommandRunner implements CommandRunner {
 		if (command.isEmpty()) {
 			throw new IllegalArgumentException("empty command");
 		}
-		String program = programRun(command);
+		String program = SudoRefusal.programRun(command);
 		Semaphore place = places.computeIfAbsent(program, name -> new Semaphore(maxConcurrent, true));
 		take(place, program);
 		try {
@@ -102,19 +101,14 @@ class ExecCommandRunner implements CommandRunner {
 		}
 		if (exitCode == Executor.INVALID_EXITVALUE || Thread.currentThread().isInterrupted()) {
 			throw new CommandException(CommandException.Reason.INTERRUPTED,
-					Explanation.of("command.interrupted", programName(command)));
+					Explanation.of("command.interrupted", SudoRefusal.programName(command)));
 		}
 		if (watchdog.killedProcess()) {
 			throw new CommandException(CommandException.Reason.TIMEOUT,
-					Explanation.of("command.timeout", programName(command), timeout.toMillis()));
+					Explanation.of("command.timeout", SudoRefusal.programName(command), timeout.toMillis()));
 		}
-		CommandResult result = new CommandResult(exitCode, stdout.text(), stderr.text(),
-				stdout.truncated() || stderr.truncated());
-		if (refusedBySudo(command, result)) {
-			throw new CommandException(CommandException.Reason.SUDO_REFUSED,
-					Explanation.of("command.sudoRefused", programBehindSudo(command), result.message()));
-		}
-		return result;
+		return SudoRefusal.check(command, new CommandResult(exitCode, stdout.text(), stderr.text(),
+				stdout.truncated() || stderr.truncated()));
 	}
 
 	private static CommandLine commandLine(List<String> command) {
@@ -133,11 +127,6 @@ class ExecCommandRunner implements CommandRunner {
 		return Map.copyOf(environment);
 	}
 
-	/** sudo exits 1 for its own refusals too, so only its message on stderr tells them apart. */
-	private static boolean refusedBySudo(List<String> command, CommandResult result) {
-		return "sudo".equals(programName(command)) && result.exitCode() == 1 && result.stderr().startsWith("sudo:");
-	}
-
 	private static CommandException startFailure(List<String> command, IOException ex) {
 		String text = String.valueOf(ex.getMessage());
 		if (text.contains("error=2,") || text.contains("error=13,")) {
@@ -146,20 +135,6 @@ class ExecCommandRunner implements CommandRunner {
 		}
 		return new CommandException(CommandException.Reason.START_FAILED,
 				Explanation.of("command.startFailed", command.get(0), text));
-	}
-
-	private static String programBehindSudo(List<String> command) {
-		return command.stream().skip(1).filter(argument -> !argument.startsWith("-")).findFirst().orElse("a program");
-	}
-
-	/** The program that does the work: behind sudo, the one sudo runs. */
-	private static String programRun(List<String> command) {
-		String program = programName(command);
-		return "sudo".equals(program) ? Path.of(programBehindSudo(command)).getFileName().toString() : program;
-	}
-
-	private static String programName(List<String> command) {
-		return Path.of(command.get(0)).getFileName().toString();
 	}
 
 }

@@ -108,8 +108,8 @@ final class Fail2banClient {
 			return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
 					Explanation.of("fail2ban.hung", ex.explanation()), ex);
 		}
-		if (ex.reason() == CommandException.Reason.INTERRUPTED) {
-			// unreachable for now: a queued job stays queued and runs after the restart
+		if (ex.reason() == CommandException.Reason.INTERRUPTED || ex.reason() == CommandException.Reason.UNREACHABLE) {
+			// unreachable for now: a queued job stays queued and runs after the restart, or once its host answers
 			return new Fail2banException(Fail2banException.Reason.UNREACHABLE, ex.explanation(), ex);
 		}
 		return new Fail2banException(Fail2banException.Reason.NOT_RUNNABLE, ex.explanation(), ex);

@@ -21,7 +21,9 @@ public class AccountLockException extends ExplainedException {
 		/** The tool did not answer within the command timeout and was stopped. */
 		TIMEOUT,
 		/** The tool ran and reported an error, or printed something unreadable. */
-		FAILED
+		FAILED,
+		/** The host the tool runs on cannot be reached or refused the panel; nothing ran there. */
+		UNREACHABLE
 
 	}
 

@@ -128,6 +128,8 @@ abstract class LockTool implements AccountLocks {
 					Explanation.of("accounts.tool.timeout", name, ex.explanation()), ex);
 			case START_FAILED -> new AccountLockException(AccountLockException.Reason.NOT_RUNNABLE,
 					Explanation.of("accounts.tool.notStarted", name, ex.explanation()), ex);
+			case UNREACHABLE -> new AccountLockException(AccountLockException.Reason.UNREACHABLE,
+					Explanation.of("accounts.tool.unreachable", name, ex.explanation()), ex);
 		};
 	}
 

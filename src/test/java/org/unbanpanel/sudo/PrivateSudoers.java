@@ -38,8 +38,11 @@ import org.unbanpanel.testsupport.SystemTools;
  * <li>pam_tally2, which Debian 12 no longer ships: a stand-in that prints the arguments it was allowed to get.</li>
  * </ul>
  * Root only. {@link #close()} removes the sudoers file first, then the user and the wrappers.
+ * <p>
+ * For a test host of the fleet ({@link #installForLogin}) the user can log in (a POSIX shell, a home, no password):
+ * it is the account the panel logs in as over SSH there, with these rules as that host's sudoers.
  */
-final class PrivateSudoers implements AutoCloseable {
+public final class PrivateSudoers implements AutoCloseable {
 
 	static final Path SHIPPED = Path.of("config/sudoers.d/unban-panel");
 
@@ -48,9 +51,9 @@ final class PrivateSudoers implements AutoCloseable {
 
 	private static final Pattern SHIPPED_USER_NAMED = Pattern.compile("(^|[\\s:])" + SHIPPED_USER + "\\s");
 
-	static final String FAIL2BAN_CLIENT = "/usr/bin/fail2ban-client";
+	public static final String FAIL2BAN_CLIENT = "/usr/bin/fail2ban-client";
 
-	static final String FAILLOCK = "/usr/sbin/faillock";
+	public static final String FAILLOCK = "/usr/sbin/faillock";
 
 	static final String PAM_TALLY2 = "/sbin/pam_tally2";
 
@@ -69,11 +72,14 @@ final class PrivateSudoers implements AutoCloseable {
 	/** Stands for {@code unban-panel}. */
 	private final String user = SHIPPED_USER + "-" + suffix;
 
+	private final Path home;
+
 	private Path bin;
 
 	private boolean userCreated;
 
-	private PrivateSudoers() {
+	private PrivateSudoers(Path home) {
+		this.home = home;
 	}
 
 	/**
@@ -82,11 +88,23 @@ final class PrivateSudoers implements AutoCloseable {
 	 * @param tallyDir the private PAM lockout's faillock directory
 	 */
 	static PrivateSudoers install(List<String> fail2banCommand, Path tallyDir) {
+		return install(fail2banCommand, tallyDir, null);
+	}
+
+	/**
+	 * Like {@link #install}, for a user that logs in by SSH: shell {@code /bin/sh}, no password (so only a key
+	 * logs it in), and {@code home} as its home folder, created and owned by it.
+	 */
+	public static PrivateSudoers installForLogin(List<String> fail2banCommand, Path tallyDir, Path home) {
+		return install(fail2banCommand, tallyDir, home);
+	}
+
+	private static PrivateSudoers install(List<String> fail2banCommand, Path tallyDir, Path home) {
 		SystemTools.requireRoot();
 		SystemTools.requireProgram(SUDO, "sudo");
 		SystemTools.requireProgram(VISUDO, "sudo");
 		SystemTools.requireProgram(RUNUSER, "util-linux");
-		PrivateSudoers sudoers = new PrivateSudoers();
+		PrivateSudoers sudoers = new PrivateSudoers(home);
 		try {
 			sudoers.setUp(fail2banCommand, tallyDir);
 			return sudoers;
@@ -103,6 +121,19 @@ final class PrivateSudoers implements AutoCloseable {
 	 */
 	List<String> asPanel(String program) {
 		return List.of(RUNUSER, "-u", user, "--", SUDO, "-n", wrapper(program).toString());
+	}
+
+	/** The user the rules are for, which stands for {@code unban-panel}. */
+	public String user() {
+		return user;
+	}
+
+	/**
+	 * The command the panel is configured with for {@code program} (one of the shipped paths), as in production
+	 * ({@code [sudo, -n, /usr/bin/fail2ban-client]}), with the installed wrapper in the program's place.
+	 */
+	public List<String> sudoCommand(String program) {
+		return List.of(SUDO, "-n", wrapper(program).toString());
 	}
 
 	/** The installed wrapper for one of the three programs the rules name; any other word as it is. */
@@ -166,6 +197,9 @@ final class PrivateSudoers implements AutoCloseable {
 			if (userCreated) {
 				ProgramRun.of(List.of("userdel", user), TIMEOUT).requireSuccess("userdel");
 			}
+			if (home != null) {
+				FileSystemUtils.deleteRecursively(home);
+			}
 			if (bin != null) {
 				FileSystemUtils.deleteRecursively(bin);
 			}
@@ -176,8 +210,11 @@ final class PrivateSudoers implements AutoCloseable {
 	}
 
 	private void setUp(List<String> fail2banCommand, Path tallyDir) throws IOException {
-		ProgramRun.of(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user), TIMEOUT)
-			.requireSuccess("useradd");
+		List<String> useradd = home == null
+				? List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user)
+				: List.of("useradd", "--system", "--create-home", "--home-dir", home.toString(), "--shell", "/bin/sh",
+						"--password", "*", user);
+		ProgramRun.of(useradd, TIMEOUT).requireSuccess("useradd");
 		userCreated = true;
 		bin = Files.createTempDirectory(Path.of("/tmp"), "unban-panel-sudo-");
 		Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));

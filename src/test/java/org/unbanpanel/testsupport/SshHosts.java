@@ -1,0 +1,20 @@
+package org.unbanpanel.testsupport;
+
+import java.util.List;
+
+/** The test hosts of one class ({@link WithSshHosts}), in the order they were started. */
+public record SshHosts(List<SshTestHost> all) {
+
+	/**
+	 * The running hosts of a test class, for what is set up before its instances exist: a
+	 * {@code @DynamicPropertySource} method that points a whole panel at them.
+	 */
+	public static SshHosts of(Class<?> testClass) {
+		return SshHostsExtension.hostsOf(testClass);
+	}
+
+	public SshTestHost get(int index) {
+		return all.get(index);
+	}
+
+}
