@@ -108,15 +108,15 @@ class EveryPageInChromiumTests {
 		chromium.desktop().open("/jobs");
 		List<String> desktop = tabThrough(20);
 		assertThat(desktop).containsSubsequence("#content", "/system/unblock", "/lookup", "/trusts", "/jails",
-				"/accounts", "/jobs", "/audit", "/account/totp", "sign-out");
+				"/accounts", "/jobs", "/hosts", "/audit", "/account/totp", "sign-out");
 
 		chromium.phone().open("/jobs");
 		List<String> folded = tabThrough(3);
 		assertThat(folded).containsSubsequence("#content", "menu-toggle");
 		new Actions(chromium.driver()).sendKeys(Keys.ENTER).perform();
-		List<String> opened = tabThrough(9);
+		List<String> opened = tabThrough(10);
 		assertThat(opened).containsSubsequence("/system/unblock", "/lookup", "/trusts", "/jails", "/accounts",
-				"/jobs", "/audit", "/account/totp", "sign-out");
+				"/jobs", "/hosts", "/audit", "/account/totp", "sign-out");
 		chromium.desktop();
 	}
 
@@ -174,6 +174,7 @@ class EveryPageInChromiumTests {
 		pages.put("accounts", "/accounts");
 		pages.put("jobs", "/jobs");
 		pages.put("job", jobPage);
+		pages.put("hosts", "/hosts");
 		pages.put("audit", "/audit");
 		pages.put("two-step", "/account/totp");
 		pages.put("error", "/jobs/999999999");

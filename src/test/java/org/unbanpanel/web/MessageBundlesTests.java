@@ -55,7 +55,11 @@ class MessageBundlesTests {
 			Map.entry("trust.period.",
 					Arrays.stream(TrustPeriod.values()).map(TrustPeriod::param).collect(Collectors.toSet())),
 			Map.entry("language.", Set.of("en", "es", "ca", "label")),
-			Map.entry("menu.", Set.of("unblock", "lookup", "trusts", "jails", "accounts", "jobs", "audit")),
+			Map.entry("menu.", Set.of("unblock", "lookup", "trusts", "jails", "accounts", "jobs", "hosts", "audit")),
+			// the hosts page words each host's HostStatus.Reachability and each HostTool's name
+			Map.entry("hosts.reachability.",
+					Set.of("LOCAL", "NOT_TRIED", "REACHABLE", "UNREACHABLE", "KEY_MISMATCH", "NOT_AUTHORIZED")),
+			Map.entry("hosts.tool.", Set.of("fail2ban", "accounts")),
 			Map.entry("time.unit.", Set.of("d", "h", "min", "s")),
 			Map.entry("error.status.", Set.of("400", "401", "403", "404", "405", "500")),
 			Map.entry("job.item.", jobItemKeys()),
