@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * This panel instance's leases on the jobs it runs ({@link JobLeaseProperties}): the jobs of the batch at work are
@@ -31,6 +33,8 @@ class JobLeases implements AutoCloseable {
 
 	private final JobLeaseProperties properties;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	private final Set<Long> held = ConcurrentHashMap.newKeySet();
@@ -38,9 +42,11 @@ class JobLeases implements AutoCloseable {
 	private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
 			(task) -> new Thread(task, "job-lease"));
 
-	JobLeases(JobRepository jobs, JobLeaseProperties properties, Clock clock) {
+	JobLeases(JobRepository jobs, JobLeaseProperties properties, PlatformTransactionManager transactionManager,
+			Clock clock) {
 		this.jobs = jobs;
 		this.properties = properties;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 		this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 	}
@@ -76,9 +82,10 @@ class JobLeases implements AutoCloseable {
 			return;
 		}
 		try {
-			int renewed = jobs.renew(ids, owner(), expiry());
+			int renewed = transactions.execute(status -> jobs.renew(ids, owner(), expiry()));
 			if (renewed < ids.size()) {
-				logger.debug("{} of {} held job(s) ended meanwhile or were taken over", ids.size() - renewed, ids.size());
+				logger.debug("{} of {} held job(s) ended, were being stored or were taken over", ids.size() - renewed,
+						ids.size());
 			}
 		}
 		catch (RuntimeException ex) {

@@ -128,16 +128,25 @@ class JobRepository {
 	}
 
 	/**
-	 * Pushes on the leases {@code owner} holds on these jobs, as long as they run.
-	 * @return how many it still holds
+	 * Pushes on the leases {@code owner} holds on these jobs, as long as they run. A job whose row another transaction
+	 * has locked (this instance storing what it did) is skipped this time, never waited for: a renewal that waited
+	 * while holding rows could deadlock with that transaction. Call it inside a transaction.
+	 * @return how many it pushed on
 	 */
 	int renew(Collection<Long> ids, String owner, Instant leaseUntil) {
-		return jdbc.sql("""
-				UPDATE unblock_job SET lease_expires_at = :until
-				WHERE id IN (:ids) AND state = 'RUNNING' AND lease_owner = :owner""")
-			.param("until", utc(leaseUntil))
+		List<Long> held = jdbc.sql("""
+				SELECT id FROM unblock_job WHERE id IN (:ids) AND state = 'RUNNING' AND lease_owner = :owner
+				ORDER BY id FOR UPDATE SKIP LOCKED""")
 			.param("ids", ids)
 			.param("owner", owner)
+			.query(Long.class)
+			.list();
+		if (held.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("UPDATE unblock_job SET lease_expires_at = :until WHERE id IN (:ids)")
+			.param("until", utc(leaseUntil))
+			.param("ids", held)
 			.update();
 	}
 

@@ -120,6 +120,31 @@ class JobLeasesTests {
 		assertThat(attemptOfB).as("running, not queued").isNull();
 	}
 
+	/** A renewal that waited for the rows this instance is storing, while holding others, could deadlock. */
+	@Test
+	void renewingSkipsAJobBeingStoredInsteadOfWaitingForIt() throws Exception {
+		long stored = submit();
+		long other = submit();
+		List<Job> taken = take(panelA);
+		panelA.hold(List.of(stored, other));
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch renewed = new CountDownLatch(1);
+		CompletableFuture<Void> storing = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+			jobs.lockHeld(taken.get(0), panelA.owner());
+			locked.countDown();
+			await(renewed);
+		}));
+		assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+		clock.advance(Duration.ofSeconds(20));
+
+		panelA.renew();
+		renewed.countDown();
+		storing.get(10, TimeUnit.SECONDS);
+
+		assertThat(lease(stored)).as("left for the next renewal").isEqualTo("panel-a until " + START.plus(LEASE));
+		assertThat(lease(other)).isEqualTo("panel-a until " + clock.instant().plus(LEASE));
+	}
+
 	@Test
 	void twoInstancesTakingUpAtOnceNeverTakeTheSameJob() throws Exception {
 		long first = submit();
@@ -155,7 +180,7 @@ class JobLeasesTests {
 
 	private JobLeases leases(String owner) {
 		return new JobLeases(jobs, new JobLeaseProperties(owner, LEASE, Duration.ofSeconds(10), Duration.ofSeconds(5)),
-				clock);
+				database.transactions(), clock);
 	}
 
 	private long submit() {

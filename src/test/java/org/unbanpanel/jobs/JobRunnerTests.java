@@ -47,7 +47,7 @@ class JobRunnerTests {
 
 	private final JobRepository repository = new JobRepository(database.jdbc());
 
-	private final JobLeases leases = new JobLeases(repository, JobLeaseProperties.DEFAULTS, clock);
+	private final JobLeases leases = new JobLeases(repository, JobLeaseProperties.DEFAULTS, database.transactions(), clock);
 
 	private final FakeFail2banClient fail2ban = new FakeFail2banClient();
 
@@ -533,7 +533,7 @@ class JobRunnerTests {
 		JobRunner otherPanel = new JobRunner(repository, Fail2banAdapters.over(fail2ban, List.of("fail2ban-client")),
 				accountLocks, events::add, database.transactions(), DEFAULTS, new JobLeases(repository,
 						new JobLeaseProperties("other-panel", Duration.ofSeconds(30), Duration.ofSeconds(10),
-								Duration.ofSeconds(5)), clock),
+								Duration.ofSeconds(5)), database.transactions(), clock),
 				clock);
 		AtomicBoolean stalled = new AtomicBoolean();
 		CommandRunner stallingInItsUnban = (command, extraTime) -> {
