@@ -9,7 +9,6 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.unbanpanel.testsupport.PostgresServer;
 import org.unbanpanel.testsupport.TestDatabase;
 import org.unbanpanel.testsupport.WithPostgres;
@@ -48,7 +47,7 @@ class MigrationsOnPostgresIntegrationTests {
 	void movesTheResultsOlderPanelsStoredAsTextIntoData() {
 		String url = postgres.newDatabase();
 		flyway(url, "9").migrate();
-		JdbcClient jdbc = JdbcClient.create(dataSource(url));
+		JdbcClient jdbc = JdbcClient.create(PostgresServer.dataSource(url));
 		jdbc.sql("""
 				INSERT INTO unblock_job (id, state, submitted_by, created_at, attempts, next_attempt_at)
 				VALUES (1, 'DONE', 'alice', CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP)""").update();
@@ -68,15 +67,12 @@ class MigrationsOnPostgresIntegrationTests {
 	}
 
 	private static Flyway flyway(String url, String target) {
-		var configuration = Flyway.configure().dataSource(dataSource(url));
+		var configuration = Flyway.configure().dataSource(PostgresServer.dataSource(url));
 		if (target != null) {
 			configuration.target(target);
 		}
 		return configuration.load();
 	}
 
-	private static DriverManagerDataSource dataSource(String url) {
-		return new DriverManagerDataSource(url, PostgresServer.USER, "");
-	}
 
 }

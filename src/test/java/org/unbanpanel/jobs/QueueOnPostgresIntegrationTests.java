@@ -52,7 +52,7 @@ class QueueOnPostgresIntegrationTests {
 		Path data = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
 
 		try (ConfigurableApplicationContext panel = PanelApplication.start(server, data,
-				postgres.panelSettings().toArray(String[]::new))) {
+				PostgresServer.panelSettings(postgres.newDatabase()).toArray(String[]::new))) {
 			JobService jobs = panel.getBean(JobService.class);
 			long id = jobs.submit(new ReleaseRequest(List.of(BanTarget.parse(ADDRESS)), List.of()), "alice",
 					"203.0.113.1");

@@ -2,9 +2,10 @@ package org.unbanpanel.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
@@ -19,11 +20,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * A private PostgreSQL cluster of Debian's {@code postgresql} package, for one test class ({@link WithPostgres}):
- * created with {@code initdb} in a fresh folder {@code target/postgres-*}, started with {@code pg_ctl} on a random
+ * created with {@code initdb} in a fresh folder {@code target/postgres-*} ({@link #createDirectory()}), started with {@code pg_ctl} on a random
  * free port of the loopback interface with its socket in that folder (never the package's own cluster, its port
  * 5432 or {@code /var/run/postgresql}), and removed with its folder afterwards. PostgreSQL refuses to run as root:
  * a root test run starts it as the {@code postgres} user the package creates.
@@ -57,7 +61,7 @@ public final class PostgresServer implements AutoCloseable {
 		SystemTools.requireProgram(bin.resolve("initdb").toString(), "postgresql");
 		SystemTools.requireProgram(bin.resolve("pg_ctl").toString(), "postgresql");
 		Path directory = createDirectory();
-		PostgresServer server = new PostgresServer(bin, directory, freePort());
+		PostgresServer server = new PostgresServer(bin, directory, FreePort.next());
 		try {
 			server.run("initdb", "--pgdata=" + server.data(), "--username=" + USER, "--auth=trust", "--encoding=UTF8",
 					"--locale=C.UTF-8", "--no-sync");
@@ -87,10 +91,15 @@ public final class PostgresServer implements AutoCloseable {
 		return url(name);
 	}
 
-	/** The settings that point a panel at a new database of this server, as command-line arguments. */
-	public List<String> panelSettings() {
-		return List.of("--spring.datasource.url=" + newDatabase(), "--spring.datasource.username=" + USER,
+	/** The settings that point a panel at a database of this server, as command-line arguments. */
+	public static List<String> panelSettings(String databaseUrl) {
+		return List.of("--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + USER,
 				"--spring.datasource.password=");
+	}
+
+	/** Connections to a database of this server, for a test's own look at what the panel stored. */
+	public static DataSource dataSource(String databaseUrl) {
+		return new DriverManagerDataSource(databaseUrl, USER, "");
 	}
 
 	public int port() {
@@ -183,15 +192,20 @@ public final class PostgresServer implements AutoCloseable {
 		}
 	}
 
-	/** A folder under target/ that the postgres user owns and only it may enter (initdb wants 0700). */
+	/**
+	 * A folder under target/ that the postgres user owns and only it may enter (initdb wants 0700); under the system's
+	 * temporary folder instead when the postgres user could not reach target/ (a checkout inside a folder only root
+	 * may enter, such as /root).
+	 */
 	private static Path createDirectory() {
 		try {
 			Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
-			Path directory = Files.createTempDirectory(target, "postgres-");
+			Path parent = (asRoot() && !enterableByAll(target)) ? Path.of(System.getProperty("java.io.tmpdir")) : target;
+			Path directory = Files.createTempDirectory(parent, "postgres-");
 			if (asRoot()) {
 				UserPrincipalLookupService users = directory.getFileSystem().getUserPrincipalLookupService();
 				Files.setOwner(directory, users.lookupPrincipalByName("postgres"));
-				Files.getFileAttributeView(directory, java.nio.file.attribute.PosixFileAttributeView.class)
+				Files.getFileAttributeView(directory, PosixFileAttributeView.class)
 					.setGroup(users.lookupPrincipalByGroupName("postgres"));
 			}
 			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
@@ -202,17 +216,17 @@ public final class PostgresServer implements AutoCloseable {
 		}
 	}
 
-	private static boolean asRoot() {
-		return "root".equals(System.getProperty("user.name"));
+	private static boolean enterableByAll(Path directory) throws IOException {
+		for (Path folder = directory; folder != null; folder = folder.getParent()) {
+			if (!Files.getPosixFilePermissions(folder).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	private static boolean asRoot() {
+		return "root".equals(System.getProperty("user.name"));
 	}
 
 }
