@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -239,20 +238,15 @@ class SharedQueueIntegrationTests {
 	private Path slowUnbans() {
 		try {
 			Files.createDirectories(directory);
-			Path client = directory.resolve("fail2ban-client");
-			Files.writeString(client, """
-					#!/bin/sh
-					case " $* " in
-					*" unban "*|*" unbanip "*) sleep 1 ;;
-					esac
-					exec %s "$@"
-					""".formatted(String.join(" ", server.command())));
-			Files.setPosixFilePermissions(client, PosixFilePermissions.fromString("rwxr-xr-x"));
-			return client;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		return server.clientRunningFirst(directory.resolve("fail2ban-client"), """
+				case " $* " in
+				*" unban "*|*" unbanip "*) sleep 1 ;;
+				esac
+				""");
 	}
 
 	private static Instant instant(Object timestamp) {
