@@ -73,40 +73,107 @@ class JobRepository {
 		return jobId;
 	}
 
-	/** Jobs queued, or left running by a stopped panel, whose time has come; oldest first. */
-	List<DueJob> due(Instant now) {
-		return jdbc.sql("""
-				SELECT j.id, COUNT(i.id) AS pending FROM unblock_job j
-				LEFT JOIN unblock_item i ON i.job_id = j.id AND i.state = 'PENDING'
-				WHERE j.state IN ('QUEUED', 'RUNNING') AND j.next_attempt_at <= :now
-				GROUP BY j.id ORDER BY j.id""")
+	/**
+	 * Locks the jobs this instance may take up now, oldest first and at most {@code limit}: queued ones whose time
+	 * has come, and running ones whose lease has run out (their instance died), is held by {@code owner} itself (left
+	 * by its own previous run) or was never taken (left by a panel older than leases). Rows another transaction has
+	 * locked are skipped ({@code FOR UPDATE SKIP LOCKED}), so that two instances never take the same job; call it inside
+	 * the transaction that {@link #claim claims} them.
+	 */
+	List<DueJob> lockDue(Instant now, String owner, int limit) {
+		List<Long> ids = jdbc.sql("""
+				SELECT id FROM unblock_job
+				WHERE (state = 'QUEUED' AND next_attempt_at <= :now)
+				OR (state = 'RUNNING' AND (lease_expires_at IS NULL OR lease_expires_at <= :now OR lease_owner = :owner))
+				ORDER BY id FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED""")
 			.param("now", utc(now))
-			.query((row, number) -> new DueJob(row.getLong("id"), row.getInt("pending")))
+			.param("owner", owner)
+			.param("limit", limit)
+			.query(Long.class)
 			.list();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Integer> pending = new HashMap<>();
+		jdbc.sql("""
+				SELECT job_id, COUNT(*) AS pending FROM unblock_item WHERE job_id IN (:ids) AND state = 'PENDING'
+				GROUP BY job_id""")
+			.param("ids", ids)
+			.query((row, number) -> pending.put(row.getLong("job_id"), row.getInt("pending")))
+			.list();
+		return ids.stream().map(id -> new DueJob(id, pending.getOrDefault(id, 0))).toList();
 	}
 
-	/** Marks the jobs running and counts the attempt. */
-	List<Job> claim(Collection<Long> ids, Instant now) {
+	/** Marks the jobs running, leased to {@code owner} until {@code leaseUntil}, and counts the attempt. */
+	List<Job> claim(Collection<Long> ids, Instant now, String owner, Instant leaseUntil) {
 		jdbc.sql("""
 				UPDATE unblock_job SET state = 'RUNNING', attempts = attempts + 1,
-				started_at = COALESCE(started_at, :now) WHERE id IN (:ids)""")
+				started_at = COALESCE(started_at, :now), lease_owner = :owner, lease_expires_at = :until
+				WHERE id IN (:ids)""")
 			.param("now", utc(now))
+			.param("owner", owner)
+			.param("until", utc(leaseUntil))
 			.param("ids", ids)
 			.update();
 		for (long id : ids) {
 			jdbc.sql("""
-					INSERT INTO unblock_job_attempt (job_id, attempt, attempted_at)
-					SELECT id, attempts, :now FROM unblock_job WHERE id = :id""")
+					INSERT INTO unblock_job_attempt (job_id, attempt, attempted_at, taken_by)
+					SELECT id, attempts, :now, :owner FROM unblock_job WHERE id = :id""")
 				.param("now", utc(now))
+				.param("owner", owner)
 				.param("id", id)
 				.update();
 		}
 		return jobs("id IN (:ids)", ids);
 	}
 
-	/** The job, if it is queued. */
-	Optional<Job> queued(long id) {
-		return jobs("id IN (:ids) AND state = 'QUEUED'", List.of(id)).stream().findFirst();
+	/**
+	 * Pushes on the leases {@code owner} holds on these jobs, as long as they run. A job whose row another transaction
+	 * has locked (this instance storing what it did) is skipped this time, never waited for: a renewal that waited
+	 * while holding rows could deadlock with that transaction. Call it inside a transaction.
+	 * @return how many it pushed on
+	 */
+	int renew(Collection<Long> ids, String owner, Instant leaseUntil) {
+		List<Long> held = jdbc.sql("""
+				SELECT id FROM unblock_job WHERE id IN (:ids) AND state = 'RUNNING' AND lease_owner = :owner
+				ORDER BY id FOR UPDATE SKIP LOCKED""")
+			.param("ids", ids)
+			.param("owner", owner)
+			.query(Long.class)
+			.list();
+		if (held.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("UPDATE unblock_job SET lease_expires_at = :until WHERE id IN (:ids)")
+			.param("until", utc(leaseUntil))
+			.param("ids", held)
+			.update();
+	}
+
+	/**
+	 * Whether {@code owner} still holds this attempt at the job, which another instance takes over only once the lease
+	 * has run out; if so, the job's row stays locked until the transaction ends, so that no other instance can take it
+	 * meanwhile. Call it first in a transaction that stores what the attempt did: when it answers {@code false}, store
+	 * nothing, the job is another instance's now.
+	 */
+	boolean lockHeld(Job job, String owner) {
+		return jdbc.sql("""
+				UPDATE unblock_job SET lease_owner = lease_owner
+				WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner AND attempts = :attempts""")
+			.param("id", job.id())
+			.param("owner", owner)
+			.param("attempts", job.attempts())
+			.update() == 1;
+	}
+
+	/** The job, if it is queued, its row locked until the transaction ends: no instance takes it up meanwhile. */
+	Optional<Job> lockQueued(long id) {
+		boolean queued = jdbc.sql("SELECT id FROM unblock_job WHERE id = :id AND state = 'QUEUED' FOR UPDATE")
+			.param("id", id)
+			.query(Long.class)
+			.optional()
+			.isPresent();
+		return queued ? jobs("id IN (:ids)", List.of(id)).stream().findFirst() : Optional.empty();
 	}
 
 	private List<Job> jobs(String condition, Collection<Long> ids) {
@@ -171,7 +238,7 @@ class JobRepository {
 	void requeue(long jobId, Instant nextAttemptAt, Failure reason) {
 		jdbc.sql("""
 				UPDATE unblock_job SET state = 'QUEUED', next_attempt_at = :next, failure_code = :code,
-				failure_reason = :message WHERE id = :id""")
+				failure_reason = :message, lease_expires_at = NULL WHERE id = :id""")
 			.param("next", utc(nextAttemptAt))
 			.param("code", reason.code())
 			.param("message", StoredExplanation.write(reason.message()))
@@ -183,7 +250,7 @@ class JobRepository {
 	void finish(long jobId, JobState state, Instant finishedAt, Failure failure) {
 		jdbc.sql("""
 				UPDATE unblock_job SET state = :state, finished_at = :finishedAt, failure_code = :code,
-				failure_reason = :message WHERE id = :id""")
+				failure_reason = :message, lease_expires_at = NULL WHERE id = :id""")
 			.param("state", state.name())
 			.param("finishedAt", utc(finishedAt))
 			.param("code", (failure != null) ? failure.code() : null)

@@ -35,7 +35,9 @@ import org.unbanpanel.pam.AccountLocks;
  * whose results are then handed back to each job. While fail2ban cannot be reached, the addresses stay pending and
  * their jobs are queued again with back-off, until {@link JobsProperties#retryFor()} after submission has passed.
  * Whatever a batch settles is stored with a {@link JobSettled} event in one transaction: the audit trail and the
- * trust module take it from there.
+ * trust module take it from there. Several panels may share the queue: a batch's jobs are taken with
+ * {@code SELECT … FOR UPDATE SKIP LOCKED} and leased to this instance ({@link JobLeases}); what an attempt did is
+ * stored only while the lease still holds, so that a job taken over by another instance reports its results once.
  */
 @Component
 class JobRunner {
@@ -54,19 +56,22 @@ class JobRunner {
 
 	private final JobsProperties properties;
 
+	private final JobLeases leases;
+
 	private final Clock clock;
 
 	/** Held while a batch runs, so that a cancel never meets a job between its claim and its settling. */
 	private final ReentrantLock batch = new ReentrantLock();
 
 	JobRunner(JobRepository jobs, Fail2ban fail2ban, AccountLocks accountLocks, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, JobsProperties properties, Clock clock) {
+			PlatformTransactionManager transactionManager, JobsProperties properties, JobLeases leases, Clock clock) {
 		this.jobs = jobs;
 		this.fail2ban = fail2ban;
 		this.accountLocks = accountLocks;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.properties = properties;
+		this.leases = leases;
 		this.clock = clock;
 	}
 
@@ -109,7 +114,7 @@ class JobRunner {
 		}
 		try {
 			return transactions.execute(status -> {
-				Optional<Job> queued = jobs.queued(jobId);
+				Optional<Job> queued = jobs.lockQueued(jobId);
 				queued.ifPresent(job -> cancel(job, username, clientAddress));
 				return queued.isPresent();
 			});
@@ -139,14 +144,25 @@ class JobRunner {
 
 	private boolean runBatch() {
 		Instant now = clock.instant();
-		List<Long> ids = batchOf(jobs.due(now));
-		if (ids.isEmpty()) {
+		Map<Long, Job> claimed = transactions.execute(status -> {
+			List<Long> ids = batchOf(jobs.lockDue(now, leases.owner(), properties.maxBatchValues()));
+			return ids.isEmpty() ? List.<Job>of() : jobs.claim(ids, now, leases.owner(), leases.expiry());
+		}).stream().collect(Collectors.toMap(Job::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+		if (claimed.isEmpty()) {
 			return false;
 		}
-		Map<Long, Job> claimed = jobs.claim(ids, now)
-			.stream()
-			.collect(Collectors.toMap(Job::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-		Map<Long, List<Item>> itemsByJob = jobs.items(ids)
+		leases.hold(claimed.keySet());
+		try {
+			run(claimed, now);
+		}
+		finally {
+			leases.release(claimed.keySet());
+		}
+		return true;
+	}
+
+	private void run(Map<Long, Job> claimed, Instant now) {
+		Map<Long, List<Item>> itemsByJob = jobs.items(claimed.keySet())
 			.stream()
 			.collect(Collectors.groupingBy(Item::jobId, LinkedHashMap::new, Collectors.toList()));
 		List<Item> pending = itemsByJob.values().stream().flatMap(List::stream).filter(Item::pending).toList();
@@ -156,7 +172,6 @@ class JobRunner {
 		for (Job job : claimed.values()) {
 			settle(job, itemsByJob.getOrDefault(job.id(), List.of()), results, unreachable, now);
 		}
-		return true;
 	}
 
 	/** The oldest due jobs, as many as fit in one batch, and always at least one. */
@@ -191,8 +206,7 @@ class JobRunner {
 			}
 		}
 		try {
-			AddressRelease.Outcome outcome = new AddressRelease(fail2ban,
-					seen -> transactions.executeWithoutResult(status -> seen.forEach(jobs::store)))
+			AddressRelease.Outcome outcome = new AddressRelease(fail2ban, seen -> storeSeen(seen, jobsById))
 				.run(addresses);
 			results.putAll(outcome.results());
 			outcome.unreachable()
@@ -204,6 +218,26 @@ class JobRunner {
 			addresses.forEach(address -> results.put(address.id(), ItemResult.failed(Failure.UNEXPECTED)));
 			return Optional.empty();
 		}
+	}
+
+	/** Stores what an attempt saw for the jobs this instance still holds, in one transaction. */
+	private void storeSeen(List<Item> seen, Map<Long, Job> jobsById) {
+		transactions.executeWithoutResult(status -> {
+			Map<Long, Boolean> held = new HashMap<>();
+			seen.stream()
+				.filter(item -> held.computeIfAbsent(item.jobId(), id -> stillHeld(jobsById.get(id))))
+				.forEach(jobs::store);
+		});
+	}
+
+	/** Whether this instance still holds the job's lease; locks the job's row for the rest of the transaction. */
+	private boolean stillHeld(Job job) {
+		boolean held = jobs.lockHeld(job, leases.owner());
+		if (!held) {
+			logger.warn("Job {} was taken over by another panel after this one's lease ran out; it reports the results",
+					job.id());
+		}
+		return held;
 	}
 
 	/**
@@ -261,6 +295,9 @@ class JobRunner {
 		}
 		boolean finished = after.stream().noneMatch(Item::pending);
 		transactions.executeWithoutResult(status -> {
+			if (!stillHeld(job)) {
+				return;
+			}
 			changed.forEach(jobs::store);
 			JobState state;
 			if (finished) {

@@ -22,7 +22,9 @@ import org.unbanpanel.fail2ban.Fail2banHealth;
  * The one thread that runs jobs. A submission wakes it; while it runs a batch, further submissions gather and make
  * the next batch. When jobs wait for fail2ban, it sleeps until the earliest is due, and has {@link Fail2banHealth}
  * watch fail2ban meanwhile: when fail2ban answers again ({@link Fail2banAnswersAgain}), every waiting job is due at
- * once, not at the end of its grown back-off. On start it resumes what a stopped panel left queued or running.
+ * once, not at the end of its grown back-off. On start it resumes what a stopped panel left queued or running. It
+ * also looks in the queue every {@link JobLeaseProperties#pollEvery()}, for the jobs of other panels that share the
+ * database and died: queued ones they accepted, running ones whose lease ran out.
  */
 @Component
 class JobWorker implements AutoCloseable {
@@ -39,6 +41,8 @@ class JobWorker implements AutoCloseable {
 
 	private final JobsProperties properties;
 
+	private final JobLeaseProperties leases;
+
 	private final Clock clock;
 
 	private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
@@ -53,11 +57,12 @@ class JobWorker implements AutoCloseable {
 	private volatile boolean stopping;
 
 	JobWorker(JobRunner runner, JobRepository jobs, Fail2banHealth fail2banHealth, JobsProperties properties,
-			Clock clock) {
+			JobLeaseProperties leases, Clock clock) {
 		this.runner = runner;
 		this.jobs = jobs;
 		this.fail2banHealth = fail2banHealth;
 		this.properties = properties;
+		this.leases = leases;
 		this.clock = clock;
 		this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 	}
@@ -91,7 +96,9 @@ class JobWorker implements AutoCloseable {
 			Optional<Instant> next = runner.runDueJobs();
 			// only jobs that wait for fail2ban are queued for later
 			next.ifPresent(fail2banHealth::watchUntil);
-			untilNext = next.map((time) -> Duration.between(clock.instant(), time)).orElse(null);
+			untilNext = next.map((time) -> Duration.between(clock.instant(), time))
+				.filter((delay) -> delay.compareTo(leases.pollEvery()) < 0)
+				.orElse(leases.pollEvery());
 		}
 		catch (RuntimeException ex) {
 			untilNext = properties.retryMaxInterval();
@@ -106,8 +113,7 @@ class JobWorker implements AutoCloseable {
 		if (timer != null) {
 			timer.cancel(false);
 		}
-		timer = (delay != null) ? executor.schedule(this::wake, Math.max(delay.toMillis(), 0), TimeUnit.MILLISECONDS)
-				: null;
+		timer = executor.schedule(this::wake, Math.max(delay.toMillis(), 0), TimeUnit.MILLISECONDS);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.exec.CommandException;
+import org.unbanpanel.exec.CommandRunner;
 import org.unbanpanel.fail2ban.Fail2banAdapters;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
@@ -44,6 +46,8 @@ class JobRunnerTests {
 	private final TestDatabase database = new TestDatabase();
 
 	private final JobRepository repository = new JobRepository(database.jdbc());
+
+	private final JobLeases leases = new JobLeases(repository, JobLeaseProperties.DEFAULTS, database.transactions(), clock);
 
 	private final FakeFail2banClient fail2ban = new FakeFail2banClient();
 
@@ -492,7 +496,7 @@ class JobRunnerTests {
 	void resumesAJobLeftRunningByAStoppedPanel() {
 		fail2ban.ban("sshd", "4.4.4.4");
 		long id = submit("4.4.4.4", "admin");
-		repository.claim(List.of(id), START);
+		leftRunningByThisPanel(id);
 		assertThat(job(id).state()).isEqualTo(JobState.RUNNING);
 
 		runner().runDueJobs();
@@ -510,7 +514,7 @@ class JobRunnerTests {
 		fail2ban.killClientsAfterTheirUnban(1, 1);
 		JobRunner runner = runner();
 		clock.set(runner.runDueJobs().orElseThrow());
-		repository.claim(List.of(id), clock.instant());
+		leftRunningByThisPanel(id);
 
 		runner().runDueJobs();
 
@@ -518,10 +522,44 @@ class JobRunnerTests {
 				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
 	}
 
+	/**
+	 * Issue 14: a panel that stalls longer than its lease (here in its unban) finds the job taken over and finished by
+	 * another panel of the same database, and stores nothing of its own attempt: the release is reported once.
+	 */
+	@Test
+	void aJobTakenOverFromAStalledPanelReportsItsReleaseOnce() {
+		fail2ban.ban("sshd", "4.4.4.4");
+		long id = submit("4.4.4.4");
+		JobRunner otherPanel = new JobRunner(repository, Fail2banAdapters.over(fail2ban, List.of("fail2ban-client")),
+				accountLocks, events::add, database.transactions(), DEFAULTS, new JobLeases(repository,
+						new JobLeaseProperties("other-panel", Duration.ofSeconds(30), Duration.ofSeconds(10),
+								Duration.ofSeconds(5)), database.transactions(), clock),
+				clock);
+		AtomicBoolean stalled = new AtomicBoolean();
+		CommandRunner stallingInItsUnban = (command, extraTime) -> {
+			if (command.contains("unban") && stalled.compareAndSet(false, true)) {
+				clock.advance(JobLeaseProperties.DEFAULTS.duration());
+				otherPanel.runDueJobs();
+			}
+			return fail2ban.run(command, extraTime);
+		};
+
+		new JobRunner(repository, Fail2banAdapters.over(stallingInItsUnban, List.of("fail2ban-client")), accountLocks,
+				events::add, database.transactions(), DEFAULTS, leases, clock).runDueJobs();
+
+		assertThat(job(id).state()).isEqualTo(JobState.DONE);
+		assertThat(job(id).attempts()).isEqualTo(2);
+		assertThat(job(id).items()).containsExactly(
+				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
+		assertThat(events).filteredOn(event -> event instanceof JobSettled settled && settled.jobId() == id)
+			.as("told once, by the panel that took it over")
+			.hasSize(1);
+	}
+
 	@Test
 	void finishesAJobLeftRunningAfterAllItsResultsWereStored() {
 		long id = submit("4.4.4.4");
-		repository.claim(List.of(id), START);
+		leftRunningByThisPanel(id);
 		repository.items(List.of(id)).forEach((item) -> repository.store(item.with(ItemResult.released(List.of(), null))));
 
 		runner().runDueJobs();
@@ -545,13 +583,18 @@ class JobRunnerTests {
 				List.of("unban", "10.0.0.4"));
 	}
 
+	/** A job this panel took up before it stopped, its lease not run out yet. */
+	private void leftRunningByThisPanel(long id) {
+		repository.claim(List.of(id), clock.instant(), leases.owner(), leases.expiry());
+	}
+
 	private JobRunner runner() {
 		return runner(DEFAULTS);
 	}
 
 	private JobRunner runner(JobsProperties properties) {
 		return new JobRunner(repository, Fail2banAdapters.over(fail2ban, List.of("fail2ban-client")), accountLocks,
-				events::add, database.transactions(), properties, clock);
+				events::add, database.transactions(), properties, leases, clock);
 	}
 
 	private long submit(String... values) {

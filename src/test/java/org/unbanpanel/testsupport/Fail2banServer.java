@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -229,6 +230,24 @@ public final class Fail2banServer implements AutoCloseable {
 	/** Runs fail2ban-client against this server and returns its stdout; fails on a non-zero exit. */
 	public String client(List<String> words) {
 		return server.client(words);
+	}
+
+	/**
+	 * Writes a fail2ban-client for this server that runs some shell lines first, for a panel whose client must hold
+	 * back or slow down some calls; the real client then runs with the call's arguments.
+	 * @param script where to write it (its folder must exist)
+	 * @param before shell lines, which may look at the call's arguments ({@code $*})
+	 * @return the script, executable
+	 */
+	public Path clientRunningFirst(Path script, String before) {
+		try {
+			Files.writeString(script, "#!/bin/sh\n" + before + "exec " + String.join(" ", command()) + " \"$@\"\n");
+			Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+			return script;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Freezes the server ({@code kill -STOP}): it keeps its socket but answers nothing, like a hung server. */

@@ -30,13 +30,33 @@ public final class PanelApi {
 				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** The API of a panel on this port of the loopback interface, such as one in a JVM of its own. */
+	public static PanelApi on(int port, String user, String password) {
+		return new PanelApi(port, user, password);
+	}
+
 	public HttpResponse<String> get(String path) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+		return send(request(path).GET().build());
+	}
+
+	/**
+	 * Posts a JSON body.
+	 * @throws UncheckedIOException when the panel cannot be reached or the connection breaks
+	 */
+	public HttpResponse<String> post(String path, String json) {
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(base + path))
 			.header("Authorization", authorization)
 			.header("Accept", "application/json")
-			.timeout(Duration.ofSeconds(30))
-			.GET()
-			.build();
+			.timeout(Duration.ofSeconds(30));
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
 		try {
 			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 		}

@@ -47,10 +47,16 @@ public final class PanelProcess implements AutoCloseable {
 		}
 	}
 
-	/** Kills the JVM with SIGKILL and waits until it is gone. */
-	public void kill() throws InterruptedException {
+	/**
+	 * Kills the JVM with SIGKILL and waits until it is gone.
+	 * @return its exit status: 137 (128 + 9) for a process that SIGKILL ended
+	 */
+	public int kill() throws InterruptedException {
 		process.destroyForcibly();
-		process.waitFor(30, TimeUnit.SECONDS);
+		if (!process.waitFor(30, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("The panel in its own JVM (pid " + process.pid() + ") outlived SIGKILL");
+		}
+		return process.exitValue();
 	}
 
 	@Override

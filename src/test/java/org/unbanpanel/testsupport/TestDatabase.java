@@ -1,10 +1,13 @@
 package org.unbanpanel.testsupport;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.h2.jdbcx.JdbcDataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +30,13 @@ public final class TestDatabase {
 
 	public JdbcClient jdbc() {
 		return JdbcClient.create(dataSource);
+	}
+
+	/** The checksums of the migrations applied, oldest first. */
+	public List<Integer> appliedChecksums() {
+		return Arrays.stream(Flyway.configure().dataSource(dataSource).load().info().applied())
+			.map(MigrationInfo::getChecksum)
+			.toList();
 	}
 
 	public DataSourceTransactionManager transactions() {

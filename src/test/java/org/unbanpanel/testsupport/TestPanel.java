@@ -1,6 +1,7 @@
 package org.unbanpanel.testsupport;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,15 +89,27 @@ public final class TestPanel {
 	 * @param namesAndRoles a user name, its role ({@code ADMIN} or {@code OPERATOR}), the next name, its role, …
 	 */
 	public static void users(DynamicPropertyRegistry registry, String... namesAndRoles) {
+		userSettings(namesAndRoles).forEach((key, value) -> registry.add(key, () -> value));
+	}
+
+	/** Like {@link #users(DynamicPropertyRegistry, String...)}, as command-line arguments of a panel's JVM. */
+	public static List<String> userArguments(String... namesAndRoles) {
+		return userSettings(namesAndRoles).entrySet()
+			.stream()
+			.map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+			.toList();
+	}
+
+	private static Map<String, String> userSettings(String... namesAndRoles) {
 		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
+		Map<String, String> settings = new LinkedHashMap<>();
 		for (int i = 0; i < namesAndRoles.length / 2; i++) {
 			String user = "panel.users[" + i + "].";
-			String name = namesAndRoles[2 * i];
-			String role = namesAndRoles[2 * i + 1];
-			registry.add(user + "username", () -> name);
-			registry.add(user + "password", () -> hash);
-			registry.add(user + "role", () -> role);
+			settings.put(user + "username", namesAndRoles[2 * i]);
+			settings.put(user + "password", hash);
+			settings.put(user + "role", namesAndRoles[2 * i + 1]);
 		}
+		return settings;
 	}
 
 	private static String freshDataDir() {

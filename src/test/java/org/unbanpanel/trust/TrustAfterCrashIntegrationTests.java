@@ -3,7 +3,6 @@ package org.unbanpanel.trust;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -117,16 +116,11 @@ class TrustAfterCrashIntegrationTests {
 	 */
 	private Path clientHoldingBackTheTrust() throws IOException {
 		Files.createDirectories(directory);
-		Path client = directory.resolve("fail2ban-client");
-		Files.writeString(client, """
-				#!/bin/sh
+		return server.clientRunningFirst(directory.resolve("fail2ban-client"), """
 				case " $* " in
 				*" -- status "*|*" ignoreip "*|*" addignoreip "*) touch '%s'; exec sleep 600 ;;
 				esac
-				exec %s "$@"
-				""".formatted(heldBack, String.join(" ", server.command())));
-		Files.setPosixFilePermissions(client, PosixFilePermissions.fromString("rwxr-xr-x"));
-		return client;
+				""".formatted(heldBack));
 	}
 
 }
