@@ -46,6 +46,15 @@ public enum AuditAction {
 	/** An admin cancelled a job that waited for fail2ban. */
 	CANCELLED,
 	/** An admin queued the failed values of a job again; the detail is the new job's id. */
-	RUN_AGAIN
+	RUN_AGAIN,
+	/** An admin made a release link; the target is the link ("release link 12"), the detail its note. */
+	LINK_CREATED,
+	/** An admin revoked a release link; the target is the link, the detail its note. */
+	LINK_REVOKED,
+	/**
+	 * A release link released its visitor's address: the user is the link, the client and target the visitor's
+	 * address, the job the one that releases it, the detail the link's note.
+	 */
+	LINK_USED
 
 }

@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * An IPv4 or IPv6 address or network in the one canonical form fail2ban matches: IPv4 as a dotted quad, IPv6 in
  * lower case as RFC 5952 writes it, a network as its first address and prefix length. fail2ban compares single
  * addresses as strings, and resolves or reinterprets what it cannot parse (octal {@code 192.168.010.1}, integer
- * {@code 3221226034}, host names), so anything but these plain forms is refused here, without any DNS lookup.
+ * {@code 3221226034}, host names), so anything but these plain forms is refused here, without any DNS lookup. As
+ * JSON it is its text, read back through {@link #parse}: so an event that carries one (kept by the event publication
+ * registry until every listener has it) reads back as it was.
  */
 public final class BanTarget implements Comparable<BanTarget> {
 
@@ -38,6 +43,7 @@ public final class BanTarget implements Comparable<BanTarget> {
 	 * Reads one address or network as an administrator typed it, without surrounding blanks.
 	 * @throws InvalidValueException naming the value and what is wrong with it
 	 */
+	@JsonCreator
 	public static BanTarget parse(String text) {
 		if (text == null || text.isEmpty()) {
 			throw invalid("", "invalid.ip.empty", "is empty");
@@ -78,6 +84,7 @@ public final class BanTarget implements Comparable<BanTarget> {
 	}
 
 	/** The canonical text sent to fail2ban. */
+	@JsonValue
 	public String value() {
 		return value;
 	}

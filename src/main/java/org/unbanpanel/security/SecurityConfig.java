@@ -47,8 +47,9 @@ import org.unbanpanel.web.PanelProperties;
  * without a session for {@code /api/**} only, refused to users with a second factor ({@link ApiSecondFactorFilter}).
  * Every password is checked through the {@link SignInGuard} ({@link GuardedPasswords}), which answers a refused
  * attempt at once ({@link SignInFailureHandler}, {@link ApiEntryPoint}). Only {@link Role#ADMIN} may change anything,
- * except each user's own TOTP enrolment; CSRF protection stays on for every form; redirects are paths, never built
- * from the {@code Host} header ({@link RelativeRedirects}).
+ * except each user's own TOTP enrolment; anyone may open a release link's page ({@code /release/**}, its token
+ * guarded by a {@link SecretGuard}); CSRF protection stays on for every form; redirects are paths, never built from
+ * the {@code Host} header ({@link RelativeRedirects}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UsersProperties.class)
@@ -92,6 +93,9 @@ public class SecurityConfig {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(LoginController.LOGIN, LoginController.THROTTLED, "/login/totp", "/css/**", "/js/**",
 						"/error")
+				.permitAll()
+				// a release link's page: its token is the credential, guarded by the links module (CSRF stays on)
+				.requestMatchers("/release/**")
 				.permitAll()
 				.requestMatchers("/account/**")
 				.authenticated()

@@ -56,9 +56,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the JSON API; each must get its documented answer (a form error or a 400 problem naming the right code) while
  * fail2ban's bans, the lock record, the job queue and the file system stay exactly as they were, and no process is
  * started with the value. Then requests that are wrong in other ways: no CSRF token, the wrong role, a dead session, a
- * forged {@code X-Forwarded-For}; and two admins releasing the same address at once.
+ * forged {@code X-Forwarded-For}; and two admins releasing the same address at once. The public page of a release
+ * link gets hostile tokens too, shown and posted without a session.
  */
-@PanelOnRealTools(users = { "alice", "ADMIN", "bob", "ADMIN", "noc", "OPERATOR" })
+@PanelOnRealTools(users = { "alice", "ADMIN", "bob", "ADMIN", "noc", "OPERATOR" },
+		// every hostile token is a wrong one: the release page's throttle would answer the later ones 429
+		properties = "panel.links.throttle.max-failures=100000")
 class HostileInputIntegrationTests {
 
 	static final String PASSWORD = TestPanel.PASSWORD;
@@ -184,6 +187,28 @@ class HostileInputIntegrationTests {
 		assertThat(answer.statusCode()).isEqualTo(400);
 		assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at org.");
 		assertUntouched(id);
+	}
+
+	@ParameterizedTest(name = "release link token: {0}")
+	@MethodSource("hostileTokens")
+	void theReleasePageAnswersAHostileTokenAsNoSuchLinkAndChangesNothing(String token) {
+		PanelBrowser visitor = tools.browser();
+		visitor.get("/login");
+		String path = "/release/" + pathSegment(token);
+
+		for (HttpResponse<String> answer : List.of(visitor.get(path), visitor.post(path, Map.of()))) {
+			assertThat(answer.statusCode()).as("no such link, or a request the firewall refuses").isIn(400, 404);
+			assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at org.");
+		}
+		assertUntouched(token);
+	}
+
+	static Stream<String> hostileTokens() {
+		String well = "AAAAAAAAAAAAAAAAAAAAAA";
+		return Stream.of(well + "A", well.substring(1), "A".repeat(4000), well.substring(2) + "+/==", well + "\u0000",
+				well.substring(1) + "\u0000", "' OR '1'='1' --", "x' UNION SELECT token_hash FROM release_link --",
+				"../../etc/passwd", "..", ";id", "$(id)", "`id`", "-x", TOUCH, "１２３４５６７８９０１２３４５６７８９０１２",
+				"%00", "AAAAAAAAAAAAAAAAAAAAA\nA");
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,11 @@ class EveryPageInChromiumTests {
 	/** The job with a line of each state, once the first test has put something on every page. */
 	private static String jobPage;
 
+	/** A release link's page for admins, and its public page. */
+	private static String linkPage;
+
+	private static String releasePage;
+
 	private final RealTools tools;
 
 	private Chromium chromium;
@@ -65,6 +72,23 @@ class EveryPageInChromiumTests {
 				Map.of("ips", "198.51.100.5, 192.0.2.200", "accounts", tools.pam().user())));
 		http.awaitFinished(jobPage);
 		tools.pam().lockOut();
+		makeReleaseLink(http);
+	}
+
+	/** A link for dovecot with a use by the test, whose address dovecot holds: its page offers the button. */
+	private void makeReleaseLink(PanelBrowser http) throws InterruptedException {
+		tools.fail2ban().ban("dovecot", "127.0.0.1");
+		http.get("/links/new");
+		linkPage = PanelBrowser.redirectPath(http.post("/links",
+				Map.of("note", "Office Gràcia", "jails", "dovecot", "hours", "24", "uses", "2", "trust", "1h")));
+		Matcher url = Pattern.compile("<code class=\"link-url\">[^<]*(/release/[^<]+)</code>")
+			.matcher(http.get(linkPage).body());
+		assertThat(url.find()).isTrue();
+		releasePage = url.group(1);
+		PanelBrowser visitor = tools.browser();
+		visitor.get(releasePage);
+		visitor.awaitFinished(PanelBrowser.redirectPath(visitor.post(releasePage, Map.of())));
+		tools.fail2ban().ban("dovecot", "127.0.0.1");
 	}
 
 	@Test
@@ -107,7 +131,7 @@ class EveryPageInChromiumTests {
 	void reachesEveryMenuEntryByKeyboardOnADesktopAndAPhone() {
 		chromium.desktop().open("/jobs");
 		List<String> desktop = tabThrough(20);
-		assertThat(desktop).containsSubsequence("#content", "/system/unblock", "/lookup", "/trusts", "/jails",
+		assertThat(desktop).containsSubsequence("#content", "/system/unblock", "/lookup", "/trusts", "/links", "/jails",
 				"/accounts", "/jobs", "/hosts", "/audit", "/account/totp", "sign-out");
 
 		chromium.phone().open("/jobs");
@@ -115,7 +139,7 @@ class EveryPageInChromiumTests {
 		assertThat(folded).containsSubsequence("#content", "menu-toggle");
 		new Actions(chromium.driver()).sendKeys(Keys.ENTER).perform();
 		List<String> opened = tabThrough(10);
-		assertThat(opened).containsSubsequence("/system/unblock", "/lookup", "/trusts", "/jails", "/accounts",
+		assertThat(opened).containsSubsequence("/system/unblock", "/lookup", "/trusts", "/links", "/jails", "/accounts",
 				"/jobs", "/hosts", "/audit", "/account/totp", "sign-out");
 		chromium.desktop();
 	}
@@ -166,6 +190,10 @@ class EveryPageInChromiumTests {
 		pages.put("unblock", "/system/unblock");
 		pages.put("lookup", "/lookup?ip=" + OFFICE + "&user=" + tools.pam().user());
 		pages.put("trusts", "/trusts");
+		pages.put("links", "/links");
+		pages.put("link-new", "/links/new");
+		pages.put("link", linkPage);
+		pages.put("release", releasePage);
 		pages.put("jails", "/jails");
 		pages.put("jail", "/jails/dovecot");
 		pages.put("jail-rules", "/jails/dovecot/rules");

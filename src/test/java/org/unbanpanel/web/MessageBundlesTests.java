@@ -55,7 +55,9 @@ class MessageBundlesTests {
 			Map.entry("trust.period.",
 					Arrays.stream(TrustPeriod.values()).map(TrustPeriod::param).collect(Collectors.toSet())),
 			Map.entry("language.", Set.of("en", "es", "ca", "label")),
-			Map.entry("menu.", Set.of("unblock", "lookup", "trusts", "jails", "accounts", "jobs", "hosts", "audit")),
+			Map.entry("menu.", Set.of("unblock", "lookup", "trusts", "links", "jails", "accounts", "jobs", "hosts", "audit")),
+			Map.entry("links.state.", Set.of("ACTIVE", "USED_UP", "EXPIRED", "REVOKED")),
+			Map.entry("links.outcome.", Set.of("RELEASED", "NOT_BANNED", "ADMIN_ONLY", "USED_UP", "EXPIRED", "REVOKED")),
 			// the hosts page words each host's HostStatus.Reachability and each HostTool's name
 			Map.entry("hosts.reachability.",
 					Set.of("LOCAL", "NOT_TRIED", "REACHABLE", "UNREACHABLE", "KEY_MISMATCH", "NOT_AUTHORIZED")),

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unbanpanel.security.SecurityEvent;
 import org.unbanpanel.security.lockout.SignInGuard;
 import org.unbanpanel.security.lockout.TooManyAttemptsException;
+import org.unbanpanel.web.QrCode;
 
 /**
  * The second step of signing in ({@code /login/totp}) and the user's own TOTP enrolment ({@code /account/totp}):

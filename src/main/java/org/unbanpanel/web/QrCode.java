@@ -1,4 +1,4 @@
-package org.unbanpanel.security.totp;
+package org.unbanpanel.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -10,13 +10,16 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 
-/** A QR code as an SVG {@code data:} URI for an {@code <img>}: drawn on the server, no script in the page. */
-final class QrCode {
+/**
+ * A QR code as an SVG {@code data:} URI for an {@code <img>}: drawn on the server, no script in the page. For the
+ * TOTP enrolment's {@code otpauth:} link and a release link's URL.
+ */
+public final class QrCode {
 
 	private QrCode() {
 	}
 
-	static String svgDataUri(String text) {
+	public static String svgDataUri(String text) {
 		BitMatrix matrix = encode(text);
 		StringBuilder path = new StringBuilder();
 		for (int y = 0; y < matrix.getHeight(); y++) {

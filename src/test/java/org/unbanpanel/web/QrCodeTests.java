@@ -1,4 +1,4 @@
-package org.unbanpanel.security.totp;
+package org.unbanpanel.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,0 +1,238 @@
+package org.unbanpanel.links;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.HeldBan;
+import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.ReleaseRequest;
+import org.unbanpanel.security.SecretGuard;
+import org.unbanpanel.security.SecretGuards;
+
+/**
+ * Makes, lists and revokes release links, and answers their public page. Every request of the page is a try of a
+ * secret ({@link SecretGuard}): a token that is malformed or unknown is a wrong one, counted against the visitor's
+ * address and written to the auth log; a throttled address is told to wait before its token is looked at.
+ */
+@Service
+class LinkService {
+
+	/** The user name of a wrong token in the auth log. */
+	static final String AUTH_LOG_SUBJECT = "release-link";
+
+	private static final int LISTED = 200;
+
+	private final LinkRepository links;
+
+	private final JobService jobs;
+
+	private final Fail2ban fail2ban;
+
+	private final LinksProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final SecretGuard guard;
+
+	private final SecureRandom random = new SecureRandom();
+
+	LinkService(LinkRepository links, JobService jobs, Fail2ban fail2ban, SecretGuards guards,
+			LinksProperties properties, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+			Clock clock) {
+		this.links = links;
+		this.jobs = jobs;
+		this.fail2ban = fail2ban;
+		this.properties = properties;
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+		this.guard = guards.guard(AUTH_LOG_SUBJECT, properties.throttle().limits());
+	}
+
+	/** A new link and its token, which is stored nowhere: the page that shows it after making it is the only one. */
+	record Created(long id, String token) {
+	}
+
+	Created create(NewLink request, String username, String clientAddress) {
+		String token = Token.generate(random);
+		Instant now = clock.instant();
+		long id = transactions.execute(status -> {
+			long linkId = links.insert(Token.hash(token), request.note(), request.jails(), request.includeProtected(),
+					request.trustFor(), request.uses(), now, username, now.plus(request.validFor()));
+			events.publishEvent(new ReleaseLinkChanged(ReleaseLinkChanged.Change.CREATED, linkId, request.note(),
+					username, clientAddress));
+			return linkId;
+		});
+		return new Created(id, token);
+	}
+
+	/** @return whether the link was revoked now (else it is unknown or was revoked before) */
+	boolean revoke(long id, String username, String clientAddress) {
+		return transactions.execute(status -> {
+			Optional<ReleaseLink> link = links.find(id);
+			boolean revoked = link.isPresent() && links.revoke(id, clock.instant(), username);
+			if (revoked) {
+				events.publishEvent(new ReleaseLinkChanged(ReleaseLinkChanged.Change.REVOKED, id, link.get().note(),
+						username, clientAddress));
+			}
+			return revoked;
+		});
+	}
+
+	/** The latest links, newest first. */
+	List<ReleaseLink> recent() {
+		return links.recent(LISTED);
+	}
+
+	Optional<ReleaseLink> find(long id) {
+		return links.find(id);
+	}
+
+	/** A link's uses, newest first. */
+	List<LinkUse> uses(long id) {
+		return links.uses(id);
+	}
+
+	/** What the link's page shows the visitor. */
+	Visit visit(String token, String address) {
+		return guarded(token, address, link -> {
+			ReleaseLink.State state = link.state(clock.instant());
+			return state == ReleaseLink.State.ACTIVE ? scope(link, address) : Visit.closed(state, address);
+		});
+	}
+
+	/**
+	 * The page's button: releases the visitor's address from the link's jails that hold it, through a job, and counts
+	 * one use; releases nothing when the link is used up, expired or revoked, or nothing it may release holds the
+	 * address. Each try on a known link is recorded with what came of it.
+	 */
+	Visit release(String token, String address) {
+		return guarded(token, address, link -> {
+			Instant now = clock.instant();
+			ReleaseLink.State state = link.state(now);
+			if (state != ReleaseLink.State.ACTIVE) {
+				return refused(link, address, now, state);
+			}
+			Visit scope = scope(link, address);
+			if (scope.kind() == Visit.Kind.OPEN && !scope.offersRelease()) {
+				links.recordUse(link.id(), now, address,
+						scope.adminOnly().isEmpty() ? LinkUse.Outcome.NOT_BANNED : LinkUse.Outcome.ADMIN_ONLY, null);
+			}
+			if (!scope.offersRelease()) {
+				return scope;
+			}
+			if (!links.claimUse(link.id(), now)) {
+				ReleaseLink.State later = links.find(link.id()).map(again -> again.state(now)).orElseThrow();
+				return refused(link, address, now,
+						later == ReleaseLink.State.ACTIVE ? ReleaseLink.State.USED_UP : later);
+			}
+			return queue(link, address, scope.releasable(), now);
+		});
+	}
+
+	/** What became of one of the visitor's uses of the link; unknown for a use of another link or address. */
+	Visit result(String token, String address, long useId) {
+		return guarded(token, address, link -> links.use(useId)
+			.filter(use -> use.linkId() == link.id() && use.clientAddress().equals(address) && use.jobId() != null)
+			.flatMap(use -> jobs.find(use.jobId()))
+			.map(job -> Visit.result(address, job))
+			.orElseGet(() -> Visit.of(Visit.Kind.UNKNOWN, address)));
+	}
+
+	private Visit guarded(String token, String address, Function<ReleaseLink, Visit> known) {
+		SecretGuard.Try attempt;
+		try {
+			attempt = guard.begin(address);
+		}
+		catch (SecretGuard.Refused refused) {
+			return Visit.throttled(address, refused.retryAfterSeconds());
+		}
+		try (attempt) {
+			Optional<ReleaseLink> link = Token.wellFormed(token) ? links.byTokenHash(Token.hash(token))
+				.filter(stored -> Token.matches(stored.tokenHash(), token))
+				.map(LinkRepository.Stored::link) : Optional.empty();
+			if (link.isEmpty()) {
+				attempt.wrong();
+				return Visit.of(Visit.Kind.UNKNOWN, address);
+			}
+			return known.apply(link.get());
+		}
+	}
+
+	/**
+	 * The link's jails that hold the address, split into those it may release the address from and those only an
+	 * admin may: a wider network's ban is never released through a link, nor a protected jail's unless the link
+	 * includes them.
+	 */
+	private Visit scope(ReleaseLink link, String address) {
+		Optional<BanTarget> target = BanTarget.tryParse(address).filter(parsed -> !parsed.isNetwork());
+		if (target.isEmpty()) {
+			return Visit.open(address, List.of(), List.of());
+		}
+		List<HeldBan> held;
+		try {
+			held = fail2ban.whereBanned(List.of(target.get())).getOrDefault(target.get(), List.of());
+		}
+		catch (Fail2banException ex) {
+			return Visit.of(Visit.Kind.FAIL2BAN_SILENT, address);
+		}
+		List<HeldBan> named = held.stream().filter(ban -> link.names(ban.jail())).toList();
+		List<String> releasable = named.stream()
+			.filter(ban -> releasable(link, ban))
+			.map(HeldBan::jail)
+			.distinct()
+			.toList();
+		List<String> adminOnly = named.stream()
+			.filter(ban -> !releasable(link, ban))
+			.map(HeldBan::jail)
+			.distinct()
+			.toList();
+		return Visit.open(address, releasable, adminOnly);
+	}
+
+	private boolean releasable(ReleaseLink link, HeldBan ban) {
+		return ban.overlap() == HeldBan.Overlap.OWN
+				&& (link.includeProtected() || !properties.protectedJails().contains(ban.jail()));
+	}
+
+	/** Queues the job (the use is counted already, and given back if the job cannot be stored). */
+	private Visit queue(ReleaseLink link, String address, List<String> jails, Instant now) {
+		BanTarget visitor = BanTarget.parse(address);
+		long jobId;
+		try {
+			jobId = jobs.submit(new ReleaseRequest(List.of(visitor), List.of(), link.trustFor(), jails), link.actor(),
+					address);
+		}
+		catch (RuntimeException ex) {
+			links.returnUse(link.id());
+			throw ex;
+		}
+		long useId = transactions.execute(status -> {
+			long id = links.recordUse(link.id(), now, address, LinkUse.Outcome.RELEASED, jobId);
+			events.publishEvent(new ReleaseLinkUsed(link.id(), link.note(), visitor, jobId, now));
+			return id;
+		});
+		return Visit.releasing(address, useId);
+	}
+
+	private Visit refused(ReleaseLink link, String address, Instant now, ReleaseLink.State state) {
+		links.recordUse(link.id(), now, address, LinkUse.Outcome.of(state), null);
+		return Visit.closed(state, address);
+	}
+
+}

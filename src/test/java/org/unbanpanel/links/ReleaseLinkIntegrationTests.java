@@ -1,0 +1,141 @@
+package org.unbanpanel.links;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
+import org.unbanpanel.testsupport.RealTools;
+import org.unbanpanel.testsupport.TestPanel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A release link from end to end against a private fail2ban-server: an admin makes a link for dovecot, and the
+ * visitor, 127.0.0.1 (banned in dovecot and sshd), opens it without a session, releases the address, and fail2ban
+ * then holds it in sshd only; the second use of the one-use link, an expired and a revoked link release nothing. The
+ * link's uses and the audit trail name what happened.
+ */
+@PanelOnRealTools(users = { "alice", "ADMIN" }, pam = false)
+class ReleaseLinkIntegrationTests {
+
+	/** The test's own address, as the panel sees its connections. */
+	static final String VISITOR = "127.0.0.1";
+
+	private static final Pattern URL = Pattern.compile("<code class=\"link-url\">([^<]+)</code>");
+
+	private final RealTools tools;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	ReleaseLinkIntegrationTests(RealTools tools) {
+		this.tools = tools;
+	}
+
+	@AfterEach
+	void releaseEverything() {
+		tools.fail2ban().unbanAll();
+	}
+
+	@Test
+	void theVisitorReleasesTheirOwnAddressFromTheLinksJailOnlyAndOnlyOnce() throws InterruptedException {
+		tools.fail2ban().ban("dovecot", VISITOR);
+		tools.fail2ban().ban("sshd", VISITOR);
+		PanelBrowser admin = signedIn();
+		Link link = makeLink(admin, "Office Gràcia, fix Thunderbird");
+		PanelBrowser visitor = tools.browser();
+
+		HttpResponse<String> page = visitor.get(link.path());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("The server sees you connecting from " + VISITOR)
+			.contains("Your address is blocked for: dovecot.")
+			.doesNotContain("sshd")
+			.doesNotContain("Office Gràcia");
+		HttpResponse<String> released = visitor.post(link.path(), Map.of());
+		assertThat(PanelBrowser.redirectPath(released)).startsWith(link.path() + "/uses/");
+		String result = visitor.awaitFinished(PanelBrowser.redirectPath(released));
+
+		assertThat(result).contains("Your address is released (dovecot). You can log in again now.");
+		assertThat(tools.fail2ban().bannedIn("dovecot")).doesNotContain(VISITOR);
+		assertThat(tools.fail2ban().bannedIn("sshd")).contains(VISITOR);
+
+		tools.fail2ban().ban("dovecot", VISITOR);
+		HttpResponse<String> again = visitor.post(link.path(), Map.of());
+		assertThat(again.statusCode()).isEqualTo(410);
+		assertThat(again.body()).contains("This link has been used already.");
+		assertThat(tools.fail2ban().bannedIn("dovecot")).contains(VISITOR);
+
+		String uses = admin.get("/links/" + link.id()).body();
+		assertThat(uses).contains("released (job queued)").contains("refused: the link was used up").contains(VISITOR);
+		String audit = admin.get("/audit").body();
+		assertThat(audit).contains("released through a release link")
+			.contains("release link " + link.id())
+			.contains("Office Gràcia, fix Thunderbird");
+	}
+
+	@Test
+	void anExpiredLinkReleasesNothing() {
+		tools.fail2ban().ban("dovecot", VISITOR);
+		Link link = makeLink(signedIn(), "expires");
+		PanelBrowser visitor = tools.browser();
+		visitor.get(link.path());
+
+		// its 24 hours pass
+		jdbc.sql("UPDATE release_link SET expires_at = created_at WHERE id = :id").param("id", link.id()).update();
+		assertThat(visitor.get(link.path()).body()).contains("This link has expired.");
+		HttpResponse<String> posted = visitor.post(link.path(), Map.of());
+
+		assertThat(posted.statusCode()).isEqualTo(410);
+		assertThat(posted.body()).contains("This link has expired.");
+		assertThat(tools.fail2ban().bannedIn("dovecot")).contains(VISITOR);
+	}
+
+	@Test
+	void aRevokedLinkReleasesNothing() {
+		tools.fail2ban().ban("dovecot", VISITOR);
+		PanelBrowser admin = signedIn();
+		Link link = makeLink(admin, "revoked");
+		PanelBrowser visitor = tools.browser();
+		visitor.get(link.path());
+
+		assertThat(PanelBrowser.redirectPath(admin.post("/links/" + link.id() + "/revoke", Map.of())))
+			.isEqualTo("/links/" + link.id());
+		HttpResponse<String> posted = visitor.post(link.path(), Map.of());
+
+		assertThat(posted.statusCode()).isEqualTo(410);
+		assertThat(posted.body()).contains("This link was withdrawn.");
+		assertThat(tools.fail2ban().bannedIn("dovecot")).contains(VISITOR);
+		assertThat(admin.get("/links/" + link.id()).body()).contains("refused: the link was revoked");
+	}
+
+	/** A link's number and the path of its public page. */
+	record Link(long id, String path) {
+	}
+
+	private Link makeLink(PanelBrowser admin, String note) {
+		admin.get("/links/new");
+		HttpResponse<String> made = admin.post("/links",
+				Map.of("note", note, "jails", "dovecot", "hours", "24", "uses", "1", "trust", "none"));
+		String linkPage = PanelBrowser.redirectPath(made);
+		assertThat(linkPage).matches("/links/\\d+");
+		Matcher url = URL.matcher(admin.get(linkPage).body());
+		assertThat(url.find()).as("the link's page shows its URL once").isTrue();
+		return new Link(Long.parseLong(linkPage.substring("/links/".length())), URI.create(url.group(1)).getPath());
+	}
+
+	private PanelBrowser signedIn() {
+		PanelBrowser browser = tools.browser();
+		assertThat(browser.signIn("alice", TestPanel.PASSWORD).headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
+		return browser;
+	}
+
+}
