@@ -21,7 +21,7 @@ public final class TestPanel {
 
 	/** Settings of {@link #readsUnshared}. */
 	private static final Map<String, String> UNSHARED_READS = Map.of("panel.fail2ban.reads.fresh-for", "0s",
-			"panel.fail2ban.reads.answer-within", "1m");
+			"panel.fail2ban.reads.settings-fresh-for", "0s", "panel.fail2ban.reads.answer-within", "1m");
 
 	private TestPanel() {
 	}
@@ -60,7 +60,7 @@ public final class TestPanel {
 	}
 
 	/**
-	 * The panel's reads of fail2ban without the short cache and without the last known state, unless {@code settings}
+	 * The panel's reads of fail2ban without their caches and without the last known state, unless {@code settings}
 	 * (a test class's own, {@code key=value}) set them: the tests change fail2ban behind the panel's back, through the
 	 * harness, and read it again at once, which a panel in production cannot see for up to
 	 * {@code panel.fail2ban.reads.fresh-for}; and on a busy machine a read may take longer than
