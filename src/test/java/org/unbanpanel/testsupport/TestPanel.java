@@ -10,9 +10,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Settings for a whole panel started with {@code @SpringBootTest} in a {@code @DynamicPropertySource} method: the
- * private fail2ban-server, faillock over a private tally directory, a fresh data directory under {@code target/},
- * and signed-in users. The tools are given as suppliers because they start in {@code @BeforeAll}, after this runs.
+ * Settings for a whole panel, as {@link PanelOnRealTools} and {@link PanelWithoutTools} give them: the private
+ * fail2ban-server, faillock over a private tally directory, a fresh data directory under {@code target/}, and
+ * signed-in users. The tools are given as suppliers because they start after the settings are made.
  */
 public final class TestPanel {
 
@@ -38,17 +38,18 @@ public final class TestPanel {
 	 * A panel with a data directory of its own and no tools: fail2ban-client is missing (every page shows the banner)
 	 * and there is no account-lock backend. For tests of sign-in and web rules only.
 	 */
-	public static void withoutTools(DynamicPropertyRegistry registry) {
+	static void withoutTools(DynamicPropertyRegistry registry) {
+		String dataDir = freshDataDir();
 		registry.add("panel.fail2ban.command", () -> "/nonexistent/fail2ban-client");
 		registry.add("panel.accounts.backend", () -> "none");
-		registry.add("panel.data-dir", TestPanel::freshDataDir);
+		registry.add("panel.data-dir", () -> dataDir);
 	}
 
 	/**
 	 * Makes the test the panel's trusted reverse proxy, so that each request may name its client address in
 	 * {@code X-Forwarded-For}: tests of per-address rules choose their own addresses.
 	 */
-	public static void behindTestProxy(DynamicPropertyRegistry registry) {
+	static void behindTestProxy(DynamicPropertyRegistry registry) {
 		registry.add("panel.trusted-proxies", () -> "127.0.0.1,::1");
 	}
 
