@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.unbanpanel.jobs.JailEntry;
@@ -15,7 +16,10 @@ import org.unbanpanel.jobs.JobSubmitted;
  * Records what the jobs module tells: each value submitted, and what came of it, with one entry per released ban
  * (its entry, its jail and the value asked for), so that filtering the trail by an address finds the release that
  * came from the network around it; and an admin's retry, cancel or run again of a job. Each event of a job's values
- * is recorded once, also when the registry hands it out again.
+ * is recorded once, also when the registry hands it out again. An admin's action is recorded in the transaction that
+ * makes it, as the sign-ins are ({@link SecurityAudit}): the entry is stored exactly when the action is, and no
+ * publication is kept that a restart could hand out a second time. (Unlike a job's values, an action carries nothing
+ * that would tell a replay from the same admin's second Retry now, so a replay could not be recognised.)
  */
 @Component
 class JobAudit {
@@ -49,7 +53,7 @@ class JobAudit {
 		}
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void actedOn(JobActedOn acted) {
 		AuditAction action = switch (acted.action()) {
 			case RETRY_NOW -> AuditAction.RETRIED_NOW;

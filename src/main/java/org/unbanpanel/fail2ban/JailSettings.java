@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * How fail2ban is set up, read from the running server: what a jail reads and how it decides, where fail2ban logs.
  * Read-only; each method throws {@link Fail2banException} like {@link Fail2ban} does, and an
- * {@link org.unbanpanel.core.InvalidValueException} for a jail name that is not one, before anything runs.
+ * {@link org.unbanpanel.core.InvalidValueException} for a jail name that is not one, before anything runs. The
+ * panel's one reads through its shared reads: a repeat within {@code panel.fail2ban.reads.settings-fresh-for} runs
+ * nothing, and while fail2ban is silent a read answers the last state it reported, or fails at once.
  */
 public interface JailSettings {
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -18,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.unbanpanel.core.BanTarget;
@@ -32,8 +35,9 @@ import org.unbanpanel.core.Explanation;
  * {@link #notAnsweringSince} says since when, so the pages can say so; the run goes on in the background and its answer
  * serves the next read. A read fail2ban never answered before fails at once while fail2ban is silent. Writes are
  * never shared or cached, and always wait for fail2ban; so does {@link #whereBannedNow}, the read a job's result
- * rests on. Work on the runs themselves is bounded by the command runner,
- * which starts at most {@code panel.commands.max-concurrent} fail2ban-client processes at once.
+ * rests on. The jails' settings ({@link #settings}) are shared reads too, fresh for much longer. Work on the runs
+ * themselves is bounded by the command runner, which starts at most {@code panel.commands.max-concurrent}
+ * fail2ban-client processes at once.
  */
 final class SharedReads implements Fail2ban {
 
@@ -43,6 +47,8 @@ final class SharedReads implements Fail2ban {
 	private final Fail2ban adapter;
 
 	private final Duration freshFor;
+
+	private final Duration settingsFreshFor;
 
 	private final Duration answerWithin;
 
@@ -55,11 +61,17 @@ final class SharedReads implements Fail2ban {
 	/** Counts the releases: an answer to a read started before the last release is no longer fresh. */
 	private final AtomicLong releases = new AtomicLong();
 
+	/** Counts the changes of the jail set the reads saw: a setting read before the last one is no longer fresh. */
+	private final AtomicLong jailSetChanges = new AtomicLong();
+
+	private final AtomicReference<Set<String>> knownJails = new AtomicReference<>();
+
 	private final ExecutorService runs = Executors.newCachedThreadPool(SharedReads::runThread);
 
 	SharedReads(Fail2ban adapter, ReadsProperties properties, Clock clock) {
 		this.adapter = adapter;
 		this.freshFor = properties.freshFor();
+		this.settingsFreshFor = properties.settingsFreshFor();
 		this.answerWithin = properties.answerWithin();
 		this.clock = clock;
 	}
@@ -71,12 +83,16 @@ final class SharedReads implements Fail2ban {
 
 	@Override
 	public List<String> jails() {
-		return read(List.of("jails"), adapter::jails);
+		List<String> jails = read(List.of("jails"), adapter::jails);
+		saw(jails);
+		return jails;
 	}
 
 	@Override
 	public List<JailStatus> statusOfAllJails() {
-		return read(List.of("statusOfAllJails"), adapter::statusOfAllJails);
+		List<JailStatus> jails = read(List.of("statusOfAllJails"), adapter::statusOfAllJails);
+		saw(jails.stream().map(JailStatus::name).toList());
+		return jails;
 	}
 
 	@Override
@@ -136,12 +152,41 @@ final class SharedReads implements Fail2ban {
 		return liveness.silentSince(clock.instant(), answerWithin);
 	}
 
-	@SuppressWarnings("unchecked")
+	/**
+	 * The jail settings {@code commands} reads, shared like the reads of fail2ban's state, with the same last known
+	 * state while fail2ban is silent, but fresh for {@link ReadsProperties#settingsFreshFor}: settings change only when
+	 * fail2ban reloads. A release through the panel (addignoreip changes a jail's ignore list) and a change in the jail
+	 * set these reads see end that at once.
+	 */
+	JailSettings settings(JailSettings commands) {
+		return new SharedSettings(commands);
+	}
+
 	private <T> T read(List<?> key, Supplier<T> source) {
+		return read(key, source, freshFor, releases::get);
+	}
+
+	/**
+	 * @param changes counts up at every change that ends an answer's freshness at once; a run started before one is
+	 * not shared with a read after it
+	 */
+	@SuppressWarnings("unchecked")
+	private <T> T read(List<?> key, Supplier<T> source, Duration fresh, LongSupplier changes) {
 		if (reads.size() >= MAX_KEPT) {
 			forgetIdlest();
 		}
-		return ((Read<T>) reads.computeIfAbsent(key, k -> new Read<>(source))).get();
+		return ((Read<T>) reads.computeIfAbsent(key, k -> new Read<>(source, fresh, changes))).get();
+	}
+
+	private long settingsChanges() {
+		return releases.get() + jailSetChanges.get();
+	}
+
+	private void saw(List<String> jails) {
+		Set<String> before = knownJails.getAndSet(Set.copyOf(jails));
+		if (before != null && !before.equals(Set.copyOf(jails))) {
+			jailSetChanges.incrementAndGet();
+		}
 	}
 
 	private <T> T release(Supplier<T> change) {
@@ -241,8 +286,45 @@ final class SharedReads implements Fail2ban {
 	private record Answer<T>(T value, Instant arrived, Run<T> run) {
 	}
 
-	/** A run under way: what it will answer, when it started, and how many releases came before it. */
-	private record Run<T>(CompletableFuture<T> answer, Instant started, long releasesBefore) {
+	/** A run under way: what it will answer, when it started, and how many changes came before it. */
+	private record Run<T>(CompletableFuture<T> answer, Instant started, long changesBefore) {
+	}
+
+	/** {@link JailSettings} through {@link #read}, each a read of its own by setting and jail. */
+	private final class SharedSettings implements JailSettings {
+
+		private final JailSettings commands;
+
+		SharedSettings(JailSettings commands) {
+			this.commands = commands;
+		}
+
+		@Override
+		public LogSources logSources(String jail) {
+			return setting("logSources", jail, () -> commands.logSources(jail));
+		}
+
+		@Override
+		public Duration findTime(String jail) {
+			return setting("findTime", jail, () -> commands.findTime(jail));
+		}
+
+		@Override
+		public JailRules rules(String jail) {
+			return setting("rules", jail, () -> commands.rules(jail));
+		}
+
+		@Override
+		public String logTarget() {
+			return read(List.of("logTarget"), commands::logTarget, settingsFreshFor, SharedReads.this::settingsChanges);
+		}
+
+		/** A jail that is not one is refused here, before it becomes a read's key. */
+		private <T> T setting(String name, String jail, Supplier<T> source) {
+			return read(List.of(name, Fail2banClient.checkJail(jail)), source, settingsFreshFor,
+					SharedReads.this::settingsChanges);
+		}
+
 	}
 
 	/** One read, by its key: its last answer and its run under way. */
@@ -250,25 +332,31 @@ final class SharedReads implements Fail2ban {
 
 		private final Supplier<T> source;
 
+		private final Duration fresh;
+
+		private final LongSupplier changes;
+
 		private Answer<T> last;
 
 		private Run<T> running;
 
-		Read(Supplier<T> source) {
+		Read(Supplier<T> source, Duration fresh, LongSupplier changes) {
 			this.source = source;
+			this.fresh = fresh;
+			this.changes = changes;
 		}
 
 		T get() {
 			Instant now = clock.instant();
-			long released = releases.get();
+			long changed = changes.getAsLong();
 			Run<T> run;
 			Answer<T> known;
 			synchronized (this) {
-				if (fresh(last, now, released)) {
+				if (fresh(last, now, changed)) {
 					return last.value();
 				}
-				if (running == null || running.releasesBefore() != released) {
-					running = start(now, released);
+				if (running == null || running.changesBefore() != changed) {
+					running = start(now, changed);
 				}
 				run = running;
 				known = last;
@@ -297,14 +385,14 @@ final class SharedReads implements Fail2ban {
 			return run.answer().isDone() ? join(run.answer()) : known.value();
 		}
 
-		private boolean fresh(Answer<T> answer, Instant now, long released) {
-			return answer != null && answer.run().releasesBefore() == released
-					&& Duration.between(answer.arrived(), now).compareTo(freshFor) < 0;
+		private boolean fresh(Answer<T> answer, Instant now, long changed) {
+			return answer != null && answer.run().changesBefore() == changed
+					&& Duration.between(answer.arrived(), now).compareTo(fresh) < 0;
 		}
 
 		/** Counts as started now, on this thread, however late a thread of the pool takes it up. */
-		private Run<T> start(Instant now, long released) {
-			Run<T> run = new Run<>(new CompletableFuture<>(), now, released);
+		private Run<T> start(Instant now, long changed) {
+			Run<T> run = new Run<>(new CompletableFuture<>(), now, changed);
 			long started = liveness.started(now);
 			runs.execute(() -> {
 				try {

@@ -310,6 +310,11 @@ class JobRepository {
 			.update() == 1;
 	}
 
+	/** How many jobs are queued: not taken up yet, or waiting for fail2ban to come back. */
+	int countQueued() {
+		return jdbc.sql("SELECT COUNT(*) FROM unblock_job WHERE state = 'QUEUED'").query(Integer.class).single();
+	}
+
 	/** The latest jobs, newest first. */
 	List<JobSummary> recent(int limit) {
 		return jdbc.sql("""

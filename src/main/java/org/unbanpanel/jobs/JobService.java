@@ -143,6 +143,11 @@ public class JobService {
 		});
 	}
 
+	/** How many jobs are queued: not taken up yet, or waiting for fail2ban to come back. */
+	public int queued() {
+		return jobs.countQueued();
+	}
+
 	/** The latest jobs, newest first. */
 	public List<JobSummary> recent(int limit) {
 		return jobs.withFirstValues(jobs.recent(limit));

@@ -87,6 +87,10 @@ class TrustRepository {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM trust ORDER BY expires_at, id").query(TrustRepository::trust).list();
 	}
 
+	int count() {
+		return jdbc.sql("SELECT COUNT(*) FROM trust").query(Integer.class).single();
+	}
+
 	Optional<Trust> find(long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM trust WHERE id = :id")
 			.param("id", id)

@@ -126,6 +126,11 @@ public class TrustService {
 		return trusts.all();
 	}
 
+	/** How many trusts are current. */
+	public int count() {
+		return trusts.count();
+	}
+
 	/**
 	 * Ends one trust now.
 	 * @return the trust ended, or empty when none has this id (it ended already)

@@ -8,9 +8,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.unbanpanel.core.BanTarget;
-import org.unbanpanel.core.Explanation;
-import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.mockito.ArgumentMatchers.any;
@@ -20,12 +17,11 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.unbanpanel.evidence.EvidenceExamples.OFFICE_ADDRESS;
 
 @WebMvcTest(EvidenceApiController.class)
 @PanelWebTest
 class EvidenceApiControllerTests {
-
-	static final BanTarget OFFICE = BanTarget.parse(EvidenceExamples.OFFICE);
 
 	@Autowired
 	private MockMvc mvc;
@@ -36,7 +32,7 @@ class EvidenceApiControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void answersTheEvidenceAsData() throws Exception {
-		given(evidence.forLatestBan("dovecot", OFFICE)).willReturn(Optional.of(EvidenceExamples.dovecot()));
+		given(evidence.forLatestBan("dovecot", OFFICE_ADDRESS)).willReturn(Optional.of(EvidenceExamples.dovecot()));
 
 		mvc.perform(get("/api/v1/evidence").param("jail", "dovecot").param("ip", "203.0.113.7"))
 			.andExpect(status().isOk())
@@ -52,7 +48,7 @@ class EvidenceApiControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void answersTheHistory() throws Exception {
-		given(evidence.history(OFFICE)).willReturn(EvidenceExamples.history());
+		given(evidence.history(OFFICE_ADDRESS)).willReturn(EvidenceExamples.history());
 
 		mvc.perform(get("/api/v1/evidence/history").param("ip", "203.0.113.7"))
 			.andExpect(status().isOk())
@@ -65,7 +61,7 @@ class EvidenceApiControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void answers404WhenNoBanIsKnown() throws Exception {
-		given(evidence.forLatestBan("dovecot", OFFICE)).willReturn(Optional.empty());
+		given(evidence.forLatestBan("dovecot", OFFICE_ADDRESS)).willReturn(Optional.empty());
 
 		mvc.perform(get("/api/v1/evidence").param("jail", "dovecot").param("ip", "203.0.113.7"))
 			.andExpect(status().isNotFound())
@@ -85,8 +81,7 @@ class EvidenceApiControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void answers503WhenFail2banCannotBeAsked() throws Exception {
 		given(evidence.forLatestBan(anyString(), any()))
-			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
+			.willThrow(EvidenceExamples.fail2banNotRunning());
 
 		mvc.perform(get("/api/v1/evidence").param("jail", "dovecot").param("ip", "203.0.113.7"))
 			.andExpect(status().isServiceUnavailable())

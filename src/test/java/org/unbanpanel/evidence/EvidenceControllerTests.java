@@ -8,9 +8,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.unbanpanel.core.BanTarget;
-import org.unbanpanel.core.Explanation;
-import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.hamcrest.Matchers.allOf;
@@ -23,12 +20,11 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.unbanpanel.evidence.EvidenceExamples.OFFICE_ADDRESS;
 
 @WebMvcTest(EvidenceController.class)
 @PanelWebTest
 class EvidenceControllerTests {
-
-	static final BanTarget OFFICE = BanTarget.parse(EvidenceExamples.OFFICE);
 
 	@Autowired
 	private MockMvc mvc;
@@ -39,8 +35,8 @@ class EvidenceControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void showsTheFailuresAccountsAndLinesBehindTheBanAndTheHistory() throws Exception {
-		given(evidence.forLatestBan("dovecot", OFFICE)).willReturn(Optional.of(EvidenceExamples.dovecot()));
-		given(evidence.history(OFFICE)).willReturn(EvidenceExamples.history());
+		given(evidence.forLatestBan("dovecot", OFFICE_ADDRESS)).willReturn(Optional.of(EvidenceExamples.dovecot()));
+		given(evidence.history(OFFICE_ADDRESS)).willReturn(EvidenceExamples.history());
 
 		mvc.perform(get("/evidence").param("jail", "dovecot").param("ip", "203.0.113.7"))
 			.andExpect(status().isOk())
@@ -59,8 +55,8 @@ class EvidenceControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void saysWhenNoBanOfTheAddressIsKnown() throws Exception {
-		given(evidence.forLatestBan("dovecot", OFFICE)).willReturn(Optional.empty());
-		given(evidence.history(OFFICE)).willReturn(new History("203.0.113.7", java.time.Duration.ofDays(30),
+		given(evidence.forLatestBan("dovecot", OFFICE_ADDRESS)).willReturn(Optional.empty());
+		given(evidence.history(OFFICE_ADDRESS)).willReturn(new History("203.0.113.7", java.time.Duration.ofDays(30),
 				java.util.List.of(), 0, java.util.List.of(), null, java.util.List.of(), null, null));
 
 		mvc.perform(get("/evidence").param("jail", "dovecot").param("ip", "203.0.113.7"))
@@ -83,8 +79,7 @@ class EvidenceControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void saysWhenFail2banCannotBeAsked() throws Exception {
 		given(evidence.forLatestBan(anyString(), any()))
-			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
+			.willThrow(EvidenceExamples.fail2banNotRunning());
 
 		mvc.perform(get("/evidence").param("jail", "dovecot").param("ip", "203.0.113.7"))
 			.andExpect(status().isOk())

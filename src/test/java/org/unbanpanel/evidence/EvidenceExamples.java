@@ -6,20 +6,31 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.evidence.Evidence.AccountCount;
 import org.unbanpanel.evidence.Evidence.Kind;
 import org.unbanpanel.evidence.Evidence.Line;
 import org.unbanpanel.evidence.Evidence.ServiceCount;
+import org.unbanpanel.fail2ban.Fail2banException;
 
 /** The office story as the evidence service answers it, for tests of the pages that show evidence. */
 public final class EvidenceExamples {
 
 	public static final String OFFICE = "203.0.113.7";
 
+	public static final BanTarget OFFICE_ADDRESS = BanTarget.parse(OFFICE);
+
 	/** The ban's start as fail2ban prints it. */
 	public static final LocalDateTime BAN_START = LocalDateTime.parse("2026-11-25T11:00:00");
 
 	private EvidenceExamples() {
+	}
+
+	/** What the adapters throw when no fail2ban-server runs. */
+	public static Fail2banException fail2banNotRunning() {
+		return new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"));
 	}
 
 	/** alice's phone retried her old password 14 times over IMAP; bob mistyped once. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.MutableClock;
@@ -30,6 +31,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 /** The sharing, the short cache and the last known state, over an adapter that answers when a test lets it. */
 @Timeout(30)
@@ -39,7 +41,11 @@ class SharedReadsTests {
 
 	private static final BanList SSHD_LATER = new BanList(List.of(), List.of("second answer"));
 
+	private static final Duration SETTINGS_FRESH_FOR = Duration.ofMinutes(5);
+
 	private final Fail2ban adapter = mock(Fail2ban.class);
+
+	private final JailSettings settings = mock(JailSettings.class);
 
 	private final ExecutorService callers = Executors.newCachedThreadPool();
 
@@ -269,8 +275,87 @@ class SharedReadsTests {
 		assertThat(reads.notAnsweringSince()).isEmpty();
 	}
 
+	@Test
+	void servesAJailsSettingsForTheirOwnLongerFreshnessThenAsksAgain() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-12-01T16:00:00Z"));
+		given(settings.findTime("sshd")).willReturn(Duration.ofMinutes(10), Duration.ofMinutes(20));
+		given(settings.logTarget()).willReturn("/var/log/fail2ban.log");
+		JailSettings shared = reads(Duration.ofSeconds(1), Duration.ofSeconds(5), clock).settings(settings);
+
+		assertThat(shared.findTime("sshd")).isEqualTo(Duration.ofMinutes(10));
+		shared.logTarget();
+		clock.advance(SETTINGS_FRESH_FOR.minusMillis(1));
+		assertThat(shared.findTime("sshd")).isEqualTo(Duration.ofMinutes(10));
+		assertThat(shared.logTarget()).isEqualTo("/var/log/fail2ban.log");
+		verify(settings, times(1)).findTime("sshd");
+		verify(settings, times(1)).logTarget();
+		clock.advance(Duration.ofMillis(1));
+		assertThat(shared.findTime("sshd")).isEqualTo(Duration.ofMinutes(20));
+	}
+
+	@Test
+	void asksForSettingsAgainWhenTheJailSetChangesOrAfterARelease() {
+		given(adapter.jails()).willReturn(List.of("sshd", "dovecot"), List.of("dovecot", "sshd"), List.of("sshd"));
+		given(settings.findTime("sshd")).willReturn(Duration.ofMinutes(10));
+		SharedReads reads = reads(Duration.ZERO, Duration.ofSeconds(5), Clock.systemUTC());
+		JailSettings shared = reads.settings(settings);
+
+		reads.jails();
+		shared.findTime("sshd");
+		reads.jails();
+		shared.findTime("sshd");
+		verify(settings, times(1)).findTime("sshd");
+
+		reads.jails();
+		shared.findTime("sshd");
+		verify(settings, times(2)).findTime("sshd");
+		reads.unban(List.of("203.0.113.7"));
+		shared.findTime("sshd");
+		verify(settings, times(3)).findTime("sshd");
+	}
+
+	@Test
+	void refusesAtOnceASettingFail2banNeverAnsweredWhileItIsSilentAndAnswersAKnownOneFromTheLastState() {
+		given(adapter.jails()).willReturn(List.of("sshd")).willAnswer(invocation -> {
+			answer.await();
+			return List.of("sshd");
+		});
+		given(settings.findTime("sshd")).willReturn(Duration.ofMinutes(10)).willAnswer(invocation -> {
+			answer.await();
+			return Duration.ofMinutes(10);
+		});
+		given(settings.logSources("sshd")).willAnswer(invocation -> {
+			answer.await();
+			return new LogSources(List.of("/var/log/auth.log"), List.of());
+		});
+		SharedReads reads = new SharedReads(adapter,
+				new ReadsProperties(Duration.ZERO, Duration.ofMillis(100), Duration.ZERO), Clock.systemUTC());
+		JailSettings shared = reads.settings(settings);
+		shared.findTime("sshd");
+		reads.jails();
+		reads.jails();
+		assertThat(reads.notAnsweringSince()).isPresent();
+
+		long silentAlready = System.nanoTime();
+		assertThatThrownBy(() -> shared.logSources("sshd")).isInstanceOfSatisfying(Fail2banException.class, ex -> {
+			assertThat(ex.reason()).isEqualTo(Fail2banException.Reason.UNREACHABLE);
+			assertThat(ex.explanation().code()).isEqualTo("fail2ban.silent");
+		});
+		assertThat(shared.findTime("sshd")).isEqualTo(Duration.ofMinutes(10));
+		assertThat(Duration.ofNanos(System.nanoTime() - silentAlready)).as("no wait once fail2ban is known silent")
+			.isLessThan(Duration.ofMillis(100));
+	}
+
+	@Test
+	void refusesAJailNameThatIsNotOneBeforeAnythingRuns() {
+		JailSettings shared = reads(Duration.ZERO, Duration.ofSeconds(5), Clock.systemUTC()).settings(settings);
+
+		assertThatThrownBy(() -> shared.rules("--all")).isInstanceOf(InvalidValueException.class);
+		verifyNoInteractions(settings);
+	}
+
 	private SharedReads reads(Duration freshFor, Duration answerWithin, Clock clock) {
-		return new SharedReads(adapter, new ReadsProperties(freshFor, answerWithin), clock);
+		return new SharedReads(adapter, new ReadsProperties(freshFor, answerWithin, SETTINGS_FRESH_FOR), clock);
 	}
 
 }

@@ -120,22 +120,31 @@ class HealthIntegrationTests {
 			.containsPattern("panel_signin_failures_total\\{reason=\"bad_credentials\"\\} [1-9]");
 	}
 
-	/** Issue 10: a job's release counted under its jail, and the job and its value by what came of them. */
+	/**
+	 * Issue 10: a job submitted, its release counted under its jail, the job and its value by what came of them, its
+	 * duration by its final state, no job left waiting, and the trust it asked for current.
+	 */
 	@Test
-	void prometheusCountsAJobsReleasesUnderTheirJailsFromItsResult() throws Exception {
+	void prometheusCountsAJobFromItsSubmissionToItsResultAndTheTrustItAskedFor() throws Exception {
 		tools.fail2ban().ban("dovecot", "198.51.100.77");
 		tools.fail2ban().ban("sasl", "198.51.100.77");
 		PanelBrowser browser = new PanelBrowser(port);
 		browser.signIn("alice", TestPanel.PASSWORD);
 		browser.get("/system/unblock");
-		browser.awaitFinished(PanelBrowser.redirectPath(browser.post("/system/unblock", Map.of("ips", "198.51.100.77"))));
+		browser.awaitFinished(PanelBrowser.redirectPath(browser.post("/system/unblock",
+				Map.of("ips", "198.51.100.77", "accounts", "", "trust", "1h"))));
 
 		Await.until("the job's metrics", Duration.ofSeconds(30),
-				() -> prometheus().contains("panel_releases_total{jail=\"sasl\"}"));
+				() -> prometheus().contains("panel_releases_total{jail=\"sasl\"}")
+						&& prometheus().contains("panel_trusts_current 1.0"));
 		assertThat(prometheus())
 			.containsPattern("panel_releases_total\\{jail=\"dovecot\"\\} [1-9]")
 			.containsPattern("panel_releases_total\\{jail=\"sasl\"\\} [1-9]")
+			.containsPattern("panel_jobs_submitted_total [1-9]")
 			.containsPattern("panel_jobs_finished_total\\{state=\"done\"\\} [1-9]")
+			.containsPattern("panel_jobs_duration_seconds_count\\{state=\"done\"\\} [1-9]")
+			.containsPattern("panel_jobs_duration_seconds_sum\\{state=\"done\"\\} (0\\.0*[1-9]|[1-9])")
+			.contains("panel_jobs_waiting 0.0")
 			.containsPattern("panel_job_values_total\\{outcome=\"unbanned\"\\} [1-9]");
 	}
 

@@ -9,12 +9,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.MachineAddress;
-import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.PanelWithoutTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,17 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The management port opened to every interface (management.server.address: 0.0.0.0, against the default): a
  * request that comes from another address without signing in still gets a bare 401 and nothing of the panel's state.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "management.server.address=0.0.0.0")
+@PanelWithoutTools(properties = "management.server.address=0.0.0.0")
 class ManagementFromElsewhereIntegrationTests {
 
 	@LocalManagementPort
 	private int managementPort;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.withoutTools(registry);
-	}
 
 	@Test
 	void anAnonymousRequestFromElsewhereGetsNothing() throws Exception {

@@ -13,12 +13,9 @@ import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.unbanpanel.testsupport.ClientWatch;
-import org.unbanpanel.testsupport.CommandRunnerDecorator;
-import org.unbanpanel.testsupport.CountingCommandRunner;
+import org.unbanpanel.testsupport.CountedRuns;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
@@ -39,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"panel.fail2ban.reads.answer-within=500ms",
 				// long enough that 150 views on two busy cores all come within one answer's freshness
 				"panel.fail2ban.reads.fresh-for=" + JailPagesUnderLoadIntegrationTests.FRESH_FOR_SECONDS + "s" })
+@Import(CountedRuns.class)
 class JailPagesUnderLoadIntegrationTests {
 
 	static final int CAP = 4;
@@ -52,8 +50,6 @@ class JailPagesUnderLoadIntegrationTests {
 	 * with the machine's two cores busy with other builds, where the 1 s the benchmark measures would not.
 	 */
 	static final Duration WELL_WITHIN_THE_TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS / 2);
-
-	private static volatile CountingCommandRunner runs;
 
 	private final RealTools tools;
 
@@ -72,7 +68,7 @@ class JailPagesUnderLoadIntegrationTests {
 		tools.fail2ban().ban("ssh-ddos", "203.0.113.20", "203.0.113.21");
 		PanelBrowser browser = signedIn();
 		awaitAnswersNoLongerFresh();
-		runs.takeCount();
+		CountedRuns.runs().takeCount();
 
 		List<Timed> pages;
 		try (ClientWatch clients = tools.fail2ban().watchClients()) {
@@ -81,7 +77,7 @@ class JailPagesUnderLoadIntegrationTests {
 			assertThat(clients.started()).as("fail2ban-client processes started").isBetween(1, CAP);
 			assertThat(clients.mostAtOnce()).isLessThanOrEqualTo(CAP);
 		}
-		assertThat(runs.takeCount()).as("runs the panel asked for").isBetween(1, CAP);
+		assertThat(CountedRuns.runs().takeCount()).as("runs the panel asked for").isBetween(1, CAP);
 		assertThat(pages).allSatisfy(page -> {
 			assertThat(page.response().statusCode()).isEqualTo(200);
 			assertThat(page.response().body()).contains(">203.0.113.20</label>").contains(">203.0.113.21</label>");
@@ -172,17 +168,6 @@ class JailPagesUnderLoadIntegrationTests {
 			long started = System.nanoTime();
 			HttpResponse<String> response = request.call();
 			return new Timed(response, (System.nanoTime() - started) / 1_000_000);
-		}
-
-	}
-
-	/** Counts every command the panel hands its runner, waiting for a place or not. */
-	@TestConfiguration
-	static class CountRuns {
-
-		@Bean
-		static BeanPostProcessor countingCommandRunner() {
-			return CommandRunnerDecorator.wrapping(runner -> runs = new CountingCommandRunner(runner));
 		}
 
 	}

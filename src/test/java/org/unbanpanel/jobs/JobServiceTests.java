@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.unbanpanel.audit.AuditAction;
 import org.unbanpanel.audit.AuditEvent;
@@ -48,6 +52,15 @@ class JobServiceTests {
 	@MockitoBean
 	private AccountLocks accountLocks;
 
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
+
+	@Autowired
+	private JdbcClient jdbc;
+
 	@Test
 	void runsASubmittedJobInTheBackgroundAndKeepsItsResults() throws InterruptedException {
 		BanTarget address = BanTarget.parse("2001:db8::6");
@@ -72,6 +85,31 @@ class JobServiceTests {
 			.containsExactlyInAnyOrder(tuple(AuditAction.SUBMITTED, "2001:db8::6", null),
 					tuple(AuditAction.SUBMITTED, "admin", null), tuple(AuditAction.UNBANNED, "2001:db8::6", "sshd"),
 					tuple(AuditAction.NOT_LOCKED, "admin", null));
+	}
+
+	/**
+	 * An admin's action is audited in the transaction that makes it: the registry keeps no publication of it that a
+	 * restart would hand out again (and record twice), and a rolled-back action leaves no entry.
+	 */
+	@Test
+	void auditsAnAdminsActionWithTheActionItselfSoThatNoRestartRecordsItTwice() {
+		long job = 4242;
+		new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+			events.publishEvent(new JobActedOn(job, JobActedOn.Action.RETRY_NOW, "bob", "198.51.100.9", null));
+
+			assertThat(actionsOn(job)).as("recorded within the action's transaction").containsExactly(AuditAction.RETRIED_NOW);
+			assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type = :type")
+				.param("type", JobActedOn.class.getName())
+				.query(Long.class)
+				.single()).as("publications kept for a replay").isZero();
+			status.setRollbackOnly();
+		});
+
+		assertThat(actionsOn(job)).as("gone with the rolled-back action").isEmpty();
+	}
+
+	private List<AuditAction> actionsOn(long job) {
+		return audit.recent(100).stream().filter(event -> Long.valueOf(job).equals(event.jobId())).map(AuditEvent::action).toList();
 	}
 
 }

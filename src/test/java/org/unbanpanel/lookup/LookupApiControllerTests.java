@@ -5,14 +5,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.Explanation;
@@ -22,9 +19,7 @@ import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.pam.AccountLocks;
-import org.unbanpanel.pam.LockPolicies;
 import org.unbanpanel.pam.LockRecord;
-import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.BDDMockito.given;
@@ -36,8 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(LookupApiController.class)
-@PanelWebTest
-@Import({ LookupService.class, LookupEvidence.class })
+@LookupWebTest
 class LookupApiControllerTests {
 
 	@Autowired
@@ -46,19 +40,11 @@ class LookupApiControllerTests {
 	@Autowired
 	private Fail2ban fail2ban;
 
-	@MockitoBean
+	@Autowired
 	private AccountLocks accountLocks;
 
-	@MockitoBean
+	@Autowired
 	private EvidenceService evidence;
-
-	@MockitoBean
-	private LockPolicies policies;
-
-	@BeforeEach
-	void findNoEvidence() {
-		LookupEvidence.findsNothing(evidence, accountLocks, policies);
-	}
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")

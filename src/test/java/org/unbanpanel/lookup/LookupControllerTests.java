@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,7 +31,6 @@ import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.LockPolicies;
 import org.unbanpanel.pam.LockPolicy;
 import org.unbanpanel.pam.LockRecord;
-import org.unbanpanel.testsupport.PanelWebTest;
 import org.unbanpanel.trust.TrustPolicy;
 import org.unbanpanel.trust.TrustProperties;
 
@@ -60,8 +58,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(LookupController.class)
-@PanelWebTest
-@Import({ LookupService.class, TrustPolicy.class, LookupEvidence.class })
+@LookupWebTest
+@Import(TrustPolicy.class)
 @EnableConfigurationProperties(TrustProperties.class)
 class LookupControllerTests {
 
@@ -75,22 +73,17 @@ class LookupControllerTests {
 	@Autowired
 	private Fail2ban fail2ban;
 
-	@MockitoBean
+	@Autowired
 	private AccountLocks accountLocks;
 
 	@MockitoBean
 	private JobService unblock;
 
-	@MockitoBean
+	@Autowired
 	private EvidenceService evidence;
 
-	@MockitoBean
+	@Autowired
 	private LockPolicies policies;
-
-	@BeforeEach
-	void findNoEvidence() {
-		LookupEvidence.findsNothing(evidence, accountLocks, policies);
-	}
 
 	@Test
 	@WithMockUser(roles = "ADMIN")

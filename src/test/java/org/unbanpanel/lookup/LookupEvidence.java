@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.unbanpanel.evidence.Evidence;
 import org.unbanpanel.evidence.EvidenceService;
 import org.unbanpanel.evidence.History;
@@ -36,6 +40,18 @@ class LookupEvidence {
 		given(accountLocks.status(any())).willAnswer(call -> new LockRecord(call.getArgument(0).toString(), 0, null, ""));
 		given(policies.current()).willReturn(new LockPolicy(LockPolicy.FAILLOCK, 3, Duration.ofMinutes(10),
 				Duration.ofMinutes(15), false, Duration.ofMinutes(10), List.of("/etc/pam.d/common-auth")));
+	}
+
+	/** {@link #findsNothing} before each test, on the mocks of the test's Spring context ({@link LookupWebTest}). */
+	static final class FindsNothing implements BeforeEachCallback {
+
+		@Override
+		public void beforeEach(ExtensionContext context) {
+			ApplicationContext spring = SpringExtension.getApplicationContext(context);
+			findsNothing(spring.getBean(EvidenceService.class), spring.getBean(AccountLocks.class),
+					spring.getBean(LockPolicies.class));
+		}
+
 	}
 
 	private static void findsNothing(EvidenceService evidence) {

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.unbanpanel.testsupport.Await;
+import org.unbanpanel.testsupport.CountedRuns;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PamLockout;
 import org.unbanpanel.testsupport.PanelBrowser;
@@ -23,8 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The lookup over HTTP against a private fail2ban-server and a real PAM lockout: what it finds, and "Release
  * everything" with a trust, checked in fail2ban's own state.
  */
-@PanelOnRealTools(users = { "alice", "ADMIN", "noc", "OPERATOR" })
+@PanelOnRealTools(users = { "alice", "ADMIN", "noc", "OPERATOR" },
+		properties = "panel.fail2ban.reads.settings-fresh-for=" + LookupIntegrationTests.SETTINGS_FRESH_FOR)
+@Import(CountedRuns.class)
 class LookupIntegrationTests {
+
+	/** The default, which {@link TestPanel#readsUnshared} would set to nothing. */
+	static final String SETTINGS_FRESH_FOR = "5m";
+
+	/** The last word of the settings reads Lookup's evidence makes. */
+	private static final List<String> SETTINGS = List.of("logpath", "journalmatch", "findtime", "logtarget");
 
 	/** The end of a ban as {@code get <jail> banip --with-time} prints it, to the minute. */
 	private static final Pattern BAN_END = Pattern.compile("= (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d):\\d\\d");
@@ -137,6 +147,32 @@ class LookupIntegrationTests {
 		finally {
 			tools.fail2ban().ensureRunning();
 		}
+	}
+
+	/** Settings change only on a fail2ban reload: Lookups of a banned address share one read of each jail's. */
+	@Test
+	void tenLookupsOfABannedAddressReadEachOfItsJailsSettingsOnce() {
+		tools.fail2ban().ban("apache", "203.0.113.40");
+		tools.fail2ban().ban("mxcp", "203.0.113.40");
+		PanelBrowser browser = signedIn();
+		CountedRuns.runs().takeCount();
+
+		for (int i = 0; i < 10; i++) {
+			assertThat(browser.get("/lookup?ip=203.0.113.40").body()).as("Lookup %d", i)
+				.contains("Why banned in apache")
+				.contains("Why banned in mxcp");
+		}
+
+		List<List<String>> settingsReads = CountedRuns.runs()
+			.takeCommands()
+			.stream()
+			.filter(command -> SETTINGS.contains(command.get(command.size() - 1)))
+			.map(command -> command.subList(command.indexOf("get") + 1, command.size()))
+			.toList();
+		assertThat(settingsReads).as("settings read by ten Lookups")
+			.containsOnlyOnce(List.of("apache", "logpath"), List.of("apache", "findtime"), List.of("mxcp", "logpath"),
+					List.of("mxcp", "findtime"))
+			.doesNotHaveDuplicates();
 	}
 
 	private PanelBrowser signedIn() {

@@ -3,11 +3,9 @@ package org.unbanpanel.security;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelWithoutTools;
 import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The proxy set-up SECURITY.md documents, with this test as the proxy on 127.0.0.1: Tomcat believes its
  * {@code X-Forwarded-Proto} and marks the session cookie Secure, and the client address is the one it forwards.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@PanelWithoutTools(users = { "alice", "ADMIN" },
 		properties = { "server.forward-headers-strategy=native",
 				"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1",
 				"panel.trusted-proxies=127.0.0.1,::1" })
@@ -26,12 +24,6 @@ class BehindTlsProxyIntegrationTests {
 
 	@LocalServerPort
 	private int port;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.withoutTools(registry);
-		TestPanel.users(registry, "alice", "ADMIN");
-	}
 
 	@Test
 	void theSessionCookieIsSecureWhenTheProxySpeaksHttps() {

@@ -9,10 +9,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.unbanpanel.testsupport.PanelWithoutTools;
 import org.unbanpanel.testsupport.RawHttp;
 import org.unbanpanel.testsupport.TestPanel;
 
@@ -22,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 15 item 12: no redirect is built from the {@code Host} header, so a forged one never shows up in a
  * {@code Location}, over HTTP/1.1 and HTTP/1.0 (where Tomcat itself would make every redirect absolute).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelWithoutTools(users = { "alice", "ADMIN" })
 class HostHeaderIntegrationTests {
 
 	static final String EVIL = "evil.example";
@@ -31,12 +29,6 @@ class HostHeaderIntegrationTests {
 
 	@LocalServerPort
 	private int port;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.withoutTools(registry);
-		TestPanel.users(registry, "alice", "ADMIN");
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "HTTP/1.1", "HTTP/1.0" })

@@ -6,13 +6,11 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.audit.AuditEvent;
 import org.unbanpanel.audit.AuditTrail;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelWithoutTools;
 import org.unbanpanel.testsupport.TestPanel;
 import org.unbanpanel.testsupport.Throttled;
 
@@ -24,7 +22,7 @@ import static org.unbanpanel.testsupport.PanelBrowser.locationPath;
  * Issue 15 item 10: the audit trail holds every successful sign-in and every refused one (wrong password, over the
  * limit), by the form and the API, with the name and the address, and never the password; the audit page shows them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelWithoutTools(users = { "alice", "ADMIN" }, behindTestProxy = true)
 class SignInAuditIntegrationTests {
 
 	@LocalServerPort
@@ -32,13 +30,6 @@ class SignInAuditIntegrationTests {
 
 	@Autowired
 	private AuditTrail audit;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.withoutTools(registry);
-		TestPanel.behindTestProxy(registry);
-		TestPanel.users(registry, "alice", "ADMIN");
-	}
 
 	@Test
 	void auditsEverySignInAndEveryRefusedOneWithoutThePassword() {

@@ -11,15 +11,13 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.stereotype.Controller;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelWithoutTools;
 import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * id at sign-in, the protective headers, error pages and API problems without exception texts, an API without
  * sessions. fail2ban is deliberately absent: the pages must still answer, with their banner.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelWithoutTools(users = { "alice", "ADMIN" })
 class WebHardeningIntegrationTests {
 
 	static final String PASSWORD = TestPanel.PASSWORD;
@@ -43,12 +41,6 @@ class WebHardeningIntegrationTests {
 
 	@Autowired
 	private Environment environment;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.withoutTools(registry);
-		TestPanel.users(registry, "alice", "ADMIN");
-	}
 
 	@Test
 	void sessionCookieIsHttpOnlyAndSameSiteLax() {

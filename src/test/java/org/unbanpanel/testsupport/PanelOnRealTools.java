@@ -27,7 +27,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Documented
 @WithRealTools
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextCustomizerFactories(RealToolsProperties.class)
+@ContextCustomizerFactories(PanelSettings.class)
 public @interface PanelOnRealTools {
 
 	/** A user name, its role ({@code ADMIN} or {@code OPERATOR}), the next name, its role, … */

@@ -11,9 +11,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Settings for a whole panel started with {@code @SpringBootTest} in a {@code @DynamicPropertySource} method: the
- * private fail2ban-server, faillock over a private tally directory, a fresh data directory under {@code target/},
- * and signed-in users. The tools are given as suppliers because they start in {@code @BeforeAll}, after this runs.
+ * Settings for a whole panel, as {@link PanelOnRealTools} and {@link PanelWithoutTools} give them: the private
+ * fail2ban-server, faillock over a private tally directory, a fresh data directory under {@code target/}, and
+ * signed-in users. The tools are given as suppliers because they start after the settings are made.
  */
 public final class TestPanel {
 
@@ -22,7 +22,7 @@ public final class TestPanel {
 
 	/** Settings of {@link #readsUnshared}. */
 	private static final Map<String, String> UNSHARED_READS = Map.of("panel.fail2ban.reads.fresh-for", "0s",
-			"panel.fail2ban.reads.answer-within", "1m");
+			"panel.fail2ban.reads.settings-fresh-for", "0s", "panel.fail2ban.reads.answer-within", "1m");
 
 	private TestPanel() {
 	}
@@ -39,17 +39,18 @@ public final class TestPanel {
 	 * A panel with a data directory of its own and no tools: fail2ban-client is missing (every page shows the banner)
 	 * and there is no account-lock backend. For tests of sign-in and web rules only.
 	 */
-	public static void withoutTools(DynamicPropertyRegistry registry) {
+	static void withoutTools(DynamicPropertyRegistry registry) {
+		String dataDir = freshDataDir();
 		registry.add("panel.fail2ban.command", () -> "/nonexistent/fail2ban-client");
 		registry.add("panel.accounts.backend", () -> "none");
-		registry.add("panel.data-dir", TestPanel::freshDataDir);
+		registry.add("panel.data-dir", () -> dataDir);
 	}
 
 	/**
 	 * Makes the test the panel's trusted reverse proxy, so that each request may name its client address in
 	 * {@code X-Forwarded-For}: tests of per-address rules choose their own addresses.
 	 */
-	public static void behindTestProxy(DynamicPropertyRegistry registry) {
+	static void behindTestProxy(DynamicPropertyRegistry registry) {
 		registry.add("panel.trusted-proxies", () -> "127.0.0.1,::1");
 	}
 
@@ -61,7 +62,7 @@ public final class TestPanel {
 	}
 
 	/**
-	 * The panel's reads of fail2ban without the short cache and without the last known state, unless {@code settings}
+	 * The panel's reads of fail2ban without their caches and without the last known state, unless {@code settings}
 	 * (a test class's own, {@code key=value}) set them: the tests change fail2ban behind the panel's back, through the
 	 * harness, and read it again at once, which a panel in production cannot see for up to
 	 * {@code panel.fail2ban.reads.fresh-for}; and on a busy machine a read may take longer than

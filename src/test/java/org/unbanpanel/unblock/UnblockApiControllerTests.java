@@ -5,15 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
@@ -21,13 +17,10 @@ import org.unbanpanel.jobs.ItemKind;
 import org.unbanpanel.jobs.ItemState;
 import org.unbanpanel.jobs.ItemView;
 import org.unbanpanel.jobs.JobService;
-import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.jobs.JobState;
 import org.unbanpanel.jobs.JobView;
 import org.unbanpanel.jobs.ReleaseRequest;
-import org.unbanpanel.testsupport.PanelWebTest;
 import org.unbanpanel.trust.TrustPolicy;
-import org.unbanpanel.trust.TrustProperties;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -41,23 +34,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(UnblockApiController.class)
-@PanelWebTest
-@Import({ UnblockValidator.class, TrustPolicy.class })
-@EnableConfigurationProperties({ UnblockProperties.class, TrustProperties.class })
+@UnblockWebTest
 class UnblockApiControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
 
-	@MockitoBean
-	private AccountLocks accountLocks;
-
-	@BeforeEach
-	void accountLocksAreManaged() {
-		given(accountLocks.managed()).willReturn(true);
-	}
-
-	@MockitoBean
+	@Autowired
 	private JobService service;
 
 	@Test

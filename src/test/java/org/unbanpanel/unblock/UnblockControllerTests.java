@@ -4,14 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.validation.BindingResult;
@@ -25,9 +21,7 @@ import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.jobs.ReleaseRequest;
-import org.unbanpanel.testsupport.PanelWebTest;
 import org.unbanpanel.trust.TrustPolicy;
-import org.unbanpanel.trust.TrustProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -51,23 +45,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(UnblockController.class)
-@PanelWebTest
-@Import({ UnblockValidator.class, TrustPolicy.class })
-@EnableConfigurationProperties({ UnblockProperties.class, TrustProperties.class })
+@UnblockWebTest
 class UnblockControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
 	private AccountLocks accountLocks;
 
-	@BeforeEach
-	void accountLocksAreManaged() {
-		given(accountLocks.managed()).willReturn(true);
-	}
-
-	@MockitoBean
+	@Autowired
 	private JobService service;
 
 	@Autowired

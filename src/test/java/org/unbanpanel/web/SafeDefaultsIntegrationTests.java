@@ -6,29 +6,21 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.UnbanPanelApplication;
 import org.unbanpanel.testsupport.MachineAddress;
 import org.unbanpanel.testsupport.Messages;
 import org.unbanpanel.testsupport.PanelBrowser;
-import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.PanelWithoutTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole panel with its built-in settings: reached from this machine only, and naming its version. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelWithoutTools
 class SafeDefaultsIntegrationTests {
 
 	@LocalServerPort
 	private int port;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.withoutTools(registry);
-	}
 
 	@Test
 	void listensOnLoopbackOnly() throws Exception {

@@ -15,11 +15,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.PanelWithoutTools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./mvnw -Pbenchmark test -Dtest=SignInFloodBenchmark}.
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelWithoutTools(users = { "admin", "ADMIN" }, behindTestProxy = true)
 class SignInFloodBenchmark {
 
 	static final int FLOOD = 1_200;
@@ -41,13 +38,6 @@ class SignInFloodBenchmark {
 
 	@LocalServerPort
 	private int port;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.withoutTools(registry);
-		TestPanel.behindTestProxy(registry);
-		TestPanel.users(registry, "admin", "ADMIN");
-	}
 
 	@Test
 	void signInPageDuringAFloodOfThrottledBasicHeaders() {

@@ -13,13 +13,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.AuthLog;
 import org.unbanpanel.testsupport.Messages;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelWithoutTools;
 import org.unbanpanel.testsupport.TestPanel;
 import org.unbanpanel.testsupport.Throttled;
 
@@ -34,7 +34,8 @@ import static org.unbanpanel.testsupport.Throttled.assertRefusedAtOnce;
  * this test as the trusted proxy, so each test chooses its own client addresses with {@code X-Forwarded-For}, and its
  * own user names: the throttle lives as long as the panel.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelWithoutTools(users = { "alice", "ADMIN", "bob", "ADMIN", "admin", "ADMIN", "carol", "ADMIN", "dave", "ADMIN" },
+		behindTestProxy = true)
 class SignInRaceIntegrationTests {
 
 	static final int SIMULTANEOUS = 150;
@@ -49,12 +50,8 @@ class SignInRaceIntegrationTests {
 	private int port;
 
 	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.withoutTools(registry);
-		TestPanel.behindTestProxy(registry);
+	static void authLog(DynamicPropertyRegistry registry) {
 		authLog.configurePanel(registry);
-		TestPanel.users(registry, "alice", "ADMIN", "bob", "ADMIN", "admin", "ADMIN", "carol", "ADMIN", "dave",
-				"ADMIN");
 	}
 
 	@Test

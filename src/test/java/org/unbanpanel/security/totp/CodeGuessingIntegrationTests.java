@@ -8,7 +8,6 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,6 +15,7 @@ import org.unbanpanel.audit.AuditEvent;
 import org.unbanpanel.audit.AuditTrail;
 import org.unbanpanel.testsupport.AuthLog;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelWithoutTools;
 import org.unbanpanel.testsupport.TestPanel;
 import org.unbanpanel.testsupport.Throttled;
 
@@ -29,7 +29,8 @@ import static org.unbanpanel.testsupport.Throttled.LIMIT;
  * nor by turning it off ({@code POST /account/totp/remove}), which also takes the password again. Every code check
  * shares the sign-in's limit and writes one auth-log line per wrong code.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelWithoutTools(users = { "ivan", "OPERATOR", "judy", "OPERATOR", "noc", "OPERATOR", "ops", "OPERATOR" },
+		behindTestProxy = true)
 class CodeGuessingIntegrationTests {
 
 	static final AuthLog authLog = new AuthLog();
@@ -43,11 +44,8 @@ class CodeGuessingIntegrationTests {
 	private AuditTrail audit;
 
 	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.withoutTools(registry);
-		TestPanel.behindTestProxy(registry);
+	static void authLog(DynamicPropertyRegistry registry) {
 		authLog.configurePanel(registry);
-		TestPanel.users(registry, "ivan", "OPERATOR", "judy", "OPERATOR", "noc", "OPERATOR", "ops", "OPERATOR");
 	}
 
 	@Test

@@ -12,11 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelWithoutTools;
 import org.unbanpanel.testsupport.TestPanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and then needs a fresh code each time, an operator may enrol from the Account page, and the API, which cannot take a
  * code, serves only users without a second factor.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PanelWithoutTools(
+		users = { "alice", "ADMIN", "carol", "ADMIN", "noc", "OPERATOR", "ops", "OPERATOR", "deploy", "ADMIN" },
+		properties = { "panel.security.require-totp=true", "panel.security.api-users=deploy",
+				// every client here is 127.0.0.1, and wrong codes count against it; WrongCodeLockoutIntegrationTests tries that
+				"panel.security.throttle.max-failures=1000" })
 class TotpIntegrationTests {
 
 	static final String PASSWORD = TestPanel.PASSWORD;
@@ -35,16 +37,6 @@ class TotpIntegrationTests {
 
 	@LocalServerPort
 	private int port;
-
-	@DynamicPropertySource
-	static void panel(DynamicPropertyRegistry registry) {
-		TestPanel.withoutTools(registry);
-		registry.add("panel.security.require-totp", () -> "true");
-		registry.add("panel.security.api-users", () -> "deploy");
-		// every client here is 127.0.0.1, and wrong codes count against it; WrongCodeLockoutIntegrationTests tries that
-		registry.add("panel.security.throttle.max-failures", () -> "1000");
-		TestPanel.users(registry, "alice", "ADMIN", "carol", "ADMIN", "noc", "OPERATOR", "ops", "OPERATOR", "deploy", "ADMIN");
-	}
 
 	@Test
 	void anAdminEnrolsAtTheFirstSignInThenNeedsAFreshCodeEachTime() {

@@ -15,27 +15,41 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * The settings of a panel on the real tools ({@link PanelOnRealTools}), read when Spring starts the panel, after
- * {@link RealToolsExtension} has started the tools. The customizer is one per test class, so that no two classes
- * share a cached panel, as each runs on tools of its own.
+ * The settings of a whole panel in a test, read when Spring starts it: on the real tools ({@link PanelOnRealTools}),
+ * after {@link RealToolsExtension} has started them, or without tools ({@link PanelWithoutTools}). The customizer is
+ * one per test class, so that no two classes share a cached panel: each runs on tools of its own, and keeps its own
+ * data directory, audit trail and sign-in throttle.
  */
-class RealToolsProperties implements ContextCustomizerFactory {
+class PanelSettings implements ContextCustomizerFactory {
 
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
-		return MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
-			.isPresent(PanelOnRealTools.class) ? new Customizer(testClass) : null;
+		MergedAnnotations annotations = annotations(testClass);
+		return (annotations.isPresent(PanelOnRealTools.class) || annotations.isPresent(PanelWithoutTools.class))
+				? new Customizer(testClass) : null;
+	}
+
+	private static MergedAnnotations annotations(Class<?> testClass) {
+		return MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY);
 	}
 
 	private record Customizer(Class<?> testClass) implements ContextCustomizer {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			PanelOnRealTools panel = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
-				.get(PanelOnRealTools.class)
-				.synthesize();
+			MergedAnnotations annotations = annotations(testClass);
 			Settings settings = new Settings();
+			if (annotations.isPresent(PanelOnRealTools.class)) {
+				onRealTools(annotations.get(PanelOnRealTools.class).synthesize(), settings);
+			}
+			else {
+				withoutTools(annotations.get(PanelWithoutTools.class).synthesize(), settings);
+			}
+			context.getEnvironment().getPropertySources().addFirst(settings);
+		}
+
+		private void onRealTools(PanelOnRealTools panel, Settings settings) {
 			Supplier<RealTools> tools = () -> RealToolsExtension.toolsOf(testClass);
 			if (panel.pam()) {
 				TestPanel.useTools(settings, () -> tools.get().fail2ban(), () -> tools.get().pamTallyDir());
@@ -52,7 +66,14 @@ class RealToolsProperties implements ContextCustomizerFactory {
 			}
 			TestPanel.users(settings, panel.users());
 			TestPanel.readsUnshared(settings, List.of(panel.properties()));
-			context.getEnvironment().getPropertySources().addFirst(settings);
+		}
+
+		private static void withoutTools(PanelWithoutTools panel, Settings settings) {
+			TestPanel.withoutTools(settings);
+			if (panel.behindTestProxy()) {
+				TestPanel.behindTestProxy(settings);
+			}
+			TestPanel.users(settings, panel.users());
 		}
 
 	}
@@ -62,7 +83,7 @@ class RealToolsProperties implements ContextCustomizerFactory {
 			implements DynamicPropertyRegistry {
 
 		Settings() {
-			super("realTools", new LinkedHashMap<>());
+			super("testPanel", new LinkedHashMap<>());
 		}
 
 		@Override
