@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.unbanpanel.watch.WatchService;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
@@ -86,6 +87,9 @@ class LookupControllerTests {
 
 	@MockitoBean
 	private LockPolicies policies;
+
+	@MockitoBean
+	private WatchService watch;
 
 	@BeforeEach
 	void findNoEvidence() {

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.unbanpanel.watch.WatchService;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
@@ -69,6 +70,9 @@ class UnblockControllerTests {
 
 	@MockitoBean
 	private JobService service;
+
+	@MockitoBean
+	private WatchService watch;
 
 	@Autowired
 	private Fail2ban fail2ban;

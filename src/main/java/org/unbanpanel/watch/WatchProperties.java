@@ -1,0 +1,35 @@
+package org.unbanpanel.watch;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
+
+/**
+ * How the panel watches released addresses for a new ban.
+ *
+ * @param watchFor {@code panel.watch.for}: how long after its release an address is watched (default 1 h); 0 s
+ * watches nothing
+ * @param every how often the watched addresses are looked up while any is watched (default 2 s): one
+ * {@code fail2ban-client banned <address> …} run per {@code batch} addresses each time, none while nothing is watched.
+ * A new ban is seen at most this long, plus the run, after fail2ban made it
+ * @param batch how many addresses one run names at most (default 1000, a command line of at most 40 kB)
+ */
+@ConfigurationProperties("panel.watch")
+record WatchProperties(@Name("for") @DefaultValue("1h") Duration watchFor, @DefaultValue("2s") Duration every,
+		@DefaultValue("1000") int batch) {
+
+	WatchProperties {
+		if (watchFor.isNegative()) {
+			throw new IllegalArgumentException("panel.watch.for cannot be negative");
+		}
+		if (every.isNegative() || every.isZero()) {
+			throw new IllegalArgumentException("panel.watch.every must be longer than 0 s");
+		}
+		if (batch < 1) {
+			throw new IllegalArgumentException("panel.watch.batch must be at least 1");
+		}
+	}
+
+}
