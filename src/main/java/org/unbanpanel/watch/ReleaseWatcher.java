@@ -71,7 +71,7 @@ class ReleaseWatcher implements AutoCloseable {
 	}
 
 	/** A task that throws is never run again: every failure is caught here. */
-	private void lookSafely() {
+	void lookSafely() {
 		try {
 			look();
 			if (failing) {

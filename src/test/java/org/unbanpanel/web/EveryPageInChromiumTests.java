@@ -1,21 +1,27 @@
 package org.unbanpanel.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.Chromium;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.WebhookReceiver;
 import org.unbanpanel.testsupport.WithChromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +29,7 @@ import static org.unbanpanel.testsupport.Messages.text;
 
 /**
  * Every page of the panel, with something on it (bans in several jails, a locked account, finished jobs, a trust,
- * audit events), in a real browser at desktop width and as a 390×844 phone: nothing reaches out of the viewport or
+ * audit events, a released address banned again and its notice), in a real browser at desktop width and as a 390×844 phone: nothing reaches out of the viewport or
  * runs into its neighbour, axe-core finds no serious or critical WCAG 2.1 A/AA violation, every form field has a
  * label, the menu is reachable by keyboard, and a job line's state is said by a mark and words, never by colour
  * alone. The screenshots of every page at both widths are left in {@code target/screenshots/}.
@@ -37,9 +43,22 @@ class EveryPageInChromiumTests {
 	/** The job with a line of each state, once the first test has put something on every page. */
 	private static String jobPage;
 
+	/** Receives the notice of the new ban, so that the notices page has one. */
+	private static final WebhookReceiver RECEIVER = WebhookReceiver.answering();
+
 	private final RealTools tools;
 
 	private Chromium chromium;
+
+	@DynamicPropertySource
+	static void webhook(DynamicPropertyRegistry properties) {
+		properties.add("panel.notify.webhooks[0].url", RECEIVER::url);
+	}
+
+	@AfterAll
+	static void stopReceiver() {
+		RECEIVER.close();
+	}
 
 	EveryPageInChromiumTests(RealTools tools) {
 		this.tools = tools;
@@ -65,6 +84,11 @@ class EveryPageInChromiumTests {
 				Map.of("ips", "198.51.100.5, 192.0.2.200", "accounts", tools.pam().user())));
 		http.awaitFinished(jobPage);
 		tools.pam().lockOut();
+		Await.until("the released addresses to be watched", Duration.ofSeconds(10),
+				() -> http.get(jobPage).body().contains("watched for a new ban until"));
+		tools.fail2ban().failLogins("sshd", "198.51.100.5");
+		Await.until("the job's page to show the new ban and the notice to be sent", Duration.ofSeconds(30),
+				() -> http.get(jobPage).body().contains("was banned again") && RECEIVER.received() > 0);
 	}
 
 	@Test
@@ -108,15 +132,15 @@ class EveryPageInChromiumTests {
 		chromium.desktop().open("/jobs");
 		List<String> desktop = tabThrough(20);
 		assertThat(desktop).containsSubsequence("#content", "/system/unblock", "/lookup", "/trusts", "/jails",
-				"/accounts", "/jobs", "/audit", "/account/totp", "sign-out");
+				"/accounts", "/jobs", "/notices", "/audit", "/account/totp", "sign-out");
 
 		chromium.phone().open("/jobs");
 		List<String> folded = tabThrough(3);
 		assertThat(folded).containsSubsequence("#content", "menu-toggle");
 		new Actions(chromium.driver()).sendKeys(Keys.ENTER).perform();
-		List<String> opened = tabThrough(9);
+		List<String> opened = tabThrough(10);
 		assertThat(opened).containsSubsequence("/system/unblock", "/lookup", "/trusts", "/jails", "/accounts",
-				"/jobs", "/audit", "/account/totp", "sign-out");
+				"/jobs", "/notices", "/audit", "/account/totp", "sign-out");
 		chromium.desktop();
 	}
 
@@ -174,6 +198,8 @@ class EveryPageInChromiumTests {
 		pages.put("accounts", "/accounts");
 		pages.put("jobs", "/jobs");
 		pages.put("job", jobPage);
+		pages.put("notices", "/notices");
+		pages.put("rebanned", "/lookup?ip=198.51.100.5");
 		pages.put("audit", "/audit");
 		pages.put("two-step", "/account/totp");
 		pages.put("error", "/jobs/999999999");

@@ -55,7 +55,11 @@ class MessageBundlesTests {
 			Map.entry("trust.period.",
 					Arrays.stream(TrustPeriod.values()).map(TrustPeriod::param).collect(Collectors.toSet())),
 			Map.entry("language.", Set.of("en", "es", "ca", "label")),
-			Map.entry("menu.", Set.of("unblock", "lookup", "trusts", "jails", "accounts", "jobs", "audit")),
+			Map.entry("menu.", Set.of("unblock", "lookup", "trusts", "jails", "accounts", "jobs", "notices", "audit")),
+			// notify.NoticeState, and the kinds notify.NoticeTriggers and notify.Fail2banOutage hand to Notices.add
+			Map.entry("notices.state.", Set.of("PENDING", "SENT", "FAILED")),
+			Map.entry("notice.kind.",
+					Set.of("banned-again", "job-failed", "fail2ban-unreachable", "fail2ban-answers-again")),
 			Map.entry("time.unit.", Set.of("d", "h", "min", "s")),
 			Map.entry("error.status.", Set.of("400", "401", "403", "404", "405", "500")),
 			Map.entry("job.item.", jobItemKeys()),
