@@ -23,8 +23,7 @@ import org.unbanpanel.exec.CommandRunner;
  * {@link Fail2ban} over fail2ban-client. Costs in fail2ban-client runs: one for {@link #version}, {@link #jails} and
  * {@link #whereBanned}; two for {@link #status}, and for {@link #banList} (the jail's list with times and, side by side,
  * {@code banned}, the only unambiguous list of the entries); 1 + 2 per jail for {@link #statusOfAllJails}, the jails
- * read side by side; for {@link #unban} one per {@link Fail2banProperties#unbanBatch()} entries (none for no entry),
- * for {@link #jailsHolding} one per batch of entries asked.
+ * read side by side; for {@link #unban} one per {@link Fail2banProperties#unbanBatch()} entries (none for no entry).
  * The ignore list costs one run per jail for {@link #ignored} and {@link #addIgnore}, and for {@link #removeIgnore}
  * one per jail plus one per entry removed, since fail2ban's {@code delignoreip} takes a single value.
  */
@@ -94,28 +93,6 @@ class CommandFail2ban implements Fail2ban {
 		Map<BanTarget, List<HeldBan>> bans = new LinkedHashMap<>();
 		distinct(targets).forEach(target -> bans.put(target, held.of(target)));
 		return bans;
-	}
-
-	@Override
-	public Map<String, List<String>> jailsHolding(Collection<String> entries, int batch) {
-		if (batch < 1) {
-			throw new IllegalArgumentException("a batch names at least one entry");
-		}
-		List<String> distinct = List.copyOf(new LinkedHashSet<>(entries));
-		distinct.forEach(BanTarget::parse);
-		Map<String, List<String>> holding = new LinkedHashMap<>();
-		for (int from = 0; from < distinct.size(); from += batch) {
-			List<String> asked = distinct.subList(from, Math.min(distinct.size(), from + batch));
-			List<String> words = new ArrayList<>(List.of("banned"));
-			words.addAll(asked);
-			List<List<String>> jails = client.run(banned -> Fail2banOutput.jailsPerEntry(banned, asked.size()), words);
-			for (int i = 0; i < asked.size(); i++) {
-				if (!jails.get(i).isEmpty()) {
-					holding.put(asked.get(i), jails.get(i));
-				}
-			}
-		}
-		return holding;
 	}
 
 	@Override

@@ -58,13 +58,6 @@ public interface Fail2ban {
 	}
 
 	/**
-	 * The jails that hold each entry, named exactly as a jail holds it (an IPv4 address is found under its IPv4-mapped
-	 * form too; a network around it does not count): {@code banned <entry> …}, one fail2ban-client run per
-	 * {@code batch} entries, asked of fail2ban now like {@link #whereBannedNow}. Entries no jail holds are absent.
-	 */
-	Map<String, List<String>> jailsHolding(Collection<String> entries, int batch);
-
-	/**
 	 * Releases the entries from every jail that holds them ({@code unban}), named exactly as fail2ban holds them
 	 * ({@link HeldBan#entry()}). A large release is split into calls of {@link Fail2banProperties#unbanBatch()} entries,
 	 * each given the time its size needs. Whether they are gone is for a fresh {@link #whereBanned} to say.

@@ -233,19 +233,6 @@ final class Fail2banOutput {
 	}
 
 	/**
-	 * {@code banned <entry> <entry> …}: for each entry, in the order asked, the names of the jails that hold it, as
-	 * {@code [['sshd', 'dovecot'], [], ['dovecot']]}. An answer with another number of lists than entries asked is not
-	 * an answer to the question.
-	 */
-	static List<List<String>> jailsPerEntry(String banned, int asked) {
-		List<?> lists = asList(PythonLiteral.parse(banned), banned);
-		if (lists.size() != asked) {
-			throw unexpected("banned <entries>", banned);
-		}
-		return lists.stream().map(jails -> strings(jails, banned)).toList();
-	}
-
-	/**
 	 * {@code get <jail> ignoreip}: {@code No IP address/network is ignored}, or {@code These IP addresses/networks are
 	 * ignored:} followed by one tree line per entry ({@code |- 10.1.2.0/24}, the last {@code `- 203.0.113.50}). A line
 	 * that does not start an entry, or comes after the last one, belongs to the entry before, which held a newline:

@@ -101,11 +101,6 @@ final class SharedReads implements Fail2ban {
 	}
 
 	@Override
-	public Map<String, List<String>> jailsHolding(Collection<String> entries, int batch) {
-		return observed(() -> adapter.jailsHolding(entries, batch));
-	}
-
-	@Override
 	public List<String> ignored(String jail) {
 		return read(List.of("ignored", jail), () -> adapter.ignored(jail));
 	}

@@ -7,19 +7,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends one notice to its destination: a JSON POST to a webhook, with its signature when it has a secret, answered
- * with any 2xx; or an e-mail. Every way it can fail ends in a {@link DeliveryException} that says it in a line.
+ * with any 2xx; or an e-mail. Each has a connect and a read timeout. Every way it can fail ends in a
+ * {@link DeliveryException} that says it in a line.
  */
 @Component
 class Delivery {
@@ -87,6 +91,7 @@ class Delivery {
 		if (sender == null) {
 			throw new DeliveryException("mail is no longer configured (spring.mail.host)");
 		}
+		withTimeouts(sender);
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(properties.mail().from());
 		message.setTo(notice.destination().substring(Notice.MAIL.length()).split(","));
@@ -98,6 +103,21 @@ class Delivery {
 		}
 		catch (MailException ex) {
 			throw new DeliveryException("the mail server refused or cannot be reached: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * JavaMail waits for an SMTP server for ever unless told otherwise: the connect and read timeouts of the webhooks
+	 * apply, unless {@code spring.mail.properties} sets them.
+	 */
+	private void withTimeouts(JavaMailSender sender) {
+		if (sender instanceof JavaMailSenderImpl configurable) {
+			Properties settings = configurable.getJavaMailProperties();
+			for (String protocol : List.of("smtp", "smtps")) {
+				settings.putIfAbsent("mail." + protocol + ".connectiontimeout", "" + properties.connectTimeout().toMillis());
+				settings.putIfAbsent("mail." + protocol + ".timeout", "" + properties.readTimeout().toMillis());
+				settings.putIfAbsent("mail." + protocol + ".writetimeout", "" + properties.readTimeout().toMillis());
+			}
 		}
 	}
 

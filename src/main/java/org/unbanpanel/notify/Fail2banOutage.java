@@ -20,7 +20,8 @@ import org.unbanpanel.fail2ban.Fail2banHealth;
 /**
  * Tells when fail2ban has been unreachable, or silent, for {@link NotifyProperties#unreachableAfter()}, once per
  * outage, and when it answers again after that. It asks {@link Fail2banHealth} every tenth of that time, at most every
- * 30 s: about one {@code fail2ban-client version} each time, fewer while pages ask it anyway.
+ * 30 s: about one {@code fail2ban-client version} each time, fewer while pages ask it anyway, and none while no
+ * destination is configured.
  */
 @Component
 class Fail2banOutage implements AutoCloseable {
@@ -76,6 +77,9 @@ class Fail2banOutage implements AutoCloseable {
 	}
 
 	void check() {
+		if (notices.destinations().isEmpty()) {
+			return;
+		}
 		Explanation problem = health.problem();
 		Duration silence = health.notAnsweringFor();
 		Instant now = clock.instant();

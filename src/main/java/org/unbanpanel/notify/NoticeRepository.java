@@ -73,6 +73,13 @@ class NoticeRepository {
 			.update();
 	}
 
+	/** Forgets the notices sent or failed before the time. */
+	void forgetEndedBefore(Instant before) {
+		jdbc.sql("DELETE FROM notice WHERE state <> 'PENDING' AND created_at < :before")
+			.param("before", utc(before))
+			.update();
+	}
+
 	/** The latest notices, newest first. */
 	List<Notice> latest(int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM notice ORDER BY created_at DESC, id DESC FETCH FIRST :limit ROWS ONLY")

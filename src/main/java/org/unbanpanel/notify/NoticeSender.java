@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * The one thread that sends the stored notices, away from the jobs and every other thread: every second it takes those
  * due and tries each once. One that fails is tried again after {@link NotifyProperties#delayAfter}, and marked failed
  * after {@link NotifyProperties#attempts()} attempts, with the last error. An attempt lasts at most the connect and
- * read timeouts; a notice stored while the panel was stopped is sent after the start.
+ * read timeouts; a notice stored while the panel was stopped is sent after the start. Notices sent or failed are kept
+ * on the notices page for {@link #KEPT_FOR}.
  */
 @Component
 class NoticeSender implements AutoCloseable {
@@ -25,6 +26,11 @@ class NoticeSender implements AutoCloseable {
 	private static final Logger logger = LoggerFactory.getLogger(NoticeSender.class);
 
 	static final Duration INTERVAL = Duration.ofSeconds(1);
+
+	/** How long a notice that was sent or failed stays on the notices page. */
+	static final Duration KEPT_FOR = Duration.ofDays(30);
+
+	private static final Duration FORGET_EVERY = Duration.ofHours(1);
 
 	private static final int BATCH = 50;
 
@@ -35,6 +41,9 @@ class NoticeSender implements AutoCloseable {
 	private final NotifyProperties properties;
 
 	private final Clock clock;
+
+	/** When the old notices were last forgotten; touched only by the sender's thread. */
+	private Instant forgotten = Instant.MIN;
 
 	private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
 		Thread thread = new Thread(task, "notice-sender");
@@ -67,7 +76,12 @@ class NoticeSender implements AutoCloseable {
 	}
 
 	void sendDue() {
-		notices.due(clock.instant(), BATCH).forEach(this::attempt);
+		Instant now = clock.instant();
+		if (forgotten.isBefore(now.minus(FORGET_EVERY))) {
+			notices.forgetEndedBefore(now.minus(KEPT_FOR));
+			forgotten = now;
+		}
+		notices.due(now, BATCH).forEach(this::attempt);
 	}
 
 	private void attempt(Notice notice) {

@@ -12,13 +12,11 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param watchFor {@code panel.watch.for}: how long after its release an address is watched (default 1 h); 0 s
  * watches nothing
  * @param every how often the watched addresses are looked up while any is watched (default 2 s): one
- * {@code fail2ban-client banned <address> …} run per {@code batch} addresses each time, none while nothing is watched.
- * A new ban is seen at most this long, plus the run, after fail2ban made it
- * @param batch how many addresses one run names at most (default 1000, a command line of at most 40 kB)
+ * {@code fail2ban-client banned} run each time, whatever their number, none while nothing is watched. A new ban is
+ * seen at most this long, plus the run, after fail2ban made it
  */
 @ConfigurationProperties("panel.watch")
-record WatchProperties(@Name("for") @DefaultValue("1h") Duration watchFor, @DefaultValue("2s") Duration every,
-		@DefaultValue("1000") int batch) {
+record WatchProperties(@Name("for") @DefaultValue("1h") Duration watchFor, @DefaultValue("2s") Duration every) {
 
 	WatchProperties {
 		if (watchFor.isNegative()) {
@@ -26,9 +24,6 @@ record WatchProperties(@Name("for") @DefaultValue("1h") Duration watchFor, @Defa
 		}
 		if (every.isNegative() || every.isZero()) {
 			throw new IllegalArgumentException("panel.watch.every must be longer than 0 s");
-		}
-		if (batch < 1) {
-			throw new IllegalArgumentException("panel.watch.batch must be at least 1");
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.unbanpanel.watch;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,6 +17,9 @@ import org.unbanpanel.jobs.Reban;
 /** The watches and what they saw, in the table {@code release_watch}. */
 @Repository
 class WatchRepository {
+
+	/** How long a new ban is kept for the pages. */
+	static final Duration KEPT_FOR = Duration.ofDays(30);
 
 	private static final String REBAN_COLUMNS = "address, banned_again_in, job_id, released_at, banned_again_at";
 
@@ -61,10 +65,13 @@ class WatchRepository {
 			.update() == 1;
 	}
 
-	/** Forgets the watches that ended without a new ban. */
+	/** Forgets the watches that ended without a new ban, and the new bans older than {@link #KEPT_FOR}. */
 	void forgetEnded(Instant now) {
-		jdbc.sql("DELETE FROM release_watch WHERE banned_again_at IS NULL AND watch_until <= :now")
+		jdbc.sql("""
+				DELETE FROM release_watch WHERE (banned_again_at IS NULL AND watch_until <= :now)
+				OR banned_again_at < :keptFrom""")
 			.param("now", utc(now))
+			.param("keptFrom", utc(now.minus(KEPT_FOR)))
 			.update();
 	}
 
@@ -88,19 +95,18 @@ class WatchRepository {
 
 	/** The address's new bans, newest first. */
 	List<Reban> ofAddress(String address, int limit) {
-		return jdbc.sql("SELECT " + REBAN_COLUMNS + " FROM release_watch WHERE address = :address"
-				+ " AND banned_again_at IS NOT NULL ORDER BY banned_again_at DESC, id DESC FETCH FIRST :limit ROWS ONLY")
-			.param("address", address)
-			.param("limit", limit)
-			.query(WatchRepository::reban)
-			.list();
+		return latest("address = :value", address, limit);
 	}
 
 	/** The new bans seen since the time, newest first. */
 	List<Reban> since(Instant since, int limit) {
-		return jdbc.sql("SELECT " + REBAN_COLUMNS + " FROM release_watch WHERE banned_again_at >= :since"
-				+ " ORDER BY banned_again_at DESC, id DESC FETCH FIRST :limit ROWS ONLY")
-			.param("since", utc(since))
+		return latest("banned_again_at >= :value", utc(since), limit);
+	}
+
+	private List<Reban> latest(String condition, Object value, int limit) {
+		return jdbc.sql("SELECT " + REBAN_COLUMNS + " FROM release_watch WHERE " + condition
+				+ " AND banned_again_at IS NOT NULL ORDER BY banned_again_at DESC, id DESC FETCH FIRST :limit ROWS ONLY")
+			.param("value", value)
 			.param("limit", limit)
 			.query(WatchRepository::reban)
 			.list();

@@ -18,7 +18,6 @@ import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
@@ -325,27 +324,6 @@ class CommandFail2banTests {
 			assertThat(ex.reason()).isEqualTo(reason);
 			assertThat(ex.getMessage()).isEqualTo(message);
 		});
-	}
-
-	@Test
-	void asksWhichJailsHoldTheEntriesInBatchesAndKeepsOnlyThoseHeld() {
-		when(runner.run(command("banned", "192.0.2.7", "203.0.113.9"))).thenReturn(ok("[['sshd', 'dovecot'], []]\n"));
-		when(runner.run(command("banned", "2001:db8::1"))).thenReturn(ok("[['dovecot']]\n"));
-
-		Map<String, List<String>> holding = fail2ban.jailsHolding(List.of("192.0.2.7", "203.0.113.9", "2001:db8::1", "192.0.2.7"), 2);
-
-		assertThat(holding).containsOnly(entry("192.0.2.7", List.of("sshd", "dovecot")),
-				entry("2001:db8::1", List.of("dovecot")));
-		verify(runner).run(command("banned", "192.0.2.7", "203.0.113.9"));
-		verify(runner).run(command("banned", "2001:db8::1"));
-		verifyNoMoreInteractions(runner);
-	}
-
-	@Test
-	void refusesAnEntryThatIsNoAddressBeforeAnythingRuns() {
-		assertThatThrownBy(() -> fail2ban.jailsHolding(List.of("192.0.2.7", "--help"), 100))
-			.isInstanceOf(InvalidValueException.class);
-		verifyNoInteractions(runner);
 	}
 
 	private static List<String> command(String... words) {

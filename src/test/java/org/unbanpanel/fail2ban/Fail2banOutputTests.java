@@ -255,31 +255,4 @@ class Fail2banOutputTests {
 		return list.bans();
 	}
 
-	/**
-	 * fail2ban 1.0.2 (Debian 12) answering {@code banned 192.0.2.7 203.0.113.9 2001:db8::1} while sshd held 192.0.2.7 and
-	 * 198.51.100.0/24, and dovecot 192.0.2.7, ::ffff:203.0.113.5 and 2001:db8::1.
-	 */
-	static final String BANNED_THREE = "[['sshd', 'dovecot'], [], ['dovecot']]\n";
-
-	@Test
-	void readsTheJailsHoldingEachEntryAskedInTheirOrder() {
-		assertThat(Fail2banOutput.jailsPerEntry(BANNED_THREE, 3)).containsExactly(List.of("sshd", "dovecot"), List.of(),
-				List.of("dovecot"));
-	}
-
-	@Test
-	void readsOneEntryThatNoJailHolds() {
-		// the same server asked banned 203.0.113.9
-		assertThat(Fail2banOutput.jailsPerEntry("[[]]\n", 1)).containsExactly(List.of());
-	}
-
-	@Test
-	void takesNoAnswerForAnotherNumberOfEntriesThanAsked() {
-		assertThatThrownBy(() -> Fail2banOutput.jailsPerEntry(BANNED_THREE, 2))
-			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("banned <entries>");
-		assertThatThrownBy(() -> Fail2banOutput.jailsPerEntry("[{'sshd': []}]\n", 1))
-			.isInstanceOf(IllegalArgumentException.class);
-	}
-
 }
