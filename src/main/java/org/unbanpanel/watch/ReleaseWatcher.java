@@ -24,12 +24,13 @@ import org.unbanpanel.jobs.Reban;
 
 /**
  * The one thread that looks for new bans of watched addresses: every {@link WatchProperties#every()}, while any address
- * is watched, one {@code fail2ban-client banned} ({@link Fail2ban#whereBannedNow}, every jail's entries, matched here
- * by hash lookups), whatever the number of addresses and jails; nothing at all while none is. ({@code banned <address>
- * …} would name the addresses, but fail2ban answers it by searching every jail's list for each of them: 6 to 18 s for
- * 1,000 addresses against 5,000 bans in {@code WatchBenchmark}, during which the server answers no other client.) Each look waits at most for the command timeout (a frozen
- * fail2ban costs one run held that long, never a pile of them: the next look starts after the last one ended), and a
- * look that fails is logged once until one succeeds again.
+ * is watched, one {@code fail2ban-client banned} ({@link Fail2ban#whereBannedNow}: every jail's entries, matched here
+ * by hash lookups), whatever the number of addresses and jails; nothing at all while none is. Naming the addresses
+ * ({@code banned <address> …}) would cost fail2ban a search of every jail's list per address: 6 to 18 s for 1,000
+ * addresses against 5,000 bans in {@code WatchBenchmark}, and fail2ban runs its clients' commands one after another
+ * in one thread ({@code server/asyncserver.py}), so every other client would wait. Each look waits at most for the
+ * command timeout (a frozen fail2ban costs one run held that long, never a pile of them: the next look starts after
+ * the last one ended), and a look that fails is logged once until one succeeds again.
  */
 @Component
 class ReleaseWatcher implements AutoCloseable {
