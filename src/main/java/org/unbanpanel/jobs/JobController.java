@@ -34,10 +34,13 @@ class JobController {
 
 	private final MessageSource messages;
 
-	JobController(JobService service, ClientAddress clientAddress, MessageSource messages) {
+	private final ReleaseWatch watch;
+
+	JobController(JobService service, ClientAddress clientAddress, MessageSource messages, ReleaseWatch watch) {
 		this.service = service;
 		this.clientAddress = clientAddress;
 		this.messages = messages;
+		this.watch = watch;
 	}
 
 	@GetMapping("/jobs")
@@ -53,6 +56,8 @@ class JobController {
 		model.addAttribute("job", job);
 		// the job's banner says why fail2ban cannot be reached; the layout need not say it a second time
 		model.addAttribute("fail2banSaid", job.explainsFail2ban());
+		model.addAttribute("rebans", watch.bannedAgain(id));
+		model.addAttribute("watchedUntil", watch.watchedUntil(id).orElse(null));
 		return "jobs/job";
 	}
 

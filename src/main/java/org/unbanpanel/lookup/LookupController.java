@@ -1,5 +1,7 @@
 package org.unbanpanel.lookup;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
@@ -14,6 +16,7 @@ import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.trust.TrustPeriod;
 import org.unbanpanel.trust.TrustPolicy;
+import org.unbanpanel.watch.WatchService;
 import org.unbanpanel.web.ClientAddress;
 import org.unbanpanel.web.FormErrors;
 
@@ -37,13 +40,16 @@ class LookupController {
 
 	private final MessageSource messages;
 
+	private final WatchService watch;
+
 	LookupController(LookupService lookups, JobService jobs, TrustPolicy trustPolicy,
-			ClientAddress clientAddress, MessageSource messages) {
+			ClientAddress clientAddress, MessageSource messages, WatchService watch) {
 		this.lookups = lookups;
 		this.jobs = jobs;
 		this.trustPolicy = trustPolicy;
 		this.clientAddress = clientAddress;
 		this.messages = messages;
+		this.watch = watch;
 	}
 
 	@GetMapping("/lookup")
@@ -83,7 +89,9 @@ class LookupController {
 
 	private void show(LookupQuery query, Model model) {
 		if (query.valid() && !query.isEmpty()) {
-			model.addAttribute("result", lookups.lookup(query));
+			LookupResult result = lookups.lookup(query);
+			model.addAttribute("result", result);
+			model.addAttribute("rebans", (result.address() != null) ? watch.ofAddress(result.address()) : List.of());
 		}
 	}
 

@@ -22,12 +22,14 @@ import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.trust.TrustPeriod;
 import org.unbanpanel.trust.TrustPolicy;
+import org.unbanpanel.watch.WatchService;
 import org.unbanpanel.web.ClientAddress;
 import org.unbanpanel.web.FormErrors;
 
 /**
  * System → Unblock Access. The page also says in which jails the visitor's own address is banned (one fail2ban
- * lookup per view, nothing when fail2ban does not answer) and links to the lookup for it.
+ * lookup per view, nothing when fail2ban does not answer) and links to the lookup for it, and it lists the addresses
+ * fail2ban banned again in the last 24 h after a release (the watch module).
  */
 @Controller
 class UnblockController {
@@ -46,14 +48,17 @@ class UnblockController {
 
 	private final TrustPolicy trustPolicy;
 
+	private final WatchService watch;
+
 	UnblockController(JobService jobs, UnblockValidator validator, ClientAddress clientAddress,
-			MessageSource messages, Fail2ban fail2ban, TrustPolicy trustPolicy) {
+			MessageSource messages, Fail2ban fail2ban, TrustPolicy trustPolicy, WatchService watch) {
 		this.jobs = jobs;
 		this.validator = validator;
 		this.clientAddress = clientAddress;
 		this.messages = messages;
 		this.fail2ban = fail2ban;
 		this.trustPolicy = trustPolicy;
+		this.watch = watch;
 	}
 
 	@ModelAttribute("clientAddress")
@@ -92,6 +97,7 @@ class UnblockController {
 		model.addAttribute("bannedIn", bannedIn(clientAddress.of(request)));
 		model.addAttribute("trustPeriods", TrustPeriod.values());
 		model.addAttribute("acceptsAccounts", validator.acceptsAccounts());
+		model.addAttribute("rebans", watch.recent());
 		return VIEW;
 	}
 

@@ -51,6 +51,9 @@ class JobControllerTests {
 	@MockitoBean
 	private Fail2banHealth health;
 
+	@MockitoBean
+	private ReleaseWatch watch;
+
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void showsALinePerValueOfAFinishedJob() throws Exception {
@@ -88,6 +91,32 @@ class JobControllerTests {
 			.andExpect(content().string(containsString("href=\"/lookup?ip=203.0.113.7\"")))
 			.andExpect(content().string(containsString("Why it was banned, and the accounts it locked")))
 			.andExpect(content().string(not(containsString("/lookup?ip=198.51.100.0"))));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void saysWhichReleasedAddressWasBannedAgainWhereAndHowSoonWithItsEvidence() throws Exception {
+		given(service.find(9)).willReturn(Optional.of(job(9, JobState.DONE,
+				new ItemView(ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null))));
+		given(watch.bannedAgain(9)).willReturn(List.of(new Reban("203.0.113.7", "dovecot", 9,
+				SUBMITTED.plusSeconds(5), SUBMITTED.plusSeconds(5 + 4 * 60 + 30))));
+
+		mvc.perform(get("/jobs/9"))
+			.andExpect(content().string(containsString("203.0.113.7 was banned again in dovecot 4 min after its release")))
+			.andExpect(content().string(containsString("seen at 2026-11-25 11:04:35")))
+			.andExpect(content().string(containsString("href=\"/evidence?jail=dovecot&amp;ip=203.0.113.7\"")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void saysUntilWhenTheReleasedAddressesAreWatched() throws Exception {
+		given(service.find(10)).willReturn(Optional.of(job(10, JobState.DONE,
+				new ItemView(ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null))));
+		given(watch.watchedUntil(10)).willReturn(Optional.of(SUBMITTED.plusSeconds(3600)));
+
+		mvc.perform(get("/jobs/10"))
+			.andExpect(content().string(containsString("watched for a new ban until 2026-11-25 12:00")))
+			.andExpect(content().string(not(containsString("Banned again after the release"))));
 	}
 
 	@Test

@@ -2,18 +2,24 @@ package org.unbanpanel.links;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.WebhookReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +37,8 @@ class ReleaseLinkIntegrationTests {
 
 	private static final Pattern URL = Pattern.compile("<code class=\"link-url\">([^<]+)</code>");
 
+	private static final WebhookReceiver RECEIVER = WebhookReceiver.answering();
+
 	private final RealTools tools;
 
 	@Autowired
@@ -38,6 +46,16 @@ class ReleaseLinkIntegrationTests {
 
 	ReleaseLinkIntegrationTests(RealTools tools) {
 		this.tools = tools;
+	}
+
+	@DynamicPropertySource
+	static void webhook(DynamicPropertyRegistry properties) {
+		properties.add("panel.notify.webhooks[0].url", RECEIVER::url);
+	}
+
+	@AfterAll
+	static void stopReceiver() {
+		RECEIVER.close();
 	}
 
 	@AfterEach
@@ -78,6 +96,12 @@ class ReleaseLinkIntegrationTests {
 		String audit = admin.get("/audit").body();
 		assertThat(audit).contains("released through a release link")
 			.contains("release link " + link.id())
+			.contains("Office Gràcia, fix Thunderbird");
+		WebhookReceiver.Request notice = RECEIVER.next(Duration.ofSeconds(10));
+		assertThat(notice).as("a notice of the link's use within 10 s").isNotNull();
+		assertThat(new String(notice.body(), StandardCharsets.UTF_8)).contains("\"kind\":\"release-link-used\"")
+			.contains("\"linkId\":" + link.id())
+			.contains("\"address\":\"" + VISITOR + "\"")
 			.contains("Office Gràcia, fix Thunderbird");
 	}
 

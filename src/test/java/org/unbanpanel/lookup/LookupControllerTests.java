@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.unbanpanel.watch.WatchService;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
@@ -84,6 +85,9 @@ class LookupControllerTests {
 
 	@Autowired
 	private LockPolicies policies;
+
+	@MockitoBean
+	private WatchService watch;
 
 	@Test
 	@WithMockUser(roles = "ADMIN")

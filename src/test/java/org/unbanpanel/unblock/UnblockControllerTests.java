@@ -1,13 +1,16 @@
 package org.unbanpanel.unblock;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.validation.BindingResult;
@@ -19,9 +22,12 @@ import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.jobs.JobService;
-import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.jobs.Reban;
 import org.unbanpanel.jobs.ReleaseRequest;
+import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.trust.TrustPolicy;
+import org.unbanpanel.watch.WatchService;
+import org.unbanpanel.watch.WatchService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -57,6 +63,9 @@ class UnblockControllerTests {
 	@Autowired
 	private JobService service;
 
+	@MockitoBean
+	private WatchService watch;
+
 	@Autowired
 	private Fail2ban fail2ban;
 
@@ -70,6 +79,29 @@ class UnblockControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name(UnblockController.VIEW))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("You are connecting from 203.0.113.7")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void listsTheAddressesBannedAgainInTheLast24HoursWithTheirJobAndEvidence() throws Exception {
+		Instant released = Instant.parse("2026-11-25T10:00:00Z");
+		given(watch.recent()).willReturn(List.of(new Reban("192.0.2.7", "dovecot", 12, released,
+				released.plus(Duration.ofMinutes(4)))));
+
+		mvc.perform(get("/system/unblock"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Banned again in the last 24 h")))
+			.andExpect(content().string(containsString("href=\"/lookup?ip=192.0.2.7\"")))
+			.andExpect(content().string(containsString("href=\"/evidence?jail=dovecot&amp;ip=192.0.2.7\"")))
+			.andExpect(content().string(containsString(">4 min<")))
+			.andExpect(content().string(containsString("href=\"/jobs/12\"")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void saysWhenNoReleasedAddressWasBannedAgain() throws Exception {
+		mvc.perform(get("/system/unblock"))
+			.andExpect(content().string(containsString("No released address was banned again in the last 24 h.")));
 	}
 
 	@Test

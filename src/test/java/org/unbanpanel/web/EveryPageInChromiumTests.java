@@ -1,5 +1,6 @@
 package org.unbanpanel.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,16 +9,21 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.Chromium;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
+import org.unbanpanel.testsupport.WebhookReceiver;
 import org.unbanpanel.testsupport.WithChromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +31,7 @@ import static org.unbanpanel.testsupport.Messages.text;
 
 /**
  * Every page of the panel, with something on it (bans in several jails, a locked account, finished jobs, a trust,
- * audit events), in a real browser at desktop width and as a 390×844 phone: nothing reaches out of the viewport or
+ * audit events, a released address banned again and its notice), in a real browser at desktop width and as a 390×844 phone: nothing reaches out of the viewport or
  * runs into its neighbour, axe-core finds no serious or critical WCAG 2.1 A/AA violation, every form field has a
  * label, the menu is reachable by keyboard, and a job line's state is said by a mark and words, never by colour
  * alone. The screenshots of every page at both widths are left in {@code target/screenshots/}.
@@ -43,10 +49,22 @@ class EveryPageInChromiumTests {
 	private static String linkPage;
 
 	private static String releasePage;
+	/** Receives the notice of the new ban, so that the notices page has one. */
+	private static final WebhookReceiver RECEIVER = WebhookReceiver.answering();
 
 	private final RealTools tools;
 
 	private Chromium chromium;
+
+	@DynamicPropertySource
+	static void webhook(DynamicPropertyRegistry properties) {
+		properties.add("panel.notify.webhooks[0].url", RECEIVER::url);
+	}
+
+	@AfterAll
+	static void stopReceiver() {
+		RECEIVER.close();
+	}
 
 	EveryPageInChromiumTests(RealTools tools) {
 		this.tools = tools;
@@ -72,6 +90,11 @@ class EveryPageInChromiumTests {
 				Map.of("ips", "198.51.100.5, 192.0.2.200", "accounts", tools.pam().user())));
 		http.awaitFinished(jobPage);
 		tools.pam().lockOut();
+		Await.until("the released addresses to be watched", Duration.ofSeconds(10),
+				() -> http.get(jobPage).body().contains("watched for a new ban until"));
+		tools.fail2ban().failLogins("sshd", "198.51.100.5");
+		Await.until("the job's page to show the new ban and the notice to be sent", Duration.ofSeconds(30),
+				() -> http.get(jobPage).body().contains("was banned again") && RECEIVER.received() > 0);
 		makeReleaseLink(http);
 	}
 
@@ -130,17 +153,17 @@ class EveryPageInChromiumTests {
 	@Test
 	void reachesEveryMenuEntryByKeyboardOnADesktopAndAPhone() {
 		chromium.desktop().open("/jobs");
-		List<String> desktop = tabThrough(20);
+		List<String> desktop = tabThrough(24);
 		assertThat(desktop).containsSubsequence("#content", "/system/unblock", "/lookup", "/trusts", "/links", "/jails",
-				"/accounts", "/jobs", "/hosts", "/audit", "/account/totp", "sign-out");
+				"/accounts", "/jobs", "/hosts", "/notices", "/audit", "/account/totp", "sign-out");
 
 		chromium.phone().open("/jobs");
 		List<String> folded = tabThrough(3);
 		assertThat(folded).containsSubsequence("#content", "menu-toggle");
 		new Actions(chromium.driver()).sendKeys(Keys.ENTER).perform();
-		List<String> opened = tabThrough(10);
+		List<String> opened = tabThrough(14);
 		assertThat(opened).containsSubsequence("/system/unblock", "/lookup", "/trusts", "/links", "/jails", "/accounts",
-				"/jobs", "/hosts", "/audit", "/account/totp", "sign-out");
+				"/jobs", "/hosts", "/notices", "/audit", "/account/totp", "sign-out");
 		chromium.desktop();
 	}
 
@@ -203,6 +226,8 @@ class EveryPageInChromiumTests {
 		pages.put("jobs", "/jobs");
 		pages.put("job", jobPage);
 		pages.put("hosts", "/hosts");
+		pages.put("notices", "/notices");
+		pages.put("rebanned", "/lookup?ip=198.51.100.5");
 		pages.put("audit", "/audit");
 		pages.put("two-step", "/account/totp");
 		pages.put("error", "/jobs/999999999");

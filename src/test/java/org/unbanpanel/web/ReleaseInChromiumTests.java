@@ -57,7 +57,7 @@ class ReleaseInChromiumTests {
 		assertThat(chromium.all("nav.menu a").stream().map(WebElement::getText)).as("the menu, in order")
 			.containsExactly(text("en", "menu.unblock"), text("en", "menu.lookup"), text("en", "menu.trusts"),
 					text("en", "menu.links"), text("en", "menu.jails"), text("en", "menu.accounts"), text("en", "menu.jobs"),
-					text("en", "menu.hosts"), text("en", "menu.audit"), text("en", "menu.account"));
+					text("en", "menu.hosts"), text("en", "menu.notices"), text("en", "menu.audit"), text("en", "menu.account"));
 	}
 
 	@Test

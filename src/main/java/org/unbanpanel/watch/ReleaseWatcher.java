@@ -1,0 +1,139 @@
+package org.unbanpanel.watch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.HeldBan;
+import org.unbanpanel.jobs.Reban;
+
+/**
+ * The one thread that looks for new bans of watched addresses: every {@link WatchProperties#every()}, while any address
+ * is watched, one {@code fail2ban-client banned} ({@link Fail2ban#whereBannedNow}: every jail's entries, matched here
+ * by hash lookups), whatever the number of addresses and jails; nothing at all while none is. Naming the addresses
+ * ({@code banned <address> …}) would cost fail2ban a search of every jail's list per address: 6 to 18 s for 1,000
+ * addresses against 5,000 bans in {@code WatchBenchmark}, and fail2ban runs its clients' commands one after another
+ * in one thread ({@code server/asyncserver.py}), so every other client would wait. Each look waits at most for the
+ * command timeout (a frozen fail2ban costs one run held that long, never a pile of them: the next look starts after
+ * the last one ended), and a look that fails is logged once until one succeeds again.
+ */
+@Component
+class ReleaseWatcher implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReleaseWatcher.class);
+
+	private final WatchRepository watches;
+
+	private final Fail2ban fail2ban;
+
+	private final WatchProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+		Thread thread = new Thread(task, "release-watch");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** Whether the last look failed; touched only by the watch thread. */
+	private boolean failing;
+
+	ReleaseWatcher(WatchRepository watches, Fail2ban fail2ban, WatchProperties properties,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
+		this.watches = watches;
+		this.fail2ban = fail2ban;
+		this.properties = properties;
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+		this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		long every = properties.every().toMillis();
+		executor.scheduleWithFixedDelay(this::lookSafely, every, every, TimeUnit.MILLISECONDS);
+	}
+
+	/** A task that throws is never run again: every failure is caught here. */
+	void lookSafely() {
+		try {
+			look();
+			if (failing) {
+				logger.info("The release watch reaches fail2ban again");
+			}
+			failing = false;
+		}
+		catch (Fail2banException ex) {
+			if (!failing) {
+				logger.warn("The release watch cannot ask fail2ban; it tries again every {}: {}", properties.every(),
+						ex.getMessage());
+			}
+			failing = true;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The release watch failed to look for new bans", ex);
+		}
+	}
+
+	/** Looks up every watched address once, and records each new ban. */
+	void look() {
+		Instant now = clock.instant();
+		watches.forgetEnded(now);
+		List<Watch> current = watches.current(now);
+		if (current.isEmpty()) {
+			return;
+		}
+		Map<BanTarget, List<HeldBan>> held = fail2ban
+			.whereBannedNow(current.stream().map(watch -> BanTarget.parse(watch.address())).distinct().toList());
+		Instant seen = clock.instant();
+		for (Watch watch : current) {
+			watch.bannedIn(ownBans(held.getOrDefault(BanTarget.parse(watch.address()), List.of())))
+				.ifPresent(jail -> bannedAgain(watch, jail, seen));
+		}
+	}
+
+	/** The jails holding the address itself, in either form; a wider network's ban is no new ban of the address. */
+	private static List<String> ownBans(List<HeldBan> bans) {
+		return bans.stream()
+			.filter(ban -> ban.overlap() == HeldBan.Overlap.OWN)
+			.map(HeldBan::jail)
+			.distinct()
+			.toList();
+	}
+
+	private void bannedAgain(Watch watch, String jail, Instant at) {
+		transactions.executeWithoutResult(status -> {
+			if (watches.bannedAgain(watch.id(), jail, at)) {
+				events.publishEvent(new BannedAgain(
+						new Reban(watch.address(), jail, watch.jobId(), watch.releasedAt(), at)));
+			}
+		});
+	}
+
+	@Override
+	public void close() {
+		executor.shutdownNow();
+	}
+
+}
