@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.unbanpanel.core.InvalidValueException;
+import org.unbanpanel.core.TrustPeriod;
 
 /**
  * What the form that makes a link posts.
@@ -26,15 +27,9 @@ record LinkForm(@Size(max = MAX_NOTE) String note, List<String> jails, @Min(1) @
 
 	static final int MAX_USES = 100;
 
-	/**
-	 * The trust periods a link offers, as Unblock Access offers them (its {@code TrustPeriod}, which this module
-	 * cannot use: the trust module records in the audit trail, which records the links' events).
-	 */
-	static final List<String> TRUST_PERIODS = List.of("none", "1h", "12h", "24h");
-
 	static LinkForm proposed(LinksProperties properties) {
 		return new LinkForm("", List.of(), (int) Math.min(MAX_HOURS, Math.max(1, properties.validFor().toHours())),
-				Math.min(MAX_USES, properties.uses()), "none", false);
+				Math.min(MAX_USES, properties.uses()), TrustPeriod.NONE.param(), false);
 	}
 
 	public List<String> chosenJails() {
@@ -43,16 +38,10 @@ record LinkForm(@Size(max = MAX_NOTE) String note, List<String> jails, @Min(1) @
 
 	/**
 	 * The trust period chosen; none when none is posted.
-	 * @throws InvalidValueException for a value that is not one of {@link #TRUST_PERIODS}
+	 * @throws InvalidValueException for a value that is not a {@link TrustPeriod}'s
 	 */
 	Duration trustFor() {
-		if (trust == null || trust.isEmpty() || trust.equals(TRUST_PERIODS.get(0))) {
-			return Duration.ZERO;
-		}
-		if (!TRUST_PERIODS.contains(trust)) {
-			throw new InvalidValueException(trust, "trust.period.invalid", "is not a trust period: none, 1h, 12h or 24h");
-		}
-		return Duration.ofHours(Long.parseLong(trust.substring(0, trust.length() - 1)));
+		return TrustPeriod.fromParam(trust).duration();
 	}
 
 	public boolean protectedIncluded() {

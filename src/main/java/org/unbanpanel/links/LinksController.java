@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.core.JailName;
+import org.unbanpanel.core.TrustPeriod;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.web.ClientAddress;
@@ -117,7 +118,7 @@ class LinksController {
 
 	private String formView(Model model) {
 		model.addAttribute("jails", jails());
-		model.addAttribute("trustPeriods", LinkForm.TRUST_PERIODS);
+		model.addAttribute("trustPeriods", TrustPeriod.values());
 		model.addAttribute("protectedJails", properties.protectedJails());
 		return FORM;
 	}

@@ -10,6 +10,7 @@ import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Coverage;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.core.Rejection;
+import org.unbanpanel.core.TrustPeriod;
 
 /**
  * "Don't lock yourself out": which addresses may be trusted, judged by how many addresses a request covers over all

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.core.TrustPeriod;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.testsupport.FixedClock;
 import org.unbanpanel.testsupport.PanelWebTest;
@@ -89,6 +90,30 @@ class LinksControllerTests {
 			.andExpect(content().string(containsString("name=\"hours\" value=\"24\"")))
 			.andExpect(content().string(containsString("name=\"uses\" value=\"1\"")))
 			.andExpect(content().string(containsString("Also release from recidive, unban-panel")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void offersTheTrustPeriodsOfUnblockAccessWithNoneChosen() throws Exception {
+		mvc.perform(get("/links/new"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(matchesPattern("(?s).*<option value=\"none\"\\s+selected=\"selected\">no time \\(default\\)</option>.*")))
+			.andExpect(content().string(containsString("<option value=\"1h\">1 hour</option>")))
+			.andExpect(content().string(containsString("<option value=\"12h\">12 hours</option>")))
+			.andExpect(content().string(containsString("<option value=\"24h\">24 hours</option>")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void makesALinkWithEveryTrustPeriodUnblockAccessOffers() throws Exception {
+		given(service.create(any(), anyString(), anyString())).willReturn(new LinkService.Created(12, TOKEN));
+
+		for (TrustPeriod period : TrustPeriod.values()) {
+			mvc.perform(post("/links").with(csrf()).param("hours", "24").param("uses", "1").param("trust", period.param()))
+				.andExpect(redirectedUrl("/links/12"));
+			verify(service).create(new NewLink("", List.of(), false, period.duration(), Duration.ofHours(24), 1), "user",
+					"127.0.0.1");
+		}
 	}
 
 	@Test

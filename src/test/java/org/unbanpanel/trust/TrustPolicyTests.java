@@ -7,10 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.unbanpanel.core.BanTarget;
-import org.unbanpanel.core.InvalidValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TrustPolicyTests {
 
@@ -75,15 +73,6 @@ class TrustPolicyTests {
 		assertThat(allowingWide.check(targets("0.0.0.0/0"), false))
 			.containsExactly(new TrustPolicy.Problem("0.0.0.0/0", TrustPolicy.WIDE));
 		assertThat(allowingWide.check(targets("0.0.0.0/0"), true)).isEmpty();
-	}
-
-	@Test
-	void readsTheTrustPeriodsTheFormsOffer() {
-		assertThat(TrustPeriod.fromParam(null)).isEqualTo(TrustPeriod.NONE);
-		assertThat(TrustPeriod.fromParam("")).isEqualTo(TrustPeriod.NONE);
-		assertThat(TrustPeriod.fromParam("12h").duration()).isEqualTo(Duration.ofHours(12));
-		assertThatThrownBy(() -> TrustPeriod.fromParam("99h")).isInstanceOfSatisfying(InvalidValueException.class,
-				ex -> assertThat(ex.code()).isEqualTo("trust.period.invalid"));
 	}
 
 	private static List<BanTarget> targets(String... values) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.unbanpanel.audit.AuditAction;
+import org.unbanpanel.core.TrustPeriod;
 import org.unbanpanel.evidence.Evidence;
 import org.unbanpanel.evidence.SourceProblem;
 import org.unbanpanel.fail2ban.Fail2banException;
@@ -32,7 +33,6 @@ import org.unbanpanel.jobs.JobState;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.LockState;
 import org.unbanpanel.testsupport.Messages;
-import org.unbanpanel.trust.TrustPeriod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

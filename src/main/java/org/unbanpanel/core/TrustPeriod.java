@@ -1,12 +1,12 @@
-package org.unbanpanel.trust;
+package org.unbanpanel.core;
 
 import java.time.Duration;
 import java.util.Arrays;
 
-import org.unbanpanel.core.InvalidValueException;
-
 /**
- * How long released addresses are kept from being banned again, as the forms offer it. None by default.
+ * How long released addresses are kept from being banned again, as the forms offer it (Unblock Access, Lookup, a
+ * release link's form). None by default. In the kernel because the trust module and the links module both need it, and
+ * links cannot depend on trust (trust records in the audit trail, which records the links' events).
  */
 public enum TrustPeriod {
 
