@@ -47,7 +47,7 @@ import org.unbanpanel.web.PanelProperties;
  * without a session for {@code /api/**} only, refused to users with a second factor ({@link ApiSecondFactorFilter}).
  * Every password is checked through the {@link SignInGuard} ({@link GuardedPasswords}), which answers a refused
  * attempt at once ({@link SignInFailureHandler}, {@link ApiEntryPoint}). Only {@link Role#ADMIN} may change anything,
- * except each user's own TOTP enrolment; anyone may open a release link's page ({@code /release/**}, its token
+ * except each user's own TOTP enrolment, or open a page that is only a form for a change ({@link #ADMIN_FORMS}); anyone may open a release link's page ({@code /release/**}, its token
  * guarded by a {@link SecretGuard}); CSRF protection stays on for every form; redirects are paths, never built from
  * the {@code Host} header ({@link RelativeRedirects}).
  */
@@ -58,6 +58,9 @@ public class SecurityConfig {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+	/** The pages only admins may open: each is a form whose POST needs the ADMIN role. */
+	static final String[] ADMIN_FORMS = { "/links/new" };
 
 	/** {@code {bcrypt}} and a whole bcrypt hash: a plain password behind the prefix is refused, not just mismatched. */
 	private static final Pattern BCRYPT_HASH = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
@@ -99,6 +102,9 @@ public class SecurityConfig {
 				.permitAll()
 				.requestMatchers("/account/**")
 				.authenticated()
+				// a page that is nothing but a form for a change: an operator could fill it in, never send it
+				.requestMatchers(HttpMethod.GET, ADMIN_FORMS)
+				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, "/**")
 				.authenticated()
 				.anyRequest()

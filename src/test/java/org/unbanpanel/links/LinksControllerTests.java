@@ -79,6 +79,13 @@ class LinksControllerTests {
 	}
 
 	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void refusesAnOperatorTheFormThatMakesALink() throws Exception {
+		mvc.perform(get("/links/new")).andExpect(status().isForbidden());
+		verify(fail2ban, never()).jails();
+	}
+
+	@Test
 	@WithMockUser(roles = "ADMIN")
 	void offersFail2bansJailsAndTheDefaultsOnTheForm() throws Exception {
 		given(fail2ban.jails()).willReturn(List.of("dovecot", "sshd"));
