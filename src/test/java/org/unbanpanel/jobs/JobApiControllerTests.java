@@ -36,6 +36,9 @@ class JobApiControllerTests {
 	@MockitoBean
 	private JobService service;
 
+	@MockitoBean
+	private ReleaseWatch watch;
+
 	@Test
 	@WithMockUser
 	void answersAJobIdThatIsNotPlainDigitsOrHasALeadingZeroWithAProblem() throws Exception {
@@ -65,6 +68,39 @@ class JobApiControllerTests {
 			.andExpect(jsonPath("$.items[0].covering[0].entry").value("198.51.100.0/24"))
 			.andExpect(jsonPath("$.items[1].error.code").value("account.UNKNOWN_USER"))
 			.andExpect(jsonPath("$.items[1].error.message").value("there is no user account named 'bob' (faillock: Unknown user)"));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersTheReleasedAddressesBannedAgainAsData() throws Exception {
+		given(service.find(12)).willReturn(Optional.of(job(12, JobState.DONE)));
+		given(watch.bannedAgain(12)).willReturn(List.of(
+				new Reban("192.0.2.7", "dovecot", 12, Instant.parse("2026-12-01T21:36:01Z"),
+						Instant.parse("2026-12-01T21:40:02Z")),
+				new Reban("2001:db8::7", "sshd", 12, Instant.parse("2026-12-01T21:36:01Z"),
+						Instant.parse("2026-12-01T22:31:00Z"))));
+
+		mvc.perform(get("/api/v1/jobs/12"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(12))
+			.andExpect(jsonPath("$.items[0].value").value("4.4.4.4"))
+			.andExpect(jsonPath("$.rebans.length()").value(2))
+			.andExpect(jsonPath("$.rebans[0].jail").value("dovecot"))
+			.andExpect(jsonPath("$.rebans[0].entry").value("192.0.2.7"))
+			.andExpect(jsonPath("$.rebans[0].releasedAt").value("2026-12-01T21:36:01Z"))
+			.andExpect(jsonPath("$.rebans[0].bannedAt").value("2026-12-01T21:40:02Z"))
+			.andExpect(jsonPath("$.rebans[0].minutesAfterRelease").value(4))
+			.andExpect(jsonPath("$.rebans[1].jail").value("sshd"))
+			.andExpect(jsonPath("$.rebans[1].entry").value("2001:db8::7"))
+			.andExpect(jsonPath("$.rebans[1].minutesAfterRelease").value(54));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersNoReBansAsAnEmptyList() throws Exception {
+		given(service.find(5)).willReturn(Optional.of(job(5, JobState.DONE)));
+
+		mvc.perform(get("/api/v1/jobs/5")).andExpect(status().isOk()).andExpect(jsonPath("$.rebans").isEmpty());
 	}
 
 	@Test
