@@ -42,11 +42,20 @@ class NoticeRepository {
 			.update();
 	}
 
-	/** The notices due for an attempt, oldest first. */
-	List<Notice> due(Instant now, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM notice WHERE state = 'PENDING' AND next_attempt_at <= :now"
-				+ " ORDER BY next_attempt_at, id FETCH FIRST :limit ROWS ONLY")
+	/** The destinations that have notices due for an attempt. */
+	List<String> dueDestinations(Instant now) {
+		return jdbc.sql("SELECT DISTINCT destination FROM notice WHERE state = 'PENDING' AND next_attempt_at <= :now")
 			.param("now", utc(now))
+			.query(String.class)
+			.list();
+	}
+
+	/** The notices to one destination due for an attempt, oldest first. */
+	List<Notice> due(Instant now, String destination, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM notice WHERE state = 'PENDING' AND next_attempt_at <= :now"
+				+ " AND destination = :destination ORDER BY next_attempt_at, id FETCH FIRST :limit ROWS ONLY")
+			.param("now", utc(now))
+			.param("destination", destination)
 			.param("limit", limit)
 			.query(NoticeRepository::notice)
 			.list();

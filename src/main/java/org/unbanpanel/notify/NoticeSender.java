@@ -3,8 +3,16 @@ package org.unbanpanel.notify;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,11 +22,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The one thread that sends the stored notices, away from the jobs and every other thread: every second it takes those
- * due and tries each once. One that fails is tried again after {@link NotifyProperties#delayAfter}, and marked failed
- * after {@link NotifyProperties#attempts()} attempts, with the last error. An attempt lasts at most the connect and
- * read timeouts; a notice stored while the panel was stopped is sent after the start. Notices sent or failed are kept
- * on the notices page for {@link #KEPT_FOR}.
+ * Sends the stored notices, away from the jobs and every other thread: every second one thread looks which destinations
+ * have notices due, and hands each destination that is not busy to a small pool, which tries that destination's due
+ * notices once each, oldest first. So each destination has at most one attempt in flight, and one that hangs until its
+ * read timeout delays only its own notices, never another's. One that fails is tried again after
+ * {@link NotifyProperties#delayAfter}, and marked failed after {@link NotifyProperties#attempts()} attempts, with the
+ * last error. An attempt lasts at most the connect and read timeouts; a notice stored while the panel was stopped is
+ * sent after the start. Notices sent or failed are kept on the notices page for {@link #KEPT_FOR}.
  */
 @Component
 class NoticeSender implements AutoCloseable {
@@ -29,6 +39,12 @@ class NoticeSender implements AutoCloseable {
 
 	/** How long a notice that was sent or failed stays on the notices page. */
 	static final Duration KEPT_FOR = Duration.ofDays(30);
+
+	/**
+	 * The most destinations sent to at once: one thread per webhook and one for mail, up to this; beyond it a
+	 * destination waits for a thread, never for another destination's answer once it has one.
+	 */
+	static final int MAX_SENDERS = 8;
 
 	private static final Duration FORGET_EVERY = Duration.ofHours(1);
 
@@ -42,27 +58,32 @@ class NoticeSender implements AutoCloseable {
 
 	private final Clock clock;
 
-	/** When the old notices were last forgotten; touched only by the sender's thread. */
+	/** When the old notices were last forgotten; touched only by the polling thread. */
 	private Instant forgotten = Instant.MIN;
 
-	private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
-		Thread thread = new Thread(task, "notice-sender");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/** The destinations whose notices a sender is on. */
+	private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
+	private final ScheduledThreadPoolExecutor poller = new ScheduledThreadPoolExecutor(1, threads("notice-poller"));
+
+	private final ThreadPoolExecutor senders;
 
 	NoticeSender(NoticeRepository notices, Delivery delivery, NotifyProperties properties, Clock clock) {
 		this.notices = notices;
 		this.delivery = delivery;
 		this.properties = properties;
 		this.clock = clock;
-		this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		this.poller.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		int size = Math.min(properties.webhooks().size() + 1, MAX_SENDERS);
+		this.senders = new ThreadPoolExecutor(size, size, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+				threads("notice-sender"));
+		this.senders.allowCoreThreadTimeOut(true);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		long interval = INTERVAL.toMillis();
-		executor.scheduleWithFixedDelay(this::sendDueSafely, interval, interval, TimeUnit.MILLISECONDS);
+		poller.scheduleWithFixedDelay(this::sendDueSafely, interval, interval, TimeUnit.MILLISECONDS);
 	}
 
 	/** A task that throws is never run again. */
@@ -75,13 +96,34 @@ class NoticeSender implements AutoCloseable {
 		}
 	}
 
-	void sendDue() {
+	/**
+	 * Hands each destination with notices due, unless a sender is on it already, to a sender.
+	 * @return done when the senders started now are done (for tests; the polling thread never waits for it)
+	 */
+	CompletableFuture<Void> sendDue() {
 		Instant now = clock.instant();
 		if (forgotten.isBefore(now.minus(FORGET_EVERY))) {
 			notices.forgetEndedBefore(now.minus(KEPT_FOR));
 			forgotten = now;
 		}
-		notices.due(now, BATCH).forEach(this::attempt);
+		List<CompletableFuture<Void>> started = notices.dueDestinations(now)
+			.stream()
+			.filter(busy::add)
+			.map(destination -> CompletableFuture.runAsync(() -> sendDueTo(destination, now), senders))
+			.toList();
+		return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+	}
+
+	private void sendDueTo(String destination, Instant now) {
+		try {
+			notices.due(now, destination, BATCH).forEach(this::attempt);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Sending the notices to {} failed", destination, ex);
+		}
+		finally {
+			busy.remove(destination);
+		}
 	}
 
 	private void attempt(Notice notice) {
@@ -103,7 +145,17 @@ class NoticeSender implements AutoCloseable {
 
 	@Override
 	public void close() {
-		executor.shutdownNow();
+		poller.shutdownNow();
+		senders.shutdownNow();
+	}
+
+	private static ThreadFactory threads(String name) {
+		AtomicInteger count = new AtomicInteger();
+		return task -> {
+			Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
 	}
 
 }

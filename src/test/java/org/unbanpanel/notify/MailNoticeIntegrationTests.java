@@ -12,9 +12,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.unbanpanel.testsupport.Messages;
 import org.unbanpanel.testsupport.MutableClock;
 import org.unbanpanel.testsupport.TestDatabase;
 
@@ -51,7 +51,7 @@ class MailNoticeIntegrationTests {
 
 		notices.add("job-failed", NoticeTriggers.values("jobId", 12L, "failedValues", 1, "error",
 				"fail2ban is not running", "submittedBy", "alice"));
-		sender(smtp.getSmtp().getPort()).sendDue();
+		sender(smtp.getSmtp().getPort()).sendDue().join();
 
 		assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
 		MimeMessage mail = smtp.getReceivedMessages()[0];
@@ -74,10 +74,10 @@ class MailNoticeIntegrationTests {
 		notices(port).add("fail2ban-answers-again", NoticeTriggers.values("since", "2026-12-01T21:30:00Z", "minutes", 10L));
 		NoticeSender sender = sender(port);
 
-		sender.sendDue();
+		sender.sendDue().join();
 		Notice first = repository.latest(1).get(0);
 		clock.advance(Duration.ofSeconds(10));
-		sender.sendDue();
+		sender.sendDue().join();
 
 		assertThat(first.state()).isEqualTo(NoticeState.PENDING);
 		assertThat(first.attempts()).isEqualTo(1);
@@ -90,13 +90,13 @@ class MailNoticeIntegrationTests {
 	}
 
 	private Notices notices(int port) {
-		return new Notices(repository, properties, messages(), mail(port).getBeanProvider(JavaMailSender.class),
+		return new Notices(repository, properties, Messages.source(), mail(port).getBeanProvider(JavaMailSender.class),
 				database.transactions(), clock);
 	}
 
 	private NoticeSender sender(int port) {
-		return new NoticeSender(repository,
-				new Delivery(properties, mail(port).getBeanProvider(JavaMailSender.class), messages()), properties, clock);
+		return new NoticeSender(repository, new Delivery(properties, mail(port).getBeanProvider(JavaMailSender.class),
+				Messages.source()), properties, clock);
 	}
 
 	private static StaticListableBeanFactory mail(int port) {
@@ -105,15 +105,6 @@ class MailNoticeIntegrationTests {
 		sender.setPort(port);
 		sender.getJavaMailProperties().putAll(Map.of("mail.smtp.connectiontimeout", "2000", "mail.smtp.timeout", "2000"));
 		return new StaticListableBeanFactory(Map.of("mailSender", sender));
-	}
-
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages/messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setAlwaysUseMessageFormat(true);
-		messages.setFallbackToSystemLocale(false);
-		return messages;
 	}
 
 }

@@ -10,6 +10,9 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
 /**
  * The panel's message bundles as files, so that a test expects a page's words in any of its languages without
  * writing them twice: {@code Messages.text("ca", "job.state.DONE")}.
@@ -19,6 +22,16 @@ public final class Messages {
 	public static final Path DIRECTORY = Path.of("src/main/resources/messages");
 
 	private Messages() {
+	}
+
+	/** The bundles as the panel reads them: UTF-8, every message a MessageFormat pattern, no fallback to the system's. */
+	public static MessageSource source() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages/messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setAlwaysUseMessageFormat(true);
+		messages.setFallbackToSystemLocale(false);
+		return messages;
 	}
 
 	/** One language's bundle: {@code en} (the base bundle), {@code es} or {@code ca}. */
