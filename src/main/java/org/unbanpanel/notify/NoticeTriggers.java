@@ -12,18 +12,23 @@ import org.unbanpanel.jobs.JobState;
 import org.unbanpanel.jobs.Reban;
 import org.unbanpanel.links.ReleaseLinkUsed;
 import org.unbanpanel.watch.BannedAgain;
+import org.unbanpanel.web.PanelProperties;
 
 /**
  * What the other modules tell that deserves a notice: one listener method each, naming its kind and its values in the
- * order of the message {@code notice.kind.<kind>}.
+ * order of the message {@code notice.kind.<kind>}. A link to a page is absolute under {@code panel.base-url}, a path
+ * without it.
  */
 @Component
 class NoticeTriggers {
 
 	private final Notices notices;
 
-	NoticeTriggers(Notices notices) {
+	private final PanelProperties panel;
+
+	NoticeTriggers(Notices notices, PanelProperties panel) {
 		this.notices = notices;
+		this.panel = panel;
 	}
 
 	@ApplicationModuleListener
@@ -32,7 +37,7 @@ class NoticeTriggers {
 		notices.add("banned-again", values("address", reban.address(), "jail", reban.jail(), "minutesAfterRelease",
 				reban.minutesAfterRelease(), "jobId", reban.jobId(), "releasedAt", reban.releasedAt().toString(),
 				"bannedAt", reban.bannedAt().toString(), "evidence",
-				"/evidence?jail=" + reban.jail() + "&ip=" + reban.address()));
+				panel.link("/evidence?jail=" + reban.jail() + "&ip=" + reban.address())));
 	}
 
 	/** A job that ended failed: every value it had left failed. */

@@ -33,7 +33,7 @@ class ConfiguredUsersTests {
 	private static org.springframework.security.core.userdetails.UserDetailsService users(String password) {
 		return new SecurityConfig().userDetailsService(
 				new UsersProperties(List.of(new UsersProperties.User("alice", password, Role.ADMIN))),
-				new PanelProperties(Path.of("target/test-data"), List.of(), null),
+				new PanelProperties(Path.of("target/test-data"), List.of(), null, null),
 				PasswordEncoderFactories.createDelegatingPasswordEncoder());
 	}
 

@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientAddressTests {
 
 	private final ClientAddress behindProxy = new ClientAddress(
-			new PanelProperties(Path.of("."), List.of("127.0.0.1", "10.0.0.0/8"), null));
+			new PanelProperties(Path.of("."), List.of("127.0.0.1", "10.0.0.0/8"), null, null));
 
 	@Test
 	void takesThePeerWhenNoProxyIsTrusted() {
-		ClientAddress direct = new ClientAddress(new PanelProperties(Path.of("."), List.of(), null));
+		ClientAddress direct = new ClientAddress(new PanelProperties(Path.of("."), List.of(), null, null));
 
 		assertThat(direct.of(request("127.0.0.1", "198.51.100.1"))).isEqualTo("127.0.0.1");
 	}

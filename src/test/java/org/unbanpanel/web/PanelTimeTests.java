@@ -72,8 +72,8 @@ class PanelTimeTests {
 
 	@Test
 	void takesTheSystemsZoneUnlessOneIsConfigured() {
-		assertThat(new PanelProperties(Path.of("."), List.of(), null).zone()).isEqualTo(ZoneId.systemDefault());
-		assertThat(new PanelProperties(Path.of("."), List.of(), ZoneOffset.UTC).zone()).isEqualTo(ZoneOffset.UTC);
+		assertThat(new PanelProperties(Path.of("."), List.of(), null, null).zone()).isEqualTo(ZoneId.systemDefault());
+		assertThat(new PanelProperties(Path.of("."), List.of(), ZoneOffset.UTC, null).zone()).isEqualTo(ZoneOffset.UTC);
 	}
 
 	private static PanelTime times(ZoneId zone) {
@@ -84,8 +84,8 @@ class PanelTimeTests {
 		messages.setAlwaysUseMessageFormat(true);
 		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
 		beans.registerSingleton("clock", Clock.fixed(NOW, ZoneOffset.UTC));
-		return new PanelTime(new PanelProperties(Path.of("."), List.of(), zone), beans.getBeanProvider(Clock.class),
-				messages);
+		return new PanelTime(new PanelProperties(Path.of("."), List.of(), zone, null),
+				beans.getBeanProvider(Clock.class), messages);
 	}
 
 }

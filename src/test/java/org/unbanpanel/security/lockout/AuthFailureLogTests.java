@@ -73,7 +73,7 @@ class AuthFailureLogTests {
 	}
 
 	private PanelProperties panel() {
-		return new PanelProperties(dataDir, List.of(), null);
+		return new PanelProperties(dataDir, List.of(), null, null);
 	}
 
 }

@@ -34,7 +34,7 @@ class ThrottledSecretsTests {
 	void guard() {
 		file = dataDir.resolve("auth.log");
 		AuthFailureLog log = new AuthFailureLog(new LockoutProperties(file, null),
-				new PanelProperties(dataDir, List.of(), null), clock);
+				new PanelProperties(dataDir, List.of(), null, null), clock);
 		guard = new ThrottledSecrets(log, clock, 64).guard("release-link", LIMITS);
 	}
 
