@@ -58,10 +58,10 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void showsALinePerValueOfAFinishedJob() throws Exception {
 		given(service.find(7)).willReturn(Optional.of(job(7, JobState.PARTLY_DONE,
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd", "dovecot"), 0, null),
-				new ItemView(ItemKind.IP, "7.7.7.7", ItemState.NOT_BANNED, List.of(), 0, null),
-				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), 5, null),
-				new ItemView(ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), 0,
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd", "dovecot"), 0, null),
+				new ItemView("local", ItemKind.IP, "7.7.7.7", ItemState.NOT_BANNED, List.of(), 0, null),
+				new ItemView("local", ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), 5, null),
+				new ItemView("local", ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), 0,
 						new Failure("account.UNKNOWN_USER",
 								Explanation.of("accounts.tool.unknownUser", "bob", "faillock", "Unknown user"))))));
 
@@ -84,8 +84,8 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void linksAReleasedAddressToWhyItWasBannedAndTheAccountsItLocked() throws Exception {
 		given(service.find(8)).willReturn(Optional.of(job(8, JobState.DONE,
-				new ItemView(ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null),
-				new ItemView(ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED, List.of("sshd"), 0, null))));
+				new ItemView("local", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null),
+				new ItemView("local", ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED, List.of("sshd"), 0, null))));
 
 		mvc.perform(get("/jobs/8"))
 			.andExpect(content().string(containsString("href=\"/lookup?ip=203.0.113.7\"")))
@@ -97,7 +97,7 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void saysWhichReleasedAddressWasBannedAgainWhereAndHowSoonWithItsEvidence() throws Exception {
 		given(service.find(9)).willReturn(Optional.of(job(9, JobState.DONE,
-				new ItemView(ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null))));
+				new ItemView("local", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null))));
 		given(watch.bannedAgain(9)).willReturn(List.of(new Reban("203.0.113.7", "dovecot", 9,
 				SUBMITTED.plusSeconds(5), SUBMITTED.plusSeconds(5 + 4 * 60 + 30))));
 
@@ -111,7 +111,7 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void saysUntilWhenTheReleasedAddressesAreWatched() throws Exception {
 		given(service.find(10)).willReturn(Optional.of(job(10, JobState.DONE,
-				new ItemView(ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null))));
+				new ItemView("local", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null))));
 		given(watch.watchedUntil(10)).willReturn(Optional.of(SUBMITTED.plusSeconds(3600)));
 
 		mvc.perform(get("/jobs/10"))
@@ -123,7 +123,7 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void refreshesItselfWhileTheJobRuns() throws Exception {
 		given(service.find(8)).willReturn(Optional.of(job(8, JobState.QUEUED,
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null))));
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null))));
 
 		mvc.perform(get("/jobs/8"))
 			.andExpect(content().string(containsString("http-equiv=\"refresh\"")))
@@ -134,7 +134,7 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void saysSoWhenFail2banDidNotTrustTheReleasedAddresses() throws Exception {
 		JobView job = job(10, JobState.DONE,
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
 		given(service.find(10)).willReturn(Optional.of(withTrust(job, new JobTrusts.Report(false,
 				"fail2ban is not running"))));
 
@@ -148,7 +148,7 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void refreshesItselfUntilTheTrustOfAFinishedJobIsApplied() throws Exception {
 		JobView job = job(12, JobState.DONE,
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
 		given(service.find(12)).willReturn(Optional.of(withTrust(job, JobTrusts.Report.PENDING)),
 				Optional.of(withTrust(job, new JobTrusts.Report(true, null))));
 
@@ -234,8 +234,8 @@ class JobControllerTests {
 		given(health.problem()).willReturn(why);
 		given(service.find(15)).willReturn(Optional.of(new JobView(15, JobState.QUEUED, "alice", "203.0.113.7",
 				SUBMITTED, SUBMITTED, null, 3, SUBMITTED.plusSeconds(7), new Failure("waiting", why),
-				List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null),
-						new ItemView(ItemKind.IP, "5.5.5.5", ItemState.PENDING, List.of(), 0, null)),
+				List.of(new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null),
+						new ItemView("local", ItemKind.IP, "5.5.5.5", ItemState.PENDING, List.of(), 0, null)),
 				Duration.ZERO, List.of(), null,
 				List.of(SUBMITTED, SUBMITTED.plusSeconds(1), SUBMITTED.plusSeconds(3)),
 				SUBMITTED.plus(Duration.ofMinutes(10)))));
@@ -256,7 +256,7 @@ class JobControllerTests {
 	void offersAnOperatorNoActionOnAWaitingJob() throws Exception {
 		given(service.find(15)).willReturn(Optional.of(new JobView(15, JobState.QUEUED, "alice", "203.0.113.7",
 				SUBMITTED, SUBMITTED, null, 2, SUBMITTED.plusSeconds(3), new Failure("waiting", null),
-				List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)))));
+				List.of(new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)))));
 
 		mvc.perform(get("/jobs/15"))
 			.andExpect(content().string(containsString("Next try")))
@@ -278,8 +278,8 @@ class JobControllerTests {
 		given(health.problem()).willReturn(gaveUp.message());
 		given(service.find(16)).willReturn(Optional.of(new JobView(16, JobState.FAILED, "alice", "203.0.113.7",
 				SUBMITTED, SUBMITTED, SUBMITTED.plus(Duration.ofMinutes(10)), 25, null, gaveUp,
-				List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.FAILED, List.of(), 0, gaveUp),
-						new ItemView(ItemKind.IP, "5.5.5.5", ItemState.FAILED, List.of(), 0, gaveUp)))));
+				List.of(new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.FAILED, List.of(), 0, gaveUp),
+						new ItemView("local", ItemKind.IP, "5.5.5.5", ItemState.FAILED, List.of(), 0, gaveUp)))));
 
 		String page = mvc.perform(get("/jobs/16")).andReturn().getResponse().getContentAsString();
 
@@ -402,11 +402,11 @@ class JobControllerTests {
 		verifyNoInteractions(service);
 	}
 
-	private static final ItemView PARTLY = new ItemView(ItemKind.IP, "198.51.100.7", ItemState.PARTLY_UNBANNED,
+	private static final ItemView PARTLY = new ItemView("local", ItemKind.IP, "198.51.100.7", ItemState.PARTLY_UNBANNED,
 			List.of("sshd", "dovecot", "sasl"), List.of(), List.of(new JailEntry("sshd", "198.51.100.0/24")), List.of(),
 			0, null);
 
-	private static final ItemView NETWORK = new ItemView(ItemKind.IP, "198.51.100.0/25", ItemState.UNBANNED,
+	private static final ItemView NETWORK = new ItemView("local", ItemKind.IP, "198.51.100.0/25", ItemState.UNBANNED,
 			List.of(), List.of(new JailEntry("apache", "198.51.100.20")), List.of(), List.of(), 0, null);
 
 	private static JobView withTrust(JobView job, JobTrusts.Report report) {

@@ -94,7 +94,7 @@ class JobMetricsTests {
 	}
 
 	private static JobSettled.SettledItem item(ItemState state, JailEntry... released) {
-		return new JobSettled.SettledItem(1, ItemKind.IP, "198.51.100.7", state, List.of(released), List.of(),
+		return new JobSettled.SettledItem(1, "local", ItemKind.IP, "198.51.100.7", state, List.of(released), List.of(),
 				List.of(), 0, null, null);
 	}
 

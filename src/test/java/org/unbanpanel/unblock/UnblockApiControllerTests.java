@@ -49,7 +49,7 @@ class UnblockApiControllerTests {
 		given(service.submit(any(), anyString(), anyString())).willReturn(5L);
 		given(service.find(5)).willReturn(Optional.of(new JobView(5, JobState.QUEUED, "script", "127.0.0.1",
 				Instant.parse("2026-11-25T11:00:00Z"), null, null, 0, null, null,
-				List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)))));
+				List.of(new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)))));
 
 		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"ips\": [\"4.4.4.4\", \"4.4.4.4\"], \"accounts\": [\"admin\"]}"))
