@@ -498,9 +498,13 @@ class JobRunner implements DisposableBean {
 		return state;
 	}
 
-	/** The addresses of the job that no jail of the job holds any more: the ones a trust applies to. */
+	/**
+	 * The addresses of the job that no jail of the job holds any more on the machine the panel runs on: the ones a
+	 * trust applies to (a trust is the local fail2ban's, for now).
+	 */
 	private static List<String> unblocked(List<Item> items) {
 		return items.stream()
+			.filter(item -> item.target().host().isLocal())
 			.filter(item -> item.target().kind() == ItemKind.IP && item.result().state().succeeded())
 			.map(item -> item.target().value())
 			.toList();
