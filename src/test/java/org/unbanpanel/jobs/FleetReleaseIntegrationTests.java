@@ -17,10 +17,12 @@ import org.unbanpanel.hosts.TestFleet;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelApi;
+import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.SshHosts;
 import org.unbanpanel.testsupport.SshTestHost;
+import org.unbanpanel.testsupport.TestPanel;
 import org.unbanpanel.testsupport.WithSshHosts;
 import org.assertj.core.groups.Tuple;
 import tools.jackson.databind.JsonNode;
@@ -33,8 +35,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * tools' fail2ban-server) and two others ({@code host-0}, {@code host-1}), each a real sshd with its own private
  * fail2ban-server reached through {@code sudo -n} under the shipped sudoers rules. An address banned on all three in
  * different jails is released everywhere through the API, which each host's own fail2ban confirms; with one host's
- * sshd stopped, the other two finish, the job shows that host waiting with the reason, and it completes once sshd
- * is back.
+ * sshd stopped, the other two finish, the job (its JSON and its page) shows that host waiting with the reason, and it
+ * completes once sshd is back.
  */
 @WithSshHosts(2)
 @PanelOnRealTools(users = { "admin", "ADMIN" }, pam = false,
@@ -116,6 +118,9 @@ class FleetReleaseIntegrationTests {
 		assertThat(hostOne.get("error").get("code").asString()).isEqualTo("waiting");
 		assertThat(hostOne.get("error").get("message").asString()).contains("host-1");
 		assertThat(waiting.get("failure").get("message").asString()).startsWith("on host-1: ");
+		String page = browser().get("/jobs/" + id).body();
+		assertThat(page).contains("<span class=\"host\">host-1:</span>")
+			.contains("fail2ban cannot be reached, the job waits and tries again: ");
 		assertThat(fail2ban(0).bannedIn("dovecot")).doesNotContain(ADDRESS);
 		assertThat(fail2ban(1).bannedIn("mxcp")).as("host-1's own fail2ban, asked on the host's side")
 			.contains(ADDRESS);
@@ -159,6 +164,12 @@ class FleetReleaseIntegrationTests {
 			lines.add(tuple(item.get("host").asString(), item.get("state").asString(), jails.stream().sorted().toList()));
 		}
 		return lines;
+	}
+
+	private PanelBrowser browser() {
+		PanelBrowser browser = tools.browser();
+		browser.signIn("admin", TestPanel.PASSWORD);
+		return browser;
 	}
 
 	private PanelApi api() {

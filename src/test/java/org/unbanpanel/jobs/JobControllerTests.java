@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2banHealth;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +75,8 @@ class JobControllerTests {
 			.andExpect(content().string(containsString("failed: there is no user account named &#39;bob&#39; "
 					+ "(faillock: Unknown user)")))
 			.andExpect(content().string(containsString("partly done")))
+			.andExpect(content().string(not(containsString("by-value"))))
+			.andExpect(content().string(not(containsString("class=\"host\""))))
 			.andExpect(content().string(not(containsString("http-equiv=\"refresh\""))));
 		mvc.perform(get("/jobs/7").header("Accept-Language", "es"))
 			.andExpect(content().string(containsString("error: no existe ninguna cuenta llamada «bob» "
@@ -210,7 +213,53 @@ class JobControllerTests {
 			.andExpect(redirectedUrl("/jobs/14"))
 			.andExpect(flash().attribute("message", "Job 14 is queued: 198.51.100.0/24 will be released from sshd."));
 		verify(service).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("198.51.100.0/24")), List.of(),
-				Duration.ZERO, List.of("sshd"))), eq("alice"), anyString());
+				Duration.ZERO, List.of("sshd"), List.of(HostName.LOCAL))), eq("alice"), anyString());
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void releasesTheNetworkThatStillBlocksAnAddressOnTheHostWhereItDoes() throws Exception {
+		ItemView onMail = new ItemView("mail", PARTLY.kind(), PARTLY.value(), PARTLY.state(), PARTLY.jails(),
+				PARTLY.inside(), PARTLY.covering(), PARTLY.stillBanned(), 0, null);
+		given(service.find(13)).willReturn(Optional.of(job(13, JobState.PARTLY_DONE, NOT_BANNED_LOCALLY, onMail)));
+		given(service.submit(any(), anyString(), anyString())).willReturn(14L);
+
+		mvc.perform(get("/jobs/13")).andExpect(content().string(containsString("name=\"host\" value=\"mail\"")));
+		mvc.perform(post("/jobs/13/release-network").with(csrf()).param("network", "198.51.100.0/24")
+			.param("jail", "sshd").param("confirmed", "true"))
+			.andExpect(flash().attribute("actionError",
+					"'198.51.100.0/24' in sshd is not a network that blocks a value of this job."));
+		mvc.perform(post("/jobs/13/release-network").with(csrf()).param("network", "198.51.100.0/24")
+			.param("jail", "sshd").param("host", "mail").param("confirmed", "true"))
+			.andExpect(redirectedUrl("/jobs/14"));
+		verify(service).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("198.51.100.0/24")), List.of(),
+				Duration.ZERO, List.of("sshd"), List.of(HostName.parse("mail")))), eq("alice"), anyString());
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void givesEachValueALinePerHostWhenTheJobSpansSeveralAndShowsAWaitingHostWithTheReason() throws Exception {
+		Explanation down = Explanation.of("hosts.problem.unreachable", "backup", "connection refused");
+		given(service.find(8)).willReturn(Optional.of(new JobView(8, JobState.QUEUED, "alice", "203.0.113.7", SUBMITTED,
+				SUBMITTED, null, 1, SUBMITTED.plusSeconds(1), new Failure("waiting",
+						Explanation.of("job.waiting.host", "backup", down)),
+				List.of(new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null),
+						new ItemView("mail", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("dovecot"), 0, null),
+						new ItemView("backup", ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0,
+								new Failure("waiting", down))))));
+
+		mvc.perform(get("/jobs/8"))
+			.andExpect(content().string(containsString("class=\"results by-value\"")))
+			.andExpect(content().string(containsString("<span class=\"value\">4.4.4.4</span>")))
+			.andExpect(content().string(containsString("<span class=\"host\">mail:</span>")))
+			.andExpect(content().string(containsString("unbanned from dovecot")))
+			.andExpect(content().string(containsString("<span class=\"host\">backup:</span>")))
+			.andExpect(content().string(containsString("fail2ban cannot be reached, the job waits and tries again: "
+					+ "on backup: cannot reach backup: connection refused")))
+			.andExpect(content().string(containsString("fail2ban cannot be reached, the job waits and tries again: "
+					+ "cannot reach backup: connection refused")));
+		mvc.perform(get("/jobs/8").header("Accept-Language", "ca"))
+			.andExpect(content().string(containsString("a backup: no es pot contactar amb backup: connection refused")));
 	}
 
 	@Test
@@ -408,6 +457,9 @@ class JobControllerTests {
 
 	private static final ItemView NETWORK = new ItemView("local", ItemKind.IP, "198.51.100.0/25", ItemState.UNBANNED,
 			List.of(), List.of(new JailEntry("apache", "198.51.100.20")), List.of(), List.of(), 0, null);
+
+	private static final ItemView NOT_BANNED_LOCALLY = new ItemView("local", ItemKind.IP, "198.51.100.7",
+			ItemState.NOT_BANNED, List.of(), 0, null);
 
 	private static JobView withTrust(JobView job, JobTrusts.Report report) {
 		return new JobView(job.id(), job.state(), job.submittedBy(), job.clientAddress(), job.createdAt(), null, null,
