@@ -54,6 +54,18 @@ class JobAuditTests {
 	}
 
 	@Test
+	void namesTheHostEachBanWasReleasedOn() {
+		audit.settled(settled(
+				new JobSettled.SettledItem(1, "local", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED,
+						List.of(new JailEntry("sshd", "203.0.113.7")), List.of(), List.of(), 0, null, null),
+				new JobSettled.SettledItem(2, "mail", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED,
+						List.of(new JailEntry("dovecot", "203.0.113.7")), List.of(), List.of(), 0, null, null)));
+
+		assertThat(trail.recent(10)).extracting(AuditEvent::host, AuditEvent::jail, AuditEvent::target)
+			.containsExactlyInAnyOrder(tuple("local", "sshd", "203.0.113.7"), tuple("mail", "dovecot", "203.0.113.7"));
+	}
+
+	@Test
 	void recordsWhatCameOfTheOtherValues() {
 		audit.settled(settled(
 				new JobSettled.SettledItem(3, "local", ItemKind.IP, "192.0.2.9", ItemState.NOT_BANNED, List.of(), List.of(),

@@ -51,6 +51,17 @@ class JobMetricsTests {
 	}
 
 	@Test
+	void tagsEachReleaseAndValueWithTheHostItWasReleasedOn() {
+		metrics.settled(settled(JobState.DONE, item(ItemState.UNBANNED, new JailEntry("sshd", "198.51.100.7")),
+				onHost("mail", item(ItemState.UNBANNED, new JailEntry("sshd", "198.51.100.7")))));
+
+		assertThat(registry.get(JobMetrics.RELEASES).tags("jail", "sshd", "host", "local").counter().count()).isEqualTo(1);
+		assertThat(registry.get(JobMetrics.RELEASES).tags("jail", "sshd", "host", "mail").counter().count()).isEqualTo(1);
+		assertThat(registry.get(JobMetrics.VALUES).tags("outcome", "unbanned", "host", "mail").counter().count())
+			.isEqualTo(1);
+	}
+
+	@Test
 	void countsAJobOnceItHasEndedAndNoValueStillWaiting() {
 		metrics.settled(settled(JobState.QUEUED, item(ItemState.PENDING)));
 
@@ -91,6 +102,11 @@ class JobMetricsTests {
 
 	private static JobSettled settled(JobState state, JobSettled.SettledItem... items) {
 		return new JobSettled(1, "alice", "203.0.113.1", state, Duration.ZERO, List.of(), List.of(items), List.of());
+	}
+
+	private static JobSettled.SettledItem onHost(String host, JobSettled.SettledItem item) {
+		return new JobSettled.SettledItem(item.itemId(), host, item.kind(), item.value(), item.state(), item.released(),
+				item.stillBanned(), item.covering(), item.failures(), item.errorCode(), item.errorMessage());
 	}
 
 	private static JobSettled.SettledItem item(ItemState state, JailEntry... released) {
