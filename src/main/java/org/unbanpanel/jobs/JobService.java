@@ -77,7 +77,7 @@ public class JobService {
 	}
 
 	/** The hosts of the fleet, in its order, that the request names; every host when it names none. */
-	public List<HostName> hostsOf(ReleaseRequest request) {
+	private List<HostName> hostsOf(ReleaseRequest request) {
 		List<HostName> all = fleet.names();
 		request.hosts().stream().filter(host -> !all.contains(host)).findFirst().ifPresent(unknown -> {
 			throw new InvalidValueException(unknown.value(), ReleaseRequest.UNKNOWN_HOST, "is no host of the fleet");

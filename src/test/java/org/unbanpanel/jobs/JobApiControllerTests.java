@@ -59,6 +59,7 @@ class JobApiControllerTests {
 
 		mvc.perform(get("/api/v1/jobs/3"))
 			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].host").value("local"))
 			.andExpect(jsonPath("$.items[0].state").value("PARTLY_UNBANNED"))
 			.andExpect(jsonPath("$.items[0].jails[0]").value("dovecot"))
 			.andExpect(jsonPath("$.items[0].covering[0].jail").value("sshd"))
