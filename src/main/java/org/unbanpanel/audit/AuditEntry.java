@@ -15,14 +15,16 @@ package org.unbanpanel.audit;
  * @param failures the failed logins cleared, or {@code null}
  * @param errorCode why a value could not be unblocked (the codes of the jobs module's {@code Failure}), or
  * {@code null}
+ * @param host the host of the fleet the job line is for ({@code local} for the machine the panel runs on), or
+ * {@code null} for an entry about no job line
  */
 public record AuditEntry(String username, String clientAddress, AuditAction action, Long jobId, String target,
-		String detail, Long itemId, String jail, String requested, Integer failures, String errorCode) {
+		String detail, Long itemId, String jail, String requested, Integer failures, String errorCode, String host) {
 
 	/** An entry about no job line: a sign-in, a trust. */
 	public AuditEntry(String username, String clientAddress, AuditAction action, Long jobId, String target,
 			String detail) {
-		this(username, clientAddress, action, jobId, target, detail, null, null, null, null, null);
+		this(username, clientAddress, action, jobId, target, detail, null, null, null, null, null, null);
 	}
 
 }

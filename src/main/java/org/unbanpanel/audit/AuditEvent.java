@@ -7,5 +7,5 @@ import java.time.Instant;
  */
 public record AuditEvent(long id, Instant at, String username, String clientAddress, AuditAction action, Long jobId,
 		String target, String detail, Long itemId, String jail, String requested, Integer failures,
-		String errorCode) {
+		String errorCode, String host) {
 }

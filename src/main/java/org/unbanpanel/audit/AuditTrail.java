@@ -42,8 +42,8 @@ public class AuditTrail {
 		for (AuditEntry entry : entries) {
 			jdbc.sql("""
 					INSERT INTO audit_event (at, username, client_address, action, job_id, target, detail, item_id, jail,
-					requested, failures, error_code) VALUES (:at, :username, :clientAddress, :action, :jobId, :target,
-					:detail, :itemId, :jail, :requested, :failures, :errorCode)""")
+					requested, failures, error_code, host) VALUES (:at, :username, :clientAddress, :action, :jobId,
+					:target, :detail, :itemId, :jail, :requested, :failures, :errorCode, :host)""")
 				.param("at", at)
 				.param("username", entry.username())
 				.param("clientAddress", entry.clientAddress())
@@ -56,6 +56,7 @@ public class AuditTrail {
 				.param("requested", entry.requested())
 				.param("failures", entry.failures())
 				.param("errorCode", entry.errorCode())
+				.param("host", entry.host())
 				.update();
 		}
 	}
@@ -100,7 +101,7 @@ public class AuditTrail {
 	private List<AuditEvent> events(Conditions conditions, long offset, int limit) {
 		String sql = """
 				SELECT id, at, username, client_address, action, job_id, target, detail, item_id, jail, requested,
-				failures, error_code FROM audit_event%s
+				failures, error_code, host FROM audit_event%s
 				ORDER BY at DESC, id DESC OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY""";
 		return jdbc.sql(sql.formatted(conditions.where()))
 			.params(conditions.params())
@@ -116,7 +117,7 @@ public class AuditTrail {
 				AuditAction.valueOf(row.getString("action")), row.getObject("job_id", Long.class),
 				row.getString("target"), row.getString("detail"), row.getObject("item_id", Long.class),
 				row.getString("jail"), row.getString("requested"), row.getObject("failures", Integer.class),
-				row.getString("error_code"));
+				row.getString("error_code"), row.getString("host"));
 	}
 
 	/**

@@ -14,7 +14,7 @@ import org.unbanpanel.jobs.JobSubmitted;
 
 /**
  * Records what the jobs module tells: each value submitted, and what came of it, with one entry per released ban
- * (its entry, its jail and the value asked for), so that filtering the trail by an address finds the release that
+ * (its entry, its jail, the host of the fleet it was released on and the value asked for), so that filtering the trail by an address finds the release that
  * came from the network around it; and an admin's retry, cancel or run again of a job. Each event of a job's values
  * is recorded once, also when the registry hands it out again. An admin's action is recorded in the transaction that
  * makes it, as the sign-ins are ({@link SecurityAudit}): the entry is stored exactly when the action is, and no
@@ -40,7 +40,7 @@ class JobAudit {
 			trail.record(job.values()
 				.stream()
 				.map(value -> new AuditEntry(job.submittedBy(), job.clientAddress(), AuditAction.SUBMITTED, job.jobId(),
-						value.value(), value.kind().name(), value.itemId(), null, null, null, null))
+						value.value(), value.kind().name(), value.itemId(), null, null, null, null, value.host()))
 				.toList());
 		}
 	}
@@ -75,7 +75,7 @@ class JobAudit {
 			case CLEARED -> entries.add(outcome(job, item, AuditAction.CLEARED, item.failures()));
 			case FAILED -> entries.add(new AuditEntry(job.submittedBy(), job.clientAddress(), AuditAction.FAILED,
 					job.jobId(), item.value(), item.errorMessage(), item.itemId(), null, null, null,
-					item.errorCode()));
+					item.errorCode(), item.host()));
 			default -> {
 				// UNBANNED and PARTLY_UNBANNED are their bans
 			}
@@ -86,13 +86,13 @@ class JobAudit {
 	private static AuditEntry ban(JobSettled job, JobSettled.SettledItem item, AuditAction action, JailEntry ban) {
 		String requested = Objects.equals(ban.entry(), item.value()) ? null : item.value();
 		return new AuditEntry(job.submittedBy(), job.clientAddress(), action, job.jobId(), ban.entry(), null,
-				item.itemId(), ban.jail(), requested, null, null);
+				item.itemId(), ban.jail(), requested, null, null, item.host());
 	}
 
 	private static AuditEntry outcome(JobSettled job, JobSettled.SettledItem item, AuditAction action,
 			Integer failures) {
 		return new AuditEntry(job.submittedBy(), job.clientAddress(), action, job.jobId(), item.value(), null,
-				item.itemId(), null, null, failures, null);
+				item.itemId(), null, null, failures, null, item.host());
 	}
 
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * from them ({@link #released}), so pages, API, audit and metrics read one answer.
  * @param bans for an address: what the job saw and what became of it; empty for an account
  * @param failures the failed logins cleared; 0 unless {@link ItemState#CLEARED}
- * @param error why it failed; {@code null} unless {@link ItemState#FAILED}
+ * @param error why it failed; while {@link ItemState#PENDING}, why its host could not be reached at the last attempt,
+ * or {@code null}
  */
 record ItemResult(ItemState state, List<ItemBan> bans, int failures, Failure error) {
 
@@ -24,6 +25,11 @@ record ItemResult(ItemState state, List<ItemBan> bans, int failures, Failure err
 	/** Waiting still, with the bans it was seen to hold. */
 	static ItemResult seen(List<ItemBan> seen) {
 		return new ItemResult(ItemState.PENDING, seen, 0, null);
+	}
+
+	/** Waiting still, with the bans it was seen to hold and why its host could not be reached. */
+	ItemResult waiting(Failure reason) {
+		return new ItemResult(ItemState.PENDING, bans, 0, reason);
 	}
 
 	static ItemResult cleared(int failures) {

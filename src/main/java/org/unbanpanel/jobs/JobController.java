@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.web.ClientAddress;
 
 /**
@@ -99,15 +100,17 @@ class JobController {
 	}
 
 	/**
-	 * Queues the release of a network that still blocks a value of the job, from the jail that holds it, once the
-	 * admin has confirmed that it releases every address in it; only a network the job's result names.
+	 * Queues the release of a network that still blocks a value of the job, from the jail that holds it on the host
+	 * where it does, once the admin has confirmed that it releases every address in it; only a network the job's
+	 * result names.
 	 */
 	@PostMapping("/jobs/{id:" + JobId.PATTERN + "}/release-network")
 	String releaseNetwork(@PathVariable long id, @RequestParam String network, @RequestParam String jail,
-			@RequestParam(defaultValue = "false") boolean confirmed, Authentication user, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "local") String host, @RequestParam(defaultValue = "false") boolean confirmed,
+			Authentication user, HttpServletRequest request, RedirectAttributes redirect) {
 		boolean covering = job(id).items()
 			.stream()
+			.filter(item -> item.host().equals(host))
 			.flatMap(item -> item.covering().stream())
 			.anyMatch(ban -> ban.entry().equals(network) && ban.jail().equals(jail));
 		if (!covering || !confirmed) {
@@ -116,7 +119,7 @@ class JobController {
 			return "redirect:/jobs/" + id;
 		}
 		ReleaseRequest release = new ReleaseRequest(List.of(ReleaseRequest.releasable(network)), List.of(),
-				Duration.ZERO, List.of(jail));
+				Duration.ZERO, List.of(jail), List.of(HostName.parse(host)));
 		long jobId = service.submit(release, user.getName(), clientAddress.of(request));
 		return JobRedirect.to(jobId, redirect, messages, "job.releaseNetwork.queued", network, jail);
 	}

@@ -21,10 +21,12 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.unbanpanel.core.StoredExplanation;
 import org.unbanpanel.fail2ban.HeldBan;
+import org.unbanpanel.hosts.HostName;
 
 /**
  * Jobs and their items in the tables {@code unblock_job}, {@code unblock_job_jail}, {@code unblock_item} and
- * {@code item_ban}: one row per ban an item met, so that a value's result is data, never text to split.
+ * {@code item_ban}: one item per value and host, one row per ban an item met, so that a value's result is data, never
+ * text to split.
  */
 @Repository
 class JobRepository {
@@ -33,8 +35,8 @@ class JobRepository {
 	record DueJob(long id, int pendingValues) {
 	}
 
-	private static final String ITEM_COLUMNS = "id, job_id, kind, target, state, failures_cleared, error_code, "
-			+ "error_message";
+	private static final String ITEM_COLUMNS = "id, job_id, host, kind, target, state, failures_cleared, "
+			+ "error_code, error_message";
 
 	private final JdbcClient jdbc;
 
@@ -63,9 +65,10 @@ class JobRepository {
 		}
 		for (Target target : targets) {
 			jdbc.sql("""
-					INSERT INTO unblock_item (job_id, kind, target, state)
-					VALUES (:jobId, :kind, :target, 'PENDING')""")
+					INSERT INTO unblock_item (job_id, host, kind, target, state)
+					VALUES (:jobId, :host, :kind, :target, 'PENDING')""")
 				.param("jobId", jobId)
+				.param("host", target.host().value())
 				.param("kind", target.kind().name())
 				.param("target", target.value())
 				.update();
@@ -234,6 +237,20 @@ class JobRepository {
 		}
 	}
 
+	/**
+	 * Stores why a pending item waits (its host could not be reached), and nothing else of it: the bans it was seen to
+	 * hold are what the attempt stored before it released anything.
+	 */
+	void waits(long itemId, Failure reason) {
+		jdbc.sql("""
+				UPDATE unblock_item SET error_code = :code, error_message = :message
+				WHERE id = :id AND state = 'PENDING'""")
+			.param("code", reason.code())
+			.param("message", StoredExplanation.write(reason.message()))
+			.param("id", itemId)
+			.update();
+	}
+
 	/** Puts a job back in the queue after an attempt that could not finish it. */
 	void requeue(long jobId, Instant nextAttemptAt, Failure reason) {
 		jdbc.sql("""
@@ -315,12 +332,12 @@ class JobRepository {
 		return jdbc.sql("SELECT COUNT(*) FROM unblock_job WHERE state = 'QUEUED'").query(Integer.class).single();
 	}
 
-	/** The latest jobs, newest first. */
+	/** The latest jobs, newest first; a value released on several hosts counts once. */
 	List<JobSummary> recent(int limit) {
 		return jdbc.sql("""
 				SELECT j.id, j.state, j.submitted_by, j.client_address, j.created_at, j.finished_at,
-				SUM(CASE WHEN i.kind = 'IP' THEN 1 ELSE 0 END) AS addresses,
-				SUM(CASE WHEN i.kind = 'ACCOUNT' THEN 1 ELSE 0 END) AS accounts,
+				COUNT(DISTINCT CASE WHEN i.kind = 'IP' THEN i.target END) AS addresses,
+				COUNT(DISTINCT CASE WHEN i.kind = 'ACCOUNT' THEN i.target END) AS accounts,
 				SUM(CASE WHEN i.state = 'FAILED' THEN 1 ELSE 0 END) AS failed
 				FROM unblock_job j LEFT JOIN unblock_item i ON i.job_id = j.id
 				GROUP BY j.id, j.state, j.submitted_by, j.client_address, j.created_at, j.finished_at
@@ -340,8 +357,10 @@ class JobRepository {
 		}
 		Map<Long, List<String>> values = new HashMap<>();
 		jdbc.sql("""
-				SELECT job_id, target FROM (SELECT job_id, target, ROW_NUMBER() OVER (PARTITION BY job_id ORDER BY id) AS n
-				FROM unblock_item WHERE job_id IN (:ids)) numbered WHERE n <= :shown ORDER BY job_id, n""")
+				SELECT job_id, target FROM (SELECT job_id, target,
+				ROW_NUMBER() OVER (PARTITION BY job_id ORDER BY MIN(id)) AS n
+				FROM unblock_item WHERE job_id IN (:ids) GROUP BY job_id, target) numbered
+				WHERE n <= :shown ORDER BY job_id, n""")
 			.param("ids", summaries.stream().map(JobSummary::id).toList())
 			.param("shown", JobSummary.SHOWN)
 			.query((row, number) -> values.computeIfAbsent(row.getLong("job_id"), id -> new ArrayList<>())
@@ -361,7 +380,8 @@ class JobRepository {
 	}
 
 	private static Item item(ResultSet row, List<ItemBan> bans) throws SQLException {
-		Target target = new Target(ItemKind.valueOf(row.getString("kind")), row.getString("target"));
+		Target target = new Target(ItemKind.valueOf(row.getString("kind")), row.getString("target"),
+				HostName.parse(row.getString("host")));
 		ItemResult result = new ItemResult(ItemState.valueOf(row.getString("state")), bans,
 				row.getInt("failures_cleared"), failure(row, "error_code", "error_message"));
 		return new Item(row.getLong("id"), row.getLong("job_id"), target, result);

@@ -9,7 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,6 +23,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,29 +33,28 @@ import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
 
 /**
- * Runs the jobs that are due, all of them together as one batch: the addresses of every job in one
- * {@link AddressRelease} (two {@code banned} reads and the unban calls between), and one reset per distinct account,
- * whose results are then handed back to each job. While fail2ban cannot be reached, the addresses stay pending and
- * their jobs are queued again with back-off, until {@link JobsProperties#retryFor()} after submission has passed.
- * Whatever a batch settles is stored with a {@link JobSettled} event in one transaction: the audit trail and the
- * trust module take it from there. Several panels may share the queue: a batch's jobs are taken with
- * {@code SELECT … FOR UPDATE SKIP LOCKED} and leased to this instance ({@link JobLeases}); what an attempt did is
- * stored only while the lease still holds, so that a job taken over by another instance reports its results once.
+ * Runs the jobs that are due, all of them together as one batch, host by host: on each host of the fleet that the
+ * batch's values are for, the addresses of every job in one {@link AddressRelease} (two {@code banned} reads and the
+ * unban calls between) over that host's fail2ban, and one reset per distinct account over its account locks; the
+ * hosts at once, up to {@link JobsProperties#parallelHosts()}. The results are then handed back to each job. While
+ * fail2ban or a host cannot be reached, that host's values stay pending (the others settle) and their jobs are queued
+ * again with back-off, until {@link JobsProperties#retryFor()} after submission has passed. Whatever a batch settles
+ * is stored with a {@link JobSettled} event in one transaction: the audit trail and the trust module take it from
+ * there. Several panels may share the queue: a batch's jobs are taken with {@code SELECT … FOR UPDATE SKIP LOCKED}
+ * and leased to this instance ({@link JobLeases}); what an attempt did is stored only while the lease still holds, so
+ * that a job taken over by another instance reports its results once.
  */
 @Component
-class JobRunner {
+class JobRunner implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobRunner.class);
 
 	private final JobRepository jobs;
-
-	private final Fail2ban fail2ban;
-
-	private final AccountLocks accountLocks;
 
 	private final ApplicationEventPublisher events;
 
@@ -60,19 +66,40 @@ class JobRunner {
 
 	private final Clock clock;
 
+	private final Fleet fleet;
+
+	/** The threads a batch works on several hosts with at once; idle ones end after a minute. */
+	private final ThreadPoolExecutor hostThreads;
+
 	/** Held while a batch runs, so that a cancel never meets a job between its claim and its settling. */
 	private final ReentrantLock batch = new ReentrantLock();
 
-	JobRunner(JobRepository jobs, Fail2ban fail2ban, AccountLocks accountLocks, ApplicationEventPublisher events,
+	JobRunner(JobRepository jobs, Fleet fleet, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, JobsProperties properties, JobLeases leases, Clock clock) {
 		this.jobs = jobs;
-		this.fail2ban = fail2ban;
-		this.accountLocks = accountLocks;
+		this.fleet = fleet;
+		this.hostThreads = new ThreadPoolExecutor(properties.parallelHosts(), properties.parallelHosts(), 1,
+				TimeUnit.MINUTES, new LinkedBlockingQueue<>(), hostThread());
+		this.hostThreads.allowCoreThreadTimeOut(true);
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.properties = properties;
 		this.leases = leases;
 		this.clock = clock;
+	}
+
+	private static ThreadFactory hostThread() {
+		AtomicInteger count = new AtomicInteger();
+		return (task) -> {
+			Thread thread = new Thread(task, "job-host-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	@Override
+	public void destroy() {
+		hostThreads.shutdownNow();
 	}
 
 	/**
@@ -165,13 +192,80 @@ class JobRunner {
 		Map<Long, List<Item>> itemsByJob = jobs.items(claimed.keySet())
 			.stream()
 			.collect(Collectors.groupingBy(Item::jobId, LinkedHashMap::new, Collectors.toList()));
-		List<Item> pending = itemsByJob.values().stream().flatMap(List::stream).filter(Item::pending).toList();
+		Map<HostName, List<Item>> pendingByHost = itemsByJob.values()
+			.stream()
+			.flatMap(List::stream)
+			.filter(Item::pending)
+			.collect(Collectors.groupingBy(item -> item.target().host(), LinkedHashMap::new, Collectors.toList()));
 		Map<Long, ItemResult> results = new HashMap<>();
-		Optional<Explanation> unreachable = releaseAddresses(pending, claimed, results);
-		resetAccounts(pending, results);
+		Map<HostName, Explanation> unreachable = new LinkedHashMap<>();
+		onEveryHost(pendingByHost, claimed).forEach((host, outcome) -> {
+			results.putAll(outcome.results());
+			outcome.unreachable().ifPresent(reason -> unreachable.put(host, reason));
+		});
 		for (Job job : claimed.values()) {
 			settle(job, itemsByJob.getOrDefault(job.id(), List.of()), results, unreachable, now);
 		}
+	}
+
+	/**
+	 * Runs each host's part of the batch, the hosts at once on the host threads (one host alone on this thread), and
+	 * waits for all of them: every command has its timeout, so a host that does not answer holds up no more than that.
+	 */
+	private Map<HostName, HostOutcome> onEveryHost(Map<HostName, List<Item>> pendingByHost, Map<Long, Job> jobsById) {
+		Map<HostName, HostOutcome> outcomes = new LinkedHashMap<>();
+		if (pendingByHost.size() == 1) {
+			pendingByHost.forEach((host, pending) -> outcomes.put(host, onHost(host, pending, jobsById)));
+			return outcomes;
+		}
+		Map<HostName, Future<HostOutcome>> running = new LinkedHashMap<>();
+		pendingByHost.forEach((host, pending) -> running.put(host,
+				hostThreads.submit(() -> onHost(host, pending, jobsById))));
+		running.forEach((host, future) -> outcomes.put(host, outcome(host, future, pendingByHost.get(host))));
+		return outcomes;
+	}
+
+	private static HostOutcome outcome(HostName host, Future<HostOutcome> future, List<Item> pending) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return HostOutcome.failed(pending, Failure.UNEXPECTED);
+		}
+		catch (ExecutionException ex) {
+			logger.error("The batch's part on host {} failed unexpectedly", host, ex.getCause());
+			return HostOutcome.failed(pending, Failure.UNEXPECTED);
+		}
+	}
+
+	/** One host's part of the batch: its addresses in one {@link AddressRelease}, its accounts reset one by one. */
+	private HostOutcome onHost(HostName host, List<Item> pending, Map<Long, Job> jobsById) {
+		Optional<Fleet.Tools> tools = fleet.tools(host);
+		if (tools.isEmpty()) {
+			logger.warn("Host {} is no host of the fleet any more; its {} value(s) fail", host, pending.size());
+			return HostOutcome.failed(pending, new Failure("host.unknown", Explanation.of("job.host.unknown", host.value())));
+		}
+		Map<Long, ItemResult> results = new HashMap<>();
+		Optional<Explanation> fail2banUnreachable = releaseAddresses(host, tools.get().fail2ban(), pending, jobsById,
+				results);
+		Optional<Explanation> accountsUnreachable = resetAccounts(host, tools.get().accountLocks(), pending, results);
+		return new HostOutcome(results, fail2banUnreachable.or(() -> accountsUnreachable));
+	}
+
+	/**
+	 * What a host's part of the batch came to.
+	 * @param results the values it settled, by item id
+	 * @param unreachable why fail2ban or the host could not be reached, when that is why values wait
+	 */
+	private record HostOutcome(Map<Long, ItemResult> results, Optional<Explanation> unreachable) {
+
+		static HostOutcome failed(List<Item> pending, Failure failure) {
+			Map<Long, ItemResult> results = new HashMap<>();
+			pending.forEach(item -> results.put(item.id(), ItemResult.failed(failure)));
+			return new HostOutcome(results, Optional.empty());
+		}
+
 	}
 
 	/** The oldest due jobs, as many as fit in one batch, and always at least one. */
@@ -188,9 +282,9 @@ class JobRunner {
 		return ids;
 	}
 
-	/** @return why fail2ban could not be reached, when that is why some addresses still wait */
-	private Optional<Explanation> releaseAddresses(List<Item> pending, Map<Long, Job> jobsById,
-			Map<Long, ItemResult> results) {
+	/** @return why fail2ban could not be reached on the host, when that is why some addresses still wait */
+	private Optional<Explanation> releaseAddresses(HostName host, Fail2ban fail2ban, List<Item> pending,
+			Map<Long, Job> jobsById, Map<Long, ItemResult> results) {
 		List<AddressRelease.Pending> addresses = new ArrayList<>();
 		for (Item item : pending) {
 			if (item.target().kind() == ItemKind.IP) {
@@ -210,11 +304,12 @@ class JobRunner {
 				.run(addresses);
 			results.putAll(outcome.results());
 			outcome.unreachable()
-				.ifPresent(reason -> logger.info("fail2ban cannot be reached, address(es) wait: {}", reason));
+				.ifPresent(reason -> logger.info("fail2ban cannot be reached on host {}, address(es) wait: {}", host,
+						reason));
 			return outcome.unreachable();
 		}
 		catch (RuntimeException ex) {
-			logger.error("Unbanning {} address(es) failed unexpectedly", addresses.size(), ex);
+			logger.error("Unbanning {} address(es) on host {} failed unexpectedly", addresses.size(), host, ex);
 			addresses.forEach(address -> results.put(address.id(), ItemResult.failed(Failure.UNEXPECTED)));
 			return Optional.empty();
 		}
@@ -241,59 +336,79 @@ class JobRunner {
 	}
 
 	/**
-	 * One reset per distinct account; failures cleared are credited to the first job of the batch that asked, the
-	 * later ones find none left, exactly as they would have in the next batch.
+	 * One reset per distinct account on the host; failures cleared are credited to the first job of the batch that
+	 * asked, the later ones find none left, exactly as they would have in the next batch.
+	 * @return why the host could not be reached, when that is why accounts still wait
 	 */
-	private void resetAccounts(List<Item> pending, Map<Long, ItemResult> results) {
+	private Optional<Explanation> resetAccounts(HostName host, AccountLocks accountLocks, List<Item> pending,
+			Map<Long, ItemResult> results) {
 		Map<String, ItemResult> byAccount = new HashMap<>();
+		Optional<Explanation> unreachable = Optional.empty();
 		for (Item item : pending) {
-			if (item.target().kind() == ItemKind.ACCOUNT) {
-				String user = item.target().value();
-				ItemResult first = byAccount.get(user);
-				if (first == null) {
-					ItemResult reset = reset(user);
-					byAccount.put(user, reset);
-					results.put(item.id(), reset);
-				}
-				else {
-					results.put(item.id(), first.state() == ItemState.CLEARED ? ItemResult.cleared(0) : first);
-				}
+			if (item.target().kind() != ItemKind.ACCOUNT || unreachable.isPresent()) {
+				continue;
+			}
+			String user = item.target().value();
+			ItemResult first = byAccount.get(user);
+			if (first != null) {
+				results.put(item.id(), first.state() == ItemState.CLEARED ? ItemResult.cleared(0) : first);
+				continue;
+			}
+			try {
+				ItemResult reset = reset(host, accountLocks, user);
+				byAccount.put(user, reset);
+				results.put(item.id(), reset);
+			}
+			catch (AccountLockException ex) {
+				// the host cannot be reached: this account and the host's others wait for the next attempt
+				logger.info("Host {} cannot be reached, account(s) wait: {}", host, ex.getMessage());
+				unreachable = Optional.of(ex.explanation());
 			}
 		}
+		return unreachable;
 	}
 
-	private ItemResult reset(String user) {
+	/** @throws AccountLockException only {@code UNREACHABLE}: the host could not be asked, the account waits */
+	private static ItemResult reset(HostName host, AccountLocks accountLocks, String user) {
 		try {
 			return ItemResult.cleared(accountLocks.reset(AccountName.parse(user)).failures());
 		}
 		catch (AccountLockException ex) {
-			logger.warn("Resetting account {} failed: {}", user, ex.getMessage());
+			if (ex.reason() == AccountLockException.Reason.UNREACHABLE) {
+				throw ex;
+			}
+			logger.warn("Resetting account {} on host {} failed: {}", user, host, ex.getMessage());
 			return ItemResult.failed(new Failure("account." + ex.reason().name(), ex.explanation()));
 		}
 		catch (RuntimeException ex) {
-			logger.error("Resetting account {} failed unexpectedly", user, ex);
+			logger.error("Resetting account {} on host {} failed unexpectedly", user, host, ex);
 			return ItemResult.failed(Failure.UNEXPECTED);
 		}
 	}
 
 	/**
 	 * Hands the batch's results to one job's pending items, then ends the job or queues it again, and tells the other
-	 * modules, all in one transaction.
+	 * modules, all in one transaction. The items of a host that could not be reached wait, each with the reason, and
+	 * the job waits for them; once the job's retry time has run out, they fail with it.
 	 */
-	private void settle(Job job, List<Item> items, Map<Long, ItemResult> results, Optional<Explanation> unreachable,
-			Instant now) {
+	private void settle(Job job, List<Item> items, Map<Long, ItemResult> results,
+			Map<HostName, Explanation> unreachable, Instant now) {
 		Instant deadline = job.createdAt().plus(properties.retryFor());
 		boolean retryTimeOver = !now.isBefore(deadline);
 		List<Item> after = new ArrayList<>();
 		List<Item> changed = new ArrayList<>();
+		List<Item> waiting = new ArrayList<>();
 		for (Item item : items) {
 			Item settled = item.pending() ? item.with(resultFor(item, results, unreachable, retryTimeOver)) : item;
 			after.add(settled);
 			if (item.pending() && !settled.pending()) {
 				changed.add(settled);
 			}
+			else if (settled.pending()) {
+				waiting.add(settled);
+			}
 		}
-		boolean finished = after.stream().noneMatch(Item::pending);
+		boolean finished = waiting.isEmpty();
 		transactions.executeWithoutResult(status -> {
 			if (!stillHeld(job)) {
 				return;
@@ -305,13 +420,31 @@ class JobRunner {
 			}
 			else {
 				state = JobState.QUEUED;
+				waiting.forEach(item -> jobs.waits(item.id(), item.result().error()));
 				Instant next = min(now.plus(properties.delayAfter(job.attempts())), deadline);
-				jobs.requeue(job.id(), next, new Failure("waiting", unreachable.orElseThrow()));
+				jobs.requeue(job.id(), next, new Failure("waiting", whyWaiting(after, waiting, unreachable)));
 			}
 			if (finished || !changed.isEmpty()) {
 				events.publishEvent(settled(job, state, changed, after));
 			}
 		});
+	}
+
+	/**
+	 * Why the job waits: for a job on the local machine alone, why fail2ban could not be reached there, as before
+	 * there were hosts; otherwise the host that could not be reached, or how many (each line says why).
+	 */
+	private static Explanation whyWaiting(List<Item> items, List<Item> waiting, Map<HostName, Explanation> unreachable) {
+		List<HostName> hosts = waiting.stream().map(item -> item.target().host()).distinct().toList();
+		boolean localOnly = items.stream().allMatch(item -> item.target().host().isLocal());
+		if (localOnly) {
+			return unreachable.get(HostName.LOCAL);
+		}
+		if (hosts.size() == 1) {
+			return Explanation.of("job.waiting.host", hosts.get(0).value(), unreachable.get(hosts.get(0)));
+		}
+		return Explanation.of("job.waiting.hosts", hosts.size(),
+				hosts.stream().map(HostName::value).collect(Collectors.joining(", ")));
 	}
 
 	private static JobSettled settled(Job job, JobState state, List<Item> changed, List<Item> after) {
@@ -320,18 +453,27 @@ class JobRunner {
 				state.finished() ? unblocked(after) : List.of());
 	}
 
-	private ItemResult resultFor(Item item, Map<Long, ItemResult> results, Optional<Explanation> unreachable,
+	/**
+	 * The batch's result for a pending item; for one whose host could not be reached, the item waiting with the reason
+	 * (code {@code waiting}, or {@code waiting.accounts} for an account), or failed with it once the retry time is over.
+	 */
+	private ItemResult resultFor(Item item, Map<Long, ItemResult> results, Map<HostName, Explanation> unreachable,
 			boolean retryTimeOver) {
 		ItemResult result = results.get(item.id());
 		if (result != null) {
 			return result;
 		}
-		if (unreachable.isEmpty()) {
-			logger.error("fail2ban gave no answer for {} and was not unreachable", item.target().value());
+		Explanation reason = unreachable.get(item.target().host());
+		if (reason == null) {
+			logger.error("Host {} gave no answer for {} and was not unreachable", item.target().host(),
+					item.target().value());
 			return ItemResult.failed(Failure.UNEXPECTED);
 		}
-		return retryTimeOver ? ItemResult.failed(new Failure("fail2ban.UNREACHABLE", unreachable.get()))
-				: item.result();
+		boolean address = item.target().kind() == ItemKind.IP;
+		if (retryTimeOver) {
+			return ItemResult.failed(new Failure(address ? "fail2ban.UNREACHABLE" : "account.UNREACHABLE", reason));
+		}
+		return item.result().waiting(new Failure(address ? "waiting" : "waiting.accounts", reason));
 	}
 
 	private JobState finish(Job job, List<Item> items, Instant now) {
@@ -356,9 +498,13 @@ class JobRunner {
 		return state;
 	}
 
-	/** The addresses of the job that no jail of the job holds any more: the ones a trust applies to. */
+	/**
+	 * The addresses of the job that no jail of the job holds any more on the machine the panel runs on: the ones a
+	 * trust applies to (a trust is the local fail2ban's, for now).
+	 */
 	private static List<String> unblocked(List<Item> items) {
 		return items.stream()
+			.filter(item -> item.target().host().isLocal())
 			.filter(item -> item.target().kind() == ItemKind.IP && item.result().state().succeeded())
 			.map(item -> item.target().value())
 			.toList();

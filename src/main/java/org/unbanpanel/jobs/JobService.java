@@ -12,8 +12,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.unbanpanel.core.AccountName;
-import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.InvalidValueException;
+import org.unbanpanel.hosts.HostName;
 
 /**
  * The jobs module's public service: queues a release (from Unblock Access, Lookup, a jail's page or the accounts
@@ -41,9 +41,13 @@ public class JobService {
 
 	private final JobsProperties properties;
 
+	private final Fleet fleet;
+
 	JobService(JobRepository jobs, ApplicationEventPublisher events, JobWorker worker, JobTrusts trusts,
-			PlatformTransactionManager transactionManager, Clock clock, JobRunner runner, JobsProperties properties) {
+			PlatformTransactionManager transactionManager, Clock clock, JobRunner runner, JobsProperties properties,
+			Fleet fleet) {
 		this.jobs = jobs;
+		this.fleet = fleet;
 		this.runner = runner;
 		this.properties = properties;
 		this.events = events;
@@ -54,28 +58,48 @@ public class JobService {
 	}
 
 	/**
-	 * Stores the request as a queued job with a {@link JobSubmitted} event (which the audit trail records) in one
-	 * transaction, then wakes the worker. When this returns, the job survives a restart.
+	 * Stores the request as a queued job, one line per value and host, with a {@link JobSubmitted} event (which the
+	 * audit trail records) in one transaction, then wakes the worker. When this returns, the job survives a restart.
 	 * @param submittedBy the signed-in user
 	 * @param clientAddress the address the user connects from
 	 * @return the job's id
+	 * @throws InvalidValueException ({@link ReleaseRequest#UNKNOWN_HOST}) when the request names a host the fleet does
+	 * not have; nothing is stored then
 	 */
 	public long submit(ReleaseRequest request, String submittedBy, String clientAddress) {
-		return submit(request, submittedBy, clientAddress, (jobId) -> null);
+		List<HostName> hosts = hostsOf(request);
+		List<Target> targets = new ArrayList<>();
+		request.addresses()
+			.forEach(address -> hosts.forEach(host -> targets.add(new Target(ItemKind.IP, address.value(), host))));
+		request.accounts()
+			.forEach(account -> hosts.forEach(host -> targets.add(new Target(ItemKind.ACCOUNT, account.value(), host))));
+		return submit(targets, request.trustFor(), request.jails(), submittedBy, clientAddress, (jobId) -> null);
+	}
+
+	/** The hosts of the fleet, in its order, that the request names; every host when it names none. */
+	private List<HostName> hostsOf(ReleaseRequest request) {
+		List<HostName> all = fleet.names();
+		request.hosts().stream().filter(host -> !all.contains(host)).findFirst().ifPresent(unknown -> {
+			throw new InvalidValueException(unknown.value(), ReleaseRequest.UNKNOWN_HOST, "is no host of the fleet");
+		});
+		return request.everyHost() ? all : all.stream().filter(request.hosts()::contains).toList();
+	}
+
+	/** The names of every host of the fleet, the local machine first. */
+	public List<HostName> hosts() {
+		return fleet.names();
 	}
 
 	/** @param action the admin's action that queues the job, for the audit trail, or {@code null} */
-	private long submit(ReleaseRequest request, String submittedBy, String clientAddress,
-			LongFunction<JobActedOn> action) {
-		List<Target> targets = new ArrayList<>();
-		request.addresses().forEach(address -> targets.add(new Target(ItemKind.IP, address.value())));
-		request.accounts().forEach(account -> targets.add(new Target(ItemKind.ACCOUNT, account.value())));
+	private long submit(List<Target> targets, Duration trustFor, List<String> jails, String submittedBy,
+			String clientAddress, LongFunction<JobActedOn> action) {
 		Instant now = clock.instant();
 		long id = transactions.execute(status -> {
-			long jobId = jobs.insert(submittedBy, clientAddress, now, targets, request.trustFor(), request.jails());
+			long jobId = jobs.insert(submittedBy, clientAddress, now, targets, trustFor, jails);
 			events.publishEvent(new JobSubmitted(jobId, submittedBy, clientAddress, jobs.items(List.of(jobId))
 				.stream()
-				.map(item -> new JobSubmitted.Value(item.id(), item.target().kind(), item.target().value()))
+				.map(item -> new JobSubmitted.Value(item.id(), item.target().host().value(), item.target().kind(),
+						item.target().value()))
 				.toList()));
 			JobActedOn acted = action.apply(jobId);
 			if (acted != null) {
@@ -124,21 +148,18 @@ public class JobService {
 	}
 
 	/**
-	 * Queues the values that failed in an ended job again, as a new job with the same jails and trust, submitted by
-	 * the admin who asks.
+	 * Queues the values that failed in an ended job again, each on the host where it failed, as a new job with the
+	 * same jails and trust, submitted by the admin who asks.
 	 * @return the new job's id; empty when the job is unknown, has not ended or has no failed value
 	 */
 	public Optional<Long> runAgain(long id, String username, String clientAddress) {
 		return find(id).filter(JobView::runnableAgain).map(job -> {
-			List<ItemView> failed = job.items().stream().filter(item -> item.state() == ItemState.FAILED).toList();
-			ReleaseRequest request = new ReleaseRequest(
-					failed.stream().filter(item -> item.kind() == ItemKind.IP).map(item -> BanTarget.parse(item.value())).toList(),
-					failed.stream()
-						.filter(item -> item.kind() == ItemKind.ACCOUNT)
-						.map(item -> AccountName.parse(item.value()))
-						.toList(),
-					job.trustFor(), job.jails());
-			return submit(request, username, clientAddress,
+			List<Target> failed = job.items()
+				.stream()
+				.filter(item -> item.state() == ItemState.FAILED)
+				.map(item -> new Target(item.kind(), item.value(), HostName.parse(item.host())))
+				.toList();
+			return submit(failed, job.trustFor(), job.jails(), username, clientAddress,
 					(newId) -> new JobActedOn(id, JobActedOn.Action.RUN_AGAIN, username, clientAddress, newId));
 		});
 	}

@@ -3,6 +3,8 @@ package org.unbanpanel.jobs;
 import java.time.Duration;
 import java.util.List;
 
+import org.unbanpanel.hosts.HostName;
+
 /**
  * Published in the transaction that stores what came of some values of a job: each time the worker settles values,
  * and once more, with {@link #state} final, when the job ends. The audit trail records one entry per released ban,
@@ -13,7 +15,8 @@ import java.util.List;
  * @param jails the jails the job releases from; empty for every jail
  * @param items the values that got their result now
  * @param unblockedAddresses once the job has ended, each of its addresses that no jail of the job holds any more
- * (released or never banned): what a trust applies to; empty before
+ * (released or never banned) on the machine the panel runs on: what a trust and the watch after a release apply to,
+ * which are the local host's only for now; empty before
  */
 public record JobSettled(long jobId, String submittedBy, String clientAddress, JobState state, Duration trustFor,
 		List<String> jails, List<SettledItem> items, List<String> unblockedAddresses) {
@@ -25,7 +28,8 @@ public record JobSettled(long jobId, String submittedBy, String clientAddress, J
 	}
 
 	/**
-	 * What came of one value.
+	 * What came of one value on one host.
+	 * @param host the host of the fleet it was released on ({@code local} for the machine the panel runs on)
 	 * @param released every ban released for it, its own and those inside it, each with its jail
 	 * @param stillBanned its bans fail2ban held still after the unban
 	 * @param covering the wider networks that still block it
@@ -33,9 +37,9 @@ public record JobSettled(long jobId, String submittedBy, String clientAddress, J
 	 * @param errorCode why it failed ({@link Failure#code()}), or {@code null}
 	 * @param errorMessage what the tool or fail2ban said about it, in English (the audit keeps it), or {@code null}
 	 */
-	public record SettledItem(long itemId, ItemKind kind, String value, ItemState state, List<JailEntry> released,
-			List<JailEntry> stillBanned, List<JailEntry> covering, int failures, String errorCode,
-			String errorMessage) {
+	public record SettledItem(long itemId, String host, ItemKind kind, String value, ItemState state,
+			List<JailEntry> released, List<JailEntry> stillBanned, List<JailEntry> covering, int failures,
+			String errorCode, String errorMessage) {
 
 		public SettledItem {
 			released = List.copyOf(released);
@@ -43,9 +47,14 @@ public record JobSettled(long jobId, String submittedBy, String clientAddress, J
 			covering = List.copyOf(covering);
 		}
 
+		/** Whether it was released on the machine the panel runs on. */
+		public boolean onLocalHost() {
+			return HostName.LOCAL.value().equals(host);
+		}
+
 		static SettledItem of(Item item) {
 			ItemResult result = item.result();
-			return new SettledItem(item.id(), item.target().kind(), item.target().value(), result.state(),
+			return new SettledItem(item.id(), item.target().host().value(), item.target().kind(), item.target().value(), result.state(),
 					entries(result, ItemBan.Outcome.RELEASED), entries(result, ItemBan.Outcome.STILL_BANNED),
 					entries(result, ItemBan.Outcome.COVERING), result.failures(),
 					(result.error() != null) ? result.error().code() : null, english(result.error()));

@@ -12,8 +12,8 @@ public record JobSubmitted(long jobId, String submittedBy, String clientAddress,
 		values = List.copyOf(values);
 	}
 
-	/** One value of the job, and the job line that holds it. */
-	public record Value(long itemId, ItemKind kind, String value) {
+	/** One value of the job on one host, and the job line that holds it. */
+	public record Value(long itemId, String host, ItemKind kind, String value) {
 	}
 
 }

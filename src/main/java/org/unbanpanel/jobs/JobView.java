@@ -2,7 +2,10 @@ package org.unbanpanel.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A job with a line per value, for its page and the JSON API.
@@ -49,6 +52,31 @@ public record JobView(long id, JobState state, String submittedBy, String client
 	JobView givingUpAt(Instant time) {
 		return new JobView(id, state, submittedBy, clientAddress, createdAt, startedAt, finishedAt, attempts,
 				nextAttemptAt, failure, items, trustFor, jails, trust, attemptTimes, time);
+	}
+
+	/** Whether its values are released on more than one host: its page then gives each value a line per host. */
+	public boolean acrossHosts() {
+		return items.stream().map(ItemView::host).distinct().count() > 1;
+	}
+
+	/** Its lines grouped by value, in the order submitted: each value with its line per host. */
+	public List<ValueLines> byValue() {
+		Map<String, List<ItemView>> lines = new LinkedHashMap<>();
+		items.forEach(item -> lines.computeIfAbsent(item.kind() + " " + item.value(), key -> new ArrayList<>()).add(item));
+		return lines.values().stream().map(ValueLines::new).toList();
+	}
+
+	/** One value of a job and its line on each host. */
+	public record ValueLines(List<ItemView> lines) {
+
+		public ValueLines {
+			lines = List.copyOf(lines);
+		}
+
+		public ItemView first() {
+			return lines.get(0);
+		}
+
 	}
 
 	/** Whether it waits for fail2ban to come back: queued again after an attempt that could not reach it. */

@@ -13,6 +13,7 @@ import org.unbanpanel.core.Coverage;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.core.JailName;
 import org.unbanpanel.core.Rejection;
+import org.unbanpanel.hosts.HostName;
 
 /**
  * What one submission asks to unblock, already validated and without duplicates. Every way of queueing a release
@@ -23,18 +24,24 @@ import org.unbanpanel.core.Rejection;
  * (or {@code null}) for no trust
  * @param jails the jails to release the addresses from; empty (or {@code null}) for every jail. Accounts are not
  * affected by it.
+ * @param hosts the hosts of the fleet to release every value on; empty (or {@code null}) for every host. The job
+ * resolves them when it is submitted, and refuses a name the fleet does not have ({@link #UNKNOWN_HOST}).
  */
 public record ReleaseRequest(List<BanTarget> addresses, List<AccountName> accounts, Duration trustFor,
-		List<String> jails) {
+		List<String> jails, List<HostName> hosts) {
 
 	/** Message code of addresses that together cover every address; takes the values as its argument. */
 	public static final String TOO_WIDE_TOGETHER = "invalid.ip.tooWideTogether";
+
+	/** Message code of a host name the fleet does not have; takes the name as its argument. */
+	public static final String UNKNOWN_HOST = "invalid.host.unknown";
 
 	public ReleaseRequest {
 		addresses = List.copyOf(addresses);
 		accounts = List.copyOf(accounts);
 		trustFor = (trustFor != null) ? trustFor : Duration.ZERO;
 		jails = (jails != null) ? List.copyOf(new LinkedHashSet<>(jails)) : List.of();
+		hosts = (hosts != null) ? List.copyOf(new LinkedHashSet<>(hosts)) : List.of();
 		if (addresses.isEmpty() && accounts.isEmpty()) {
 			throw new IllegalArgumentException("A release request needs at least one address or account");
 		}
@@ -49,14 +56,20 @@ public record ReleaseRequest(List<BanTarget> addresses, List<AccountName> accoun
 		});
 	}
 
-	/** A request without trust, from every jail. */
+	/** A request without trust, from every jail, on every host. */
 	public ReleaseRequest(List<BanTarget> addresses, List<AccountName> accounts) {
 		this(addresses, accounts, Duration.ZERO);
 	}
 
-	/** A request from every jail. */
+	/** A request from every jail, on every host. */
 	public ReleaseRequest(List<BanTarget> addresses, List<AccountName> accounts, Duration trustFor) {
 		this(addresses, accounts, trustFor, List.of());
+	}
+
+	/** A request on every host of the fleet. */
+	public ReleaseRequest(List<BanTarget> addresses, List<AccountName> accounts, Duration trustFor,
+			List<String> jails) {
+		this(addresses, accounts, trustFor, jails, List.of());
 	}
 
 	/**
@@ -98,6 +111,11 @@ public record ReleaseRequest(List<BanTarget> addresses, List<AccountName> accoun
 	/** Whether it releases from every jail, not from chosen ones only. */
 	public boolean everyJail() {
 		return jails.isEmpty();
+	}
+
+	/** Whether it releases on every host of the fleet, not on chosen ones only. */
+	public boolean everyHost() {
+		return hosts.isEmpty();
 	}
 
 }

@@ -20,8 +20,9 @@ import org.unbanpanel.jobs.JobSubmitted;
  * never from their texts: {@value #SUBMITTED} ({@code panel_jobs_submitted_total}), {@value #JOBS}
  * ({@code panel_jobs_finished_total}) by final {@code state}, {@value #DURATION} ({@code panel_jobs_duration_seconds})
  * from a job's submission to its end as the job stores them, by final {@code state}, {@value #VALUES}
- * ({@code panel_job_values_total}) by each value's {@code outcome}, and {@value #RELEASES}
- * ({@code panel_releases_total}) one per ban released, tagged with its {@code jail}; and the gauge {@value #WAITING}
+ * ({@code panel_job_values_total}) by each value's {@code outcome} and {@code host} (a value released on three
+ * hosts counts three times, once per host), and {@value #RELEASES} ({@code panel_releases_total}) one per ban
+ * released, tagged with its {@code jail} and the {@code host} of the fleet it was released on; and the gauge {@value #WAITING}
  * ({@code panel_jobs_waiting}), the jobs queued (not taken up yet, or waiting for fail2ban), read at each scrape.
  */
 @Component
@@ -75,10 +76,12 @@ class JobMetrics {
 		}
 		for (JobSettled.SettledItem item : job.items()) {
 			if (item.state() != ItemState.PENDING) {
-				counter(VALUES, "Values of jobs, by what came of each", "outcome", tag(item.state())).increment();
+				counter(VALUES, "Values of jobs, by what came of each and the host", "outcome", tag(item.state()),
+						"host", item.host()).increment();
 			}
 			item.released()
-				.forEach(ban -> counter(RELEASES, "Bans released, by jail", "jail", ban.jail()).increment());
+				.forEach(ban -> counter(RELEASES, "Bans released, by jail and host", "jail", ban.jail(), "host",
+						item.host()).increment());
 		}
 	}
 
@@ -93,8 +96,9 @@ class JobMetrics {
 			.register(registry);
 	}
 
-	private Counter counter(String name, String description, String tag, String value) {
-		return Counter.builder(name).description(description).tag(tag, value).register(registry);
+	/** @param tags names and values, in turn */
+	private Counter counter(String name, String description, String... tags) {
+		return Counter.builder(name).description(description).tags(tags).register(registry);
 	}
 
 	private static String tag(Enum<?> value) {

@@ -15,6 +15,7 @@ import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.JailName;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.core.Rejection;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.JobView;
 import org.unbanpanel.jobs.ReleaseRequest;
@@ -24,7 +25,7 @@ import org.unbanpanel.web.RejectedRequest;
 
 /**
  * The Unblock Access action for scripts: {@code POST /api/v1/unblock} with {@code {"ips": [...], "accounts": [...],
- * "trust": "1h", "jails": [...]}} answers 202 with the queued job; the same validation as the form, its errors as
+ * "trust": "1h", "jails": [...], "hosts": [...]}} answers 202 with the queued job; the same validation as the form, its errors as
  * RFC 9457 problem details.
  */
 @RestController
@@ -55,15 +56,17 @@ class UnblockApiController {
 		TrustPolicy.Checked trust = trustPolicy.check(body.trust(), Boolean.TRUE.equals(body.confirmWide()),
 				addresses, UnblockValidator.IPS);
 		ParsedField<String> jails = ParsedField.parse(JAILS, body.jailValues(), JailName::parse);
+		ParsedField<HostName> hosts = validator.hosts(body.hosts());
 		List<Rejection> rejections = new ArrayList<>(checked.rejections());
 		rejections.addAll(trust.rejections());
 		rejections.addAll(jails.rejections());
+		rejections.addAll(hosts.rejections());
 		if (!rejections.isEmpty()) {
 			throw RejectedRequest.of("unblock.api.invalid", Explanation.of("unblock.api.rejected", rejections.size()),
 					rejections);
 		}
 		ReleaseRequest unblock = new ReleaseRequest(addresses, checked.request().accounts(),
-				trust.period().duration(), jails.values());
+				trust.period().duration(), jails.values(), hosts.values());
 		long id = jobs.submit(unblock, user.getName(), clientAddress.of(request));
 		JobView job = jobs.find(id).orElseThrow();
 		return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + id)).body(job);
@@ -73,10 +76,11 @@ class UnblockApiController {
 	 * The JSON body; either list may be left out. {@code trust} ({@code none}, {@code 1h}, {@code 12h} or
 	 * {@code 24h}, default none) keeps the released addresses from being banned again for that time;
 	 * {@code confirmWide} confirms trusting ranges wider than a /24 or /48; {@code jails} releases the addresses from
-	 * those jails only (default: from every jail).
+	 * those jails only (default: from every jail); {@code hosts} releases every value on those hosts of the fleet only
+	 * (default: on every host; an empty list is refused).
 	 */
 	record UnblockApiRequest(List<String> ips, List<String> accounts, String trust, Boolean confirmWide,
-			List<String> jails) {
+			List<String> jails, List<String> hosts) {
 
 		List<String> ipValues() {
 			return ips == null ? List.of() : ips;

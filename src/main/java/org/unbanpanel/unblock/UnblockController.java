@@ -14,10 +14,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.core.TrustPeriod;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.HeldBan;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.jobs.JobRedirect;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
@@ -27,7 +29,8 @@ import org.unbanpanel.web.ClientAddress;
 import org.unbanpanel.web.FormErrors;
 
 /**
- * System → Unblock Access. The page also says in which jails the visitor's own address is banned (one fail2ban
+ * System → Unblock Access: the addresses and accounts to release, the trust afterwards and, for a fleet of several
+ * hosts, the hosts to release them on (every one ticked at first). The page also says in which jails the visitor's own address is banned (one fail2ban
  * lookup per view, nothing when fail2ban does not answer) and links to the lookup for it, and it lists the addresses
  * fail2ban banned again in the last 24 h after a release (the watch module).
  */
@@ -68,7 +71,7 @@ class UnblockController {
 
 	@GetMapping("/system/unblock")
 	String form(Model model, HttpServletRequest request) {
-		model.addAttribute("unblockForm", UnblockForm.empty());
+		model.addAttribute("unblockForm", UnblockForm.empty(validator.fleet()));
 		return view(model, request);
 	}
 
@@ -84,11 +87,13 @@ class UnblockController {
 		TrustPolicy.Checked trust = trustPolicy.check(unblockForm.trust(), unblockForm.confirmed(), addresses,
 				UnblockValidator.IPS);
 		FormErrors.reject(result, trust.rejections());
+		ParsedField<HostName> hosts = validator.hosts(unblockForm.hostValues(offersHosts()));
+		FormErrors.reject(result, hosts.rejections());
 		if (result.hasErrors()) {
 			return view(model, request);
 		}
 		ReleaseRequest unblock = new ReleaseRequest(addresses, checked.request().accounts(),
-				trust.period().duration());
+				trust.period().duration(), List.of(), hosts.values());
 		long jobId = jobs.submit(unblock, user.getName(), clientAddress.of(request));
 		return JobRedirect.to(jobId, redirect, messages, "unblock.queued", unblock.size());
 	}
@@ -98,7 +103,13 @@ class UnblockController {
 		model.addAttribute("trustPeriods", TrustPeriod.values());
 		model.addAttribute("acceptsAccounts", validator.acceptsAccounts());
 		model.addAttribute("rebans", watch.recent());
+		model.addAttribute("fleet", offersHosts() ? validator.fleet() : List.of());
 		return VIEW;
+	}
+
+	/** Whether the form offers the choice of hosts: only for a fleet of more than one. */
+	private boolean offersHosts() {
+		return validator.fleet().size() > 1;
 	}
 
 	/**

@@ -6,8 +6,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.core.Rejection;
+import org.unbanpanel.hosts.HostName;
+import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLocks;
 
@@ -25,13 +28,47 @@ class UnblockValidator {
 
 	static final String ACCOUNTS = "accounts";
 
+	static final String HOSTS = "hosts";
+
 	private final int maxValues;
 
 	private final AccountLocks accountLocks;
 
-	UnblockValidator(UnblockProperties properties, AccountLocks accountLocks) {
+	private final JobService jobs;
+
+	UnblockValidator(UnblockProperties properties, AccountLocks accountLocks, JobService jobs) {
 		this.maxValues = properties.maxValues();
 		this.accountLocks = accountLocks;
+		this.jobs = jobs;
+	}
+
+	/** The hosts of the fleet, the local machine first; the form offers a choice only when there are several. */
+	List<HostName> fleet() {
+		return jobs.hosts();
+	}
+
+	/**
+	 * The hosts a request chose, each a host of the fleet ({@code invalid.host.name}, {@link ReleaseRequest#UNKNOWN_HOST}
+	 * otherwise), at least one ({@code unblock.hosts.none}).
+	 * @param names the names given, or {@code null} for every host (no values then)
+	 */
+	ParsedField<HostName> hosts(List<String> names) {
+		if (names == null) {
+			return new ParsedField<>(List.of(), List.of());
+		}
+		List<HostName> fleet = fleet();
+		ParsedField<HostName> hosts = ParsedField.parse(HOSTS, names, name -> known(HostName.parse(name), fleet));
+		if (hosts.valid() && hosts.values().isEmpty()) {
+			return new ParsedField<>(List.of(), List.of(new Rejection(HOSTS, "unblock.hosts.none", "")));
+		}
+		return hosts;
+	}
+
+	private static HostName known(HostName host, List<HostName> fleet) {
+		if (!fleet.contains(host)) {
+			throw new InvalidValueException(host.value(), ReleaseRequest.UNKNOWN_HOST, "is not a host of the fleet");
+		}
+		return host;
 	}
 
 	/** Whether this panel can release accounts at all: the form offers the field only then. */

@@ -9,8 +9,9 @@ import org.unbanpanel.jobs.JailEntry;
 import org.unbanpanel.jobs.JobSettled;
 
 /**
- * Starts a watch for each entry a job released, from the jails it released from ({@link JobSettled#jails()}: a new
- * ban in another jail is no new ban of what the job did). Each entry once per value, also when the registry hands the
+ * Starts a watch for each entry a job released on the machine the panel runs on (the watch reads its fail2ban only;
+ * a release on another host of the fleet is not watched), from the jails it released from
+ * ({@link JobSettled#jails()}: a new ban in another jail is no new ban of what the job did). Each entry once per value, also when the registry hands the
  * event out again.
  */
 @Component
@@ -34,7 +35,7 @@ class ReleasesWatched {
 			return;
 		}
 		Instant now = clock.instant();
-		for (JobSettled.SettledItem item : job.items()) {
+		for (JobSettled.SettledItem item : job.items().stream().filter(JobSettled.SettledItem::onLocalHost).toList()) {
 			item.released()
 				.stream()
 				.map(JailEntry::entry)

@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AuditControllerTests {
 
 	static final AuditEvent UNBANNED = new AuditEvent(7, Instant.parse("2026-11-25T10:15:30Z"), "alice",
-			"203.0.113.7", AuditAction.UNBANNED, 42L, "4.4.4.4", "sshd, dovecot", null, null, null, null, null);
+			"203.0.113.7", AuditAction.UNBANNED, 42L, "4.4.4.4", "sshd, dovecot", null, null, null, null, null, null);
 
 	@Autowired
 	private MockMvc mvc;
@@ -54,6 +54,22 @@ class AuditControllerTests {
 			.andExpect(content().string(containsString("unbanned")))
 			.andExpect(content().string(containsString("href=\"/jobs/42\"")))
 			.andExpect(content().string(containsString("sshd, dovecot")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void namesTheHostOfABanReleasedOnAnotherHostOfTheFleet() throws Exception {
+		AuditEvent onMail = new AuditEvent(8, Instant.parse("2026-11-25T10:15:30Z"), "alice", "203.0.113.7",
+				AuditAction.UNBANNED, 42L, "4.4.4.4", null, 3L, "dovecot", null, null, null, "mail");
+		AuditEvent local = new AuditEvent(9, Instant.parse("2026-11-25T10:15:30Z"), "alice", "203.0.113.7",
+				AuditAction.UNBANNED, 42L, "4.4.4.4", null, 4L, "sshd", null, null, null, "local");
+		given(trail.find(AuditFilter.NONE, 1, AuditForm.DEFAULT_SIZE))
+			.willReturn(new AuditPage(List.of(onMail, local), 1, AuditForm.DEFAULT_SIZE, 2));
+
+		mvc.perform(get("/audit"))
+			.andExpect(content().string(containsString("from dovecot")))
+			.andExpect(content().string(containsString("on mail")))
+			.andExpect(content().string(not(containsString("on local"))));
 	}
 
 	@Test

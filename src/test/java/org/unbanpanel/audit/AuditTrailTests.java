@@ -25,15 +25,15 @@ class AuditTrailTests {
 		AuditTrail trail = new AuditTrail(database.jdbc(), Clock.fixed(at, ZoneOffset.UTC));
 
 		trail.record(new AuditEntry("admin", "203.0.113.7", AuditAction.UNBANNED, 42L, "198.51.100.20", null, 7L,
-				"apache", "198.51.100.0/24", null, null));
+				"apache", "198.51.100.0/24", null, null, "mail"));
 		trail.record(new AuditEntry("admin", "203.0.113.7", AuditAction.FAILED, 42L, "admin", "no such user", 8L, null,
-				null, null, "account.UNKNOWN_USER"));
+				null, null, "account.UNKNOWN_USER", "local"));
 
 		assertThat(trail.recent(10)).containsExactly(
 				new AuditEvent(2, at, "admin", "203.0.113.7", AuditAction.FAILED, 42L, "admin", "no such user", 8L, null,
-						null, null, "account.UNKNOWN_USER"),
+						null, null, "account.UNKNOWN_USER", "local"),
 				new AuditEvent(1, at, "admin", "203.0.113.7", AuditAction.UNBANNED, 42L, "198.51.100.20", null, 7L,
-						"apache", "198.51.100.0/24", null, null));
+						"apache", "198.51.100.0/24", null, null, "mail"));
 	}
 
 	@Test
@@ -101,7 +101,7 @@ class AuditTrailTests {
 	@Test
 	void findsAReleasedBanByItsEntryAndByTheValueAskedFor() {
 		trail.record(new AuditEntry("admin", "203.0.113.7", AuditAction.UNBANNED, 1L, "198.51.100.20", null, 3L, "apache",
-				"198.51.100.0/24", null, null));
+				"198.51.100.0/24", null, null, "local"));
 		recordAt(START, "admin", "203.0.113.9");
 
 		assertThat(targets(new AuditFilter(null, "198.51.100.20", null, null))).containsExactly("198.51.100.20");

@@ -31,10 +31,10 @@ class JobAuditTests {
 	@Test
 	void recordsOneEntryPerReleasedBanWithItsJailAndTheValueAskedFor() {
 		audit.settled(settled(
-				new JobSettled.SettledItem(1, ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED,
+				new JobSettled.SettledItem(1, "local", ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED,
 						List.of(new JailEntry("sshd", "198.51.100.0/24"), new JailEntry("apache", "198.51.100.20")),
 						List.of(), List.of(), 0, null, null),
-				new JobSettled.SettledItem(2, ItemKind.IP, "203.0.113.7", ItemState.PARTLY_UNBANNED,
+				new JobSettled.SettledItem(2, "local", ItemKind.IP, "203.0.113.7", ItemState.PARTLY_UNBANNED,
 						List.of(new JailEntry("dovecot", "203.0.113.7")), List.of(),
 						List.of(new JailEntry("sshd", "203.0.113.0/24")), 0, null, null)));
 
@@ -54,13 +54,25 @@ class JobAuditTests {
 	}
 
 	@Test
+	void namesTheHostEachBanWasReleasedOn() {
+		audit.settled(settled(
+				new JobSettled.SettledItem(1, "local", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED,
+						List.of(new JailEntry("sshd", "203.0.113.7")), List.of(), List.of(), 0, null, null),
+				new JobSettled.SettledItem(2, "mail", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED,
+						List.of(new JailEntry("dovecot", "203.0.113.7")), List.of(), List.of(), 0, null, null)));
+
+		assertThat(trail.recent(10)).extracting(AuditEvent::host, AuditEvent::jail, AuditEvent::target)
+			.containsExactlyInAnyOrder(tuple("local", "sshd", "203.0.113.7"), tuple("mail", "dovecot", "203.0.113.7"));
+	}
+
+	@Test
 	void recordsWhatCameOfTheOtherValues() {
 		audit.settled(settled(
-				new JobSettled.SettledItem(3, ItemKind.IP, "192.0.2.9", ItemState.NOT_BANNED, List.of(), List.of(),
+				new JobSettled.SettledItem(3, "local", ItemKind.IP, "192.0.2.9", ItemState.NOT_BANNED, List.of(), List.of(),
 						List.of(), 0, null, null),
-				new JobSettled.SettledItem(4, ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), List.of(),
+				new JobSettled.SettledItem(4, "local", ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), List.of(),
 						List.of(), 5, null, null),
-				new JobSettled.SettledItem(5, ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), List.of(),
+				new JobSettled.SettledItem(5, "local", ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), List.of(),
 						List.of(), 0, "account.UNKNOWN_USER", "faillock knows no user bob")));
 
 		assertThat(trail.recent(10))
@@ -89,8 +101,8 @@ class JobAuditTests {
 	@Test
 	void recordsAnEventHandedOutTwiceOnce() {
 		JobSubmitted submitted = new JobSubmitted(42, "alice", "203.0.113.1",
-				List.of(new JobSubmitted.Value(1, ItemKind.IP, "192.0.2.9")));
-		JobSettled settled = settled(new JobSettled.SettledItem(1, ItemKind.IP, "192.0.2.9", ItemState.NOT_BANNED,
+				List.of(new JobSubmitted.Value(1, "local", ItemKind.IP, "192.0.2.9")));
+		JobSettled settled = settled(new JobSettled.SettledItem(1, "local", ItemKind.IP, "192.0.2.9", ItemState.NOT_BANNED,
 				List.of(), List.of(), List.of(), 0, null, null));
 
 		audit.submitted(submitted);

@@ -121,8 +121,8 @@ class HealthIntegrationTests {
 	}
 
 	/**
-	 * Issue 10: a job submitted, its release counted under its jail, the job and its value by what came of them, its
-	 * duration by its final state, no job left waiting, and the trust it asked for current.
+	 * Issue 10: a job submitted, its release counted under its jail and host, the job and its value by what came of
+	 * them, its duration by its final state, no job left waiting, and the trust it asked for current.
 	 */
 	@Test
 	void prometheusCountsAJobFromItsSubmissionToItsResultAndTheTrustItAskedFor() throws Exception {
@@ -135,17 +135,17 @@ class HealthIntegrationTests {
 				Map.of("ips", "198.51.100.77", "accounts", "", "trust", "1h"))));
 
 		Await.until("the job's metrics", Duration.ofSeconds(30),
-				() -> prometheus().contains("panel_releases_total{jail=\"sasl\"}")
+				() -> prometheus().contains("panel_releases_total{host=\"local\",jail=\"sasl\"}")
 						&& prometheus().contains("panel_trusts_current 1.0"));
 		assertThat(prometheus())
-			.containsPattern("panel_releases_total\\{jail=\"dovecot\"\\} [1-9]")
-			.containsPattern("panel_releases_total\\{jail=\"sasl\"\\} [1-9]")
+			.containsPattern("panel_releases_total\\{host=\"local\",jail=\"dovecot\"\\} [1-9]")
+			.containsPattern("panel_releases_total\\{host=\"local\",jail=\"sasl\"\\} [1-9]")
 			.containsPattern("panel_jobs_submitted_total [1-9]")
 			.containsPattern("panel_jobs_finished_total\\{state=\"done\"\\} [1-9]")
 			.containsPattern("panel_jobs_duration_seconds_count\\{state=\"done\"\\} [1-9]")
 			.containsPattern("panel_jobs_duration_seconds_sum\\{state=\"done\"\\} (0\\.0*[1-9]|[1-9])")
 			.contains("panel_jobs_waiting 0.0")
-			.containsPattern("panel_job_values_total\\{outcome=\"unbanned\"\\} [1-9]");
+			.containsPattern("panel_job_values_total\\{host=\"local\",outcome=\"unbanned\"\\} [1-9]");
 	}
 
 	private String prometheus() {

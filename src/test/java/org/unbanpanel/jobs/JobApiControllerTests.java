@@ -55,13 +55,14 @@ class JobApiControllerTests {
 	void answersEachValuesBansAsData() throws Exception {
 		given(service.find(3)).willReturn(Optional.of(new JobView(3, JobState.PARTLY_DONE, "alice", "203.0.113.7",
 				Instant.parse("2026-11-25T11:00:00Z"), null, null, 1, null, null,
-				List.of(new ItemView(ItemKind.IP, "198.51.100.7", ItemState.PARTLY_UNBANNED, List.of("dovecot"), List.of(),
+				List.of(new ItemView("local", ItemKind.IP, "198.51.100.7", ItemState.PARTLY_UNBANNED, List.of("dovecot"), List.of(),
 						List.of(new JailEntry("sshd", "198.51.100.0/24")), List.of(), 0, null),
-						new ItemView(ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), 0,
+						new ItemView("local", ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), 0,
 								new Failure("account.UNKNOWN_USER", Explanation.of("accounts.tool.unknownUser", "bob", "faillock", "Unknown user")))))));
 
 		mvc.perform(get("/api/v1/jobs/3"))
 			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].host").value("local"))
 			.andExpect(jsonPath("$.items[0].state").value("PARTLY_UNBANNED"))
 			.andExpect(jsonPath("$.items[0].jails[0]").value("dovecot"))
 			.andExpect(jsonPath("$.items[0].covering[0].jail").value("sshd"))
@@ -170,7 +171,7 @@ class JobApiControllerTests {
 
 	private static JobView job(long id, JobState state) {
 		return new JobView(id, state, "alice", "203.0.113.7", Instant.parse("2026-11-25T11:00:00Z"), null, null, 1,
-				null, null, List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)));
+				null, null, List.of(new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)));
 	}
 
 }

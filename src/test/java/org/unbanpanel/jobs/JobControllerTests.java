@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2banHealth;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,10 +59,10 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void showsALinePerValueOfAFinishedJob() throws Exception {
 		given(service.find(7)).willReturn(Optional.of(job(7, JobState.PARTLY_DONE,
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd", "dovecot"), 0, null),
-				new ItemView(ItemKind.IP, "7.7.7.7", ItemState.NOT_BANNED, List.of(), 0, null),
-				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), 5, null),
-				new ItemView(ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), 0,
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd", "dovecot"), 0, null),
+				new ItemView("local", ItemKind.IP, "7.7.7.7", ItemState.NOT_BANNED, List.of(), 0, null),
+				new ItemView("local", ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), 5, null),
+				new ItemView("local", ItemKind.ACCOUNT, "bob", ItemState.FAILED, List.of(), 0,
 						new Failure("account.UNKNOWN_USER",
 								Explanation.of("accounts.tool.unknownUser", "bob", "faillock", "Unknown user"))))));
 
@@ -74,6 +75,8 @@ class JobControllerTests {
 			.andExpect(content().string(containsString("failed: there is no user account named &#39;bob&#39; "
 					+ "(faillock: Unknown user)")))
 			.andExpect(content().string(containsString("partly done")))
+			.andExpect(content().string(not(containsString("by-value"))))
+			.andExpect(content().string(not(containsString("class=\"host\""))))
 			.andExpect(content().string(not(containsString("http-equiv=\"refresh\""))));
 		mvc.perform(get("/jobs/7").header("Accept-Language", "es"))
 			.andExpect(content().string(containsString("error: no existe ninguna cuenta llamada «bob» "
@@ -84,8 +87,8 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void linksAReleasedAddressToWhyItWasBannedAndTheAccountsItLocked() throws Exception {
 		given(service.find(8)).willReturn(Optional.of(job(8, JobState.DONE,
-				new ItemView(ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null),
-				new ItemView(ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED, List.of("sshd"), 0, null))));
+				new ItemView("local", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null),
+				new ItemView("local", ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED, List.of("sshd"), 0, null))));
 
 		mvc.perform(get("/jobs/8"))
 			.andExpect(content().string(containsString("href=\"/lookup?ip=203.0.113.7\"")))
@@ -97,7 +100,7 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void saysWhichReleasedAddressWasBannedAgainWhereAndHowSoonWithItsEvidence() throws Exception {
 		given(service.find(9)).willReturn(Optional.of(job(9, JobState.DONE,
-				new ItemView(ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null))));
+				new ItemView("local", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null))));
 		given(watch.bannedAgain(9)).willReturn(List.of(new Reban("203.0.113.7", "dovecot", 9,
 				SUBMITTED.plusSeconds(5), SUBMITTED.plusSeconds(5 + 4 * 60 + 30))));
 
@@ -111,7 +114,7 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void saysUntilWhenTheReleasedAddressesAreWatched() throws Exception {
 		given(service.find(10)).willReturn(Optional.of(job(10, JobState.DONE,
-				new ItemView(ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null))));
+				new ItemView("local", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null))));
 		given(watch.watchedUntil(10)).willReturn(Optional.of(SUBMITTED.plusSeconds(3600)));
 
 		mvc.perform(get("/jobs/10"))
@@ -123,7 +126,7 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void refreshesItselfWhileTheJobRuns() throws Exception {
 		given(service.find(8)).willReturn(Optional.of(job(8, JobState.QUEUED,
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null))));
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null))));
 
 		mvc.perform(get("/jobs/8"))
 			.andExpect(content().string(containsString("http-equiv=\"refresh\"")))
@@ -134,7 +137,7 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void saysSoWhenFail2banDidNotTrustTheReleasedAddresses() throws Exception {
 		JobView job = job(10, JobState.DONE,
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
 		given(service.find(10)).willReturn(Optional.of(withTrust(job, new JobTrusts.Report(false,
 				"fail2ban is not running"))));
 
@@ -148,7 +151,7 @@ class JobControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void refreshesItselfUntilTheTrustOfAFinishedJobIsApplied() throws Exception {
 		JobView job = job(12, JobState.DONE,
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
 		given(service.find(12)).willReturn(Optional.of(withTrust(job, JobTrusts.Report.PENDING)),
 				Optional.of(withTrust(job, new JobTrusts.Report(true, null))));
 
@@ -210,7 +213,53 @@ class JobControllerTests {
 			.andExpect(redirectedUrl("/jobs/14"))
 			.andExpect(flash().attribute("message", "Job 14 is queued: 198.51.100.0/24 will be released from sshd."));
 		verify(service).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("198.51.100.0/24")), List.of(),
-				Duration.ZERO, List.of("sshd"))), eq("alice"), anyString());
+				Duration.ZERO, List.of("sshd"), List.of(HostName.LOCAL))), eq("alice"), anyString());
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void releasesTheNetworkThatStillBlocksAnAddressOnTheHostWhereItDoes() throws Exception {
+		ItemView onMail = new ItemView("mail", PARTLY.kind(), PARTLY.value(), PARTLY.state(), PARTLY.jails(),
+				PARTLY.inside(), PARTLY.covering(), PARTLY.stillBanned(), 0, null);
+		given(service.find(13)).willReturn(Optional.of(job(13, JobState.PARTLY_DONE, NOT_BANNED_LOCALLY, onMail)));
+		given(service.submit(any(), anyString(), anyString())).willReturn(14L);
+
+		mvc.perform(get("/jobs/13")).andExpect(content().string(containsString("name=\"host\" value=\"mail\"")));
+		mvc.perform(post("/jobs/13/release-network").with(csrf()).param("network", "198.51.100.0/24")
+			.param("jail", "sshd").param("confirmed", "true"))
+			.andExpect(flash().attribute("actionError",
+					"'198.51.100.0/24' in sshd is not a network that blocks a value of this job."));
+		mvc.perform(post("/jobs/13/release-network").with(csrf()).param("network", "198.51.100.0/24")
+			.param("jail", "sshd").param("host", "mail").param("confirmed", "true"))
+			.andExpect(redirectedUrl("/jobs/14"));
+		verify(service).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("198.51.100.0/24")), List.of(),
+				Duration.ZERO, List.of("sshd"), List.of(HostName.parse("mail")))), eq("alice"), anyString());
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void givesEachValueALinePerHostWhenTheJobSpansSeveralAndShowsAWaitingHostWithTheReason() throws Exception {
+		Explanation down = Explanation.of("hosts.problem.unreachable", "backup", "connection refused");
+		given(service.find(8)).willReturn(Optional.of(new JobView(8, JobState.QUEUED, "alice", "203.0.113.7", SUBMITTED,
+				SUBMITTED, null, 1, SUBMITTED.plusSeconds(1), new Failure("waiting",
+						Explanation.of("job.waiting.host", "backup", down)),
+				List.of(new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null),
+						new ItemView("mail", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("dovecot"), 0, null),
+						new ItemView("backup", ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0,
+								new Failure("waiting", down))))));
+
+		mvc.perform(get("/jobs/8"))
+			.andExpect(content().string(containsString("class=\"results by-value\"")))
+			.andExpect(content().string(containsString("<span class=\"value\">4.4.4.4</span>")))
+			.andExpect(content().string(containsString("<span class=\"host\">mail:</span>")))
+			.andExpect(content().string(containsString("unbanned from dovecot")))
+			.andExpect(content().string(containsString("<span class=\"host\">backup:</span>")))
+			.andExpect(content().string(containsString("fail2ban cannot be reached, the job waits and tries again: "
+					+ "on backup: cannot reach backup: connection refused")))
+			.andExpect(content().string(containsString("fail2ban cannot be reached, the job waits and tries again: "
+					+ "cannot reach backup: connection refused")));
+		mvc.perform(get("/jobs/8").header("Accept-Language", "ca"))
+			.andExpect(content().string(containsString("a backup: no es pot contactar amb backup: connection refused")));
 	}
 
 	@Test
@@ -234,8 +283,8 @@ class JobControllerTests {
 		given(health.problem()).willReturn(why);
 		given(service.find(15)).willReturn(Optional.of(new JobView(15, JobState.QUEUED, "alice", "203.0.113.7",
 				SUBMITTED, SUBMITTED, null, 3, SUBMITTED.plusSeconds(7), new Failure("waiting", why),
-				List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null),
-						new ItemView(ItemKind.IP, "5.5.5.5", ItemState.PENDING, List.of(), 0, null)),
+				List.of(new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null),
+						new ItemView("local", ItemKind.IP, "5.5.5.5", ItemState.PENDING, List.of(), 0, null)),
 				Duration.ZERO, List.of(), null,
 				List.of(SUBMITTED, SUBMITTED.plusSeconds(1), SUBMITTED.plusSeconds(3)),
 				SUBMITTED.plus(Duration.ofMinutes(10)))));
@@ -256,7 +305,7 @@ class JobControllerTests {
 	void offersAnOperatorNoActionOnAWaitingJob() throws Exception {
 		given(service.find(15)).willReturn(Optional.of(new JobView(15, JobState.QUEUED, "alice", "203.0.113.7",
 				SUBMITTED, SUBMITTED, null, 2, SUBMITTED.plusSeconds(3), new Failure("waiting", null),
-				List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)))));
+				List.of(new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)))));
 
 		mvc.perform(get("/jobs/15"))
 			.andExpect(content().string(containsString("Next try")))
@@ -278,8 +327,8 @@ class JobControllerTests {
 		given(health.problem()).willReturn(gaveUp.message());
 		given(service.find(16)).willReturn(Optional.of(new JobView(16, JobState.FAILED, "alice", "203.0.113.7",
 				SUBMITTED, SUBMITTED, SUBMITTED.plus(Duration.ofMinutes(10)), 25, null, gaveUp,
-				List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.FAILED, List.of(), 0, gaveUp),
-						new ItemView(ItemKind.IP, "5.5.5.5", ItemState.FAILED, List.of(), 0, gaveUp)))));
+				List.of(new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.FAILED, List.of(), 0, gaveUp),
+						new ItemView("local", ItemKind.IP, "5.5.5.5", ItemState.FAILED, List.of(), 0, gaveUp)))));
 
 		String page = mvc.perform(get("/jobs/16")).andReturn().getResponse().getContentAsString();
 
@@ -402,12 +451,15 @@ class JobControllerTests {
 		verifyNoInteractions(service);
 	}
 
-	private static final ItemView PARTLY = new ItemView(ItemKind.IP, "198.51.100.7", ItemState.PARTLY_UNBANNED,
+	private static final ItemView PARTLY = new ItemView("local", ItemKind.IP, "198.51.100.7", ItemState.PARTLY_UNBANNED,
 			List.of("sshd", "dovecot", "sasl"), List.of(), List.of(new JailEntry("sshd", "198.51.100.0/24")), List.of(),
 			0, null);
 
-	private static final ItemView NETWORK = new ItemView(ItemKind.IP, "198.51.100.0/25", ItemState.UNBANNED,
+	private static final ItemView NETWORK = new ItemView("local", ItemKind.IP, "198.51.100.0/25", ItemState.UNBANNED,
 			List.of(), List.of(new JailEntry("apache", "198.51.100.20")), List.of(), List.of(), 0, null);
+
+	private static final ItemView NOT_BANNED_LOCALLY = new ItemView("local", ItemKind.IP, "198.51.100.7",
+			ItemState.NOT_BANNED, List.of(), 0, null);
 
 	private static JobView withTrust(JobView job, JobTrusts.Report report) {
 		return new JobView(job.id(), job.state(), job.submittedBy(), job.clientAddress(), job.createdAt(), null, null,

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.transaction.support.TransactionTemplate;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.testsupport.MutableClock;
 import org.unbanpanel.testsupport.TestDatabase;
 
@@ -185,7 +186,7 @@ class JobLeasesTests {
 
 	private long submit() {
 		return transactions.execute(status -> jobs.insert("alice", "203.0.113.7", clock.instant(),
-				List.of(new Target(ItemKind.IP, "192.0.2.1")), Duration.ZERO, List.of()));
+				List.of(new Target(ItemKind.IP, "192.0.2.1", HostName.LOCAL)), Duration.ZERO, List.of()));
 	}
 
 	/** As the runner takes up a batch: lock what is due, claim it, in one transaction. */

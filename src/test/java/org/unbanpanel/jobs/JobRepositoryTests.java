@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.testsupport.TestDatabase;
 
@@ -33,7 +34,7 @@ class JobRepositoryTests {
 	 */
 	@Test
 	void aJobReadAsFinishedAlwaysComesWithItsFinalLines() {
-		List<Target> targets = List.of(new Target(ItemKind.IP, "192.0.2.1"), new Target(ItemKind.ACCOUNT, "admin"));
+		List<Target> targets = List.of(new Target(ItemKind.IP, "192.0.2.1", HostName.LOCAL), new Target(ItemKind.ACCOUNT, "admin", HostName.LOCAL));
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < JOBS; i++) {
 			ids.add(transactions.execute(status -> jobs.insert("alice", "203.0.113.7", NOW, targets, Duration.ZERO,

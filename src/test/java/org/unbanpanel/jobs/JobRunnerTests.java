@@ -56,10 +56,13 @@ class JobRunnerTests {
 	private final List<Object> events = new ArrayList<>();
 
 	private static final JobsProperties DEFAULTS = new JobsProperties(Duration.ofSeconds(1), Duration.ofSeconds(30),
-			Duration.ofMinutes(10), 10_000);
+			Duration.ofMinutes(10), 10_000, 32);
+
+	private final MapFleet fleet = MapFleet.local(Fail2banAdapters.over(fail2ban, List.of("fail2ban-client")),
+			accountLocks);
 
 	private final JobService service = new JobService(repository, events::add, mock(JobWorker.class),
-			jobId -> JobTrusts.Report.PENDING, database.transactions(), clock, runner(), DEFAULTS);
+			jobId -> JobTrusts.Report.PENDING, database.transactions(), clock, runner(), DEFAULTS, fleet);
 
 	@BeforeEach
 	void accountsHaveNoFailures() {
@@ -82,17 +85,17 @@ class JobRunnerTests {
 		verify(accountLocks, times(1)).reset(AccountName.parse("admin"));
 		assertThat(job(first).state()).isEqualTo(JobState.PARTLY_DONE);
 		assertThat(job(first).items()).containsExactly(
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd", "dovecot"), 0, null),
-				new ItemView(ItemKind.IP, "5.5.5.5", ItemState.FAILED, List.of(), List.of(), List.of(),
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd", "dovecot"), 0, null),
+				new ItemView("local", ItemKind.IP, "5.5.5.5", ItemState.FAILED, List.of(), List.of(), List.of(),
 						List.of(new JailEntry("sshd", "5.5.5.5")), 0,
 						new Failure("fail2ban.REFUSED", Explanation.of("fail2ban.refused", "Sorry but jail sasl is stopping"))));
 		assertThat(job(second).state()).isEqualTo(JobState.DONE);
 		assertThat(job(second).items()).containsExactly(
-				new ItemView(ItemKind.IP, "7.7.7.7", ItemState.NOT_BANNED, List.of(), 0, null));
+				new ItemView("local", ItemKind.IP, "7.7.7.7", ItemState.NOT_BANNED, List.of(), 0, null));
 		assertThat(job(third).state()).isEqualTo(JobState.DONE);
 		assertThat(job(third).items()).as("the first job released 4.4.4.4").containsExactly(
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.NOT_BANNED, List.of(), 0, null),
-				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), 5, null));
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.NOT_BANNED, List.of(), 0, null),
+				new ItemView("local", ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), 5, null));
 	}
 
 	@Test
@@ -105,11 +108,11 @@ class JobRunnerTests {
 		runner().runDueJobs();
 
 		assertThat(job(first).items()).containsExactly(
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null),
-				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), 3, null));
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null),
+				new ItemView("local", ItemKind.ACCOUNT, "admin", ItemState.CLEARED, List.of(), 3, null));
 		assertThat(job(second).items()).containsExactly(
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.NOT_BANNED, List.of(), 0, null),
-				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.NOT_LOCKED, List.of(), 0, null));
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.NOT_BANNED, List.of(), 0, null),
+				new ItemView("local", ItemKind.ACCOUNT, "admin", ItemState.NOT_LOCKED, List.of(), 0, null));
 		assertThat(List.of(job(first).state(), job(second).state())).containsOnly(JobState.DONE);
 	}
 
@@ -121,7 +124,7 @@ class JobRunnerTests {
 
 		runner().runDueJobs();
 
-		assertThat(job(id).items()).containsExactly(new ItemView(ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED,
+		assertThat(job(id).items()).containsExactly(new ItemView("local", ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED,
 				List.of("sshd"), List.of(new JailEntry("sshd", "198.51.100.7"), new JailEntry("apache", "198.51.100.20")),
 				List.of(), List.of(), 0, null));
 		assertThat(fail2ban.bannedIn("sasl")).containsExactly("198.51.101.1");
@@ -143,7 +146,7 @@ class JobRunnerTests {
 
 		JobView job = job(id);
 		assertThat(job.state()).isEqualTo(JobState.PARTLY_DONE);
-		assertThat(job.items()).containsExactly(new ItemView(ItemKind.IP, "198.51.100.7", ItemState.PARTLY_UNBANNED,
+		assertThat(job.items()).containsExactly(new ItemView("local", ItemKind.IP, "198.51.100.7", ItemState.PARTLY_UNBANNED,
 				List.of("sshd", "dovecot", "sasl"), List.of(), List.of(new JailEntry("sshd", "198.51.100.0/24")),
 				List.of(), 0, null));
 		assertThat(fail2ban.bannedIn("sshd")).containsExactly("198.51.100.0/24");
@@ -156,7 +159,7 @@ class JobRunnerTests {
 
 		runner().runDueJobs();
 
-		assertThat(job(id).items()).containsExactly(new ItemView(ItemKind.IP, "198.51.100.7", ItemState.FAILED,
+		assertThat(job(id).items()).containsExactly(new ItemView("local", ItemKind.IP, "198.51.100.7", ItemState.FAILED,
 				List.of(), List.of(), List.of(new JailEntry("apache", "198.51.100.0/24")), List.of(), 0,
 				new Failure("fail2ban.blockedByNetwork", null)));
 		assertThat(fail2ban.unbanCalls()).isEmpty();
@@ -171,9 +174,9 @@ class JobRunnerTests {
 		runner().runDueJobs();
 
 		assertThat(job(id).items()).containsExactly(
-				new ItemView(ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED, List.of(),
+				new ItemView("local", ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED, List.of(),
 						List.of(new JailEntry("apache", "198.51.100.21")), List.of(), List.of(), 0, null),
-				new ItemView(ItemKind.IP, "198.51.100.20", ItemState.UNBANNED, List.of("apache"), 0, null));
+				new ItemView("local", ItemKind.IP, "198.51.100.20", ItemState.UNBANNED, List.of("apache"), 0, null));
 	}
 
 	@Test
@@ -188,8 +191,8 @@ class JobRunnerTests {
 		assertThat(fail2ban.bannedIn("sshd")).containsExactly("203.0.113.7", "198.51.100.0/24");
 		assertThat(job(id).jails()).containsExactly("dovecot");
 		assertThat(job(id).items()).containsExactly(
-				new ItemView(ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null),
-				new ItemView(ItemKind.IP, "198.51.100.0/25", ItemState.FAILED, List.of(), List.of(),
+				new ItemView("local", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null),
+				new ItemView("local", ItemKind.IP, "198.51.100.0/25", ItemState.FAILED, List.of(), List.of(),
 						List.of(new JailEntry("dovecot", "198.51.100.0/24")), List.of(), 0,
 						new Failure("fail2ban.blockedByNetwork", null)));
 	}
@@ -214,10 +217,10 @@ class JobRunnerTests {
 		assertThat(fail2ban.unbanCalls()).as("sent once, never again").hasSize(1);
 		assertThat(job(id).state()).isEqualTo(JobState.DONE);
 		assertThat(job(id).items()).containsExactly(
-				new ItemView(ItemKind.IP, "10.0.0.0/24", ItemState.UNBANNED, List.of(),
+				new ItemView("local", ItemKind.IP, "10.0.0.0/24", ItemState.UNBANNED, List.of(),
 						List.of(new JailEntry("sshd", "10.0.0.1"), new JailEntry("dovecot", "10.0.0.1")), List.of(),
 						List.of(), 0, null),
-				new ItemView(ItemKind.IP, "10.0.0.2", ItemState.UNBANNED, List.of("sshd"), 0, null));
+				new ItemView("local", ItemKind.IP, "10.0.0.2", ItemState.UNBANNED, List.of("sshd"), 0, null));
 	}
 
 	@Test
@@ -229,7 +232,7 @@ class JobRunnerTests {
 		runner().runDueJobs();
 
 		assertThat(job(id).items()).containsExactly(
-				new ItemView(ItemKind.IP, "10.0.0.1", ItemState.UNBANNED, List.of("sshd"), 0, null));
+				new ItemView("local", ItemKind.IP, "10.0.0.1", ItemState.UNBANNED, List.of("sshd"), 0, null));
 		assertThat(fail2ban.calls()).containsExactly(List.of("banned"), List.of("unban", "10.0.0.1"), List.of("banned"));
 	}
 
@@ -268,8 +271,8 @@ class JobRunnerTests {
 		JobView job = job(id);
 		assertThat(job.state()).isEqualTo(JobState.PARTLY_DONE);
 		assertThat(job.items()).containsExactly(
-				new ItemView(ItemKind.ACCOUNT, "alice", ItemState.NOT_LOCKED, List.of(), 0, null),
-				new ItemView(ItemKind.ACCOUNT, "ghost", ItemState.FAILED, List.of(), 0,
+				new ItemView("local", ItemKind.ACCOUNT, "alice", ItemState.NOT_LOCKED, List.of(), 0, null),
+				new ItemView("local", ItemKind.ACCOUNT, "ghost", ItemState.FAILED, List.of(), 0,
 						new Failure("account.UNKNOWN_USER",
 								Explanation.of("accounts.tool.unknownUser", "ghost", "faillock", "Unknown user"))));
 		assertThat(fail2ban.calls()).isEmpty();
@@ -519,7 +522,7 @@ class JobRunnerTests {
 		runner().runDueJobs();
 
 		assertThat(job(id).items()).containsExactly(
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
 	}
 
 	/**
@@ -530,8 +533,8 @@ class JobRunnerTests {
 	void aJobTakenOverFromAStalledPanelReportsItsReleaseOnce() {
 		fail2ban.ban("sshd", "4.4.4.4");
 		long id = submit("4.4.4.4");
-		JobRunner otherPanel = new JobRunner(repository, Fail2banAdapters.over(fail2ban, List.of("fail2ban-client")),
-				accountLocks, events::add, database.transactions(), DEFAULTS, new JobLeases(repository,
+		JobRunner otherPanel = new JobRunner(repository, fleet, events::add, database.transactions(), DEFAULTS,
+				new JobLeases(repository,
 						new JobLeaseProperties("other-panel", Duration.ofSeconds(30), Duration.ofSeconds(10),
 								Duration.ofSeconds(5)), database.transactions(), clock),
 				clock);
@@ -544,13 +547,14 @@ class JobRunnerTests {
 			return fail2ban.run(command, extraTime);
 		};
 
-		new JobRunner(repository, Fail2banAdapters.over(stallingInItsUnban, List.of("fail2ban-client")), accountLocks,
+		new JobRunner(repository,
+				MapFleet.local(Fail2banAdapters.over(stallingInItsUnban, List.of("fail2ban-client")), accountLocks),
 				events::add, database.transactions(), DEFAULTS, leases, clock).runDueJobs();
 
 		assertThat(job(id).state()).isEqualTo(JobState.DONE);
 		assertThat(job(id).attempts()).isEqualTo(2);
 		assertThat(job(id).items()).containsExactly(
-				new ItemView(ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
 		assertThat(events).filteredOn(event -> event instanceof JobSettled settled && settled.jobId() == id)
 			.as("told once, by the panel that took it over")
 			.hasSize(1);
@@ -575,7 +579,7 @@ class JobRunnerTests {
 		submit("10.0.0.3");
 		submit("10.0.0.4");
 		JobRunner runner = runner(new JobsProperties(Duration.ofSeconds(1), Duration.ofSeconds(30),
-				Duration.ofMinutes(10), 3));
+				Duration.ofMinutes(10), 3, 32));
 
 		runner.runDueJobs();
 
@@ -593,8 +597,7 @@ class JobRunnerTests {
 	}
 
 	private JobRunner runner(JobsProperties properties) {
-		return new JobRunner(repository, Fail2banAdapters.over(fail2ban, List.of("fail2ban-client")), accountLocks,
-				events::add, database.transactions(), properties, leases, clock);
+		return new JobRunner(repository, fleet, events::add, database.transactions(), properties, leases, clock);
 	}
 
 	private long submit(String... values) {

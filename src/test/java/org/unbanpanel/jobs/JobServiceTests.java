@@ -76,8 +76,8 @@ class JobServiceTests {
 		assertThat(job.state()).isEqualTo(JobState.DONE);
 		assertThat(job.submittedBy()).isEqualTo("alice");
 		assertThat(job.items()).containsExactly(
-				new ItemView(ItemKind.IP, "2001:db8::6", ItemState.UNBANNED, List.of("sshd"), 0, null),
-				new ItemView(ItemKind.ACCOUNT, "admin", ItemState.NOT_LOCKED, List.of(), 0, null));
+				new ItemView("local", ItemKind.IP, "2001:db8::6", ItemState.UNBANNED, List.of("sshd"), 0, null),
+				new ItemView("local", ItemKind.ACCOUNT, "admin", ItemState.NOT_LOCKED, List.of(), 0, null));
 		assertThat(service.recent(1)).containsExactly(new JobSummary(id, JobState.DONE, "alice", "203.0.113.7",
 				job.createdAt(), job.finishedAt(), 1, 1, 0, List.of("2001:db8::6", "admin")));
 		Await.until("the audit trail to record the outcomes", patience, () -> audit.recent(10).size() == 4);

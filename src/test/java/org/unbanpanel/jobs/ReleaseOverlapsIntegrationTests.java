@@ -55,7 +55,7 @@ class ReleaseOverlapsIntegrationTests {
 		JobView job = release("198.51.100.7");
 
 		assertThat(job.state()).isEqualTo(JobState.PARTLY_DONE);
-		assertThat(job.items()).containsExactly(new ItemView(ItemKind.IP, "198.51.100.7", ItemState.PARTLY_UNBANNED,
+		assertThat(job.items()).containsExactly(new ItemView("local", ItemKind.IP, "198.51.100.7", ItemState.PARTLY_UNBANNED,
 				List.of("sshd", "dovecot", "sasl"), List.of(), List.of(new JailEntry("sshd", "198.51.100.0/24")),
 				List.of(), 0, null));
 		assertThat(audited(job, 4)).containsExactlyInAnyOrder(
@@ -115,7 +115,7 @@ class ReleaseOverlapsIntegrationTests {
 				Duration.ZERO, List.of("sshd")));
 
 		assertThat(network.items()).containsExactly(
-				new ItemView(ItemKind.IP, "2001:db8:1:2::/64", ItemState.UNBANNED, List.of("sshd"), 0, null));
+				new ItemView("local", ItemKind.IP, "2001:db8:1:2::/64", ItemState.UNBANNED, List.of("sshd"), 0, null));
 		assertThat(audited(network, 1)).containsExactly(tuple(AuditAction.UNBANNED, "2001:db8:1:2::/64", "sshd", null));
 		assertThat(fail2ban.bannedIn("sshd")).isEmpty();
 		assertThat(fail2ban.bannedIn("dovecot")).as("another jail's ban of the network stays").containsExactly(
@@ -138,15 +138,15 @@ class ReleaseOverlapsIntegrationTests {
 		JobView network = release("198.51.100.0/24");
 
 		assertThat(mapped.items()).containsExactly(
-				new ItemView(ItemKind.IP, "::ffff:192.0.2.2", ItemState.UNBANNED, List.of("sshd", "sasl"), 0, null));
+				new ItemView("local", ItemKind.IP, "::ffff:192.0.2.2", ItemState.UNBANNED, List.of("sshd", "sasl"), 0, null));
 		assertThat(audited(mapped, 2)).containsExactlyInAnyOrder(
 				tuple(AuditAction.UNBANNED, "192.0.2.2", "sshd", "::ffff:192.0.2.2"),
 				tuple(AuditAction.UNBANNED, "192.0.2.2", "sasl", "::ffff:192.0.2.2"));
-		assertThat(inside.items()).containsExactly(new ItemView(ItemKind.IP, "198.51.100.7", ItemState.FAILED,
+		assertThat(inside.items()).containsExactly(new ItemView("local", ItemKind.IP, "198.51.100.7", ItemState.FAILED,
 				List.of(), List.of(), List.of(new JailEntry("dovecot", "::ffff:198.51.100.0/120")), List.of(), 0,
 				new Failure("fail2ban.blockedByNetwork", null)));
 		assertThat(network.items()).containsExactly(
-				new ItemView(ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED, List.of("dovecot"), 0, null));
+				new ItemView("local", ItemKind.IP, "198.51.100.0/24", ItemState.UNBANNED, List.of("dovecot"), 0, null));
 		assertThat(audited(network, 1)).containsExactly(
 				tuple(AuditAction.UNBANNED, "::ffff:198.51.100.0/120", "dovecot", "198.51.100.0/24"));
 		assertThat(Fail2banServer.JAILS).allSatisfy(jail -> assertThat(fail2ban.bannedIn(jail)).isEmpty());

@@ -51,6 +51,17 @@ class JobMetricsTests {
 	}
 
 	@Test
+	void tagsEachReleaseAndValueWithTheHostItWasReleasedOn() {
+		metrics.settled(settled(JobState.DONE, item(ItemState.UNBANNED, new JailEntry("sshd", "198.51.100.7")),
+				onHost("mail", item(ItemState.UNBANNED, new JailEntry("sshd", "198.51.100.7")))));
+
+		assertThat(registry.get(JobMetrics.RELEASES).tags("jail", "sshd", "host", "local").counter().count()).isEqualTo(1);
+		assertThat(registry.get(JobMetrics.RELEASES).tags("jail", "sshd", "host", "mail").counter().count()).isEqualTo(1);
+		assertThat(registry.get(JobMetrics.VALUES).tags("outcome", "unbanned", "host", "mail").counter().count())
+			.isEqualTo(1);
+	}
+
+	@Test
 	void countsAJobOnceItHasEndedAndNoValueStillWaiting() {
 		metrics.settled(settled(JobState.QUEUED, item(ItemState.PENDING)));
 
@@ -93,8 +104,13 @@ class JobMetricsTests {
 		return new JobSettled(1, "alice", "203.0.113.1", state, Duration.ZERO, List.of(), List.of(items), List.of());
 	}
 
+	private static JobSettled.SettledItem onHost(String host, JobSettled.SettledItem item) {
+		return new JobSettled.SettledItem(item.itemId(), host, item.kind(), item.value(), item.state(), item.released(),
+				item.stillBanned(), item.covering(), item.failures(), item.errorCode(), item.errorMessage());
+	}
+
 	private static JobSettled.SettledItem item(ItemState state, JailEntry... released) {
-		return new JobSettled.SettledItem(1, ItemKind.IP, "198.51.100.7", state, List.of(released), List.of(),
+		return new JobSettled.SettledItem(1, "local", ItemKind.IP, "198.51.100.7", state, List.of(released), List.of(),
 				List.of(), 0, null, null);
 	}
 

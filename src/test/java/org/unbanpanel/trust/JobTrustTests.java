@@ -71,7 +71,7 @@ class JobTrustTests {
 
 	private static JobSettled settled(JobState state, Duration trust, String... unblocked) {
 		return new JobSettled(7, "alice", "198.51.100.2", state, trust, List.of(),
-				List.of(new JobSettled.SettledItem(1, ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of(),
+				List.of(new JobSettled.SettledItem(1, "local", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of(),
 						List.of(), List.of(), 0, null, null)),
 				List.of(unblocked));
 	}

@@ -13,6 +13,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.jobs.ItemKind;
 import org.unbanpanel.jobs.ItemState;
 import org.unbanpanel.jobs.ItemView;
@@ -26,6 +27,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -49,7 +51,7 @@ class UnblockApiControllerTests {
 		given(service.submit(any(), anyString(), anyString())).willReturn(5L);
 		given(service.find(5)).willReturn(Optional.of(new JobView(5, JobState.QUEUED, "script", "127.0.0.1",
 				Instant.parse("2026-11-25T11:00:00Z"), null, null, 0, null, null,
-				List.of(new ItemView(ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)))));
+				List.of(new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)))));
 
 		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"ips\": [\"4.4.4.4\", \"4.4.4.4\"], \"accounts\": [\"admin\"]}"))
@@ -61,6 +63,42 @@ class UnblockApiControllerTests {
 
 		verify(service).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("4.4.4.4")),
 				List.of(AccountName.parse("admin")))), eq("script"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(username = "script", roles = "ADMIN")
+	void queuesTheReleaseOnTheHostsNamed() throws Exception {
+		given(service.hosts()).willReturn(List.of(HostName.LOCAL, HostName.parse("mail")));
+		given(service.submit(any(), anyString(), anyString())).willReturn(5L);
+		given(service.find(5)).willReturn(Optional.of(new JobView(5, JobState.QUEUED, "script", "127.0.0.1",
+				Instant.parse("2026-11-25T11:00:00Z"), null, null, 0, null, null,
+				List.of(new ItemView("mail", ItemKind.IP, "4.4.4.4", ItemState.PENDING, List.of(), 0, null)))));
+
+		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ips\": [\"4.4.4.4\"], \"hosts\": [\"mail\"]}"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.items[0].host").value("mail"));
+
+		verify(service).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("4.4.4.4")), List.of(), Duration.ZERO,
+				List.of(), List.of(HostName.parse("mail")))), eq("script"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesAHostTheFleetDoesNotHaveABadHostNameAndAnEmptyListOfHosts() throws Exception {
+		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ips\": [\"4.4.4.4\"], \"hosts\": [\"web\", \"Mail;id\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("hosts"))
+			.andExpect(jsonPath("$.errors[0].code").value(ReleaseRequest.UNKNOWN_HOST))
+			.andExpect(jsonPath("$.errors[0].value").value("web"))
+			.andExpect(jsonPath("$.errors[1].code").value("invalid.host.name"));
+		mvc.perform(post("/api/v1/unblock").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ips\": [\"4.4.4.4\"], \"hosts\": []}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].code").value("unblock.hosts.none"));
+
+		verify(service, never()).submit(any(), anyString(), anyString());
 	}
 
 	@Test

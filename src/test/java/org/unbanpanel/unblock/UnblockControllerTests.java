@@ -21,6 +21,7 @@ import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.HeldBan;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.Reban;
 import org.unbanpanel.jobs.ReleaseRequest;
@@ -37,9 +38,9 @@ import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -148,6 +149,57 @@ class UnblockControllerTests {
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
+	void offersNoChoiceOfHostsOnAPanelThatIsItsOnlyHost() throws Exception {
+		mvc.perform(get("/system/unblock"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("name=\"hosts\""))));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void offersEveryHostOfTheFleetTickedAtFirst() throws Exception {
+		given(service.hosts()).willReturn(FLEET);
+
+		mvc.perform(get("/system/unblock"))
+			.andExpect(content().string(containsString("Release on the hosts")))
+			.andExpect(content().string(containsString("name=\"hosts\" value=\"local\" checked=\"checked\"")))
+			.andExpect(content().string(containsString("name=\"hosts\" value=\"mail\" checked=\"checked\"")))
+			.andExpect(content().string(containsString("name=\"hosts\" value=\"backup\" checked=\"checked\"")));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void queuesTheReleaseOnTheHostsTicked() throws Exception {
+		given(service.hosts()).willReturn(FLEET);
+		given(service.submit(any(), anyString(), anyString())).willReturn(42L);
+
+		mvc.perform(post("/system/unblock").with(csrf()).param("ips", "203.0.113.7").param("hosts", "mail", "backup"))
+			.andExpect(redirectedUrl("/jobs/42"));
+
+		verify(service).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("203.0.113.7")), List.of(),
+				Duration.ZERO, List.of(), List.of(HostName.parse("mail"), HostName.parse("backup")))), eq("alice"),
+				eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesNoHostTickedAndAHostTheFleetDoesNotHaveKeepingTheTickedOnes() throws Exception {
+		given(service.hosts()).willReturn(FLEET);
+
+		mvc.perform(post("/system/unblock").with(csrf()).param("ips", "203.0.113.7"))
+			.andExpect(status().isOk())
+			.andExpect(fieldErrors("hosts", "unblock.hosts.none"))
+			.andExpect(content().string(containsString("Tick at least one host.")));
+		mvc.perform(post("/system/unblock").with(csrf()).param("ips", "203.0.113.7").param("hosts", "mail", "web"))
+			.andExpect(status().isOk())
+			.andExpect(fieldErrors("hosts", ReleaseRequest.UNKNOWN_HOST))
+			.andExpect(content().string(containsString("name=\"hosts\" value=\"mail\" checked=\"checked\"")))
+			.andExpect(content().string(not(containsString("value=\"local\" checked"))));
+		verify(service, never()).submit(any(), anyString(), anyString());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
 	void refusesToTrustAPrivateRangeAndAsksToConfirmAWideRange() throws Exception {
 		mvc.perform(post("/system/unblock").with(csrf())
 			.param("ips", "10.0.0.0/8, 198.51.0.0/16, 203.0.113.7")
@@ -156,7 +208,7 @@ class UnblockControllerTests {
 			.andExpect(fieldErrors("ips", TrustPolicy.REFUSED, TrustPolicy.WIDE))
 			.andExpect(content().string(containsString("tick the box below")));
 
-		verifyNoInteractions(service);
+		verify(service, never()).submit(any(), anyString(), anyString());
 	}
 
 	@Test
@@ -205,7 +257,7 @@ class UnblockControllerTests {
 			.andExpect(fieldErrors("accounts", "unblock.accounts.notManaged"))
 			.andExpect(content().string(containsString("so no account can be unlocked here")));
 
-		verifyNoInteractions(service);
+		verify(service, never()).submit(any(), anyString(), anyString());
 	}
 
 	@Test
@@ -222,7 +274,7 @@ class UnblockControllerTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("example.com")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("root;id")));
 
-		verifyNoInteractions(service);
+		verify(service, never()).submit(any(), anyString(), anyString());
 	}
 
 	/** Issue 15 item 7: each half alone is a network like any other; together they release every ban. */
@@ -234,7 +286,7 @@ class UnblockControllerTests {
 			.andExpect(fieldErrors("ips", "invalid.ip.tooWideTogether"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("together cover every address")));
 
-		verifyNoInteractions(service);
+		verify(service, never()).submit(any(), anyString(), anyString());
 	}
 
 	@Test
@@ -244,7 +296,7 @@ class UnblockControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasErrors("unblockForm"));
 
-		verifyNoInteractions(service);
+		verify(service, never()).submit(any(), anyString(), anyString());
 	}
 
 	@Test
@@ -258,7 +310,7 @@ class UnblockControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("at most 1000")));
 
-		verifyNoInteractions(service);
+		verify(service, never()).submit(any(), anyString(), anyString());
 	}
 
 	@Test
@@ -266,7 +318,7 @@ class UnblockControllerTests {
 	void refusesAnOperatorsPost() throws Exception {
 		mvc.perform(post("/system/unblock").with(csrf()).param("ips", "4.4.4.4")).andExpect(status().isForbidden());
 
-		verifyNoInteractions(service);
+		verify(service, never()).submit(any(), anyString(), anyString());
 	}
 
 	@Test
@@ -274,13 +326,16 @@ class UnblockControllerTests {
 	void refusesAPostWithoutCsrfToken() throws Exception {
 		mvc.perform(post("/system/unblock").param("ips", "4.4.4.4")).andExpect(status().isForbidden());
 
-		verifyNoInteractions(service);
+		verify(service, never()).submit(any(), anyString(), anyString());
 	}
 
 	@Test
 	void sendsAStrangerToTheSignInPage() throws Exception {
 		mvc.perform(get("/system/unblock")).andExpect(redirectedUrl("/login"));
 	}
+
+	private static final List<HostName> FLEET = List.of(HostName.LOCAL, HostName.parse("mail"),
+			HostName.parse("backup"));
 
 	/** Every error code on one field of the form, in order: one per bad value. */
 	private static ResultMatcher fieldErrors(String field, String... codes) {
