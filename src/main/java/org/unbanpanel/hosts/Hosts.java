@@ -9,18 +9,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.unbanpanel.exec.CommandRunner;
 import org.unbanpanel.exec.CommandsProperties;
 
 /**
  * The hosts of the fleet, in the order of the settings: the local machine first (unless {@code panel.local-host} is
- * false), then each of {@code panel.hosts}. Holds the panel's own SSH key, created at the first start, and one SSH
- * session per remote host, opened when a command first needs it.
+ * false), then each of {@code panel.hosts}. Holds the panel's own SSH key and one SSH session per remote host,
+ * opened when a command first needs it. The key is read (or created, at the first start) when the panel starts only if
+ * a remote host logs in with it; otherwise when the hosts page first shows it, so that a panel without remote hosts
+ * loads nothing of SSH nor of BouncyCastle, which MINA SSHD registers for its keys.
  */
 @Component
 public class Hosts implements DisposableBean {
@@ -29,7 +33,7 @@ public class Hosts implements DisposableBean {
 
 	private final Map<HostName, SshHost> remote = new LinkedHashMap<>();
 
-	private final PanelKey panelKey;
+	private final Supplier<PanelKey> panelKey;
 
 	private final List<String> from;
 
@@ -38,7 +42,8 @@ public class Hosts implements DisposableBean {
 	Hosts(HostsProperties properties, CommandsProperties commands, CommandRunner localRunner, Environment environment,
 			Clock clock) {
 		Binder binder = Binder.get(environment);
-		this.panelKey = PanelKey.loadOrCreate(identityFile(properties.ssh(), environment));
+		Path identityFile = identityFile(properties.ssh(), environment);
+		this.panelKey = SingletonSupplier.of(() -> PanelKey.loadOrCreate(identityFile));
 		this.from = properties.ssh().from();
 		this.transport = properties.hosts().isEmpty() ? null : new SshTransport(properties.ssh().keepalive());
 		if (properties.localHost()) {
@@ -47,7 +52,7 @@ public class Hosts implements DisposableBean {
 		List<HostsProperties.Remote> configured = properties.hosts();
 		for (int i = 0; i < configured.size(); i++) {
 			HostsProperties.Remote settings = configured.get(i);
-			PanelKey identity = settings.identity() == null ? panelKey : PanelKey.load(settings.identity());
+			PanelKey identity = settings.identity() == null ? panelKey.get() : PanelKey.load(settings.identity());
 			SshHost host = new SshHost(settings, identity, transport, properties.ssh(), clock);
 			remote.put(host.name(), host);
 			hosts.put(host.name(), new Host(host.name(), new SshCommandRunner(host, commands.timeout(),
@@ -84,7 +89,7 @@ public class Hosts implements DisposableBean {
 	}
 
 	PanelKey panelKey() {
-		return panelKey;
+		return panelKey.get();
 	}
 
 	/**

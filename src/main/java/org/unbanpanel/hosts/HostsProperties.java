@@ -80,7 +80,8 @@ record HostsProperties(@DefaultValue List<Remote> hosts, @DefaultValue("true") b
 
 	/**
 	 * @param identity the panel's own private key (default {@code <panel.data-dir>/ssh/id_ed25519}, an ed25519 key
-	 * created at the first start; the hosts page shows its public half)
+	 * created when first needed: at the start when a remote host logs in with it, else when the hosts page first shows
+	 * its public half)
 	 * @param from the addresses the hosts see the panel's connections come from, for the {@code from="…"} option of
 	 * the {@code authorized_keys} line the hosts page shows (default: the address this machine sends from towards
 	 * each host; set it when a NAT lies between)

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A key the panel logs in to hosts with: an OpenSSH private key file without passphrase, and its public half. The
- * default one is an ed25519 key the panel creates at its first start (file mode 0600 in a 0700 folder, the public
+ * default one is an ed25519 key the panel creates when it first needs it (file mode 0600 in a 0700 folder, the public
  * half beside it as {@code .pub}); a host's own {@code identity} must exist already.
  */
 final class PanelKey {

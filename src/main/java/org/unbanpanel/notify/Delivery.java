@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -19,6 +20,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Sends one notice to its destination: a JSON POST to a webhook, with its signature when it has a secret, answered
@@ -34,16 +36,17 @@ class Delivery {
 
 	private final MessageSource messages;
 
-	private final HttpClient http;
+	/** Made at the first webhook sent: a panel without webhooks loads neither the HTTP client nor TLS. */
+	private final Supplier<HttpClient> http;
 
 	Delivery(NotifyProperties properties, ObjectProvider<JavaMailSender> mail, MessageSource messages) {
 		this.properties = properties;
 		this.mail = mail;
 		this.messages = messages;
-		this.http = HttpClient.newBuilder()
+		this.http = SingletonSupplier.of(() -> HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+			.build());
 	}
 
 	void send(Notice notice) throws DeliveryException {
@@ -69,7 +72,7 @@ class Delivery {
 		}
 		HttpResponse<Void> response;
 		try {
-			response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+			response = http.get().send(request.build(), HttpResponse.BodyHandlers.discarding());
 		}
 		catch (HttpTimeoutException ex) {
 			throw new DeliveryException("no answer in time: " + ex.getMessage());

@@ -37,8 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and environment of the shipped unit ({@code src/deb/unban-panel.service}) and once with the JVM's defaults, in
  * alternating order, each round: the time from starting the process to the first answered request, the resident
  * memory (VmRSS) then and after {@value #VIEWS} views of a jail holding {@value #BANS} bans, and the median time of
- * those views, whose ratio compares the two in the same run. Targets: at most 160 MB after the views, at most 2.5 s to
- * the first answer, no page more than 10% slower than with the defaults. Run after building the jar:
+ * those views, whose ratio compares the two in the same run. When the unit names a class-data-sharing archive, the
+ * unit's first start writes it as the launcher does (its figures printed apart) and the rounds use it.
+ * {@code -Dbenchmark.candidate="…"} measures JVM options added to the unit's in the same rounds. Targets: at most
+ * 160 MB after the views, at most 2.5 s to the first answer, no page more than 10% slower than with the defaults. Run
+ * after building the jar:
  * {@code ./mvnw -B package -DskipTests && ./mvnw -Pbenchmark test -Dtest=PackagedJvmBenchmark}.
  */
 @Tag("benchmark")
@@ -49,11 +52,17 @@ class PackagedJvmBenchmark {
 
 	static final String JAIL = "sshd";
 
+	/** The unit's variable that tells the launcher where the class-data-sharing archive goes. */
+	static final String CLASS_ARCHIVE = "UNBAN_PANEL_CLASS_ARCHIVE";
+
 	static final int BANS = 20_000;
 
 	static final int VIEWS = 100;
 
 	static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
+
+	/** JVM options to try against the unit's, added to them, measured in the same rounds when given. */
+	static final String CANDIDATE = System.getProperty("benchmark.candidate", "").strip();
 
 	private static Fail2banServer fail2ban;
 
@@ -85,16 +94,29 @@ class PackagedJvmBenchmark {
 		SystemdUnit unit = SystemdUnit.read(SystemdUnit.SHIPPED);
 		Map<String, String> unitEnvironment = new LinkedHashMap<>(unit.environment());
 		unitEnvironment.remove("JAVA_OPTS");
-		Jvm packaged = new Jvm("unit", unit.jvmOptions(), unitEnvironment);
-		Jvm defaults = new Jvm("default", List.of(), Map.of());
+		Path classArchive = unitEnvironment.remove(CLASS_ARCHIVE) == null ? null
+				: Path.of("target", "jvm-benchmark-classes.jsa").toAbsolutePath();
+		if (classArchive != null) {
+			Files.deleteIfExists(classArchive);
+		}
+		Jvm packaged = new Jvm("unit", unit.jvmOptions(), unitEnvironment, classArchive);
+		Jvm defaults = new Jvm("default", List.of(), Map.of(), null);
+		List<String> candidateOptions = new ArrayList<>(unit.jvmOptions());
+		candidateOptions.addAll(List.of(CANDIDATE.split("\\s+")));
+		Jvm candidate = new Jvm("candidate", candidateOptions, unitEnvironment, classArchive);
+		Run firstStart = classArchive == null ? null : measure(packaged);
 		List<Run> packagedRuns = new ArrayList<>();
 		List<Run> defaultRuns = new ArrayList<>();
+		List<Run> candidateRuns = new ArrayList<>();
 		for (int round = 0; round < ROUNDS; round++) {
 			boolean packagedFirst = round % 2 == 0;
 			Run first = measure(packagedFirst ? packaged : defaults);
 			Run second = measure(packagedFirst ? defaults : packaged);
 			packagedRuns.add(packagedFirst ? first : second);
 			defaultRuns.add(packagedFirst ? second : first);
+			if (!CANDIDATE.isEmpty()) {
+				candidateRuns.add(measure(candidate));
+			}
 		}
 		List<Double> ratios = new ArrayList<>();
 		for (int i = 0; i < ROUNDS; i++) {
@@ -104,6 +126,14 @@ class PackagedJvmBenchmark {
 				+ "%s%n%s%n  page latency, unit's options over defaults: median of the rounds' ratios %.2fx %s%n",
 				BANS, JAIL, VIEWS, ROUNDS, String.join(" ", unit.jvmOptions()), unitEnvironment,
 				summary(packaged, packagedRuns), summary(defaults, defaultRuns), median(ratios), ratios);
+		if (firstStart != null) {
+			System.out.printf("  the unit's first start, which wrote the class archive as it stopped: first answer %d ms,"
+					+ " RSS after start %d MB, after %d views %d MB, median view %d ms%n", firstStart.firstAnswerMillis(),
+					firstStart.rssAfterStart(), VIEWS, firstStart.rssAfterViews(), firstStart.viewMillis());
+		}
+		if (!CANDIDATE.isEmpty()) {
+			System.out.printf("%s%n  candidate: the unit's options and %s%n", summary(candidate, candidateRuns), CANDIDATE);
+		}
 	}
 
 	private Run measure(Jvm jvm) throws Exception {
@@ -111,6 +141,7 @@ class PackagedJvmBenchmark {
 		int port = freePort();
 		List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		line.addAll(jvm.options());
+		line.addAll(jvm.classArchiveOptions());
 		line.addAll(List.of("-jar", JAR.toString(), "--server.port=" + port, "--management.server.port=0",
 				"--panel.data-dir=" + dataDir, "--panel.accounts.backend=none", "--panel.users[0].username=bench",
 				"--panel.users[0].password={bcrypt}" + new BCryptPasswordEncoder(4).encode(TestPanel.PASSWORD),
@@ -142,7 +173,8 @@ class PackagedJvmBenchmark {
 		}
 		finally {
 			panel.destroy();
-			panel.waitFor(30, TimeUnit.SECONDS);
+			// a first start writes the class archive as it stops
+			panel.waitFor(60, TimeUnit.SECONDS);
 			FileSystemUtils.deleteRecursively(dataDir);
 		}
 	}
@@ -200,7 +232,21 @@ class PackagedJvmBenchmark {
 		}
 	}
 
-	private record Jvm(String name, List<String> options, Map<String, String> environment) {
+	/**
+	 * @param classArchive the class-data-sharing archive the launcher ({@code src/deb/unban-panel}) gives the JVM
+	 * when the unit names one, {@code null} without
+	 */
+	private record Jvm(String name, List<String> options, Map<String, String> environment, Path classArchive) {
+
+		/** As the launcher does: the archive when it exists, else writing it at exit. */
+		List<String> classArchiveOptions() {
+			if (classArchive == null) {
+				return List.of();
+			}
+			return Files.isRegularFile(classArchive) ? List.of("-XX:SharedArchiveFile=" + classArchive)
+					: List.of("-XX:ArchiveClassesAtExit=" + classArchive, "-Xlog:cds=off");
+		}
+
 	}
 
 	private record Run(long firstAnswerMillis, long rssAfterStart, long rssAfterViews, long viewMillis) {

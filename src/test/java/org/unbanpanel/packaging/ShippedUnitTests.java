@@ -37,6 +37,11 @@ class ShippedUnitTests {
 	}
 
 	@Test
+	void keepsTheClassArchiveInItsStateDirectory() {
+		assertThat(unit.environment()).containsEntry("UNBAN_PANEL_CLASS_ARCHIVE", "/var/lib/unban-panel/classes");
+	}
+
+	@Test
 	void isHardenedWithEveryOptionSudoStillAllows() {
 		assertThat(unit.get("ProtectSystem")).isEqualTo("strict");
 		assertThat(unit.get("ProtectHome")).isEqualTo("yes");
