@@ -36,7 +36,7 @@ public class Hosts implements DisposableBean {
 	private final SshTransport transport;
 
 	Hosts(HostsProperties properties, CommandsProperties commands, CommandRunner localRunner, Environment environment,
-			Clock clock) {
+			Clock clock, List<RemoteRunnerWrapper> wrappers) {
 		Binder binder = Binder.get(environment);
 		this.panelKey = PanelKey.loadOrCreate(identityFile(properties.ssh(), environment));
 		this.from = properties.ssh().from();
@@ -50,8 +50,12 @@ public class Hosts implements DisposableBean {
 			PanelKey identity = settings.identity() == null ? panelKey : PanelKey.load(settings.identity());
 			SshHost host = new SshHost(settings, identity, transport, properties.ssh(), clock);
 			remote.put(host.name(), host);
-			hosts.put(host.name(), new Host(host.name(), new SshCommandRunner(host, commands.timeout(),
-					commands.maxOutput().toBytes(), properties.ssh().channelsPerHost()), binder, "panel.hosts[" + i + "]"));
+			CommandRunner runner = new SshCommandRunner(host, commands.timeout(), commands.maxOutput().toBytes(),
+					properties.ssh().channelsPerHost());
+			for (RemoteRunnerWrapper wrapper : wrappers) {
+				runner = wrapper.wrap(host.name(), runner);
+			}
+			hosts.put(host.name(), new Host(host.name(), runner, binder, "panel.hosts[" + i + "]"));
 		}
 	}
 
