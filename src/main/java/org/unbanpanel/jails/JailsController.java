@@ -22,6 +22,7 @@ import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.jobs.JobRedirect;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
@@ -100,7 +101,8 @@ class JailsController {
 	 * Queues the checked addresses. When any is not an address, none is queued and the answer is a redirect back to
 	 * the same page of the jail with the reasons and the selection (post/redirect/get: a reload never posts again).
 	 * With {@code scope=jail} they are released from this jail only and stay banned in every other; otherwise from
-	 * every jail that holds them, as on Unblock Access.
+	 * every jail that holds them, as on Unblock Access. Either way on the page's host only ({@code ?host=}, default
+	 * local): the same address may be banned on another host for reasons of its own.
 	 */
 	@PostMapping("/jails/{name}/unban")
 	String unban(@PathVariable String name, @RequestParam(defaultValue = LOCAL) String host,
@@ -109,6 +111,7 @@ class JailsController {
 			@RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size,
 			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "") String scope,
 			Authentication user, HttpServletRequest request, RedirectAttributes redirect) {
+		HostName on = service.known(host);
 		List<String> selected = addresses == null ? List.of() : addresses;
 		List<String> errors = new ArrayList<>();
 		List<BanTarget> targets = targets(selected, errors);
@@ -119,7 +122,7 @@ class JailsController {
 		}
 		boolean thisJailOnly = THIS_JAIL_ONLY.equals(scope);
 		long jobId = jobs.submit(new ReleaseRequest(targets, List.of(), Duration.ZERO,
-				thisJailOnly ? List.of(name) : List.of()), user.getName(), clientAddress.of(request));
+				thisJailOnly ? List.of(name) : List.of(), List.of(on)), user.getName(), clientAddress.of(request));
 		return JobRedirect.to(jobId, redirect, messages, thisJailOnly ? "jails.unban.queuedJail" : "jails.unban.queued",
 				targets.size(), name);
 	}

@@ -109,6 +109,14 @@ class JailsService {
 	}
 
 	/**
+	 * The name of one of the panel's hosts.
+	 * @throws UnknownHostException when it is not a host name, or not one of the panel's hosts
+	 */
+	HostName known(String host) {
+		return host(host).name();
+	}
+
+	/**
 	 * The host of that name, the name checked before it is used.
 	 * @throws UnknownHostException when it is not a host name, or not one of the panel's hosts
 	 */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -17,6 +18,7 @@ import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.JailRules;
 import org.unbanpanel.fail2ban.LogSources;
 import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.testsupport.PanelWebTest;
 
@@ -70,6 +72,11 @@ class JailsControllerTests {
 			List.of("iptables-multiport"), List.of("10.1.2.0/24", "203.0.113.50")),
 			List.of(new JailRulesView.IgnoreEntry("10.1.2.0/24", true, null, null), new JailRulesView.IgnoreEntry(
 					"203.0.113.50", false, java.time.Instant.parse("2026-11-25T23:00:00Z"), "admin")));
+
+	@BeforeEach
+	void everyNamedHostIsKnown() {
+		given(service.known(anyString())).willAnswer(invocation -> HostName.parse(invocation.getArgument(0)));
+	}
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
@@ -267,8 +274,8 @@ class JailsControllerTests {
 			.andExpect(flash().attribute("message", "Job 42 is queued: 2 addresses to release."));
 
 		verify(unblock).submit(eq(new ReleaseRequest(
-				List.of(BanTarget.parse("203.0.113.7"), BanTarget.parse("2001:db8::6")), List.of())), eq("alice"),
-				eq("127.0.0.1"));
+				List.of(BanTarget.parse("203.0.113.7"), BanTarget.parse("2001:db8::6")), List.of(), Duration.ZERO,
+				List.of(), List.of(HostName.LOCAL))), eq("alice"), eq("127.0.0.1"));
 	}
 
 	@Test
@@ -282,7 +289,33 @@ class JailsControllerTests {
 			.andExpect(flash().attribute("message", "Job 43 is queued: 1 address to release from dovecot only."));
 
 		verify(unblock).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("203.0.113.7")), List.of(),
-				Duration.ZERO, List.of("dovecot"))), eq("alice"), eq("127.0.0.1"));
+				Duration.ZERO, List.of("dovecot"), List.of(HostName.LOCAL))), eq("alice"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void releasesTheSelectionOfAnotherHostsJailPageFromThatHostOnly() throws Exception {
+		given(unblock.submit(any(), anyString(), anyString())).willReturn(44L);
+
+		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("host", "mail").param("address", "203.0.113.7"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/jobs/44"));
+		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("host", "mail").param("address", "::/0"))
+			.andExpect(redirectedUrl("/jails/dovecot?host=mail&filter=&page=1&size=50&sort=end"));
+
+		verify(unblock).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("203.0.113.7")), List.of(),
+				Duration.ZERO, List.of(), List.of(HostName.parse("mail")))), eq("alice"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void queuesNothingForAHostThePanelDoesNotHave() throws Exception {
+		given(service.known("backup")).willThrow(new UnknownHostException("backup"));
+
+		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("host", "backup").param("address", "203.0.113.7"))
+			.andExpect(status().isNotFound());
+
+		verifyNoInteractions(unblock);
 	}
 
 	@Test
