@@ -64,17 +64,17 @@ class LookupApiControllerTests {
 		mvc.perform(get("/api/v1/lookup").param("ip", "203.0.113.7").param("user", "admin"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.address").value("203.0.113.7"))
-			.andExpect(jsonPath("$.bans[0].jail").value("dovecot"))
-			.andExpect(jsonPath("$.bans[0].end").value("2026-11-25T23:00:00"))
-			.andExpect(jsonPath("$.bans[1].jail").value("sasl"))
-			.andExpect(jsonPath("$.bans[1].permanent").value(false))
-			.andExpect(jsonPath("$.bans[1].overlap").value("OWN"))
-			.andExpect(jsonPath("$.lock.failures").value(3))
-			.andExpect(jsonPath("$.lock.source").value("203.0.113.44"))
-			.andExpect(jsonPath("$.lockState.status").value("LOCKED"))
-			.andExpect(jsonPath("$.lockState.lockedUntil").exists())
-			.andExpect(jsonPath("$.bans[0].evidence.jail").value("dovecot"))
-			.andExpect(jsonPath("$.history.period").value("PT720H"));
+			.andExpect(jsonPath("$.hosts[0].bans[0].jail").value("dovecot"))
+			.andExpect(jsonPath("$.hosts[0].bans[0].end").value("2026-11-25T23:00:00"))
+			.andExpect(jsonPath("$.hosts[0].bans[1].jail").value("sasl"))
+			.andExpect(jsonPath("$.hosts[0].bans[1].permanent").value(false))
+			.andExpect(jsonPath("$.hosts[0].bans[1].overlap").value("OWN"))
+			.andExpect(jsonPath("$.hosts[0].lock.failures").value(3))
+			.andExpect(jsonPath("$.hosts[0].lock.source").value("203.0.113.44"))
+			.andExpect(jsonPath("$.hosts[0].lockState.status").value("LOCKED"))
+			.andExpect(jsonPath("$.hosts[0].lockState.lockedUntil").exists())
+			.andExpect(jsonPath("$.hosts[0].bans[0].evidence.jail").value("dovecot"))
+			.andExpect(jsonPath("$.hosts[0].history.period").value("PT720H"));
 	}
 
 	/** Issue 9: while fail2ban cannot be asked, the answer claims nothing about bans. */
@@ -87,8 +87,8 @@ class LookupApiControllerTests {
 
 		mvc.perform(get("/api/v1/lookup").param("ip", "203.0.113.7"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.bans").doesNotExist())
-			.andExpect(jsonPath("$.fail2banProblem").value("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)"));
+			.andExpect(jsonPath("$.hosts[0].bans").doesNotExist())
+			.andExpect(jsonPath("$.hosts[0].fail2banProblem").value("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)"));
 	}
 
 	@Test
