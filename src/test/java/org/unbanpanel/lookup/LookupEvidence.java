@@ -32,6 +32,7 @@ import org.unbanpanel.testsupport.FixedClock;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
 
 /** What the lookup tests need of the evidence side: a fixed clock, and an evidence mock that finds nothing. */
@@ -80,9 +81,9 @@ class LookupEvidence {
 		asks(hosts, local);
 	}
 
-	/** Stubs {@code Hosts.ask} to ask these hosts, in this order, as it does. */
+	/** Stubs {@code Hosts.ask} to ask these hosts, in this order, as it does (stubbed again without calling it). */
 	static void asks(Hosts hosts, Host... fleet) {
-		given(hosts.ask(any())).willAnswer(call -> {
+		willAnswer(call -> {
 			Function<Host, Object> question = call.getArgument(0);
 			return Stream.of(fleet).map(host -> {
 				try {
@@ -92,7 +93,7 @@ class LookupEvidence {
 					return new HostAnswer<>(host.name(), null, ex.explanation());
 				}
 			}).toList();
-		});
+		}).given(hosts).ask(any());
 	}
 
 	/** A host of that name, for the stubs. */
