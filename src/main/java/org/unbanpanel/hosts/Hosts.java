@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -36,7 +37,10 @@ import org.unbanpanel.exec.CommandsProperties;
 @Component
 public class Hosts implements DisposableBean {
 
-	/** How many remote hosts {@link #ask} asks at once; more wait for a turn, within the same time limit. */
+	/**
+	 * How many remote hosts {@link #ask} asks at once, over all questions; more wait for a turn, within the same time
+	 * limit.
+	 */
 	static final int MAX_ASKED_AT_ONCE = 32;
 
 	private final Map<HostName, Host> hosts = new LinkedHashMap<>();
@@ -60,8 +64,7 @@ public class Hosts implements DisposableBean {
 		this.from = properties.ssh().from();
 		this.transport = properties.hosts().isEmpty() ? null : new SshTransport(properties.ssh().keepalive());
 		this.answerWithin = commands.timeout();
-		this.questions = Executors.newFixedThreadPool(Math.max(1, Math.min(properties.hosts().size(), MAX_ASKED_AT_ONCE)),
-				Hosts::questionThread);
+		this.questions = questionPool();
 		if (properties.localHost()) {
 			hosts.put(HostName.LOCAL, new Host(HostName.LOCAL, localRunner, binder, null));
 		}
@@ -188,6 +191,18 @@ public class Hosts implements DisposableBean {
 		catch (IOException | RuntimeException ex) {
 			return "ADDRESS-OF-THE-PANEL";
 		}
+	}
+
+	/**
+	 * At most {@link #MAX_ASKED_AT_ONCE} threads, made when questions come and ended after a minute idle, shared by
+	 * every question: a host that hangs holds one only until the timeout, and several lookups at once do not queue
+	 * behind each other while there are threads left.
+	 */
+	private static ExecutorService questionPool() {
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_ASKED_AT_ONCE, MAX_ASKED_AT_ONCE, 1, TimeUnit.MINUTES,
+				new LinkedBlockingQueue<>(), Hosts::questionThread);
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
 	}
 
 	private static Thread questionThread(Runnable task) {

@@ -103,7 +103,8 @@ class LookupAcrossHostsIntegrationTests {
 		JsonNode lookup = tools.api("noc").getJson("/api/v1/lookup?ip=" + ADDRESS);
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-		assertThat(took).as("one lookup, however the stopped host fails").isLessThan(Duration.ofSeconds(TIMEOUT_SECONDS * 2));
+		assertThat(took).as("one lookup, however the stopped host fails")
+			.isLessThan(Duration.ofSeconds(TIMEOUT_SECONDS * 2));
 		assertThat(jails(lookup.get("hosts").get(1))).containsExactly("dovecot");
 		JsonNode stopped = lookup.get("hosts").get(2);
 		assertThat(stopped.get("host").asString()).isEqualTo("host-1");
@@ -126,7 +127,8 @@ class LookupAcrossHostsIntegrationTests {
 		String withOneStopped = browser.get("/jails").body();
 
 		for (String host : List.of("local", "host-0", "host-1")) {
-			assertThat(section(jails, host)).contains("href=\"/jails/sshd" + (host.equals("local") ? "\"" : "?host=" + host + "\""));
+			String link = "href=\"/jails/sshd" + (host.equals("local") ? "\"" : "?host=" + host + "\"");
+			assertThat(section(jails, host)).contains(link);
 		}
 		assertThat(hostZerosDovecot).contains("Jail dovecot on host-0").contains(ADDRESS);
 		assertThat(localDovecot).doesNotContain(ADDRESS);
