@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.unbanpanel.exec.CommandRunner;
 
 /**
- * The panel's one {@link Fail2ban}: the fail2ban-client adapter behind {@link SharedReads}; and its {@link JailSettings},
+ * The local machine's {@link SharedReads}, which give the panel's one {@link Fail2ban} and its {@link JailSettings}: both
  * read through the same shared reads, so that no page waits for a hung server's timeout and a Lookup asks for a jail's
  * settings only once in {@code panel.fail2ban.reads.settings-fresh-for}.
  */
@@ -15,15 +15,18 @@ import org.unbanpanel.exec.CommandRunner;
 class Fail2banConfiguration {
 
 	@Bean
-	Fail2ban fail2ban(CommandRunner runner, Fail2banProperties properties, ReadsProperties reads, Clock clock) {
-		return new SharedReads(new CommandFail2ban(runner, properties), reads, clock);
+	SharedReads localReads(CommandRunner runner, Fail2banProperties properties, ReadsProperties reads, Clock clock) {
+		return SharedReads.over(runner, properties, reads, clock);
 	}
 
-	/** Unshared only where a test replaced the {@link Fail2ban} bean, so there are no shared reads to go through. */
 	@Bean
-	JailSettings jailSettings(CommandRunner runner, Fail2banProperties properties, Fail2ban fail2ban) {
-		JailSettings commands = new CommandJailSettings(runner, properties);
-		return fail2ban instanceof SharedReads shared ? shared.settings(commands) : commands;
+	Fail2ban fail2ban(SharedReads localReads) {
+		return localReads.fail2ban();
+	}
+
+	@Bean
+	JailSettings jailSettings(SharedReads localReads) {
+		return localReads.settings();
 	}
 
 }

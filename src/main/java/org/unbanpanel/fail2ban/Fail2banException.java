@@ -2,6 +2,7 @@ package org.unbanpanel.fail2ban;
 
 import org.unbanpanel.core.ExplainedException;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.exec.CommandException;
 
 /**
  * fail2ban could not do what was asked. The explanation names the reason in words an administrator can act on, for
@@ -34,6 +35,14 @@ public class Fail2banException extends ExplainedException {
 
 	public Reason reason() {
 		return reason;
+	}
+
+	/**
+	 * Whether the command never reached the host fail2ban runs on (another host of the fleet that cannot be reached,
+	 * or refused the panel), rather than reaching a fail2ban that failed there.
+	 */
+	public boolean hostUnreachable() {
+		return getCause() instanceof CommandException command && command.reason() == CommandException.Reason.UNREACHABLE;
 	}
 
 }

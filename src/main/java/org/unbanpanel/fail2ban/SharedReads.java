@@ -25,21 +25,23 @@ import java.util.function.Supplier;
 
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.exec.CommandRunner;
 
 /**
- * The panel's {@link Fail2ban}: the adapter with bounded work per request. Every read of fail2ban's state is shared:
+ * The reads of one host's fail2ban, as its {@link #fail2ban() Fail2ban} and its {@link #settings() JailSettings}: the
+ * adapter with bounded work per request. Every read of fail2ban's state is shared:
  * a read asked for while the same read is under way waits for that run instead of starting its own, and its answer
  * serves repeats for {@link ReadsProperties#freshFor}. A release (unban, addignoreip, delignoreip) ends that at once,
  * so no read started before it is taken for the state after it. When fail2ban answers nothing for
  * {@link ReadsProperties#answerWithin}, a read answers with the last state fail2ban reported for it, and
  * {@link #notAnsweringSince} says since when, so the pages can say so; the run goes on in the background and its answer
  * serves the next read. A read fail2ban never answered before fails at once while fail2ban is silent. Writes are
- * never shared or cached, and always wait for fail2ban; so does {@link #whereBannedNow}, the read a job's result
+ * never shared or cached, and always wait for fail2ban; so does {@link Fail2ban#whereBannedNow}, the read a job's result
  * rests on. The jails' settings ({@link #settings}) are shared reads too, fresh for much longer. Work on the runs
  * themselves is bounded by the command runner, which starts at most {@code panel.commands.max-concurrent}
  * fail2ban-client processes at once.
  */
-final class SharedReads implements Fail2ban {
+final class SharedReads {
 
 	/** Reads kept with their last answer, at most; the ones idle longest are dropped first (lookups of many addresses). */
 	static final int MAX_KEPT = 1_000;
@@ -68,98 +70,38 @@ final class SharedReads implements Fail2ban {
 
 	private final ExecutorService runs = Executors.newCachedThreadPool(SharedReads::runThread);
 
-	SharedReads(Fail2ban adapter, ReadsProperties properties, Clock clock) {
+	private final Fail2ban fail2ban = new SharedFail2ban();
+
+	private final JailSettings settings;
+
+	SharedReads(Fail2ban adapter, JailSettings settings, ReadsProperties properties, Clock clock) {
 		this.adapter = adapter;
+		this.settings = new SharedSettings(settings);
 		this.freshFor = properties.freshFor();
 		this.settingsFreshFor = properties.settingsFreshFor();
 		this.answerWithin = properties.answerWithin();
 		this.clock = clock;
 	}
 
-	@Override
-	public String version() {
-		return read(List.of("version"), adapter::version);
+	/** The shared reads of the fail2ban-client that {@code runner} runs, with {@code properties}, and of its jails' settings. */
+	static SharedReads over(CommandRunner runner, Fail2banProperties properties, ReadsProperties reads, Clock clock) {
+		return new SharedReads(new CommandFail2ban(runner, properties), new CommandJailSettings(runner, properties),
+				reads, clock);
 	}
 
-	@Override
-	public List<String> jails() {
-		List<String> jails = read(List.of("jails"), adapter::jails);
-		saw(jails);
-		return jails;
-	}
-
-	@Override
-	public List<JailStatus> statusOfAllJails() {
-		List<JailStatus> jails = read(List.of("statusOfAllJails"), adapter::statusOfAllJails);
-		saw(jails.stream().map(JailStatus::name).toList());
-		return jails;
-	}
-
-	@Override
-	public JailStatus status(String jail) {
-		return read(List.of("status", jail), () -> adapter.status(jail));
-	}
-
-	@Override
-	public BanList banList(String jail) {
-		return read(List.of("banList", jail), () -> adapter.banList(jail));
-	}
-
-	@Override
-	public Map<BanTarget, List<HeldBan>> whereBanned(Collection<BanTarget> targets) {
-		List<BanTarget> distinct = List.copyOf(new LinkedHashSet<>(targets));
-		return read(List.of("whereBanned", distinct), () -> adapter.whereBanned(distinct));
-	}
-
-	@Override
-	public Map<BanTarget, List<HeldBan>> whereBannedNow(Collection<BanTarget> targets) {
-		return observed(() -> adapter.whereBanned(targets));
-	}
-
-	@Override
-	public List<String> ignored(String jail) {
-		return read(List.of("ignored", jail), () -> adapter.ignored(jail));
-	}
-
-	@Override
-	public Optional<Explanation> unban(Collection<String> entries) {
-		return release(() -> adapter.unban(entries));
-	}
-
-	@Override
-	public Optional<Explanation> unban(String jail, Collection<String> entries) {
-		return release(() -> adapter.unban(jail, entries));
-	}
-
-	@Override
-	public void addIgnore(Collection<String> jails, Collection<BanTarget> targets) {
-		release(() -> {
-			adapter.addIgnore(jails, targets);
-			return null;
-		});
-	}
-
-	@Override
-	public void removeIgnore(Collection<String> jails, Collection<BanTarget> targets) {
-		release(() -> {
-			adapter.removeIgnore(jails, targets);
-			return null;
-		});
-	}
-
-	@Override
-	public Optional<Instant> notAnsweringSince() {
-		return liveness.silentSince(clock.instant(), answerWithin);
+	/** The {@link Fail2ban} these reads answer: its reads shared, its writes passed on. */
+	Fail2ban fail2ban() {
+		return fail2ban;
 	}
 
 	/**
-	 * The jail settings {@code commands} reads, shared like the reads of fail2ban's state, with the same last known
-	 * state while fail2ban is silent, but fresh for {@link ReadsProperties#settingsFreshFor}: settings change only when
-	 * fail2ban reloads. A release through the panel (addignoreip changes a jail's ignore list) and a change in the jail
-	 * set these reads see end that at once.
+	 * The jail settings, shared like the reads of fail2ban's state, with the same last known state while fail2ban is
+	 * silent, but fresh for {@link ReadsProperties#settingsFreshFor}: settings change only when fail2ban reloads. A
+	 * release through the panel (addignoreip changes a jail's ignore list) and a change in the jail set these reads see
+	 * end that at once.
 	 */
-	JailSettings settings(JailSettings commands) {
-		return new SharedSettings(commands);
+	JailSettings settings() {
+		return settings;
 	}
 
 	private <T> T read(List<?> key, Supplier<T> source) {
@@ -226,6 +168,10 @@ final class SharedReads implements Fail2ban {
 			.forEach(reads::remove);
 	}
 
+	Optional<Instant> notAnsweringSince() {
+		return liveness.silentSince(clock.instant(), answerWithin);
+	}
+
 	private boolean silent() {
 		return notAnsweringSince().isPresent();
 	}
@@ -288,6 +234,87 @@ final class SharedReads implements Fail2ban {
 
 	/** A run under way: what it will answer, when it started, and how many changes came before it. */
 	private record Run<T>(CompletableFuture<T> answer, Instant started, long changesBefore) {
+	}
+
+	/** {@link Fail2ban} through {@link #read}: every read shared, every write a {@link #release}. */
+	private final class SharedFail2ban implements Fail2ban {
+
+		@Override
+		public String version() {
+			return read(List.of("version"), adapter::version);
+		}
+
+		@Override
+		public List<String> jails() {
+			List<String> jails = read(List.of("jails"), adapter::jails);
+			saw(jails);
+			return jails;
+		}
+
+		@Override
+		public List<JailStatus> statusOfAllJails() {
+			List<JailStatus> jails = read(List.of("statusOfAllJails"), adapter::statusOfAllJails);
+			saw(jails.stream().map(JailStatus::name).toList());
+			return jails;
+		}
+
+		@Override
+		public JailStatus status(String jail) {
+			return read(List.of("status", jail), () -> adapter.status(jail));
+		}
+
+		@Override
+		public BanList banList(String jail) {
+			return read(List.of("banList", jail), () -> adapter.banList(jail));
+		}
+
+		@Override
+		public Map<BanTarget, List<HeldBan>> whereBanned(Collection<BanTarget> targets) {
+			List<BanTarget> distinct = List.copyOf(new LinkedHashSet<>(targets));
+			return read(List.of("whereBanned", distinct), () -> adapter.whereBanned(distinct));
+		}
+
+		@Override
+		public Map<BanTarget, List<HeldBan>> whereBannedNow(Collection<BanTarget> targets) {
+			return observed(() -> adapter.whereBanned(targets));
+		}
+
+		@Override
+		public List<String> ignored(String jail) {
+			return read(List.of("ignored", jail), () -> adapter.ignored(jail));
+		}
+
+		@Override
+		public Optional<Explanation> unban(Collection<String> entries) {
+			return release(() -> adapter.unban(entries));
+		}
+
+		@Override
+		public Optional<Explanation> unban(String jail, Collection<String> entries) {
+			return release(() -> adapter.unban(jail, entries));
+		}
+
+		@Override
+		public void addIgnore(Collection<String> jails, Collection<BanTarget> targets) {
+			release(() -> {
+				adapter.addIgnore(jails, targets);
+				return null;
+			});
+		}
+
+		@Override
+		public void removeIgnore(Collection<String> jails, Collection<BanTarget> targets) {
+			release(() -> {
+				adapter.removeIgnore(jails, targets);
+				return null;
+			});
+		}
+
+		@Override
+		public Optional<Instant> notAnsweringSince() {
+			return SharedReads.this.notAnsweringSince();
+		}
+
 	}
 
 	/** {@link JailSettings} through {@link #read}, each a read of its own by setting and jail. */

@@ -11,13 +11,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.web.Problems;
 
 /**
  * The jail pages for scripts: {@code GET /api/v1/jails}, {@code GET /api/v1/jails/{name}?filter=&page=&size=} and
- * {@code GET /api/v1/jails/{name}/rules}.
- * Errors are RFC 9457 problem details: 404 for an unknown jail, 503 when fail2ban cannot be asked.
+ * {@code GET /api/v1/jails/{name}/rules}, each of the local machine or, with {@code ?host=}, of another host (each
+ * jail in the list carries its {@code host}).
+ * Errors are RFC 9457 problem details: 404 for an unknown jail or host, 503 when fail2ban cannot be asked there.
  */
 @RestController
 @RequestMapping("/api/v1/jails")
@@ -33,19 +35,26 @@ class JailsApiController {
 	}
 
 	@GetMapping
-	List<JailSummary> jails() {
-		return service.overview();
+	List<JailSummary> jails(@RequestParam(defaultValue = JailsController.LOCAL) String host) {
+		return service.overview(host);
 	}
 
 	@GetMapping("/{name}")
-	BanPage jail(@PathVariable String name, @RequestParam(defaultValue = "") String filter,
-			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size) {
-		return service.bans(name, BanQuery.of(filter, page, size));
+	BanPage jail(@PathVariable String name, @RequestParam(defaultValue = JailsController.LOCAL) String host,
+			@RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size) {
+		return service.bans(host, name, BanQuery.of(filter, page, size));
 	}
 
 	@GetMapping("/{name}/rules")
-	JailRulesView rules(@PathVariable String name) {
-		return service.rules(name);
+	JailRulesView rules(@PathVariable String name, @RequestParam(defaultValue = JailsController.LOCAL) String host) {
+		return service.rules(host, name);
+	}
+
+	@ExceptionHandler(UnknownHostException.class)
+	ProblemDetail unknownHost(UnknownHostException ex) {
+		return problems.of(HttpStatus.NOT_FOUND, "jails.api.unknownHost",
+				Explanation.of("jails.unknownHost", InvalidValueException.printable(ex.host())));
 	}
 
 	@ExceptionHandler(UnknownJailException.class)

@@ -18,19 +18,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.jobs.JobRedirect;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.web.ClientAddress;
 
 /**
- * {@code /jails}: every jail's counters; {@code /jails/{name}}: a page of one jail's bans, from which admins queue
- * an unban job like Unblock Access does, each ban linking to the evidence behind it; {@code /jails/{name}/rules}:
- * what decides the jail's bans. When fail2ban cannot be asked, the pages say why instead of the tables.
+ * {@code /jails}: every host's jails' counters, a section per host; {@code /jails/{name}}: a page of one jail's bans,
+ * from which admins queue an unban job like Unblock Access does, each ban linking to the evidence behind it;
+ * {@code /jails/{name}/rules}: what decides the jail's bans. A jail's pages show the local machine's jail, or with
+ * {@code ?host=} another host's (404 when the panel has no such host). When fail2ban cannot be asked, the pages say
+ * why instead of the tables.
  */
 @Controller
 class JailsController {
@@ -42,6 +45,11 @@ class JailsController {
 	static final String UNKNOWN = "jails/unknown";
 
 	static final String RULES = "jails/rules";
+
+	static final String UNKNOWN_HOST = "jails/unknownHost";
+
+	/** The host a jail page shows when it names none: the machine the panel runs on. */
+	static final String LOCAL = "local";
 
 	/** The {@code scope} of an unban that releases from the jail of the page only. */
 	static final String THIS_JAIL_ONLY = "jail";
@@ -61,30 +69,27 @@ class JailsController {
 		this.messages = messages;
 	}
 
+	/** Every host's jails, a section per host; a host whose fail2ban cannot be asked shows why. */
 	@GetMapping("/jails")
 	String list(Model model) {
-		try {
-			model.addAttribute("jails", service.overview());
-		}
-		catch (Fail2banException ex) {
-			model.addAttribute("problem", ex.explanation());
-		}
+		model.addAttribute("hosts", service.overview());
 		return LIST;
 	}
 
 	@GetMapping("/jails/{name}")
-	String jail(@PathVariable String name, @RequestParam(defaultValue = "") String filter,
-			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size,
-			@RequestParam(required = false) String sort, Model model) {
-		return show(name, BanQuery.of(filter, page, size, sort), model);
+	String jail(@PathVariable String name, @RequestParam(defaultValue = LOCAL) String host,
+			@RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size, @RequestParam(required = false) String sort,
+			Model model) {
+		return show(host, name, BanQuery.of(filter, page, size, sort), model);
 	}
 
 	/** The jail's rules, read on demand: they cost a handful of fail2ban-client runs the ban list does not need. */
 	@GetMapping("/jails/{name}/rules")
-	String rules(@PathVariable String name, Model model) {
-		model.addAttribute("jail", name);
+	String rules(@PathVariable String name, @RequestParam(defaultValue = LOCAL) String host, Model model) {
+		onHost(host, name, model);
 		try {
-			model.addAttribute("view", service.rules(name));
+			model.addAttribute("view", service.rules(host, name));
 		}
 		catch (Fail2banException ex) {
 			model.addAttribute("problem", ex.explanation());
@@ -96,37 +101,39 @@ class JailsController {
 	 * Queues the checked addresses. When any is not an address, none is queued and the answer is a redirect back to
 	 * the same page of the jail with the reasons and the selection (post/redirect/get: a reload never posts again).
 	 * With {@code scope=jail} they are released from this jail only and stay banned in every other; otherwise from
-	 * every jail that holds them, as on Unblock Access.
+	 * every jail that holds them, as on Unblock Access. Either way on the page's host only ({@code ?host=}, default
+	 * local): the same address may be banned on another host for reasons of its own.
 	 */
 	@PostMapping("/jails/{name}/unban")
-	String unban(@PathVariable String name, @RequestParam(name = "address", required = false) List<String> addresses,
+	String unban(@PathVariable String name, @RequestParam(defaultValue = LOCAL) String host,
+			@RequestParam(name = "address", required = false) List<String> addresses,
 			@RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size,
 			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "") String scope,
 			Authentication user, HttpServletRequest request, RedirectAttributes redirect) {
+		HostName on = service.known(host);
 		List<String> selected = addresses == null ? List.of() : addresses;
 		List<String> errors = new ArrayList<>();
 		List<BanTarget> targets = targets(selected, errors);
 		if (!errors.isEmpty()) {
 			redirect.addFlashAttribute("unbanErrors", errors);
 			redirect.addFlashAttribute("selected", selected);
-			return "redirect:" + pageOf(name, BanQuery.of(filter, page, size, sort));
+			return "redirect:" + pageOf(host, name, BanQuery.of(filter, page, size, sort));
 		}
 		boolean thisJailOnly = THIS_JAIL_ONLY.equals(scope);
 		long jobId = jobs.submit(new ReleaseRequest(targets, List.of(), Duration.ZERO,
-				thisJailOnly ? List.of(name) : List.of()), user.getName(), clientAddress.of(request));
+				thisJailOnly ? List.of(name) : List.of(), List.of(on)), user.getName(), clientAddress.of(request));
 		return JobRedirect.to(jobId, redirect, messages, thisJailOnly ? "jails.unban.queuedJail" : "jails.unban.queued",
 				targets.size(), name);
 	}
 
 	/** The address of one page of a jail, as its links write it. */
-	private static String pageOf(String jail, BanQuery query) {
-		return UriComponentsBuilder.fromPath("/jails/{name}")
+	private static String pageOf(String host, String jail, BanQuery query) {
+		return JailLinks.builder("/jails/{name}", host)
 			.queryParam("filter", query.filter())
 			.queryParam("page", query.page())
 			.queryParam("size", query.size())
 			.queryParam("sort", query.sort().param())
-			.encode()
 			.buildAndExpand(jail)
 			.toUriString();
 	}
@@ -138,16 +145,32 @@ class JailsController {
 		return UNKNOWN;
 	}
 
-	private String show(String name, BanQuery query, Model model) {
-		model.addAttribute("jail", name);
+	@ExceptionHandler(UnknownHostException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String unknownHost(UnknownHostException ex, Model model) {
+		model.addAttribute("host", InvalidValueException.printable(ex.host()));
+		return UNKNOWN_HOST;
+	}
+
+	private String show(String host, String name, BanQuery query, Model model) {
+		onHost(host, name, model);
 		model.addAttribute("query", query);
 		try {
-			model.addAttribute("page", service.bans(name, query));
+			model.addAttribute("page", service.bans(host, name, query));
 		}
 		catch (Fail2banException ex) {
 			model.addAttribute("problem", ex.explanation());
 		}
 		return JAIL;
+	}
+
+	/** What a jail's pages need to know of the host they show: its name, whether it is another machine, their links. */
+	private static void onHost(String host, String jail, Model model) {
+		model.addAttribute("jail", jail);
+		model.addAttribute("host", host);
+		model.addAttribute("remote", !LOCAL.equals(host));
+		model.addAttribute("jailLink", JailLinks.bans(host, jail));
+		model.addAttribute("rulesLink", JailLinks.rules(host, jail));
 	}
 
 	/** The selection as targets; each value that is not one becomes a message in {@code errors}. */

@@ -14,41 +14,63 @@ import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.fail2ban.BanList;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.Fail2bans;
 import org.unbanpanel.fail2ban.JailRules;
 import org.unbanpanel.fail2ban.JailSettings;
+import org.unbanpanel.fail2ban.JailStatus;
+import org.unbanpanel.hosts.Host;
+import org.unbanpanel.hosts.HostName;
+import org.unbanpanel.hosts.Hosts;
 import org.unbanpanel.trust.Trust;
 import org.unbanpanel.trust.TrustService;
-import org.unbanpanel.fail2ban.JailStatus;
 
 /**
- * What the jail pages and their API show, read from fail2ban (through its shared reads: a page asked for by many at
- * once costs one read): the jails' counters, and a page of one jail's bans, marked when fail2ban does not answer and
- * they are its last known state. fail2ban prints ban times in the local time of the machine it runs on, which is this
- * one.
+ * What the jail pages and their API show, read from each host's fail2ban (through its shared reads: a page asked for
+ * by many at once costs one read): every host's jails' counters, and a page of one jail's bans on one host, marked
+ * when fail2ban does not answer and they are its last known state. A host is named by {@code ?host=}, checked as a
+ * {@link HostName} before use. fail2ban prints ban times in the local time of the machine it runs on, which is taken
+ * to be this one's on every host.
  * @throws Fail2banException from every method, when fail2ban cannot be asked
  */
 @Service
 class JailsService {
 
-	private final Fail2ban fail2ban;
+	private final Hosts hosts;
 
-	private final JailSettings settings;
+	private final Fail2bans fail2bans;
 
 	private final TrustService trusts;
 
 	private final Clock clock;
 
-	JailsService(Fail2ban fail2ban, JailSettings settings, TrustService trusts, Clock clock) {
-		this.fail2ban = fail2ban;
-		this.settings = settings;
+	JailsService(Hosts hosts, Fail2bans fail2bans, TrustService trusts, Clock clock) {
+		this.hosts = hosts;
+		this.fail2bans = fail2bans;
 		this.trusts = trusts;
 		this.clock = clock;
 	}
 
-	List<JailSummary> overview() {
+	/** Every host's jails, the hosts asked at once; a host whose fail2ban cannot be asked says why. */
+	List<HostJails> overview() {
+		return hosts.ask(this::summaries)
+			.stream()
+			.map(answer -> new HostJails(answer.host().value(), answer.isLocal(), answer.value(), answer.problem()))
+			.toList();
+	}
+
+	/**
+	 * One host's jails.
+	 * @throws UnknownHostException when the panel has no such host
+	 */
+	List<JailSummary> overview(String host) {
+		return summaries(host(host));
+	}
+
+	private List<JailSummary> summaries(Host host) {
+		Fail2ban fail2ban = fail2bans.on(host);
 		List<JailStatus> statuses = fail2ban.statusOfAllJails();
 		Instant notAnsweringSince = fail2ban.notAnsweringSince().orElse(null);
-		return statuses.stream().map(status -> JailSummary.of(status, notAnsweringSince)).toList();
+		return statuses.stream().map(status -> JailSummary.of(host.name().value(), status, notAnsweringSince)).toList();
 	}
 
 	/**
@@ -56,21 +78,27 @@ class JailsService {
 	 * jail from another refusal. Entries that cannot be read exactly are counted and shown apart, escaped.
 	 * @throws UnknownJailException when fail2ban has no such jail
 	 */
-	BanPage bans(String jail, BanQuery query) {
-		BanList list = read(jail);
+	BanPage bans(String host, String jail, BanQuery query) {
+		Fail2ban fail2ban = fail2bans.on(host(host));
+		BanList list = known(fail2ban, jail, () -> fail2ban.banList(jail));
 		return BanPage.of(jail, list, query, clock.instant(), ZoneId.systemDefault(),
 				fail2ban.notAnsweringSince().orElse(null));
 	}
 
 	/**
 	 * The jail's rules as the running fail2ban reports them, each ignore-list entry marked as its own configuration or
-	 * a trust of this panel. Seven to eleven fail2ban-client runs, side by side ({@link JailSettings#rules}).
+	 * a trust of this panel (the panel's trusts are kept in the local machine's fail2ban: on another host every entry is
+	 * the host's own). Seven to eleven fail2ban-client runs, side by side ({@link JailSettings#rules}).
 	 * @throws UnknownJailException when fail2ban has no such jail
 	 */
-	JailRulesView rules(String jail) {
-		JailRules rules = known(jail, () -> settings.rules(jail));
+	JailRulesView rules(String host, String jail) {
+		Host on = host(host);
+		JailSettings settings = fail2bans.settingsOn(on);
+		JailRules rules = known(fail2bans.on(on), jail, () -> settings.rules(jail));
 		Map<String, Trust> trusted = new HashMap<>();
-		trusts.current().forEach(trust -> trusted.put(trust.address(), trust));
+		if (on.isLocal()) {
+			trusts.current().forEach(trust -> trusted.put(trust.address(), trust));
+		}
 		List<JailRulesView.IgnoreEntry> ignore = rules.ignoreIp().stream().map(entry -> {
 			Trust trust = BanTarget.tryParse(entry).map(target -> trusted.get(target.value())).orElse(null);
 			return trust == null ? new JailRulesView.IgnoreEntry(entry, true, null, null)
@@ -80,12 +108,29 @@ class JailsService {
 		return new JailRulesView(rules, ignore);
 	}
 
-	private BanList read(String jail) {
-		return known(jail, () -> fail2ban.banList(jail));
+	/**
+	 * The name of one of the panel's hosts.
+	 * @throws UnknownHostException when it is not a host name, or not one of the panel's hosts
+	 */
+	HostName known(String host) {
+		return host(host).name();
+	}
+
+	/**
+	 * The host of that name, the name checked before it is used.
+	 * @throws UnknownHostException when it is not a host name, or not one of the panel's hosts
+	 */
+	private Host host(String name) {
+		try {
+			return hosts.find(HostName.parse(name)).orElseThrow(() -> new UnknownHostException(name));
+		}
+		catch (InvalidValueException ex) {
+			throw new UnknownHostException(name);
+		}
 	}
 
 	/** What {@code read} gets from fail2ban, an unknown jail told apart from another refusal by a second run. */
-	private <T> T known(String jail, Supplier<T> read) {
+	private static <T> T known(Fail2ban fail2ban, String jail, Supplier<T> read) {
 		try {
 			return read.get();
 		}

@@ -10,7 +10,9 @@ import org.unbanpanel.core.Rejection;
 import org.unbanpanel.web.RejectedRequest;
 
 /**
- * {@code GET /api/v1/lookup?ip=&user=}: the lookup as JSON; bad values as an RFC 9457 problem naming each one.
+ * {@code GET /api/v1/lookup?ip=&user=}: the lookup as JSON, one result per host ({@code hosts[]}, each naming its
+ * {@code host}; a host that cannot be reached has {@code unreachable} and nothing else); bad values as an RFC 9457
+ * problem naming each one.
  */
 @RestController
 class LookupApiController {
@@ -22,7 +24,7 @@ class LookupApiController {
 	}
 
 	@GetMapping("/api/v1/lookup")
-	LookupResult lookup(@RequestParam(required = false) String ip, @RequestParam(required = false) String user) {
+	LookupResults lookup(@RequestParam(required = false) String ip, @RequestParam(required = false) String user) {
 		LookupQuery query = LookupQuery.parse(ip, user);
 		if (!query.valid()) {
 			throw problem(Explanation.of("lookup.api.rejected", query.rejections().size()), query.rejections());

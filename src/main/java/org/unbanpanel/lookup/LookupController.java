@@ -1,5 +1,6 @@
 package org.unbanpanel.lookup;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unbanpanel.core.TrustPeriod;
+import org.unbanpanel.core.InvalidValueException;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.jobs.JobRedirect;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
@@ -22,8 +25,9 @@ import org.unbanpanel.web.FormErrors;
 
 /**
  * System → Lookup: where an address is banned and until when, why (the evidence behind each ban) and how often, and a
- * user's failed logins and when their lock ends; "Release everything" queues one job for all of it, the locked
- * accounts the evidence names included when chosen, optionally with a trust.
+ * user's failed logins and when their lock ends, on every host; "Release everything" queues one job for all of it on
+ * the hosts where something was found, the locked accounts the evidence names included when chosen, optionally with a
+ * trust.
  */
 @Controller
 class LookupController {
@@ -71,14 +75,41 @@ class LookupController {
 		if (!result.hasErrors() && query.isEmpty()) {
 			result.reject("unblock.nothing");
 		}
+		List<HostName> hosts = hosts(lookupForm.host(), result);
 		if (result.hasErrors()) {
 			show(query, model);
 			return view(model);
 		}
 		ReleaseRequest release = new ReleaseRequest(query.address().stream().toList(), query.accounts(),
-				trust.period().duration());
-		long jobId = jobs.submit(release, user.getName(), clientAddress.of(request));
+				trust.period().duration(), List.of(), hosts);
+		long jobId;
+		try {
+			jobId = jobs.submit(release, user.getName(), clientAddress.of(request));
+		}
+		catch (InvalidValueException ex) {
+			rejected(ex, result);
+			show(query, model);
+			return view(model);
+		}
 		return JobRedirect.to(jobId, redirect, messages, "unblock.queued", release.size());
+	}
+
+	/** The hosts the form names, checked as host names; none names every host. */
+	private static List<HostName> hosts(List<String> names, BindingResult result) {
+		List<HostName> hosts = new ArrayList<>();
+		for (String name : names) {
+			try {
+				hosts.add(HostName.parse(name));
+			}
+			catch (InvalidValueException ex) {
+				rejected(ex, result);
+			}
+		}
+		return hosts;
+	}
+
+	private static void rejected(InvalidValueException ex, BindingResult result) {
+		result.reject(ex.code(), new Object[] { InvalidValueException.printable(ex.value()) }, ex.getMessage());
 	}
 
 	/** The query, each bad value of it now a field error. */
@@ -89,9 +120,9 @@ class LookupController {
 
 	private void show(LookupQuery query, Model model) {
 		if (query.valid() && !query.isEmpty()) {
-			LookupResult result = lookups.lookup(query);
-			model.addAttribute("result", result);
-			model.addAttribute("rebans", (result.address() != null) ? watch.ofAddress(result.address()) : List.of());
+			LookupResults results = lookups.lookup(query);
+			model.addAttribute("results", results);
+			model.addAttribute("rebans", (results.address() != null) ? watch.ofAddress(results.address()) : List.of());
 		}
 	}
 

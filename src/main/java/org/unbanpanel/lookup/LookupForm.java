@@ -7,9 +7,9 @@ import org.springframework.util.StringUtils;
 /**
  * What the lookup page sends: an address and/or a user name (a GET for the lookup), and for "Release everything"
  * also the trust period, the confirmation for wide ranges, and the locked accounts the evidence named that the
- * admin chose to clear too.
+ * admin chose to clear too, and the hosts where the lookup found something to release (none: every host).
  */
-record LookupForm(String ip, String user, String trust, Boolean confirmWide, List<String> unlock) {
+record LookupForm(String ip, String user, String trust, Boolean confirmWide, List<String> unlock, List<String> host) {
 
 	static final String IP = "ip";
 
@@ -19,6 +19,7 @@ record LookupForm(String ip, String user, String trust, Boolean confirmWide, Lis
 
 	LookupForm {
 		unlock = unlock == null ? List.of() : List.copyOf(unlock);
+		host = host == null ? List.of() : List.copyOf(host);
 	}
 
 	boolean isEmpty() {

@@ -12,8 +12,14 @@ import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.pam.LockState;
 
 /**
- * What the lookup found, for the page and the JSON alike. A part not asked for is {@code null}, and so is one whose
- * tool could not be asked: then its problem says why, and nothing is claimed about it.
+ * What the lookup found on one host, for the page and the JSON alike. A part not asked for is {@code null}, and so is
+ * one whose tool could not be asked: then its problem says why, and nothing is claimed about it. The evidence, the
+ * history, the last ban and the lock's countdown come from the local machine's log files and PAM stack: on another
+ * host they are {@code null} ({@link #evidenceElsewhere}).
+ * @param host the host's name, {@code local} for this machine
+ * @param local whether it is the machine the panel runs on
+ * @param unreachable why the host could not be reached (or did not answer in time), or {@code null}; when it is set,
+ * every other part is {@code null}
  * @param address the address or network looked up, canonical
  * @param bans every ban that blocks it (its own entries, the banned networks around it) and, for a network, every
  * ban inside it, in the server's jail order, each own ban with the evidence behind it; {@code null} when fail2ban
@@ -31,14 +37,25 @@ import org.unbanpanel.pam.LockState;
  * @param lockedAccounts accounts the evidence names that are locked right now (the user looked up left out), which
  * the same release can clear
  */
-record LookupResult(String address, List<JailBan> bans, Explanation fail2banProblem,
+record LookupResult(String host, boolean local, Explanation unreachable, String address, List<JailBan> bans, Explanation fail2banProblem,
 		Instant fail2banNotAnsweringSince, History history, Evidence lastBan,
 		String user, LockRecord lock, LockState lockState, Explanation accountProblem, Explanation policyProblem,
 		List<NamedLock> lockedAccounts) {
 
+	/** A host that gave no answer, and why. */
+	static LookupResult unreachable(String host, boolean local, Explanation problem) {
+		return new LookupResult(host, local, problem, null, null, null, null, null, null, null, null, null, null, null,
+				List.of());
+	}
+
 	/** Whether "Release everything" has something to release. */
 	public boolean foundAnything() {
 		return bannedAddress() != null || lockedUser() != null || !lockedAccounts.isEmpty();
+	}
+
+	/** Whether the address's own bans here have evidence the panel cannot read: it reads this machine's logs only. */
+	public boolean evidenceElsewhere() {
+		return !local && bans != null && bans.stream().anyMatch(JailBan::own);
 	}
 
 	/** The address when releasing it releases something (its own ban or one inside it), else {@code null}. */
@@ -53,7 +70,8 @@ record LookupResult(String address, List<JailBan> bans, Explanation fail2banProb
 
 	/** Whether anything could be asked and nothing was found: only then does the page say there is nothing to do. */
 	public boolean knownToBeClear() {
-		return !foundAnything() && !blockedByNetwork() && fail2banProblem == null && accountProblem == null;
+		return unreachable == null && !foundAnything() && !blockedByNetwork() && fail2banProblem == null
+				&& accountProblem == null;
 	}
 
 	/** The user when failures are held against it, else {@code null}. */

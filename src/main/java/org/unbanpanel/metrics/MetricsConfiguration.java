@@ -6,8 +6,13 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.unbanpanel.exec.CommandRunner;
+import org.unbanpanel.hosts.HostName;
+import org.unbanpanel.hosts.RemoteRunnerWrapper;
 
-/** Puts {@link MeteredCommandRunner} around the panel's one {@link CommandRunner}, so every adapter's runs count. */
+/**
+ * Puts {@link MeteredCommandRunner} around the panel's one {@link CommandRunner} (host {@code local}) and around each
+ * remote host's runner, so every adapter's runs count, on every host.
+ */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
 
@@ -17,10 +22,15 @@ class MetricsConfiguration {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
-				return bean instanceof CommandRunner runner ? new MeteredCommandRunner(runner, registry.getObject())
-						: bean;
+				return bean instanceof CommandRunner runner
+						? new MeteredCommandRunner(runner, HostName.LOCAL, registry.getObject()) : bean;
 			}
 		};
+	}
+
+	@Bean
+	RemoteRunnerWrapper meteredRemoteRunners(MeterRegistry registry) {
+		return (host, runner) -> new MeteredCommandRunner(runner, host, registry);
 	}
 
 }

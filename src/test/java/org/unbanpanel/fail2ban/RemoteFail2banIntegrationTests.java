@@ -1,6 +1,8 @@
 package org.unbanpanel.fail2ban;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +47,7 @@ class RemoteFail2banIntegrationTests {
 
 	private final SshHosts testHosts;
 
-	private final Fail2bans fail2bans = new Fail2bans(null);
+	private final Fail2bans fail2bans = new Fail2bans(null, null, new ReadsProperties(Duration.ZERO, Duration.ofMinutes(1), Duration.ZERO), Clock.systemUTC());
 
 	RemoteFail2banIntegrationTests(SshHosts testHosts) {
 		this.testHosts = testHosts;
@@ -105,6 +107,28 @@ class RemoteFail2banIntegrationTests {
 		assertThat(fail2bans.on(host(1)).jails()).containsExactlyInAnyOrderElementsOf(Fail2banServer.JAILS);
 		assertThat(fail2bans.on(host(1)).bans("apache")).extracting(Ban::address).containsExactly("192.0.2.0/24");
 		assertThat(fail2bans.on(host(0)).bans("apache")).isEmpty();
+	}
+
+	@Test
+	void aHostsReadsAreSharedAsLocallyAndARepeatWithinTheirFreshnessRunsNothingThere() {
+		Fail2bans shared = new Fail2bans(null, null,
+				new ReadsProperties(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), Clock.systemUTC());
+		fail2ban(1).ban("sshd", ADDRESS);
+		Fail2ban remote = shared.on(host(1));
+		JailSettings settings = shared.settingsOn(host(1));
+		remote.jails();
+		settings.findTime("sshd");
+		int commandsBefore = commands(testHosts.get(1));
+
+		List<String> jails = remote.jails();
+		Duration findTime = settings.findTime("sshd");
+
+		assertThat(jails).containsExactlyInAnyOrderElementsOf(Fail2banServer.JAILS);
+		assertThat(findTime).isPositive();
+		assertThat(commands(testHosts.get(1))).isEqualTo(commandsBefore);
+		assertThat(shared.on(host(1))).isSameAs(remote);
+		assertThat(remote.unban(List.of(ADDRESS))).isEmpty();
+		assertThat(fail2ban(1).bannedIn("sshd")).doesNotContain(ADDRESS);
 	}
 
 	@Test

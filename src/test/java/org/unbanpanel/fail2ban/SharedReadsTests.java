@@ -66,7 +66,7 @@ class SharedReadsTests {
 			answer.await();
 			return SSHD;
 		});
-		SharedReads reads = reads(Duration.ofSeconds(1), Duration.ofSeconds(5), Clock.systemUTC());
+		Fail2ban reads = reads(Duration.ofSeconds(1), Duration.ofSeconds(5), Clock.systemUTC());
 
 		List<CompletableFuture<BanList>> pages = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
@@ -83,7 +83,7 @@ class SharedReadsTests {
 	void servesRepeatsForAboutASecondThenAsksAgain() {
 		MutableClock clock = new MutableClock(Instant.parse("2026-12-01T16:00:00Z"));
 		given(adapter.banList("sshd")).willReturn(SSHD, SSHD_LATER);
-		SharedReads reads = reads(Duration.ofSeconds(1), Duration.ofSeconds(5), clock);
+		Fail2ban reads = reads(Duration.ofSeconds(1), Duration.ofSeconds(5), clock);
 
 		assertThat(reads.banList("sshd")).isSameAs(SSHD);
 		clock.advance(Duration.ofMillis(999));
@@ -97,7 +97,7 @@ class SharedReadsTests {
 	void asksAgainAfterEveryReleaseMadeThroughIt() {
 		MutableClock clock = new MutableClock(Instant.parse("2026-12-01T16:00:00Z"));
 		given(adapter.ignored("sshd")).willReturn(List.of(), List.of("203.0.113.7"), List.of());
-		SharedReads reads = reads(Duration.ofMinutes(1), Duration.ofSeconds(5), clock);
+		Fail2ban reads = reads(Duration.ofMinutes(1), Duration.ofSeconds(5), clock);
 		List<BanTarget> office = List.of(BanTarget.parse("203.0.113.7"));
 
 		assertThat(reads.ignored("sshd")).isEmpty();
@@ -117,7 +117,7 @@ class SharedReadsTests {
 			answer.await();
 			return SSHD;
 		}).willReturn(SSHD_LATER);
-		SharedReads reads = reads(Duration.ofMinutes(1), Duration.ofSeconds(5), Clock.systemUTC());
+		Fail2ban reads = reads(Duration.ofMinutes(1), Duration.ofSeconds(5), Clock.systemUTC());
 		CompletableFuture<BanList> before = CompletableFuture.supplyAsync(() -> reads.banList("sshd"), callers);
 		Thread.sleep(100);
 
@@ -135,7 +135,7 @@ class SharedReadsTests {
 			answer.await();
 			return Optional.empty();
 		});
-		SharedReads reads = reads(Duration.ofMinutes(1), Duration.ofSeconds(5), Clock.systemUTC());
+		Fail2ban reads = reads(Duration.ofMinutes(1), Duration.ofSeconds(5), Clock.systemUTC());
 		List<String> office = List.of("203.0.113.7");
 
 		CompletableFuture<?> first = CompletableFuture.runAsync(() -> reads.unban(office), callers);
@@ -155,7 +155,7 @@ class SharedReadsTests {
 			answer.await();
 			return Map.of(office, List.of());
 		});
-		SharedReads reads = reads(Duration.ofMinutes(1), Duration.ofMillis(100), Clock.systemUTC());
+		Fail2ban reads = reads(Duration.ofMinutes(1), Duration.ofMillis(100), Clock.systemUTC());
 		assertThat(reads.whereBanned(List.of(office))).isEqualTo(banned);
 
 		CompletableFuture<Map<BanTarget, List<HeldBan>>> now = CompletableFuture
@@ -179,7 +179,7 @@ class SharedReadsTests {
 			answer.await();
 			return List.of();
 		});
-		SharedReads reads = reads(Duration.ZERO, Duration.ofMillis(100), Clock.systemUTC());
+		Fail2ban reads = reads(Duration.ZERO, Duration.ofMillis(100), Clock.systemUTC());
 		reads.banList("sshd");
 		reads.statusOfAllJails();
 		assertThat(reads.notAnsweringSince()).isEmpty();
@@ -207,7 +207,7 @@ class SharedReadsTests {
 			answer.await();
 			return List.of("sshd");
 		});
-		SharedReads reads = reads(Duration.ZERO, Duration.ofMillis(100), Clock.systemUTC());
+		Fail2ban reads = reads(Duration.ZERO, Duration.ofMillis(100), Clock.systemUTC());
 		reads.jails();
 		reads.jails();
 
@@ -224,7 +224,7 @@ class SharedReadsTests {
 			return SSHD_LATER;
 		});
 		given(adapter.version()).willReturn("1.0.2");
-		SharedReads reads = reads(Duration.ZERO, Duration.ofMillis(200), Clock.systemUTC());
+		Fail2ban reads = reads(Duration.ZERO, Duration.ofMillis(200), Clock.systemUTC());
 		reads.banList("sshd");
 
 		CompletableFuture<BanList> slow = CompletableFuture.supplyAsync(() -> reads.banList("sshd"), callers);
@@ -247,7 +247,7 @@ class SharedReadsTests {
 			return "1.0.2";
 		});
 		MutableClock clock = new MutableClock(Instant.parse("2026-12-01T16:00:00Z"));
-		SharedReads reads = reads(Duration.ZERO, Duration.ofMillis(500), clock);
+		Fail2ban reads = reads(Duration.ZERO, Duration.ofMillis(500), clock);
 
 		assertThatThrownBy(reads::version).isSameAs(timedOut);
 		clock.advance(Duration.ofSeconds(10));
@@ -266,7 +266,7 @@ class SharedReadsTests {
 			.willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
 					Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
 		MutableClock clock = new MutableClock(Instant.parse("2026-12-01T16:00:00Z"));
-		SharedReads reads = reads(Duration.ZERO, Duration.ofMillis(500), clock);
+		Fail2ban reads = reads(Duration.ZERO, Duration.ofMillis(500), clock);
 
 		assertThatThrownBy(reads::version)
 			.hasMessage("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)");
@@ -280,7 +280,7 @@ class SharedReadsTests {
 		MutableClock clock = new MutableClock(Instant.parse("2026-12-01T16:00:00Z"));
 		given(settings.findTime("sshd")).willReturn(Duration.ofMinutes(10), Duration.ofMinutes(20));
 		given(settings.logTarget()).willReturn("/var/log/fail2ban.log");
-		JailSettings shared = reads(Duration.ofSeconds(1), Duration.ofSeconds(5), clock).settings(settings);
+		JailSettings shared = shared(Duration.ofSeconds(1), Duration.ofSeconds(5), clock).settings();
 
 		assertThat(shared.findTime("sshd")).isEqualTo(Duration.ofMinutes(10));
 		shared.logTarget();
@@ -297,8 +297,9 @@ class SharedReadsTests {
 	void asksForSettingsAgainWhenTheJailSetChangesOrAfterARelease() {
 		given(adapter.jails()).willReturn(List.of("sshd", "dovecot"), List.of("dovecot", "sshd"), List.of("sshd"));
 		given(settings.findTime("sshd")).willReturn(Duration.ofMinutes(10));
-		SharedReads reads = reads(Duration.ZERO, Duration.ofSeconds(5), Clock.systemUTC());
-		JailSettings shared = reads.settings(settings);
+		SharedReads both = shared(Duration.ZERO, Duration.ofSeconds(5), Clock.systemUTC());
+		Fail2ban reads = both.fail2ban();
+		JailSettings shared = both.settings();
 
 		reads.jails();
 		shared.findTime("sshd");
@@ -328,9 +329,10 @@ class SharedReadsTests {
 			answer.await();
 			return new LogSources(List.of("/var/log/auth.log"), List.of());
 		});
-		SharedReads reads = new SharedReads(adapter,
+		SharedReads both = new SharedReads(adapter, settings,
 				new ReadsProperties(Duration.ZERO, Duration.ofMillis(100), Duration.ZERO), Clock.systemUTC());
-		JailSettings shared = reads.settings(settings);
+		Fail2ban reads = both.fail2ban();
+		JailSettings shared = both.settings();
 		shared.findTime("sshd");
 		reads.jails();
 		reads.jails();
@@ -348,14 +350,18 @@ class SharedReadsTests {
 
 	@Test
 	void refusesAJailNameThatIsNotOneBeforeAnythingRuns() {
-		JailSettings shared = reads(Duration.ZERO, Duration.ofSeconds(5), Clock.systemUTC()).settings(settings);
+		JailSettings shared = shared(Duration.ZERO, Duration.ofSeconds(5), Clock.systemUTC()).settings();
 
 		assertThatThrownBy(() -> shared.rules("--all")).isInstanceOf(InvalidValueException.class);
 		verifyNoInteractions(settings);
 	}
 
-	private SharedReads reads(Duration freshFor, Duration answerWithin, Clock clock) {
-		return new SharedReads(adapter, new ReadsProperties(freshFor, answerWithin, SETTINGS_FRESH_FOR), clock);
+	private Fail2ban reads(Duration freshFor, Duration answerWithin, Clock clock) {
+		return shared(freshFor, answerWithin, clock).fail2ban();
+	}
+
+	private SharedReads shared(Duration freshFor, Duration answerWithin, Clock clock) {
+		return new SharedReads(adapter, settings, new ReadsProperties(freshFor, answerWithin, SETTINGS_FRESH_FOR), clock);
 	}
 
 }

@@ -114,9 +114,9 @@ class HealthIntegrationTests {
 		String metrics = anonymous("/actuator/prometheus").body();
 
 		assertThat(metrics)
-			.containsPattern("panel_commands_seconds_count\\{command=\"version\",outcome=\"success\",tool=\"fail2ban-client\"\\} [1-9]")
-			.containsPattern("panel_commands_seconds_count\\{command=\"version\",outcome=\"failure\",tool=\"fail2ban-client\"\\} [1-9]")
-			.containsPattern("panel_commands_seconds_sum\\{command=\"list\",outcome=\"success\",tool=\"faillock\"\\} [0-9.]+")
+			.containsPattern("panel_commands_seconds_count\\{command=\"version\",host=\"local\",outcome=\"success\",tool=\"fail2ban-client\"\\} [1-9]")
+			.containsPattern("panel_commands_seconds_count\\{command=\"version\",host=\"local\",outcome=\"failure\",tool=\"fail2ban-client\"\\} [1-9]")
+			.containsPattern("panel_commands_seconds_sum\\{command=\"list\",host=\"local\",outcome=\"success\",tool=\"faillock\"\\} [0-9.]+")
 			.containsPattern("panel_signin_failures_total\\{reason=\"bad_credentials\"\\} [1-9]");
 	}
 

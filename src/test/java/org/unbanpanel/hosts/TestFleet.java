@@ -53,7 +53,7 @@ public final class TestFleet {
 		Binder binder = Binder.get(environment);
 		CommandsProperties commands = binder.bindOrCreate("panel.commands", CommandsProperties.class);
 		return new Hosts(binder.bindOrCreate("panel", HostsProperties.class), commands,
-				CommandRunners.real(commands.timeout()), environment, Clock.systemUTC());
+				CommandRunners.real(commands.timeout()), environment, Clock.systemUTC(), List.of());
 	}
 
 	/** The panel's {@code authorized_keys} line for each host, installed there. */

@@ -76,7 +76,7 @@ class HostileBanEntriesIntegrationTests {
 		String lookup = signedIn().get("/lookup?ip=203.0.113.10").body();
 
 		assertThat(lookup).contains("data-label=\"Jail\">sasl</td>").doesNotContain("could not be asked");
-		assertThat(tools.api("noc").getJson("/api/v1/lookup?ip=203.0.113.10").get("bans").get(0).get("jail").asString())
+		assertThat(tools.api("noc").getJson("/api/v1/lookup?ip=203.0.113.10").get("hosts").get(0).get("bans").get(0).get("jail").asString())
 			.isEqualTo("sasl");
 	}
 

@@ -38,7 +38,7 @@ class JailsApiControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void answersTheRulesOfAJail() throws Exception {
-		given(service.rules("sshd")).willReturn(JailsControllerTests.RULES);
+		given(service.rules("local", "sshd")).willReturn(JailsControllerTests.RULES);
 
 		mvc.perform(get("/api/v1/jails/sshd/rules"))
 			.andExpect(status().isOk())
@@ -52,7 +52,7 @@ class JailsApiControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void listsTheJails() throws Exception {
-		given(service.overview()).willReturn(JailsControllerTests.JAILS);
+		given(service.overview("local")).willReturn(JailsControllerTests.JAILS);
 
 		mvc.perform(get("/api/v1/jails"))
 			.andExpect(status().isOk())
@@ -66,7 +66,7 @@ class JailsApiControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void answersAPageOfBansWithIsoTimesAndCounts() throws Exception {
-		given(service.bans("dovecot", new BanQuery("203.0.113.0/24", 1, 10, BanQuery.Sort.END))).willReturn(JailsControllerTests.PAGE);
+		given(service.bans("local", "dovecot", new BanQuery("203.0.113.0/24", 1, 10, BanQuery.Sort.END))).willReturn(JailsControllerTests.PAGE);
 
 		mvc.perform(get("/api/v1/jails/dovecot").param("filter", "203.0.113.0/24").param("size", "10"))
 			.andExpect(status().isOk())
@@ -85,7 +85,7 @@ class JailsApiControllerTests {
 	void marksAPageOfTheLastKnownStateAndListsUnreadableEntries() throws Exception {
 		BanPage lastKnown = new BanPage("sasl", "", 1, 50, "end", 1, 1, List.of(JailsControllerTests.PAGE.bans().get(0)), 1,
 				List.of("x\\u000ay"), Instant.parse("2026-11-25T10:59:48Z"));
-		given(service.bans(eq("sasl"), any())).willReturn(lastKnown);
+		given(service.bans(eq("local"), eq("sasl"), any())).willReturn(lastKnown);
 
 		mvc.perform(get("/api/v1/jails/sasl"))
 			.andExpect(status().isOk())
@@ -97,7 +97,7 @@ class JailsApiControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void leavesTheMarkOutWhileFail2banAnswers() throws Exception {
-		given(service.overview()).willReturn(JailsControllerTests.JAILS);
+		given(service.overview("local")).willReturn(JailsControllerTests.JAILS);
 
 		mvc.perform(get("/api/v1/jails")).andExpect(jsonPath("$[0].notAnsweringSince").doesNotExist());
 	}
@@ -105,7 +105,7 @@ class JailsApiControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void answersAnUnknownJailWith404Problem() throws Exception {
-		given(service.bans(eq("nosuch"), any())).willThrow(new UnknownJailException("nosuch"));
+		given(service.bans(eq("local"), eq("nosuch"), any())).willThrow(new UnknownJailException("nosuch"));
 
 		mvc.perform(get("/api/v1/jails/nosuch"))
 			.andExpect(status().isNotFound())
@@ -116,13 +116,48 @@ class JailsApiControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void answers503ProblemWithTheReasonWhenFail2banCannotBeAsked() throws Exception {
-		given(service.overview()).willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+		given(service.overview("local")).willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
 				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
 
 		mvc.perform(get("/api/v1/jails"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Content-Type", "application/problem+json"))
 			.andExpect(jsonPath("$.detail").value("fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)"));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void listsAnotherHostsJailsEachCarryingItsHost() throws Exception {
+		given(service.overview("mail")).willReturn(List.of(new JailSummary("mail", "sshd", 0, 4, 1, 2, 43_200, false, null)));
+
+		mvc.perform(get("/api/v1/jails").param("host", "mail"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].host").value("mail"))
+			.andExpect(jsonPath("$[0].name").value("sshd"));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void listsTheLocalMachinesJailsWhenNoHostIsNamed() throws Exception {
+		given(service.overview("local")).willReturn(JailsControllerTests.JAILS);
+
+		mvc.perform(get("/api/v1/jails")).andExpect(jsonPath("$[0].host").value("local"));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersAnUnknownHostWith404ProblemNamingItPrintably() throws Exception {
+		given(service.bans(eq("no\nsuch"), eq("sshd"), any())).willThrow(new UnknownHostException("no\nsuch"));
+		given(service.rules("backup", "sshd")).willThrow(new UnknownHostException("backup"));
+
+		mvc.perform(get("/api/v1/jails/sshd").param("host", "no\nsuch"))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.title").value("Unknown host"))
+			.andExpect(jsonPath("$.detail").value("The panel has no host named 'no\\u000asuch'."));
+		mvc.perform(get("/api/v1/jails/sshd/rules").param("host", "backup"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("The panel has no host named 'backup'."));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -17,6 +18,7 @@ import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.JailRules;
 import org.unbanpanel.fail2ban.LogSources;
 import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.testsupport.PanelWebTest;
 
@@ -42,9 +44,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PanelWebTest
 class JailsControllerTests {
 
-	static final List<JailSummary> JAILS = List.of(new JailSummary("dovecot", 2, 40, 3, 9, 43_200, false, null),
-			new JailSummary("mxcp", 0, 1, 0, 1, 3_600, false, null),
-			new JailSummary("recidive", 0, 0, 1, 1, -1, true, null));
+	static final List<JailSummary> JAILS = List.of(new JailSummary("local", "dovecot", 2, 40, 3, 9, 43_200, false, null),
+			new JailSummary("local", "mxcp", 0, 1, 0, 1, 3_600, false, null),
+			new JailSummary("local", "recidive", 0, 0, 1, 1, -1, true, null));
 
 	static final BanPage PAGE = new BanPage("dovecot", "", 1, 50, "end", 2, 2,
 			List.of(new BanRow("203.0.113.7", OffsetDateTime.parse("2026-11-25T09:00:00Z"),
@@ -71,10 +73,15 @@ class JailsControllerTests {
 			List.of(new JailRulesView.IgnoreEntry("10.1.2.0/24", true, null, null), new JailRulesView.IgnoreEntry(
 					"203.0.113.50", false, java.time.Instant.parse("2026-11-25T23:00:00Z"), "admin")));
 
+	@BeforeEach
+	void everyNamedHostIsKnown() {
+		given(service.known(anyString())).willAnswer(invocation -> HostName.parse(invocation.getArgument(0)));
+	}
+
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void showsWhatDecidesAJailsBansWithItsAllowListApartFromThePanelsTrusts() throws Exception {
-		given(service.rules("sshd")).willReturn(RULES);
+		given(service.rules("local", "sshd")).willReturn(RULES);
 
 		mvc.perform(get("/jails/sshd/rules"))
 			.andExpect(status().isOk())
@@ -92,7 +99,7 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void linksEachBanToItsEvidenceAndTheJailToItsRules() throws Exception {
-		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
+		given(service.bans(eq("local"), eq("dovecot"), any())).willReturn(PAGE);
 
 		mvc.perform(get("/jails/dovecot"))
 			.andExpect(content().string(containsString("href=\"/evidence?jail=dovecot&amp;ip=203.0.113.7\"")))
@@ -102,12 +109,12 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void listsEveryJailWithItsCountersAndBanTime() throws Exception {
-		given(service.overview()).willReturn(JAILS);
+		given(service.overview()).willReturn(List.of(new HostJails("local", true, JAILS, null)));
 
 		mvc.perform(get("/jails"))
 			.andExpect(status().isOk())
 			.andExpect(view().name(JailsController.LIST))
-			.andExpect(model().attribute("jails", JAILS))
+			.andExpect(content().string(not(containsString("This machine (local)"))))
 			.andExpect(content().string(containsString("href=\"/jails/dovecot\"")))
 			.andExpect(content().string(containsString(">12 h</td>")))
 			.andExpect(content().string(containsString(">1 h</td>")))
@@ -116,9 +123,54 @@ class JailsControllerTests {
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
+	void groupsTheJailsByHostEachWithItsCountersAndAnUnreachableHostWithItsReason() throws Exception {
+		given(service.overview()).willReturn(List.of(new HostJails("local", true, JAILS, null),
+				new HostJails("mail", false, List.of(new JailSummary("mail", "sshd", 1, 7, 2, 5, 600, false, null)), null),
+				new HostJails("backup", false, null, Explanation.of("hosts.problem.unreachable", "backup (192.0.2.9:22)",
+						Explanation.of("hosts.reason.refused")))));
+
+		mvc.perform(get("/jails"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("This machine (local)")))
+			.andExpect(content().string(containsString("Host mail")))
+			.andExpect(content().string(containsString("Host backup")))
+			.andExpect(content().string(containsString("href=\"/jails/dovecot\"")))
+			.andExpect(content().string(containsString("href=\"/jails/sshd?host=mail\"")))
+			.andExpect(content().string(containsString(">10 min</td>")))
+			.andExpect(content().string(containsString("The jails cannot be read: cannot reach backup (192.0.2.9:22)")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void showsAnotherHostsJailWithLinksThatKeepTheHostAndNoEvidenceOfThisMachine() throws Exception {
+		given(service.bans(eq("mail"), eq("dovecot"), any())).willReturn(PAGE);
+
+		mvc.perform(get("/jails/dovecot").param("host", "mail"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Jail dovecot on mail")))
+			.andExpect(content().string(containsString("href=\"/jails/dovecot/rules?host=mail\"")))
+			.andExpect(content().string(containsString("name=\"host\" value=\"mail\"")))
+			.andExpect(content().string(not(containsString("/evidence?"))));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersAnUnknownHostWithA404PageThatNamesIt() throws Exception {
+		given(service.bans(eq("backup"), eq("sshd"), any())).willThrow(new UnknownHostException("backup"));
+		given(service.rules("backup", "sshd")).willThrow(new UnknownHostException("backup"));
+
+		mvc.perform(get("/jails/sshd").param("host", "backup"))
+			.andExpect(status().isNotFound())
+			.andExpect(view().name(JailsController.UNKNOWN_HOST))
+			.andExpect(content().string(containsString("The panel has no host named &#39;backup&#39;.")));
+		mvc.perform(get("/jails/sshd/rules").param("host", "backup")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
 	void saysWhyWhenFail2banCannotBeAsked() throws Exception {
-		given(service.overview()).willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
-				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
+		given(service.overview()).willReturn(List.of(new HostJails("local", true, null,
+				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"))));
 
 		mvc.perform(get("/jails"))
 			.andExpect(status().isOk())
@@ -131,7 +183,7 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void showsAPageOfBansWithTheirEndsAndAnUnbanFormForAdmins() throws Exception {
-		given(service.bans("dovecot", new BanQuery("203.0", 2, 20, BanQuery.Sort.END))).willReturn(PAGE);
+		given(service.bans("local", "dovecot", new BanQuery("203.0", 2, 20, BanQuery.Sort.END))).willReturn(PAGE);
 
 		mvc.perform(get("/jails/dovecot").param("filter", " 203.0 ").param("page", "2").param("size", "20"))
 			.andExpect(status().isOk())
@@ -149,7 +201,7 @@ class JailsControllerTests {
 	void listsUnreadableEntriesApartEscapedAndOffersNoUnbanForThem() throws Exception {
 		BanPage withUnreadable = new BanPage("sasl", "", 1, 50, "end", 1, 1, List.of(PAGE.bans().get(0)), 3,
 				List.of("x\\u000ay", "<b>\\u202e1.2.3.4</b>"), null);
-		given(service.bans(eq("sasl"), any())).willReturn(withUnreadable);
+		given(service.bans(eq("local"), eq("sasl"), any())).willReturn(withUnreadable);
 
 		mvc.perform(get("/jails/sasl"))
 			.andExpect(status().isOk())
@@ -164,7 +216,7 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void bringsPageAndSizeIntoRange() throws Exception {
-		given(service.bans("dovecot", new BanQuery("", 1, BanQuery.MAX_SIZE, BanQuery.Sort.END))).willReturn(PAGE);
+		given(service.bans("local", "dovecot", new BanQuery("", 1, BanQuery.MAX_SIZE, BanQuery.Sort.END))).willReturn(PAGE);
 
 		mvc.perform(get("/jails/dovecot").param("page", "-3").param("size", "100000"))
 			.andExpect(status().isOk())
@@ -174,7 +226,7 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void showsAnOperatorNoUnbanForm() throws Exception {
-		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
+		given(service.bans(eq("local"), eq("dovecot"), any())).willReturn(PAGE);
 
 		mvc.perform(get("/jails/dovecot"))
 			.andExpect(status().isOk())
@@ -187,7 +239,7 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void answersAnUnknownJailWithA404Page() throws Exception {
-		given(service.bans(eq("nosuch"), any())).willThrow(new UnknownJailException("nosuch"));
+		given(service.bans(eq("local"), eq("nosuch"), any())).willThrow(new UnknownJailException("nosuch"));
 
 		mvc.perform(get("/jails/nosuch"))
 			.andExpect(status().isNotFound())
@@ -198,7 +250,7 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void saysWhyAJailCannotBeRead() throws Exception {
-		given(service.bans(eq("dovecot"), any())).willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+		given(service.bans(eq("local"), eq("dovecot"), any())).willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
 				Explanation.of("fail2ban.hung", "fail2ban-client did not answer within 10000 ms and was stopped")));
 
 		mvc.perform(get("/jails/dovecot"))
@@ -222,8 +274,8 @@ class JailsControllerTests {
 			.andExpect(flash().attribute("message", "Job 42 is queued: 2 addresses to release."));
 
 		verify(unblock).submit(eq(new ReleaseRequest(
-				List.of(BanTarget.parse("203.0.113.7"), BanTarget.parse("2001:db8::6")), List.of())), eq("alice"),
-				eq("127.0.0.1"));
+				List.of(BanTarget.parse("203.0.113.7"), BanTarget.parse("2001:db8::6")), List.of(), Duration.ZERO,
+				List.of(), List.of(HostName.LOCAL))), eq("alice"), eq("127.0.0.1"));
 	}
 
 	@Test
@@ -237,13 +289,39 @@ class JailsControllerTests {
 			.andExpect(flash().attribute("message", "Job 43 is queued: 1 address to release from dovecot only."));
 
 		verify(unblock).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("203.0.113.7")), List.of(),
-				Duration.ZERO, List.of("dovecot"))), eq("alice"), eq("127.0.0.1"));
+				Duration.ZERO, List.of("dovecot"), List.of(HostName.LOCAL))), eq("alice"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void releasesTheSelectionOfAnotherHostsJailPageFromThatHostOnly() throws Exception {
+		given(unblock.submit(any(), anyString(), anyString())).willReturn(44L);
+
+		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("host", "mail").param("address", "203.0.113.7"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/jobs/44"));
+		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("host", "mail").param("address", "::/0"))
+			.andExpect(redirectedUrl("/jails/dovecot?host=mail&filter=&page=1&size=50&sort=end"));
+
+		verify(unblock).submit(eq(new ReleaseRequest(List.of(BanTarget.parse("203.0.113.7")), List.of(),
+				Duration.ZERO, List.of(), List.of(HostName.parse("mail")))), eq("alice"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void queuesNothingForAHostThePanelDoesNotHave() throws Exception {
+		given(service.known("backup")).willThrow(new UnknownHostException("backup"));
+
+		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("host", "backup").param("address", "203.0.113.7"))
+			.andExpect(status().isNotFound());
+
+		verifyNoInteractions(unblock);
 	}
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void offersToReleaseFromEveryJailOrFromThisJailOnly() throws Exception {
-		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
+		given(service.bans(eq("local"), eq("dovecot"), any())).willReturn(PAGE);
 
 		mvc.perform(get("/jails/dovecot"))
 			.andExpect(status().isOk())
@@ -254,7 +332,7 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void namesABadAddressAndQueuesNothing() throws Exception {
-		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
+		given(service.bans(eq("local"), eq("dovecot"), any())).willReturn(PAGE);
 
 		mvc.perform(post("/jails/dovecot/unban").with(csrf())
 			.param("address", "203.0.113.7", "192.168.010.1")
@@ -273,7 +351,7 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void refusesToReleaseEveryAddressAtOnce() throws Exception {
-		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
+		given(service.bans(eq("local"), eq("dovecot"), any())).willReturn(PAGE);
 
 		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("address", "::/0"))
 			.andExpect(status().is3xxRedirection())
@@ -291,7 +369,7 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void asksToSelectSomethingWhenNothingIsChecked() throws Exception {
-		given(service.bans(eq("dovecot"), any())).willReturn(PAGE);
+		given(service.bans(eq("local"), eq("dovecot"), any())).willReturn(PAGE);
 
 		mvc.perform(post("/jails/dovecot/unban").with(csrf()))
 			.andExpect(status().is3xxRedirection())

@@ -45,8 +45,8 @@ class JailsIntegrationTests {
 		tools.fail2ban().ban("mxcp", "203.0.113.8");
 		OffsetDateTime after = now();
 
-		BanRow dovecot = service.bans("dovecot", BanQuery.of("", 1, 50)).bans().get(0);
-		BanRow mxcp = service.bans("mxcp", BanQuery.of("", 1, 50)).bans().get(0);
+		BanRow dovecot = service.bans("local", "dovecot", BanQuery.of("", 1, 50)).bans().get(0);
+		BanRow mxcp = service.bans("local", "mxcp", BanQuery.of("", 1, 50)).bans().get(0);
 
 		assertThat(dovecot.start()).isBetween(before, after);
 		assertThat(dovecot.end()).isEqualTo(dovecot.start().plusHours(12));
@@ -63,7 +63,7 @@ class JailsIntegrationTests {
 		try {
 			tools.fail2ban().ban("sasl", "203.0.113.9");
 
-			BanRow ban = service.bans("sasl", BanQuery.of("", 1, 50)).bans().get(0);
+			BanRow ban = service.bans("local", "sasl", BanQuery.of("", 1, 50)).bans().get(0);
 
 			assertThat(ban.permanent()).isTrue();
 			assertThat(ban.end()).isNull();
@@ -83,13 +83,13 @@ class JailsIntegrationTests {
 		tools.fail2ban().ban("apache", "203.0.113.7", "203.0.113.200", "203.0.114.1", "198.51.100.9", "203.0.113.0/28",
 				"2001:db8::6");
 
-		BanPage inside = service.bans("apache", BanQuery.of("203.0.113.0/24", 1, 50));
+		BanPage inside = service.bans("local", "apache", BanQuery.of("203.0.113.0/24", 1, 50));
 
 		assertThat(inside.bans()).extracting(BanRow::address)
 			.containsExactlyInAnyOrder("203.0.113.7", "203.0.113.200", "203.0.113.0/28");
 		assertThat(inside.matching()).isEqualTo(3);
 		assertThat(inside.held()).isEqualTo(6);
-		assertThat(service.bans("apache", BanQuery.of("2001:db8::/32", 1, 50)).bans()).extracting(BanRow::address)
+		assertThat(service.bans("local", "apache", BanQuery.of("2001:db8::/32", 1, 50)).bans()).extracting(BanRow::address)
 			.containsExactly("2001:db8::6");
 		assertThat(signedIn().get("/jails/apache?filter=203.0.113.0/24").body()).contains("3 of 6 banned addresses match")
 			.contains("203.0.113.200")

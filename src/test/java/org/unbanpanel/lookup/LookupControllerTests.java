@@ -20,15 +20,22 @@ import org.unbanpanel.watch.WatchService;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.evidence.EvidenceExamples;
 import org.unbanpanel.evidence.EvidenceService;
 import org.unbanpanel.fail2ban.Ban;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.Fail2bans;
+import org.unbanpanel.exec.CommandException;
+import org.unbanpanel.hosts.Host;
+import org.unbanpanel.hosts.HostName;
+import org.unbanpanel.hosts.Hosts;
 import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.pam.AccountLocksOnHosts;
 import org.unbanpanel.pam.LockPolicies;
 import org.unbanpanel.pam.LockPolicy;
 import org.unbanpanel.pam.LockRecord;
@@ -46,6 +53,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willReturn;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -88,6 +96,82 @@ class LookupControllerTests {
 
 	@MockitoBean
 	private WatchService watch;
+
+	@Autowired
+	private Hosts hosts;
+
+	@Autowired
+	private Fail2bans fail2bans;
+
+	@Autowired
+	private AccountLocksOnHosts locksOnHosts;
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void groupsWhatEachHostHoldsByHostAndShowsAHostThatCannotBeReachedWithItsReason() throws Exception {
+		bannedInDovecotAndRecidive();
+		Fail2ban mail = mock(Fail2ban.class);
+		given(mail.whereBanned(List.of(OFFICE)))
+			.willReturn(Map.of(OFFICE, List.of(new HeldBan("sshd", "203.0.113.7", HeldBan.Overlap.OWN))));
+		given(mail.bans("sshd"))
+			.willReturn(List.of(new Ban("203.0.113.7", START, Duration.ofMinutes(10), START.plusMinutes(10))));
+		Fail2ban backup = mock(Fail2ban.class);
+		given(backup.whereBanned(List.of(OFFICE))).willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				UNREACHABLE, new CommandException(CommandException.Reason.UNREACHABLE, UNREACHABLE)));
+		fleet(mail, backup);
+
+		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("This machine (local)")))
+			.andExpect(content().string(containsString("Host mail")))
+			.andExpect(content().string(containsString("2026-11-25 11:10")))
+			.andExpect(content().string(containsString("What led to these bans is in the logs of mail")))
+			.andExpect(content().string(containsString("Host backup")))
+			.andExpect(content().string(containsString(
+					"This host cannot be asked: cannot reach backup (192.0.2.9:22): connection refused")))
+			.andExpect(content().string(containsString("name=\"host\" value=\"local\"")))
+			.andExpect(content().string(containsString("name=\"host\" value=\"mail\"")))
+			.andExpect(content().string(not(containsString("name=\"host\" value=\"backup\""))))
+			.andExpect(content().string(not(containsString("Nothing to release."))));
+		verify(evidence, never()).explain(any(), argThat(bans -> bans.stream().anyMatch(ban -> "sshd".equals(ban.jail()))));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void looksAsOnAPanelOfOneMachineWhenItHasNoOtherHost() throws Exception {
+		bannedInDovecotAndRecidive();
+
+		mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
+			.andExpect(content().string(not(containsString("This machine (local)"))))
+			.andExpect(content().string(not(containsString("name=\"host\""))));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void releasesEverythingOnTheHostsWhereTheLookupFoundSomething() throws Exception {
+		given(unblock.submit(any(), anyString(), anyString())).willReturn(46L);
+
+		mvc.perform(post("/lookup/release").with(csrf()).param("ip", "203.0.113.7").param("host", "local", "mail"))
+			.andExpect(redirectedUrl("/jobs/46"));
+
+		verify(unblock).submit(eq(new ReleaseRequest(List.of(OFFICE), List.of(), Duration.ZERO, List.of(),
+				List.of(HostName.LOCAL, HostName.parse("mail")))), eq("alice"), eq("127.0.0.1"));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void queuesNothingForAHostThatIsNoHostNameOrNotOneOfThePanels() throws Exception {
+		given(unblock.submit(any(), anyString(), anyString())).willThrow(
+				new InvalidValueException("backup", ReleaseRequest.UNKNOWN_HOST, "is no host of the fleet"));
+
+		mvc.perform(post("/lookup/release").with(csrf()).param("ip", "203.0.113.7").param("host", "../local"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("&#39;../local&#39; is not a host name")));
+		verifyNoInteractions(unblock);
+		mvc.perform(post("/lookup/release").with(csrf()).param("ip", "203.0.113.7").param("host", "backup"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("&#39;backup&#39; is not a host of this panel")));
+	}
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
@@ -360,6 +444,21 @@ class LookupControllerTests {
 		mvc.perform(post("/lookup/release").param("ip", "203.0.113.7")).andExpect(status().isForbidden());
 		mvc.perform(post("/lookup/release").with(csrf())).andExpect(status().isOk());
 		verifyNoInteractions(unblock);
+	}
+
+	private static final Explanation UNREACHABLE = Explanation.of("hosts.problem.unreachable", "backup (192.0.2.9:22)",
+			Explanation.of("hosts.reason.refused"));
+
+	/** The local machine, then mail and backup with these fail2bans, their account locks finding nothing. */
+	private void fleet(Fail2ban mail, Fail2ban backup) {
+		Host local = LookupEvidence.host(HostName.LOCAL);
+		Host mailHost = LookupEvidence.host(HostName.parse("mail"));
+		Host backupHost = LookupEvidence.host(HostName.parse("backup"));
+		given(fail2bans.on(local)).willReturn(fail2ban);
+		given(fail2bans.on(mailHost)).willReturn(mail);
+		given(fail2bans.on(backupHost)).willReturn(backup);
+		given(locksOnHosts.on(any())).willReturn(accountLocks);
+		LookupEvidence.asks(hosts, local, mailHost, backupHost);
 	}
 
 	private void bannedInDovecotAndRecidive() {

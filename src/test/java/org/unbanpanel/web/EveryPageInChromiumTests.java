@@ -222,6 +222,7 @@ class EveryPageInChromiumTests {
 		pages.put("jail-rules", "/jails/dovecot/rules");
 		pages.put("evidence", "/evidence?jail=dovecot&ip=" + OFFICE);
 		pages.put("unknown-jail", "/jails/nosuch");
+		pages.put("unknown-host", "/jails/dovecot?host=nosuch");
 		pages.put("accounts", "/accounts");
 		pages.put("jobs", "/jobs");
 		pages.put("job", jobPage);

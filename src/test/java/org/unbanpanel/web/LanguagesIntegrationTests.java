@@ -72,7 +72,8 @@ class LanguagesIntegrationTests {
 		Map<String, List<String>> left = new LinkedHashMap<>();
 		for (String page : List.of("/system/unblock", "/lookup?ip=" + address + "&user=" + tools.pam().user(),
 				"/trusts", "/links", "/links/new", "/release/AAAAAAAAAAAAAAAAAAAAAA", "/jails", "/jails/dovecot",
-				"/jails/nosuch", "/accounts", "/jobs", jobPage, "/hosts", "/audit", "/account/totp", "/jobs/999999999")) {
+				"/jails/nosuch", "/jails/dovecot?host=nosuch", "/accounts", "/jobs", jobPage, "/hosts", "/audit",
+				"/account/totp", "/jobs/999999999")) {
 			String html = browser.get(page).body();
 			assertThat(html).as(page).contains("<html lang=\"" + language + "\"");
 			left.put(page, englishLeftOn(html, language));
