@@ -69,12 +69,16 @@ class HostileInputIntegrationTests {
 	/** Held by two jails for the whole class: every refused request must leave it there. */
 	static final String BANNED = "198.51.100.23";
 
+	/** Released by two admins at once. */
+	static final String RACED = "192.0.2.50";
+
 	/** What a shell running one of the payloads would create; short, so the payloads fail on content, not length. */
 	static final Path SENTINEL = Path.of("/tmp", "upw" + UUID.randomUUID().toString().substring(0, 6));
 
 	static final String TOUCH = "touch${IFS}" + SENTINEL;
 
-	private static final List<List<String>> commands = Collections.synchronizedList(new ArrayList<>());
+	/** Every command the panel ran since the test began, on this machine and (in the remote run) on other hosts. */
+	static final List<List<String>> commands = Collections.synchronizedList(new ArrayList<>());
 
 	private final RealTools tools;
 
@@ -215,7 +219,7 @@ class HostileInputIntegrationTests {
 	void theFormJudgesEveryBlankSeparatedPartAndNeverHandsOnTheBlank() throws InterruptedException {
 		PanelBrowser alice = signedIn("alice");
 
-		HttpResponse<String> posted = alice.post("/system/unblock", Map.of("ips", "", "accounts", "a b"));
+		HttpResponse<String> posted = alice.post("/system/unblock", unblockFields("", "a b"));
 
 		assertThat(posted.statusCode()).as("'a' and 'b' are two valid names").isEqualTo(302);
 		alice.awaitFinished(PanelBrowser.redirectPath(posted));
@@ -228,7 +232,7 @@ class HostileInputIntegrationTests {
 	void aFormPostWithoutCsrfTokenIsRefused() {
 		PanelBrowser alice = signedIn("alice");
 
-		assertThat(alice.postWithoutToken("/system/unblock", Map.of("ips", BANNED, "accounts", tools.pam().user())).statusCode())
+		assertThat(alice.postWithoutToken("/system/unblock", unblockFields(BANNED, tools.pam().user())).statusCode())
 			.isEqualTo(403);
 
 		assertUntouched(BANNED);
@@ -238,7 +242,7 @@ class HostileInputIntegrationTests {
 	void anOperatorMayNotUnblockThroughTheFormOrTheApi() {
 		PanelBrowser noc = signedIn("noc");
 
-		assertThat(noc.post("/system/unblock", Map.of("ips", BANNED, "accounts", tools.pam().user())).statusCode())
+		assertThat(noc.post("/system/unblock", unblockFields(BANNED, tools.pam().user())).statusCode())
 			.isEqualTo(403);
 		assertThat(api("POST", "/api/v1/unblock", "noc", json(BANNED, tools.pam().user())).statusCode()).isEqualTo(403);
 
@@ -252,10 +256,10 @@ class HostileInputIntegrationTests {
 		alice.post("/logout", Map.of());
 
 		alice.useSessionCookie(oldSession);
-		HttpResponse<String> withOldSession = alice.post("/system/unblock", Map.of("ips", BANNED, "accounts", tools.pam().user()));
+		HttpResponse<String> withOldSession = alice.post("/system/unblock", unblockFields(BANNED, tools.pam().user()));
 		alice.useSessionCookie("0123456789ABCDEF0123456789ABCDEF");
 		HttpResponse<String> withMadeUpSession = alice.post("/system/unblock",
-				Map.of("ips", BANNED, "accounts", tools.pam().user()));
+				unblockFields(BANNED, tools.pam().user()));
 
 		assertThat(withOldSession.statusCode()).isEqualTo(403);
 		assertThat(withMadeUpSession.statusCode()).isEqualTo(403);
@@ -268,7 +272,7 @@ class HostileInputIntegrationTests {
 		PanelBrowser alice = signedIn("alice").withHeader("X-Forwarded-For", forged);
 
 		HttpResponse<String> form = alice.get("/system/unblock");
-		HttpResponse<String> posted = alice.post("/system/unblock", Map.of("ips", "192.0.2.99", "accounts", ""));
+		HttpResponse<String> posted = alice.post("/system/unblock", unblockFields("192.0.2.99", ""));
 		alice.awaitFinished(PanelBrowser.redirectPath(posted));
 		JobSummary formJob = latestJob();
 		HttpResponse<String> api = api("POST", "/api/v1/unblock", "alice", json("192.0.2.98", null),
@@ -285,7 +289,7 @@ class HostileInputIntegrationTests {
 
 	@Test
 	void twoAdminsReleasingTheSameAddressAtOnceGetOneUnbannedAndOneNotBanned() throws Exception {
-		String address = "192.0.2.50";
+		String address = RACED;
 		tools.fail2ban().ban("dovecot", address);
 		PanelBrowser alice = signedIn("alice");
 		PanelBrowser bob = signedIn("bob");
@@ -307,8 +311,8 @@ class HostileInputIntegrationTests {
 
 	private void assertFormRefuses(String field, Hostile hostile) {
 		PanelBrowser alice = signedIn("alice");
-		Map<String, String> fields = "ips".equals(field) ? Map.of("ips", hostile.formText(), "accounts", "")
-				: Map.of("ips", "", "accounts", hostile.formText());
+		Map<String, String> fields = "ips".equals(field) ? unblockFields(hostile.formText(), "")
+				: unblockFields("", hostile.formText());
 
 		HttpResponse<String> answer = alice.post("/system/unblock", fields);
 
@@ -350,17 +354,28 @@ class HostileInputIntegrationTests {
 		Snapshot now = snapshot();
 		assertThat(now.bans()).isEqualTo(before.bans());
 		assertThat(now.lockRecord()).isEqualTo(before.lockRecord());
+		assertThat(now.otherHostsBans()).isEqualTo(before.otherHostsBans());
 	}
 
-	/** fail2ban's bans in every jail, the locked user's faillock record, and the newest job. */
-	record Snapshot(String bans, String lockRecord, Optional<Long> latestJob) {
+	/** fail2ban's bans in every jail, the locked user's faillock record, the newest job, and the other hosts' bans. */
+	record Snapshot(String bans, String lockRecord, Optional<Long> latestJob, String otherHostsBans) {
+	}
+
+	/** The Unblock Access form's fields, as a browser posts them. */
+	Map<String, String> unblockFields(String ips, String accounts) {
+		return Map.of("ips", ips, "accounts", accounts);
+	}
+
+	/** The bans of the other hosts of the fleet, where the suite runs with some. */
+	String otherHostsBans() {
+		return "";
 	}
 
 	private Snapshot snapshot() {
 		try {
 			String record = Base64.getEncoder().encodeToString(Files.readAllBytes(tools.pam().tallyDir().resolve(tools.pam().user())));
 			return new Snapshot(tools.fail2ban().client(List.of("banned")), record,
-					service.recent(1).stream().map(JobSummary::id).findFirst());
+					service.recent(1).stream().map(JobSummary::id).findFirst(), otherHostsBans());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -379,7 +394,7 @@ class HostileInputIntegrationTests {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-		HttpResponse<String> posted = admin.post("/system/unblock", Map.of("ips", address, "accounts", ""));
+		HttpResponse<String> posted = admin.post("/system/unblock", unblockFields(address, ""));
 		assertThat(posted.statusCode()).isEqualTo(302);
 		return PanelBrowser.redirectPath(posted);
 	}
