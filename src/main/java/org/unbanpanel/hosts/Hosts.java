@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -21,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -41,9 +44,11 @@ import org.unbanpanel.exec.CommandsProperties;
 @Component
 public class Hosts implements DisposableBean {
 
+	private static final Logger logger = LoggerFactory.getLogger(Hosts.class);
+
 	/**
-	 * How many remote hosts {@link #ask} asks at once, over all questions; more wait for a turn, within the same time
-	 * limit.
+	 * How many remote hosts {@link #ask} asks at once, over all questions; more wait for a turn, and each host's time
+	 * limit starts when its turn does.
 	 */
 	static final int MAX_ASKED_AT_ONCE = 32;
 
@@ -99,21 +104,31 @@ public class Hosts implements DisposableBean {
 
 	/**
 	 * Asks every host at once: the remote ones side by side, each within the command timeout
-	 * ({@code panel.commands.timeout}) for its whole answer, the local one on this thread, as a single-host panel asks
-	 * it. A host that throws an {@link ExplainedException} (it cannot be reached, its tool failed) or does not answer
-	 * in time answers with why, and the others still answer.
+	 * ({@code panel.commands.timeout}) for its whole answer, counted from when a thread of the pool takes its question
+	 * up, the local one on this thread, as a single-host panel asks it. A host that throws an
+	 * {@link ExplainedException} (it cannot be reached, its tool failed) or does not answer in time answers with why;
+	 * one whose question fails otherwise (a fault of the panel's, logged) answers {@code hosts.failed}; one that gets no
+	 * turn while the question's hosts could each have had theirs (one timeout per {@link #MAX_ASKED_AT_ONCE} remote
+	 * hosts: every thread is held by hosts that hang) answers {@code hosts.noTurn}; the others still answer. When this
+	 * thread is interrupted, or anything else ends the wait, the questions not yet answered are cancelled.
 	 * @return one answer per host, in the order of {@link #all()}
 	 */
 	public <T> List<HostAnswer<T>> ask(Function<Host, T> question) {
-		long deadline = System.nanoTime() + answerWithin.toNanos();
-		Map<HostName, Future<T>> asked = new LinkedHashMap<>();
-		hosts.values().stream().filter(host -> !host.isLocal()).forEach(host ->
-				asked.put(host.name(), questions.submit(() -> question.apply(host))));
-		List<HostAnswer<T>> answers = new ArrayList<>();
-		for (Host host : hosts.values()) {
-			answers.add(host.isLocal() ? answerHere(host, question) : awaited(host.name(), asked.get(host.name()), deadline));
+		List<Host> remoteHosts = hosts.values().stream().filter(host -> !host.isLocal()).toList();
+		int turns = (remoteHosts.size() + MAX_ASKED_AT_ONCE - 1) / MAX_ASKED_AT_ONCE;
+		long turnDeadline = System.nanoTime() + turns * answerWithin.toNanos();
+		Map<HostName, Asked<T>> asked = new LinkedHashMap<>();
+		try {
+			remoteHosts.forEach(host -> asked.put(host.name(), new Asked<>(host, question, questions)));
+			List<HostAnswer<T>> answers = new ArrayList<>();
+			for (Host host : hosts.values()) {
+				answers.add(host.isLocal() ? answerHere(host, question) : awaited(asked.get(host.name()), turnDeadline));
+			}
+			return answers;
 		}
-		return answers;
+		finally {
+			asked.values().forEach(Asked::cancel);
+		}
 	}
 
 	private static <T> HostAnswer<T> answerHere(Host host, Function<Host, T> question) {
@@ -123,28 +138,75 @@ public class Hosts implements DisposableBean {
 		catch (ExplainedException ex) {
 			return new HostAnswer<>(host.name(), null, ex.explanation());
 		}
+		catch (RuntimeException ex) {
+			return failed(host.name(), ex);
+		}
 	}
 
-	private <T> HostAnswer<T> awaited(HostName host, Future<T> answer, long deadline) {
+	private <T> HostAnswer<T> awaited(Asked<T> asked, long turnDeadline) {
+		HostName host = asked.name();
 		try {
-			return new HostAnswer<>(host, answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS),
-					null);
+			if (!asked.started.await(remaining(turnDeadline), TimeUnit.NANOSECONDS)) {
+				asked.cancel();
+				return new HostAnswer<>(host, null, Explanation.of("hosts.noTurn", host.value()));
+			}
+			long deadline = asked.startedAt + answerWithin.toNanos();
+			return new HostAnswer<>(host, asked.answer.get(remaining(deadline), TimeUnit.NANOSECONDS), null);
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof ExplainedException explained) {
 				return new HostAnswer<>(host, null, explained.explanation());
 			}
-			throw new IllegalStateException("Asking host " + host + " failed", ex.getCause());
+			return failed(host, ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			answer.cancel(true);
+			asked.cancel();
 			return new HostAnswer<>(host, null, Explanation.of("hosts.noAnswer", host.value(), answerWithin.toMillis()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			answer.cancel(true);
+			asked.cancel();
 			return new HostAnswer<>(host, null, Explanation.of("hosts.connectInterrupted", host.value()));
 		}
+	}
+
+	private static <T> HostAnswer<T> failed(HostName host, Throwable failure) {
+		logger.error("Asking host {} failed", host, failure);
+		return new HostAnswer<>(host, null, Explanation.of("hosts.failed", host.value()));
+	}
+
+	private static long remaining(long deadline) {
+		return Math.max(0, deadline - System.nanoTime());
+	}
+
+	/** One remote host's question, given to the pool, and when a thread of the pool took it up. */
+	private static final class Asked<T> {
+
+		private final Host host;
+
+		private final CountDownLatch started = new CountDownLatch(1);
+
+		private volatile long startedAt;
+
+		private final Future<T> answer;
+
+		Asked(Host host, Function<Host, T> question, ExecutorService pool) {
+			this.host = host;
+			this.answer = pool.submit(() -> {
+				startedAt = System.nanoTime();
+				started.countDown();
+				return question.apply(host);
+			});
+		}
+
+		HostName name() {
+			return host.name();
+		}
+
+		void cancel() {
+			answer.cancel(true);
+		}
+
 	}
 
 	/** Whether the host answers, as far as the panel knows; a remote host that was never asked is asked now. */

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,7 @@ import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.testsupport.FreePort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link Hosts#ask}: every host answers in the order of the settings, the remote ones side by side; one that fails
@@ -72,6 +76,105 @@ class HostsAskTests {
 		assertThat(answers.get(3).value()).isEqualTo("answer of web");
 	}
 
+	@Test
+	void aHostQueuedBehindEveryBusyThreadHasItsWholeTimeFromWhenItsTurnCame() throws Exception {
+		Hosts fleet = TestFleet.hosts(settings(names(Hosts.MAX_ASKED_AT_ONCE + 1)));
+		try {
+			List<HostAnswer<String>> answers = fleet.ask(host -> {
+				sleep(host.isLocal() ? Duration.ZERO : TIMEOUT.multipliedBy(7).dividedBy(10));
+				return "answer of " + host;
+			});
+
+			assertThat(answers).as("the last host starts after 700 ms and answers 700 ms later, within its own second")
+				.allSatisfy(answer -> assertThat(answer.problem()).isNull());
+		}
+		finally {
+			fleet.destroy();
+		}
+	}
+
+	@Test
+	void aHostThatGetsNoTurnWhileHostsThatHangHoldEveryThreadSaysSo() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		String last = "host-" + Hosts.MAX_ASKED_AT_ONCE;
+		Hosts fleet = TestFleet.hosts(settings(names(Hosts.MAX_ASKED_AT_ONCE + 1)));
+		try {
+			List<HostAnswer<String>> answers = fleet.ask(host -> {
+				if (!host.isLocal() && !host.name().value().equals(last)) {
+					awaitUninterruptibly(release);
+				}
+				return "answer of " + host;
+			});
+
+			assertThat(answers.get(answers.size() - 1).problem()).isEqualTo(Explanation.of("hosts.noTurn", last));
+			assertThat(answers.get(1).problem()).isEqualTo(Explanation.of("hosts.noAnswer", "host-0", TIMEOUT.toMillis()));
+		}
+		finally {
+			release.countDown();
+			fleet.destroy();
+		}
+	}
+
+	@Test
+	void aHostWhoseQuestionFailsOtherwiseAnswersThatItFailedWhileTheOthersAnswer() {
+		List<HostAnswer<String>> answers = hosts.ask(host -> switch (host.name().value()) {
+			case "local", "backup" -> throw new IllegalArgumentException("a fault of the question's");
+			default -> "answer of " + host;
+		});
+
+		assertThat(answers).extracting(HostAnswer::problem)
+			.containsExactly(Explanation.of("hosts.failed", "local"), null, Explanation.of("hosts.failed", "backup"), null);
+		assertThat(answers.get(1).value()).isEqualTo("answer of mail");
+	}
+
+	@Test
+	void anInterruptedCallerCancelsTheQuestionsNotYetAnswered() throws Exception {
+		AtomicInteger running = new AtomicInteger();
+		Thread caller = new Thread(() -> hosts.ask(host -> {
+			if (host.isLocal()) {
+				Thread.currentThread().interrupt();
+				return "answer of local";
+			}
+			return sleptUntilStopped(running);
+		}));
+		caller.start();
+		caller.join(TIMEOUT.toMillis() / 2);
+
+		assertThat(caller.isAlive()).as("the caller does not wait for the hosts").isFalse();
+		Thread.sleep(300);
+		assertThat(running).as("no remote question goes on").hasValue(0);
+	}
+
+	@Test
+	void anErrorOnTheCallersThreadCancelsTheQuestionsNotYetAnswered() throws Exception {
+		AtomicInteger running = new AtomicInteger();
+
+		assertThatThrownBy(() -> hosts.ask(host -> {
+			if (host.isLocal()) {
+				throw new StackOverflowError();
+			}
+			return sleptUntilStopped(running);
+		})).isInstanceOf(StackOverflowError.class);
+
+		Thread.sleep(300);
+		assertThat(running).as("no remote question goes on").hasValue(0);
+	}
+
+	/** Sleeps 30 s unless interrupted, counted in {@code running} meanwhile. */
+	private static String sleptUntilStopped(AtomicInteger running) {
+		running.incrementAndGet();
+		try {
+			Thread.sleep(Duration.ofSeconds(30).toMillis());
+		}
+		catch (InterruptedException ex) {
+			// cancelled
+		}
+		finally {
+			running.decrementAndGet();
+		}
+		return "too late";
+	}
+
 	private static Map<String, Object> settings(String... names) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("panel.data-dir", Path.of("target", "fleet-" + UUID.randomUUID()).toAbsolutePath().toString());
@@ -86,6 +189,25 @@ class HostsAskTests {
 			settings.put(prefix + "host-key", hostKey);
 		}
 		return settings;
+	}
+
+	private static String[] names(int count) {
+		return IntStream.range(0, count).mapToObj(TestFleet::name).toArray(String[]::new);
+	}
+
+	private static void awaitUninterruptibly(CountDownLatch latch) {
+		boolean interrupted = false;
+		while (latch.getCount() > 0) {
+			try {
+				latch.await();
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void sleep(Duration duration) {
