@@ -53,6 +53,14 @@ record LookupResult(String host, boolean local, Explanation unreachable, String 
 		return bannedAddress() != null || lockedUser() != null || !lockedAccounts.isEmpty();
 	}
 
+	/**
+	 * Whether the host, or one of its tools, could not be asked: the address or user may be held here unseen, so
+	 * "Release everything" releases here too.
+	 */
+	public boolean notAsked() {
+		return unreachable != null || fail2banProblem != null || accountProblem != null;
+	}
+
 	/** Whether the address's own bans here have evidence the panel cannot read: it reads this machine's logs only. */
 	public boolean evidenceElsewhere() {
 		return !local && bans != null && bans.stream().anyMatch(JailBan::own);

@@ -40,9 +40,12 @@ record LookupResults(String address, String user, List<LookupResult> hosts) {
 		return List.copyOf(locked.values());
 	}
 
-	/** The hosts where something was found to release: "Release everything" releases there. */
+	/**
+	 * The hosts "Release everything" releases on: where something was found, and where it could not be asked, as the
+	 * address or user may be held there (that host's part of the job waits until it answers).
+	 */
 	public List<String> foundOn() {
-		return hosts.stream().filter(LookupResult::foundAnything).map(LookupResult::host).toList();
+		return hosts.stream().filter(host -> host.foundAnything() || host.notAsked()).map(LookupResult::host).toList();
 	}
 
 	/** Whether every host could be asked and nothing was found on any. */
