@@ -15,8 +15,9 @@ import org.unbanpanel.exec.CommandRunner;
 class Fail2banConfiguration {
 
 	@Bean
-	SharedReads localReads(CommandRunner runner, Fail2banProperties properties, ReadsProperties reads, Clock clock) {
-		return SharedReads.over(runner, properties, reads, clock);
+	SharedReads localReads(CommandRunner runner, Fail2banProperties properties, ReadsProperties reads, Clock clock,
+			ReadRuns runs) {
+		return SharedReads.over(runner, properties, reads, clock, runs);
 	}
 
 	@Bean

@@ -14,8 +14,8 @@ import org.unbanpanel.hosts.HostTool;
  * The {@link Fail2ban} and {@link JailSettings} of every host: the panel's own beans for the local machine, and for
  * another host a fail2ban-client adapter over that host's runner, with the host's {@code fail2ban.command}, behind
  * shared reads of its own ({@code panel.fail2ban.reads.*}, as locally: a host that hangs answers with its last known
- * state, and says since when). As the hosts page's tool {@code fail2ban}, it gives each host's fail2ban version, or
- * why fail2ban cannot be asked there.
+ * state, and says since when), on the threads every host's reads share ({@link ReadRuns}). As the hosts page's tool
+ * {@code fail2ban}, it gives each host's fail2ban version, or why fail2ban cannot be asked there.
  */
 @Component
 @Order(1)
@@ -29,10 +29,13 @@ public class Fail2bans implements HostTool {
 
 	private final Clock clock;
 
+	private final ReadRuns runs;
+
 	private final Map<HostName, SharedReads> remote = new ConcurrentHashMap<>();
 
-	Fail2bans(Fail2ban local, JailSettings localSettings, ReadsProperties reads, Clock clock) {
+	Fail2bans(Fail2ban local, JailSettings localSettings, ReadsProperties reads, Clock clock, ReadRuns runs) {
 		this.local = local;
+		this.runs = runs;
 		this.localSettings = localSettings;
 		this.reads = reads;
 		this.clock = clock;
@@ -64,7 +67,7 @@ public class Fail2bans implements HostTool {
 
 	private SharedReads remote(Host host) {
 		return remote.computeIfAbsent(host.name(), name -> SharedReads.over(host.runner(),
-				host.settings("fail2ban", Fail2banProperties.class), reads, clock));
+				host.settings("fail2ban", Fail2banProperties.class), reads, clock, runs));
 	}
 
 }

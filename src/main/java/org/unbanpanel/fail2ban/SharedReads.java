@@ -14,8 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +38,7 @@ import org.unbanpanel.exec.CommandRunner;
  * never shared or cached, and always wait for fail2ban; so does {@link Fail2ban#whereBannedNow}, the read a job's result
  * rests on. The jails' settings ({@link #settings}) are shared reads too, fresh for much longer. Work on the runs
  * themselves is bounded by the command runner, which starts at most {@code panel.commands.max-concurrent}
- * fail2ban-client processes at once.
+ * fail2ban-client processes at once, and the runs of every host's reads share the threads of {@link ReadRuns}.
  */
 final class SharedReads {
 
@@ -68,14 +67,15 @@ final class SharedReads {
 
 	private final AtomicReference<Set<String>> knownJails = new AtomicReference<>();
 
-	private final ExecutorService runs = Executors.newCachedThreadPool(SharedReads::runThread);
+	private final Executor runs;
 
 	private final Fail2ban fail2ban = new SharedFail2ban();
 
 	private final JailSettings settings;
 
-	SharedReads(Fail2ban adapter, JailSettings settings, ReadsProperties properties, Clock clock) {
+	SharedReads(Fail2ban adapter, JailSettings settings, ReadsProperties properties, Clock clock, Executor runs) {
 		this.adapter = adapter;
+		this.runs = runs;
 		this.settings = new SharedSettings(settings);
 		this.freshFor = properties.freshFor();
 		this.settingsFreshFor = properties.settingsFreshFor();
@@ -83,10 +83,14 @@ final class SharedReads {
 		this.clock = clock;
 	}
 
-	/** The shared reads of the fail2ban-client that {@code runner} runs, with {@code properties}, and of its jails' settings. */
-	static SharedReads over(CommandRunner runner, Fail2banProperties properties, ReadsProperties reads, Clock clock) {
+	/**
+	 * The shared reads of the fail2ban-client that {@code runner} runs, with {@code properties}, and of its jails'
+	 * settings, run on {@code runs} (every host's: {@link ReadRuns}).
+	 */
+	static SharedReads over(CommandRunner runner, Fail2banProperties properties, ReadsProperties reads, Clock clock,
+			Executor runs) {
 		return new SharedReads(new CommandFail2ban(runner, properties), new CommandJailSettings(runner, properties),
-				reads, clock);
+				reads, clock, runs);
 	}
 
 	/** The {@link Fail2ban} these reads answer: its reads shared, its writes passed on. */
@@ -220,12 +224,6 @@ final class SharedReads {
 		return ex.getCause() instanceof RuntimeException cause ? cause
 				: new Fail2banException(Fail2banException.Reason.UNREACHABLE,
 						Explanation.of("fail2ban.hung", String.valueOf(ex.getCause())), ex);
-	}
-
-	private static Thread runThread(Runnable task) {
-		Thread thread = new Thread(task, "fail2ban-read");
-		thread.setDaemon(true);
-		return thread;
 	}
 
 	/** An answer, when it arrived, and the run it came from. */
@@ -417,13 +415,15 @@ final class SharedReads {
 					&& Duration.between(answer.arrived(), now).compareTo(fresh) < 0;
 		}
 
-		/** Counts as started now, on this thread, however late a thread of the pool takes it up. */
+		/**
+		 * Shared from now on, but a call to fail2ban, for {@link #liveness}, only once a thread of the pool takes it up:
+		 * waiting for a thread is not fail2ban's silence.
+		 */
 		private Run<T> start(Instant now, long changed) {
 			Run<T> run = new Run<>(new CompletableFuture<>(), now, changed);
-			long started = liveness.started(now);
 			runs.execute(() -> {
 				try {
-					T value = observed(source, started);
+					T value = observed(source);
 					ended(run, value);
 					run.answer().complete(value);
 				}

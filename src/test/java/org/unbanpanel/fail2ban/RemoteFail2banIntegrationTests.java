@@ -47,7 +47,10 @@ class RemoteFail2banIntegrationTests {
 
 	private final SshHosts testHosts;
 
-	private final Fail2bans fail2bans = new Fail2bans(null, null, new ReadsProperties(Duration.ZERO, Duration.ofMinutes(1), Duration.ZERO), Clock.systemUTC());
+	private static final ReadRuns runs = new ReadRuns();
+
+	private final Fail2bans fail2bans = new Fail2bans(null, null,
+			new ReadsProperties(Duration.ZERO, Duration.ofMinutes(1), Duration.ZERO), Clock.systemUTC(), runs);
 
 	RemoteFail2banIntegrationTests(SshHosts testHosts) {
 		this.testHosts = testHosts;
@@ -75,6 +78,7 @@ class RemoteFail2banIntegrationTests {
 
 	@AfterAll
 	static void closeSessions() throws Exception {
+		runs.destroy();
 		hosts.destroy();
 		hosts = null;
 	}
@@ -112,7 +116,8 @@ class RemoteFail2banIntegrationTests {
 	@Test
 	void aHostsReadsAreSharedAsLocallyAndARepeatWithinTheirFreshnessRunsNothingThere() {
 		Fail2bans shared = new Fail2bans(null, null,
-				new ReadsProperties(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), Clock.systemUTC());
+				new ReadsProperties(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)), Clock.systemUTC(),
+				runs);
 		fail2ban(1).ban("sshd", ADDRESS);
 		Fail2ban remote = shared.on(host(1));
 		JailSettings settings = shared.settingsOn(host(1));

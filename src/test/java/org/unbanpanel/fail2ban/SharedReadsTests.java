@@ -27,6 +27,7 @@ import org.unbanpanel.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -49,6 +50,8 @@ class SharedReadsTests {
 
 	private final ExecutorService callers = Executors.newCachedThreadPool();
 
+	private final ReadRuns runs = new ReadRuns();
+
 	/** Opened when a test lets the adapter answer. */
 	private final CountDownLatch answer = new CountDownLatch(1);
 
@@ -56,6 +59,7 @@ class SharedReadsTests {
 	void stopCallers() {
 		answer.countDown();
 		callers.shutdownNow();
+		runs.destroy();
 	}
 
 	@Test
@@ -330,7 +334,7 @@ class SharedReadsTests {
 			return new LogSources(List.of("/var/log/auth.log"), List.of());
 		});
 		SharedReads both = new SharedReads(adapter, settings,
-				new ReadsProperties(Duration.ZERO, Duration.ofMillis(100), Duration.ZERO), Clock.systemUTC());
+				new ReadsProperties(Duration.ZERO, Duration.ofMillis(100), Duration.ZERO), Clock.systemUTC(), runs);
 		Fail2ban reads = both.fail2ban();
 		JailSettings shared = both.settings();
 		shared.findTime("sshd");
@@ -356,12 +360,38 @@ class SharedReadsTests {
 		verifyNoInteractions(settings);
 	}
 
+	@Test
+	void runsTheReadsOfEveryHostOnOnePoolOfAtMostItsSizeAndAnswersThemAll() throws Exception {
+		AtomicInteger running = new AtomicInteger();
+		given(adapter.banList(anyString())).willAnswer(invocation -> {
+			running.incrementAndGet();
+			answer.await();
+			return SSHD;
+		});
+		List<Fail2ban> hosts = List.of(reads(Duration.ZERO, Duration.ofSeconds(5), Clock.systemUTC()),
+				reads(Duration.ZERO, Duration.ofSeconds(5), Clock.systemUTC()));
+		List<CompletableFuture<BanList>> pages = new ArrayList<>();
+		for (int i = 0; i < ReadRuns.SIZE * 3 / 2; i++) {
+			Fail2ban host = hosts.get(i % 2);
+			String jail = "jail" + i;
+			pages.add(CompletableFuture.supplyAsync(() -> host.banList(jail), callers));
+		}
+		Await.until("every thread of the pool running a read", Duration.ofSeconds(10),
+				() -> running.get() >= ReadRuns.SIZE);
+		Thread.sleep(300);
+
+		assertThat(running).as("reads running at once, over both hosts").hasValue(ReadRuns.SIZE);
+		answer.countDown();
+		assertThat(pages).allSatisfy(page -> assertThat(page.get(5, TimeUnit.SECONDS)).isSameAs(SSHD));
+	}
+
 	private Fail2ban reads(Duration freshFor, Duration answerWithin, Clock clock) {
 		return shared(freshFor, answerWithin, clock).fail2ban();
 	}
 
 	private SharedReads shared(Duration freshFor, Duration answerWithin, Clock clock) {
-		return new SharedReads(adapter, settings, new ReadsProperties(freshFor, answerWithin, SETTINGS_FRESH_FOR), clock);
+		return new SharedReads(adapter, settings, new ReadsProperties(freshFor, answerWithin, SETTINGS_FRESH_FOR), clock,
+				runs);
 	}
 
 }
