@@ -142,6 +142,18 @@ class JailsControllerTests {
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
+	void namesThisMachineInSpanishAndCatalanAsInEnglish() throws Exception {
+		given(service.overview()).willReturn(List.of(new HostJails("local", true, JAILS, null),
+				new HostJails("mail", false, List.of(), null)));
+
+		mvc.perform(get("/jails").header("Accept-Language", "es"))
+			.andExpect(content().string(containsString("Esta máquina (local)")));
+		mvc.perform(get("/jails").header("Accept-Language", "ca"))
+			.andExpect(content().string(containsString("Aquesta màquina (local)")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
 	void showsAnotherHostsJailWithLinksThatKeepTheHostAndNoEvidenceOfThisMachine() throws Exception {
 		given(service.bans(eq("mail"), eq("dovecot"), any())).willReturn(PAGE);
 

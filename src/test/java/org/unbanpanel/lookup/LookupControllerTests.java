@@ -139,6 +139,20 @@ class LookupControllerTests {
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
+	void namesThisMachineInSpanishAndCatalanAsInEnglish() throws Exception {
+		bannedInDovecotAndRecidive();
+		Fail2ban clear = mock(Fail2ban.class);
+		given(clear.whereBanned(List.of(OFFICE))).willReturn(Map.of(OFFICE, List.of()));
+		fleet(clear, clear);
+
+		mvc.perform(get("/lookup").param("ip", "203.0.113.7").header("Accept-Language", "es"))
+			.andExpect(content().string(containsString("Esta máquina (local)")));
+		mvc.perform(get("/lookup").param("ip", "203.0.113.7").header("Accept-Language", "ca"))
+			.andExpect(content().string(containsString("Aquesta màquina (local)")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
 	void looksAsOnAPanelOfOneMachineWhenItHasNoOtherHost() throws Exception {
 		bannedInDovecotAndRecidive();
 
