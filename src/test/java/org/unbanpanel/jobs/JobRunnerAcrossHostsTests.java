@@ -353,6 +353,25 @@ class JobRunnerAcrossHostsTests {
 	}
 
 	@Test
+	void refusesToRunAgainAFailedValueForAHostRemovedFromTheFleetAndStoresNothing() {
+		unreachable(mail);
+		long id = submit(List.of(MAIL, HostName.LOCAL), "4.4.4.4");
+		runner.runDueJobs();
+		clock.set(START.plus(PROPERTIES.retryFor()));
+		runner.runDueJobs();
+		assertThat(job(id).runnableAgain()).isTrue();
+		fleet.without(MAIL);
+
+		InvalidValueException refused = catchThrowableOfType(InvalidValueException.class,
+				() -> service.runAgain(id, "carol", "198.51.100.10"));
+
+		assertThat(refused.code()).isEqualTo(ReleaseRequest.UNKNOWN_HOST);
+		assertThat(refused.value()).isEqualTo("mail");
+		assertThat(service.recent(10)).extracting(JobSummary::id).containsExactly(id);
+		assertThat(events).noneMatch(JobActedOn.class::isInstance);
+	}
+
+	@Test
 	void worksOnTheHostsOfABatchAtOnce() {
 		CyclicBarrier everyHostAsked = new CyclicBarrier(3);
 		MapFleet meeting = new MapFleet().with(HostName.LOCAL, over(meeting(local, everyHostAsked)), localAccounts)
