@@ -15,10 +15,13 @@ import org.unbanpanel.core.Explanation;
  * <li>{@code account.<reason>}: the lock tool failed ({@code account.UNKNOWN_USER}, …; {@code account.UNREACHABLE}:
  * the host could not be reached until the job's retry time ran out);</li>
  * <li>{@code host.unknown}: the value's host is no longer one of the fleet;</li>
- * <li>for a value still pending: {@code waiting} (fail2ban on its host cannot be reached) or
- * {@code waiting.accounts} (its host cannot be reached), with the reason; the value is tried again;</li>
+ * <li>for a value still pending: {@code waiting} (fail2ban on its host cannot be reached),
+ * {@code waiting.accounts} (its host cannot be reached) or {@code waiting.unfinished} (its host's part of the attempt
+ * threw or was stopped with the panel), with the reason; the value is tried again;</li>
+ * <li>{@code unfinished}: no attempt on its host finished before the job's retry time ran out;</li>
  * <li>{@code value.invalid}: a stored value is not one (edited by hand); {@code unexpected}: see the panel's log;</li>
- * <li>for a whole job: {@code waiting} (fail2ban cannot be reached, the job tries again) and {@code allFailed};</li>
+ * <li>for a whole job: {@code waiting} (fail2ban cannot be reached, the job tries again), {@code waiting.unfinished}
+ * (only attempts that did not finish, the job tries again) and {@code allFailed};</li>
  * <li>{@code legacy}: a result stored as text by an older panel, in the message.</li>
  * </ul>
  */

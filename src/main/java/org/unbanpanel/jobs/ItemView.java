@@ -15,7 +15,8 @@ import org.unbanpanel.fail2ban.HeldBan;
  * @param stillBanned its own bans, or those inside it, that fail2ban still held after the unban
  * @param failures the failed logins cleared; 0 unless {@link ItemState#CLEARED}
  * @param error why the value could not be unblocked when {@link ItemState#FAILED}; while {@link ItemState#PENDING},
- * why its host could not be reached at the last attempt (code {@code waiting}), or {@code null} before any
+ * why it waits since the last attempt (code {@code waiting}, {@code waiting.accounts} or {@code waiting.unfinished}),
+ * or {@code null} before any
  */
 public record ItemView(String host, ItemKind kind, String value, ItemState state, List<String> jails, List<JailEntry> inside,
 		List<JailEntry> covering, List<JailEntry> stillBanned, int failures, Failure error) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.web.ClientAddress;
 import org.unbanpanel.web.Problems;
 
@@ -67,12 +68,20 @@ class JobApiController {
 
 	@PostMapping(JOB + "/run-again")
 	ResponseEntity<?> runAgain(@PathVariable("id") String text, Authentication user, HttpServletRequest request) {
-		return withJob(text, job -> service.runAgain(job.id(), user.getName(), clientAddress.of(request))
-			.<ResponseEntity<?>>map(newId -> ResponseEntity.accepted()
-				.location(URI.create("/api/v1/jobs/" + newId))
-				.body(answer(service.find(newId).orElseThrow())))
-			.orElseGet(() -> problem(HttpStatus.CONFLICT, "jobs.api.nothingToRunAgain",
-					Explanation.of("job.runAgain.nothing", job.id()))));
+		return withJob(text, job -> {
+			try {
+				return service.runAgain(job.id(), user.getName(), clientAddress.of(request))
+					.<ResponseEntity<?>>map(newId -> ResponseEntity.accepted()
+						.location(URI.create("/api/v1/jobs/" + newId))
+						.body(answer(service.find(newId).orElseThrow())))
+					.orElseGet(() -> problem(HttpStatus.CONFLICT, "jobs.api.nothingToRunAgain",
+							Explanation.of("job.runAgain.nothing", job.id())));
+			}
+			catch (InvalidValueException removed) {
+				return problem(HttpStatus.CONFLICT, "jobs.api.hostRemoved", Explanation.of("job.runAgain.hostRemoved",
+						job.id(), InvalidValueException.printable(removed.value())));
+			}
+		});
 	}
 
 	private ResponseEntity<?> withJob(String text, Function<JobView, ResponseEntity<?>> answer) {

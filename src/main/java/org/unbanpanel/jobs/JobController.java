@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.web.ClientAddress;
 
@@ -78,13 +79,23 @@ class JobController {
 		return back(id, redirect, cancelled, "job.cancel.done", "job.cancel.notWaiting");
 	}
 
-	/** Queues the failed values of an ended job again, as a new job, and shows that one. */
+	/**
+	 * Queues the failed values of an ended job again, as a new job, and shows that one; refused, with the host named,
+	 * when one of them is for a host removed from the fleet since.
+	 */
 	@PostMapping("/jobs/{id:" + JobId.PATTERN + "}/run-again")
 	String runAgain(@PathVariable long id, Authentication user, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		return service.runAgain(id, user.getName(), clientAddress.of(request))
-			.map(newId -> JobRedirect.to(newId, redirect, messages, "job.runAgain.done", id))
-			.orElseGet(() -> back(id, redirect, false, null, "job.runAgain.nothing"));
+		try {
+			return service.runAgain(id, user.getName(), clientAddress.of(request))
+				.map(newId -> JobRedirect.to(newId, redirect, messages, "job.runAgain.done", id))
+				.orElseGet(() -> back(id, redirect, false, null, "job.runAgain.nothing"));
+		}
+		catch (InvalidValueException removed) {
+			redirect.addFlashAttribute("actionError",
+					text("job.runAgain.hostRemoved", id, InvalidValueException.printable(removed.value())));
+			return "redirect:/jobs/" + id;
+		}
 	}
 
 	/** Back to the job's page, with the flash message of what happened, or the error of why nothing did. */

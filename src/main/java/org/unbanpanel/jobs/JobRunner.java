@@ -42,8 +42,9 @@ import org.unbanpanel.pam.AccountLocks;
  * batch's values are for, the addresses of every job in one {@link AddressRelease} (two {@code banned} reads and the
  * unban calls between) over that host's fail2ban, and one reset per distinct account over its account locks; the
  * hosts at once, up to {@link JobsProperties#parallelHosts()}. The results are then handed back to each job. While
- * fail2ban or a host cannot be reached, that host's values stay pending (the others settle) and their jobs are queued
- * again with back-off, until {@link JobsProperties#retryFor()} after submission has passed. Whatever a batch settles
+ * fail2ban or a host cannot be reached, or when a host's part throws or is stopped with the worker, that host's values
+ * stay pending (the others settle) and their jobs are queued again with back-off, until
+ * {@link JobsProperties#retryFor()} after submission has passed. Whatever a batch settles
  * is stored with a {@link JobSettled} event in one transaction: the audit trail and the trust module take it from
  * there. Several panels may share the queue: a batch's jobs are taken with {@code SELECT … FOR UPDATE SKIP LOCKED}
  * and leased to this instance ({@link JobLeases}); what an attempt did is stored only while the lease still holds, so
@@ -107,8 +108,8 @@ class JobRunner implements DisposableBean {
 	 * @return when the next queued job is due, if any is waiting
 	 */
 	Optional<Instant> runDueJobs() {
-		while (runBatchLocked()) {
-			// the jobs beyond one batch's size follow at once
+		while (!Thread.currentThread().isInterrupted() && runBatchLocked()) {
+			// the jobs beyond one batch's size follow at once; a stopping worker leaves them queued
 		}
 		return jobs.nextAttempt();
 	}
@@ -198,10 +199,10 @@ class JobRunner implements DisposableBean {
 			.filter(Item::pending)
 			.collect(Collectors.groupingBy(item -> item.target().host(), LinkedHashMap::new, Collectors.toList()));
 		Map<Long, ItemResult> results = new HashMap<>();
-		Map<HostName, Explanation> unreachable = new LinkedHashMap<>();
+		Map<HostName, Waiting> unreachable = new LinkedHashMap<>();
 		onEveryHost(pendingByHost, claimed).forEach((host, outcome) -> {
 			results.putAll(outcome.results());
-			outcome.unreachable().ifPresent(reason -> unreachable.put(host, reason));
+			outcome.waiting().ifPresent(reason -> unreachable.put(host, reason));
 		});
 		for (Job job : claimed.values()) {
 			settle(job, itemsByJob.getOrDefault(job.id(), List.of()), results, unreachable, now);
@@ -209,33 +210,39 @@ class JobRunner implements DisposableBean {
 	}
 
 	/**
-	 * Runs each host's part of the batch, the hosts at once on the host threads (one host alone on this thread), and
-	 * waits for all of them: every command has its timeout, so a host that does not answer holds up no more than that.
+	 * Runs each host's part of the batch on the host threads, the hosts at once, and waits for all of them: every
+	 * command has its timeout, so a host that does not answer holds up no more than that.
 	 */
 	private Map<HostName, HostOutcome> onEveryHost(Map<HostName, List<Item>> pendingByHost, Map<Long, Job> jobsById) {
-		Map<HostName, HostOutcome> outcomes = new LinkedHashMap<>();
-		if (pendingByHost.size() == 1) {
-			pendingByHost.forEach((host, pending) -> outcomes.put(host, onHost(host, pending, jobsById)));
-			return outcomes;
-		}
 		Map<HostName, Future<HostOutcome>> running = new LinkedHashMap<>();
 		pendingByHost.forEach((host, pending) -> running.put(host,
 				hostThreads.submit(() -> onHost(host, pending, jobsById))));
-		running.forEach((host, future) -> outcomes.put(host, outcome(host, future, pendingByHost.get(host))));
+		Map<HostName, HostOutcome> outcomes = new LinkedHashMap<>();
+		running.forEach((host, future) -> outcomes.put(host, outcome(host, future)));
 		return outcomes;
 	}
 
-	private static HostOutcome outcome(HostName host, Future<HostOutcome> future, List<Item> pending) {
+	/**
+	 * A host's part of the batch once it has ended. A part that threw, or that this thread stopped waiting for
+	 * because it was interrupted (the worker stopping), settles nothing: its values wait for the next attempt, which
+	 * reads their bans afresh. An interrupted wait cancels the part, and leaves the flag set for the parts after it.
+	 */
+	private static HostOutcome outcome(HostName host, Future<HostOutcome> future) {
 		try {
 			return future.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return HostOutcome.failed(pending, Failure.UNEXPECTED);
+			if (!future.cancel(true)) {
+				// it ended meanwhile: its outcome is there without waiting
+				return outcome(host, future);
+			}
+			logger.warn("The batch's part on host {} was stopped unfinished; its values wait", host);
+			return HostOutcome.unfinished(Explanation.of("job.waiting.interrupted"));
 		}
 		catch (ExecutionException ex) {
-			logger.error("The batch's part on host {} failed unexpectedly", host, ex.getCause());
-			return HostOutcome.failed(pending, Failure.UNEXPECTED);
+			logger.error("The batch's part on host {} failed unexpectedly; its values wait", host, ex.getCause());
+			return HostOutcome.unfinished(Explanation.of("job.waiting.unexpected"));
 		}
 	}
 
@@ -250,20 +257,50 @@ class JobRunner implements DisposableBean {
 		Optional<Explanation> fail2banUnreachable = releaseAddresses(host, tools.get().fail2ban(), pending, jobsById,
 				results);
 		Optional<Explanation> accountsUnreachable = resetAccounts(host, tools.get().accountLocks(), pending, results);
-		return new HostOutcome(results, fail2banUnreachable.or(() -> accountsUnreachable));
+		return new HostOutcome(results, fail2banUnreachable.or(() -> accountsUnreachable).map(Waiting::unreachable));
 	}
 
 	/**
 	 * What a host's part of the batch came to.
 	 * @param results the values it settled, by item id
-	 * @param unreachable why fail2ban or the host could not be reached, when that is why values wait
+	 * @param waiting why the others wait, if any do
 	 */
-	private record HostOutcome(Map<Long, ItemResult> results, Optional<Explanation> unreachable) {
+	private record HostOutcome(Map<Long, ItemResult> results, Optional<Waiting> waiting) {
 
 		static HostOutcome failed(List<Item> pending, Failure failure) {
 			Map<Long, ItemResult> results = new HashMap<>();
 			pending.forEach(item -> results.put(item.id(), ItemResult.failed(failure)));
 			return new HostOutcome(results, Optional.empty());
+		}
+
+		/** Nothing settled: every value of the host waits, for the reason given. */
+		static HostOutcome unfinished(Explanation reason) {
+			return new HostOutcome(Map.of(), Optional.of(new Waiting(reason, true)));
+		}
+
+	}
+
+	/**
+	 * Why a host's values wait: fail2ban or the host could not be reached, or its part of the attempt did not finish
+	 * ({@code unfinished}: it threw or was stopped).
+	 */
+	private record Waiting(Explanation reason, boolean unfinished) {
+
+		static Waiting unreachable(Explanation reason) {
+			return new Waiting(reason, false);
+		}
+
+		/** A waiting value's error: {@code waiting}, {@code waiting.accounts} or {@code waiting.unfinished}. */
+		Failure pending(ItemKind kind) {
+			String code = unfinished ? "waiting.unfinished" : (kind == ItemKind.IP) ? "waiting" : "waiting.accounts";
+			return new Failure(code, reason);
+		}
+
+		/** A value's error once the retry time is over: {@code fail2ban.UNREACHABLE}, … or {@code unfinished}. */
+		Failure gaveUp(ItemKind kind) {
+			String code = unfinished ? "unfinished"
+					: (kind == ItemKind.IP) ? "fail2ban.UNREACHABLE" : "account.UNREACHABLE";
+			return new Failure(code, reason);
 		}
 
 	}
@@ -299,20 +336,12 @@ class JobRunner implements DisposableBean {
 				}
 			}
 		}
-		try {
-			AddressRelease.Outcome outcome = new AddressRelease(fail2ban, seen -> storeSeen(seen, jobsById))
-				.run(addresses);
-			results.putAll(outcome.results());
-			outcome.unreachable()
-				.ifPresent(reason -> logger.info("fail2ban cannot be reached on host {}, address(es) wait: {}", host,
-						reason));
-			return outcome.unreachable();
-		}
-		catch (RuntimeException ex) {
-			logger.error("Unbanning {} address(es) on host {} failed unexpectedly", addresses.size(), host, ex);
-			addresses.forEach(address -> results.put(address.id(), ItemResult.failed(Failure.UNEXPECTED)));
-			return Optional.empty();
-		}
+		// anything else it throws (a bug, a lock or pool timeout of storeSeen) leaves the host's values waiting
+		AddressRelease.Outcome outcome = new AddressRelease(fail2ban, seen -> storeSeen(seen, jobsById)).run(addresses);
+		results.putAll(outcome.results());
+		outcome.unreachable()
+			.ifPresent(reason -> logger.info("fail2ban cannot be reached on host {}, address(es) wait: {}", host, reason));
+		return outcome.unreachable();
 	}
 
 	/** Stores what an attempt saw for the jobs this instance still holds, in one transaction. */
@@ -391,8 +420,8 @@ class JobRunner implements DisposableBean {
 	 * modules, all in one transaction. The items of a host that could not be reached wait, each with the reason, and
 	 * the job waits for them; once the job's retry time has run out, they fail with it.
 	 */
-	private void settle(Job job, List<Item> items, Map<Long, ItemResult> results,
-			Map<HostName, Explanation> unreachable, Instant now) {
+	private void settle(Job job, List<Item> items, Map<Long, ItemResult> results, Map<HostName, Waiting> unreachable,
+			Instant now) {
 		Instant deadline = job.createdAt().plus(properties.retryFor());
 		boolean retryTimeOver = !now.isBefore(deadline);
 		List<Item> after = new ArrayList<>();
@@ -422,7 +451,7 @@ class JobRunner implements DisposableBean {
 				state = JobState.QUEUED;
 				waiting.forEach(item -> jobs.waits(item.id(), item.result().error()));
 				Instant next = min(now.plus(properties.delayAfter(job.attempts())), deadline);
-				jobs.requeue(job.id(), next, new Failure("waiting", whyWaiting(after, waiting, unreachable)));
+				jobs.requeue(job.id(), next, whyWaiting(after, waiting, unreachable));
 			}
 			if (finished || !changed.isEmpty()) {
 				events.publishEvent(settled(job, state, changed, after));
@@ -432,19 +461,25 @@ class JobRunner implements DisposableBean {
 
 	/**
 	 * Why the job waits: for a job on the local machine alone, why fail2ban could not be reached there, as before
-	 * there were hosts; otherwise the host that could not be reached, or how many (each line says why).
+	 * there were hosts; otherwise the host that could not be reached, or how many (each line says why). Code
+	 * {@code waiting}, or {@code waiting.unfinished} when no waiting host was unreachable, only unfinished.
 	 */
-	private static Explanation whyWaiting(List<Item> items, List<Item> waiting, Map<HostName, Explanation> unreachable) {
+	private static Failure whyWaiting(List<Item> items, List<Item> waiting, Map<HostName, Waiting> unreachable) {
 		List<HostName> hosts = waiting.stream().map(item -> item.target().host()).distinct().toList();
+		boolean unfinishedOnly = hosts.stream()
+			.map(unreachable::get)
+			.allMatch(reason -> reason != null && reason.unfinished());
+		String code = unfinishedOnly ? "waiting.unfinished" : "waiting";
 		boolean localOnly = items.stream().allMatch(item -> item.target().host().isLocal());
 		if (localOnly) {
-			return unreachable.get(HostName.LOCAL);
+			return new Failure(code, unreachable.get(HostName.LOCAL).reason());
 		}
 		if (hosts.size() == 1) {
-			return Explanation.of("job.waiting.host", hosts.get(0).value(), unreachable.get(hosts.get(0)));
+			return new Failure(code,
+					Explanation.of("job.waiting.host", hosts.get(0).value(), unreachable.get(hosts.get(0)).reason()));
 		}
-		return Explanation.of("job.waiting.hosts", hosts.size(),
-				hosts.stream().map(HostName::value).collect(Collectors.joining(", ")));
+		return new Failure(code, Explanation.of("job.waiting.hosts", hosts.size(),
+				hosts.stream().map(HostName::value).collect(Collectors.joining(", "))));
 	}
 
 	private static JobSettled settled(Job job, JobState state, List<Item> changed, List<Item> after) {
@@ -454,26 +489,26 @@ class JobRunner implements DisposableBean {
 	}
 
 	/**
-	 * The batch's result for a pending item; for one whose host could not be reached, the item waiting with the reason
-	 * (code {@code waiting}, or {@code waiting.accounts} for an account), or failed with it once the retry time is over.
+	 * The batch's result for a pending item; for one whose host could not be reached or whose host's part did not
+	 * finish, the item waiting with the reason ({@link Waiting#pending}), or failed with it once the retry time is
+	 * over ({@link Waiting#gaveUp}).
 	 */
-	private ItemResult resultFor(Item item, Map<Long, ItemResult> results, Map<HostName, Explanation> unreachable,
+	private ItemResult resultFor(Item item, Map<Long, ItemResult> results, Map<HostName, Waiting> unreachable,
 			boolean retryTimeOver) {
 		ItemResult result = results.get(item.id());
 		if (result != null) {
 			return result;
 		}
-		Explanation reason = unreachable.get(item.target().host());
+		Waiting reason = unreachable.get(item.target().host());
 		if (reason == null) {
 			logger.error("Host {} gave no answer for {} and was not unreachable", item.target().host(),
 					item.target().value());
 			return ItemResult.failed(Failure.UNEXPECTED);
 		}
-		boolean address = item.target().kind() == ItemKind.IP;
 		if (retryTimeOver) {
-			return ItemResult.failed(new Failure(address ? "fail2ban.UNREACHABLE" : "account.UNREACHABLE", reason));
+			return ItemResult.failed(reason.gaveUp(item.target().kind()));
 		}
-		return item.result().waiting(new Failure(address ? "waiting" : "waiting.accounts", reason));
+		return item.result().waiting(reason.pending(item.target().kind()));
 	}
 
 	private JobState finish(Job job, List<Item> items, Instant now) {

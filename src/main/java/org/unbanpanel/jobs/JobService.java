@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -78,11 +79,21 @@ public class JobService {
 
 	/** The hosts of the fleet, in its order, that the request names; every host when it names none. */
 	private List<HostName> hostsOf(ReleaseRequest request) {
+		List<HostName> all = inFleet(request.hosts());
+		return request.everyHost() ? all : all.stream().filter(request.hosts()::contains).toList();
+	}
+
+	/**
+	 * @return the names of every host of the fleet
+	 * @throws InvalidValueException ({@link ReleaseRequest#UNKNOWN_HOST}) naming the first of the hosts given that the
+	 * fleet does not have
+	 */
+	private List<HostName> inFleet(Collection<HostName> hosts) {
 		List<HostName> all = fleet.names();
-		request.hosts().stream().filter(host -> !all.contains(host)).findFirst().ifPresent(unknown -> {
+		hosts.stream().filter(host -> !all.contains(host)).findFirst().ifPresent(unknown -> {
 			throw new InvalidValueException(unknown.value(), ReleaseRequest.UNKNOWN_HOST, "is no host of the fleet");
 		});
-		return request.everyHost() ? all : all.stream().filter(request.hosts()::contains).toList();
+		return all;
 	}
 
 	/** The names of every host of the fleet, the local machine first. */
@@ -149,8 +160,12 @@ public class JobService {
 
 	/**
 	 * Queues the values that failed in an ended job again, each on the host where it failed, as a new job with the
-	 * same jails and trust, submitted by the admin who asks.
+	 * same jails and trust, submitted by the admin who asks. A value whose host has been removed from the fleet since
+	 * refuses the whole job, as a new submission naming that host would be: a run that left some values out would read
+	 * as a run of them all.
 	 * @return the new job's id; empty when the job is unknown, has not ended or has no failed value
+	 * @throws InvalidValueException ({@link ReleaseRequest#UNKNOWN_HOST}) naming a failed value's host that the fleet
+	 * no longer has; nothing is stored then
 	 */
 	public Optional<Long> runAgain(long id, String username, String clientAddress) {
 		return find(id).filter(JobView::runnableAgain).map(job -> {
@@ -159,6 +174,7 @@ public class JobService {
 				.filter(item -> item.state() == ItemState.FAILED)
 				.map(item -> new Target(item.kind(), item.value(), HostName.parse(item.host())))
 				.toList();
+			inFleet(failed.stream().map(Target::host).toList());
 			return submit(failed, job.trustFor(), job.jails(), username, clientAddress,
 					(newId) -> new JobActedOn(id, JobActedOn.Action.RUN_AGAIN, username, clientAddress, newId));
 		});

@@ -117,8 +117,8 @@ class JobWorker implements AutoCloseable {
 	}
 
 	/**
-	 * Lets a running batch finish rather than interrupt it: an interrupted tool run would end in an error and fail
-	 * values that the next start would have handled. What is still queued stays queued for that start.
+	 * Lets a running batch finish rather than interrupt it: an interrupted batch leaves the values of the hosts it had
+	 * not finished waiting, for the next start to try again. What is still queued stays queued for that start.
 	 */
 	@Override
 	public void close() throws InterruptedException {

@@ -11,8 +11,10 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.testsupport.PanelWebTest;
 
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -156,6 +158,20 @@ class JobApiControllerTests {
 		mvc.perform(post("/api/v1/jobs/5/run-again"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value("Job 5 has no failed value to run again."));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void refusesToRunAgainAJobWithAValueForARemovedHost() throws Exception {
+		given(service.find(5)).willReturn(Optional.of(job(5, JobState.FAILED)));
+		given(service.runAgain(eq(5L), eq("alice"), anyString()))
+			.willThrow(new InvalidValueException("mail", ReleaseRequest.UNKNOWN_HOST, "is no host of the fleet"));
+
+		mvc.perform(post("/api/v1/jobs/5/run-again"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.title").value("Host no longer in the panel"))
+			.andExpect(jsonPath("$.detail").value(startsWith(
+					"Job 5 was not run again: one of its failed values is for mail, which is no longer a host")));
 	}
 
 	@Test

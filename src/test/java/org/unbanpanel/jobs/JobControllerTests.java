@@ -13,6 +13,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.fail2ban.Fail2banHealth;
 import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.testsupport.PanelWebTest;
@@ -392,6 +393,19 @@ class JobControllerTests {
 		mvc.perform(post("/jobs/16/run-again").with(csrf()))
 			.andExpect(redirectedUrl("/jobs/16"))
 			.andExpect(flash().attribute("actionError", "Job 16 has no failed value to run again."));
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void saysWhyAJobWithAValueForARemovedHostIsNotRunAgain() throws Exception {
+		given(service.runAgain(eq(16L), eq("alice"), anyString()))
+			.willThrow(new InvalidValueException("mail", ReleaseRequest.UNKNOWN_HOST, "is no host of the fleet"));
+
+		mvc.perform(post("/jobs/16/run-again").with(csrf()))
+			.andExpect(redirectedUrl("/jobs/16"))
+			.andExpect(flash().attribute("actionError", "Job 16 was not run again: one of its failed values is for mail, "
+					+ "which is no longer a host of this panel (it was removed from panel.hosts). Submit the values for "
+					+ "the other hosts from Unblock Access."));
 	}
 
 	@Test

@@ -4,13 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.QueryTimeoutException;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
@@ -24,6 +29,7 @@ import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.testsupport.FakeFail2banClient;
+import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.MutableClock;
 import org.unbanpanel.testsupport.TestDatabase;
 
@@ -47,6 +53,9 @@ class JobRunnerAcrossHostsTests {
 	private static final HostName MAIL = HostName.parse("mail");
 
 	private static final HostName BACKUP = HostName.parse("backup");
+
+	private static final Failure UNEXPECTED = new Failure("waiting.unfinished",
+			Explanation.of("job.waiting.unexpected"));
 
 	private static final JobsProperties PROPERTIES = new JobsProperties(Duration.ofSeconds(1), Duration.ofSeconds(30),
 			Duration.ofMinutes(10), 10_000, 32);
@@ -240,6 +249,129 @@ class JobRunnerAcrossHostsTests {
 	}
 
 	@Test
+	void leavesTheValuesOfAHostWhosePartThrowsWaitingAndSettlesTheOthers() {
+		local.ban("sshd", "4.4.4.4");
+		mail.ban("dovecot", "4.4.4.4");
+		long id = submit(List.of(), "4.4.4.4", "admin");
+
+		runner(fleetWithMailOver(throwing(new QueryTimeoutException("Timeout trying to lock table"))), PROPERTIES)
+			.runDueJobs();
+
+		JobView job = job(id);
+		assertThat(job.state()).isEqualTo(JobState.QUEUED);
+		assertThat(job.items()).extracting(ItemView::host, ItemView::value, ItemView::state, ItemView::error)
+			.containsExactly(tuple("local", "4.4.4.4", ItemState.UNBANNED, null),
+					tuple("mail", "4.4.4.4", ItemState.PENDING, UNEXPECTED),
+					tuple("backup", "4.4.4.4", ItemState.NOT_BANNED, null),
+					tuple("local", "admin", ItemState.NOT_LOCKED, null), tuple("mail", "admin", ItemState.PENDING, UNEXPECTED),
+					tuple("backup", "admin", ItemState.NOT_LOCKED, null));
+		assertThat(job.failure()).isEqualTo(new Failure("waiting.unfinished",
+				Explanation.of("job.waiting.host", "mail", Explanation.of("job.waiting.unexpected"))));
+		assertThat(mail.bannedIn("dovecot")).containsExactly("4.4.4.4");
+	}
+
+	@Test
+	void aJobOnOneHostWhosePartThrowsWaitsInsteadOfStayingRunning() {
+		Fleet throwing = new Fleet() {
+			@Override
+			public List<HostName> names() {
+				return fleet.names();
+			}
+
+			@Override
+			public Optional<Tools> tools(HostName host) {
+				throw new IllegalStateException("the fleet's settings could not be read");
+			}
+		};
+		long id = submit(List.of(MAIL), "4.4.4.4");
+
+		runner(throwing, PROPERTIES).runDueJobs();
+
+		assertThat(job(id).state()).isEqualTo(JobState.QUEUED);
+		assertThat(job(id).items()).extracting(ItemView::state, ItemView::error)
+			.containsExactly(tuple(ItemState.PENDING, UNEXPECTED));
+	}
+
+	@Test
+	void aStoppedWorkerCancelsTheHostPartsStillRunningAndLeavesTheirValuesWaiting() throws Exception {
+		CountDownLatch mailAsked = new CountDownLatch(1);
+		CountDownLatch mailStopped = new CountDownLatch(1);
+		CommandRunner hanging = (command, extraTime) -> {
+			mailAsked.countDown();
+			try {
+				Thread.sleep(60_000);
+			}
+			catch (InterruptedException ex) {
+				mailStopped.countDown();
+				Thread.currentThread().interrupt();
+			}
+			return mail.run(command, extraTime);
+		};
+		local.ban("sshd", "4.4.4.4");
+		JobRunner stopped = runner(fleetWithMailOver(hanging), PROPERTIES);
+		long id = submit(List.of(), "4.4.4.4");
+		AtomicBoolean stillInterrupted = new AtomicBoolean();
+		Thread worker = new Thread(() -> {
+			stopped.runDueJobs();
+			stillInterrupted.set(Thread.currentThread().isInterrupted());
+		});
+
+		worker.start();
+		assertThat(mailAsked.await(5, TimeUnit.SECONDS)).isTrue();
+		Await.until("local and backup to have had their answers", Duration.ofSeconds(5),
+				() -> local.unbanCalls().size() == 1 && !backup.calls().isEmpty());
+		worker.interrupt();
+		worker.join(10_000);
+
+		assertThat(worker.isAlive()).isFalse();
+		assertThat(stillInterrupted).as("the interrupt is kept for the worker's thread").isTrue();
+		assertThat(mailStopped.await(5, TimeUnit.SECONDS)).as("mail's part is cancelled").isTrue();
+		Failure interrupted = new Failure("waiting.unfinished", Explanation.of("job.waiting.interrupted"));
+		JobView job = job(id);
+		assertThat(job.state()).isEqualTo(JobState.QUEUED);
+		assertThat(job.items().get(1)).extracting(ItemView::state, ItemView::error)
+			.containsExactly(ItemState.PENDING, interrupted);
+		// local and backup had their answers, but their parts may not have ended yet when the worker was stopped
+		assertThat(job.items()).extracting(ItemView::state).as("no value fails for the stop")
+			.doesNotContain(ItemState.FAILED);
+		assertThat(job.items()).filteredOn(ItemView::waiting).extracting(ItemView::error).containsOnly(interrupted);
+		stopped.destroy();
+	}
+
+	@Test
+	void failsTheValuesOfAHostWhosePartNeverFinishesOnceTheRetryTimeIsOver() {
+		JobRunner failing = runner(fleetWithMailOver(throwing(new IllegalStateException("a bug"))), PROPERTIES);
+		long id = submit(List.of(MAIL), "4.4.4.4");
+		failing.runDueJobs();
+
+		clock.set(START.plus(PROPERTIES.retryFor()));
+		failing.runDueJobs();
+
+		assertThat(job(id).state()).isEqualTo(JobState.FAILED);
+		assertThat(job(id).items().get(0).error())
+			.isEqualTo(new Failure("unfinished", Explanation.of("job.waiting.unexpected")));
+	}
+
+	@Test
+	void refusesToRunAgainAFailedValueForAHostRemovedFromTheFleetAndStoresNothing() {
+		unreachable(mail);
+		long id = submit(List.of(MAIL, HostName.LOCAL), "4.4.4.4");
+		runner.runDueJobs();
+		clock.set(START.plus(PROPERTIES.retryFor()));
+		runner.runDueJobs();
+		assertThat(job(id).runnableAgain()).isTrue();
+		fleet.without(MAIL);
+
+		InvalidValueException refused = catchThrowableOfType(InvalidValueException.class,
+				() -> service.runAgain(id, "carol", "198.51.100.10"));
+
+		assertThat(refused.code()).isEqualTo(ReleaseRequest.UNKNOWN_HOST);
+		assertThat(refused.value()).isEqualTo("mail");
+		assertThat(service.recent(10)).extracting(JobSummary::id).containsExactly(id);
+		assertThat(events).noneMatch(JobActedOn.class::isInstance);
+	}
+
+	@Test
 	void worksOnTheHostsOfABatchAtOnce() {
 		CyclicBarrier everyHostAsked = new CyclicBarrier(3);
 		MapFleet meeting = new MapFleet().with(HostName.LOCAL, over(meeting(local, everyHostAsked)), localAccounts)
@@ -265,6 +397,19 @@ class JobRunnerAcrossHostsTests {
 				}
 			}
 			return fail2ban.run(command, extraTime);
+		};
+	}
+
+	/** The fleet, with mail's fail2ban over the runner given. */
+	private MapFleet fleetWithMailOver(CommandRunner mailFail2ban) {
+		return new MapFleet().with(HostName.LOCAL, over(local), localAccounts)
+			.with(MAIL, over(mailFail2ban), mailAccounts)
+			.with(BACKUP, over(backup), backupAccounts);
+	}
+
+	private static CommandRunner throwing(RuntimeException failure) {
+		return (command, extraTime) -> {
+			throw failure;
 		};
 	}
 

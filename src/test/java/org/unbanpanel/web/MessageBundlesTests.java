@@ -164,7 +164,8 @@ class MessageBundlesTests {
 	/** The codes of a job's {@code Failure}: the page words each as {@code job.error.<code>}. */
 	private static Set<String> jobErrorKeys() {
 		Set<String> keys = new TreeSet<>(Set.of("legacy", "waiting", "allFailed", "unexpected", "value.invalid", "cancelled",
-				"fail2ban.stillBanned", "fail2ban.blockedByNetwork", "waiting.accounts", "host.unknown"));
+				"fail2ban.stillBanned", "fail2ban.blockedByNetwork", "waiting.accounts", "waiting.unfinished", "unfinished",
+				"host.unknown"));
 		names(Fail2banException.Reason.values()).forEach(reason -> keys.add("fail2ban." + reason));
 		names(AccountLockException.Reason.values()).forEach(reason -> keys.add("account." + reason));
 		return keys;
