@@ -20,11 +20,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -137,9 +137,30 @@ public final class Chromium implements AutoCloseable {
 	public Chromium follow(WebElement element) {
 		WebElement page = find("html");
 		element.click();
-		await(ExpectedConditions.stalenessOf(page));
+		await(browser -> gone(page));
 		await(browser -> "complete".equals(script("return document.readyState")));
 		return this;
+	}
+
+	/**
+	 * Whether the element's page was replaced. Selenium's {@code stalenessOf} expects a stale element to throw
+	 * {@link StaleElementReferenceException}; while the new page is being put in place Chromium answers some
+	 * questions about the old one with "Node with given id does not belong to the document" instead, which is as stale.
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	/** {@link #follow} the element a CSS selector finds. */
