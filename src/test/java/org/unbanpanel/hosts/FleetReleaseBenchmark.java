@@ -67,10 +67,7 @@ class FleetReleaseBenchmark {
 
 	@DynamicPropertySource
 	static void twentyHosts(DynamicPropertyRegistry registry) {
-		List<SshTestHost> all = SshHosts.of(FleetReleaseBenchmark.class).all();
-		for (int i = 0; i < all.size(); i++) {
-			all.get(i).settings(i, TestFleet.name(i)).forEach((key, value) -> registry.add(key, () -> value));
-		}
+		TestFleet.register(FleetReleaseBenchmark.class, registry);
 	}
 
 	@Test

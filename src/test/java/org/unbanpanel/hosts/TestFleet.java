@@ -13,6 +13,8 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.exec.CommandsProperties;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.unbanpanel.testsupport.SshHosts;
 import org.unbanpanel.testsupport.SshTestHost;
 
 /**
@@ -40,6 +42,17 @@ public final class TestFleet {
 			settings.putAll(hosts.get(i).settings(i, name(i)));
 		}
 		return settings;
+	}
+
+	/**
+	 * Registers each test host of the class ({@link SshHosts#of}) as {@code panel.hosts[i]}, named {@link #name(int)}:
+	 * the body of a whole-panel test's {@code @DynamicPropertySource}.
+	 */
+	public static void register(Class<?> testClass, DynamicPropertyRegistry registry) {
+		List<SshTestHost> all = SshHosts.of(testClass).all();
+		for (int i = 0; i < all.size(); i++) {
+			all.get(i).settings(i, name(i)).forEach((key, value) -> registry.add(key, () -> value));
+		}
 	}
 
 	public static String name(int index) {

@@ -62,10 +62,7 @@ class FleetReleaseIntegrationTests {
 
 	@DynamicPropertySource
 	static void twoOtherHosts(DynamicPropertyRegistry registry) {
-		List<SshTestHost> all = SshHosts.of(FleetReleaseIntegrationTests.class).all();
-		for (int i = 0; i < all.size(); i++) {
-			all.get(i).settings(i, TestFleet.name(i)).forEach((key, value) -> registry.add(key, () -> value));
-		}
+		TestFleet.register(FleetReleaseIntegrationTests.class, registry);
 	}
 
 	@BeforeEach

@@ -55,10 +55,7 @@ class LookupAcrossHostsIntegrationTests {
 
 	@DynamicPropertySource
 	static void twoOtherHosts(DynamicPropertyRegistry registry) {
-		List<SshTestHost> all = SshHosts.of(LookupAcrossHostsIntegrationTests.class).all();
-		for (int i = 0; i < all.size(); i++) {
-			all.get(i).settings(i, TestFleet.name(i)).forEach((key, value) -> registry.add(key, () -> value));
-		}
+		TestFleet.register(LookupAcrossHostsIntegrationTests.class, registry);
 	}
 
 	@BeforeEach

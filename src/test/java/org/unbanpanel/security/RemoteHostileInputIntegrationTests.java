@@ -44,10 +44,7 @@ class RemoteHostileInputIntegrationTests extends HostileInputIntegrationTests {
 
 	@DynamicPropertySource
 	static void oneRemoteHost(DynamicPropertyRegistry registry) {
-		SshHosts.of(RemoteHostileInputIntegrationTests.class)
-			.get(0)
-			.settings(0, TestFleet.name(0))
-			.forEach((key, value) -> registry.add(key, () -> value));
+		TestFleet.register(RemoteHostileInputIntegrationTests.class, registry);
 	}
 
 	@BeforeAll
