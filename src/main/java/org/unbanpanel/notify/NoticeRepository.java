@@ -61,6 +61,22 @@ class NoticeRepository {
 			.list();
 	}
 
+	/**
+	 * Takes a due notice for one attempt, so that of several panels on one database only one sends it: its next attempt
+	 * is put off until {@code until} (past the attempt's longest time), if it is still due and untried since it was
+	 * read. A panel that stops during the attempt leaves it to be tried again then.
+	 * @return whether this panel took it
+	 */
+	boolean claim(Notice notice, Instant now, Instant until) {
+		return jdbc.sql("UPDATE notice SET next_attempt_at = :until WHERE id = :id AND state = 'PENDING'"
+				+ " AND attempts = :attempts AND next_attempt_at <= :now")
+			.param("until", utc(until))
+			.param("id", notice.id())
+			.param("attempts", notice.attempts())
+			.param("now", utc(now))
+			.update() == 1;
+	}
+
 	void sent(long id, int attempts, Instant at) {
 		jdbc.sql("UPDATE notice SET state = 'SENT', attempts = :attempts, sent_at = :at, next_attempt_at = NULL"
 				+ " WHERE id = :id")

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * read timeout delays only its own notices, never another's. One that fails is tried again after
  * {@link NotifyProperties#delayAfter}, and marked failed after {@link NotifyProperties#attempts()} attempts, with the
  * last error. An attempt lasts at most the connect and read timeouts; a notice stored while the panel was stopped is
- * sent after the start. Notices sent or failed are kept on the notices page for {@link #KEPT_FOR}.
+ * sent after the start. Several panels on one database send each notice once: an attempt starts only on a notice this
+ * panel claimed ({@link NoticeRepository#claim}). Notices sent or failed are kept on the notices page for {@link #KEPT_FOR}.
  */
 @Component
 class NoticeSender implements AutoCloseable {
@@ -116,7 +117,12 @@ class NoticeSender implements AutoCloseable {
 
 	private void sendDueTo(String destination, Instant now) {
 		try {
-			notices.due(now, destination, BATCH).forEach(this::attempt);
+			for (Notice notice : notices.due(now, destination, BATCH)) {
+				Instant claimedAt = clock.instant();
+				if (notices.claim(notice, claimedAt, claimedAt.plus(properties.attemptHold()))) {
+					attempt(notice);
+				}
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Sending the notices to {} failed", destination, ex);

@@ -76,6 +76,14 @@ record NotifyProperties(@DefaultValue List<Webhook> webhooks, @DefaultValue Mail
 		return (delay.compareTo(retryMax) < 0) ? delay : retryMax;
 	}
 
+	/**
+	 * How long a panel holds a notice it claimed for an attempt before another may try it: twice the longest a webhook
+	 * attempt takes (connect and read), so that one still in flight is never sent again alongside.
+	 */
+	Duration attemptHold() {
+		return connectTimeout.plus(readTimeout).multipliedBy(2);
+	}
+
 	private static boolean positive(Duration duration) {
 		return !duration.isNegative() && !duration.isZero();
 	}
