@@ -18,8 +18,9 @@ import org.unbanpanel.exec.CommandRunner;
  * A stand-in for fail2ban-client and its server in unit tests of the release logic, under the real adapter
  * ({@code Fail2banAdapters.over}): it keeps what each jail holds, answers {@code banned} as fail2ban 1.0.2 prints it,
  * and carries out {@code unban} and {@code set <jail> unbanip}, answering as fail2ban does with the number of bans
- * removed (an entry once per jail that held it; it knows no networks, so a network removes only itself). It can be made unreachable, refuse an entry as
- * fail2ban would, or have its client killed at the timeout after the server has done an unban (as with 20,000 bans).
+ * removed (an entry once per jail that held it; it knows no networks, so a network removes only itself). It can be
+ * made unreachable, refuse an entry as fail2ban would, or have its client killed at the timeout after the server has
+ * done an unban (as with 20,000 bans).
  * Integration tests use the real server ({@link Fail2banServer}).
  */
 public final class FakeFail2banClient implements CommandRunner {
