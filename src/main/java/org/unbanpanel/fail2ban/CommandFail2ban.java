@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Function;
@@ -96,12 +95,12 @@ class CommandFail2ban implements Fail2ban {
 	}
 
 	@Override
-	public Optional<Explanation> unban(Collection<String> entries) {
+	public Unbanned unban(Collection<String> entries) {
 		return release(List.of("unban"), entries);
 	}
 
 	@Override
-	public Optional<Explanation> unban(String jail, Collection<String> entries) {
+	public Unbanned unban(String jail, Collection<String> entries) {
 		return release(List.of("set", Fail2banClient.checkJail(jail), "unbanip"), entries);
 	}
 
@@ -166,25 +165,37 @@ class CommandFail2ban implements Fail2ban {
 	 * entry on top of the usual timeout. A refusal is kept and the other calls still go out; a call that is not
 	 * answered ends the release, since fail2ban may still be working on it.
 	 */
-	private Optional<Explanation> release(List<String> command, Collection<String> entries) {
+	private Unbanned release(List<String> command, Collection<String> entries) {
 		List<String> distinct = List.copyOf(new LinkedHashSet<>(entries));
 		distinct.forEach(CommandFail2ban::checkEntry);
-		Explanation refusal = null;
+		Unbanned unbanned = Unbanned.NOTHING;
 		for (int from = 0; from < distinct.size(); from += unbanBatch) {
 			List<String> batch = distinct.subList(from, Math.min(distinct.size(), from + unbanBatch));
 			List<String> words = new ArrayList<>(command);
 			words.addAll(batch);
 			try {
-				client.run(Function.identity(), words, unbanTimePerEntry.multipliedBy(batch.size()));
+				String answer = client.run(Function.identity(), words, unbanTimePerEntry.multipliedBy(batch.size()));
+				unbanned = unbanned.and(removed(answer));
 			}
 			catch (Fail2banException ex) {
 				if (ex.reason() != Fail2banException.Reason.REFUSED) {
 					throw ex;
 				}
-				refusal = (refusal != null) ? refusal : ex.explanation();
+				unbanned = unbanned.and(Unbanned.refused(ex.explanation()));
 			}
 		}
-		return Optional.ofNullable(refusal);
+		return unbanned;
+	}
+
+	/** fail2ban accepted the call, so an answer that is no count does not undo it: it only leaves the count unknown. */
+	private static Unbanned removed(String answer) {
+		try {
+			return Unbanned.removed(Fail2banOutput.removed(answer));
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn("{}", ex.getMessage());
+			return Unbanned.uncounted();
+		}
 	}
 
 	/** An entry is released by its exact text, and only if it is an address or network, never every address. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.unbanpanel.core.BanTarget;
-import org.unbanpanel.core.Explanation;
 
 /**
  * What the panel asks of fail2ban, through {@code fail2ban-client}. Every method throws
@@ -51,7 +50,8 @@ public interface Fail2ban {
 
 	/**
 	 * Like {@link #whereBanned}, asked of fail2ban now: never an answer shared from an earlier read, nor the last known
-	 * state while fail2ban is silent. The reads a job's result rests on, before and after its release.
+	 * state while fail2ban is silent. The reads a job's result rests on: before its release, and after it when
+	 * fail2ban's count ({@link Unbanned}) does not settle it.
 	 */
 	default Map<BanTarget, List<HeldBan>> whereBannedNow(Collection<BanTarget> targets) {
 		return whereBanned(targets);
@@ -60,18 +60,19 @@ public interface Fail2ban {
 	/**
 	 * Releases the entries from every jail that holds them ({@code unban}), named exactly as fail2ban holds them
 	 * ({@link HeldBan#entry()}). A large release is split into calls of {@link Fail2banProperties#unbanBatch()} entries,
-	 * each given the time its size needs. Whether they are gone is for a fresh {@link #whereBanned} to say.
-	 * @return fail2ban's refusal of any of the calls, in its own words; empty when it accepted them all
+	 * each given the time its size needs.
+	 * @return how many bans fail2ban says the calls removed ({@link Unbanned} says what it counts), or its refusal of
+	 * any of them, in its own words
 	 * @throws Fail2banException when fail2ban cannot be reached, or a call did not answer in time (fail2ban may go on
 	 * releasing): the calls still to come are not sent
 	 */
-	Optional<Explanation> unban(Collection<String> entries);
+	Unbanned unban(Collection<String> entries);
 
 	/**
 	 * Like {@link #unban(Collection)}, from one jail only ({@code set <jail> unbanip}); the other jails keep the
 	 * entries.
 	 */
-	Optional<Explanation> unban(String jail, Collection<String> entries);
+	Unbanned unban(String jail, Collection<String> entries);
 
 	/**
 	 * The addresses and networks the jail never bans, as {@code get <jail> ignoreip} lists them: those of its

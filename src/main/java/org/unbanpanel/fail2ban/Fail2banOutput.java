@@ -217,6 +217,18 @@ final class Fail2banOutput {
 	}
 
 	/**
+	 * The answer to {@code unban} and {@code set <jail> unbanip}: the number of bans removed, as fail2ban counts them
+	 * ({@link Unbanned}), {@code 3} on a line of its own.
+	 */
+	static int removed(String unban) {
+		String count = unban.strip();
+		if (count.isEmpty() || count.length() > 9 || !count.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			throw unexpected("unban", unban);
+		}
+		return Integer.parseInt(count);
+	}
+
+	/**
 	 * {@code banned} without arguments: {@code [{'sshd': ['1.2.3.4']}, {'apache': []}]}, one single-entry dict per jail
 	 * in the server's jail order.
 	 * @return the addresses each jail holds, as fail2ban holds them, in that order

@@ -283,12 +283,12 @@ final class SharedReads {
 		}
 
 		@Override
-		public Optional<Explanation> unban(Collection<String> entries) {
+		public Unbanned unban(Collection<String> entries) {
 			return release(() -> adapter.unban(entries));
 		}
 
 		@Override
-		public Optional<Explanation> unban(String jail, Collection<String> entries) {
+		public Unbanned unban(String jail, Collection<String> entries) {
 			return release(() -> adapter.unban(jail, entries));
 		}
 

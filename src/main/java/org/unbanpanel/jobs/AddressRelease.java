@@ -18,6 +18,7 @@ import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.HeldBan;
+import org.unbanpanel.fail2ban.Unbanned;
 
 /**
  * One attempt at releasing the pending addresses of a batch, exact for every overlap and never forgetful:
@@ -26,9 +27,13 @@ import org.unbanpanel.fail2ban.HeldBan;
  * releases from), added to what an earlier attempt saw, and stored before anything is released, so that a timeout, a
  * retry or a restart still knows what was held;</li>
  * <li>what is held now is released: {@code unban} for jobs of every jail, {@code set <jail> unbanip} for jobs of
- * chosen jails, in calls the adapter sizes;</li>
- * <li>one {@code banned} read again: a ban seen before and gone now was released; one still there was not; a wider
- * banned network around the value still blocks it.</li>
+ * chosen jails, in calls the adapter sizes; each call answers with the number of bans fail2ban removed;</li>
+ * <li>when every call answered and together they removed exactly the (jail, entry) pairs the first read says they
+ * would (an {@code unban} entry in every jail that holds it, a {@code set <jail> unbanip} entry in that jail), the
+ * values are settled from the first read without those pairs: a host where nothing is held costs one fail2ban-client
+ * run, a release two. Otherwise (a refusal, a call not answered, another count: a ban ended or came meanwhile) one
+ * {@code banned} read again settles them: a ban seen before and gone now was released; one still there was not.
+ * Either way a wider banned network around the value still blocks it.</li>
  * </ol>
  * A call that fail2ban does not answer in time (its client is killed, while fail2ban may go on releasing) is followed
  * by the read of step 3, never by sending it again: the values held still then wait for the next attempt, which reads
@@ -82,10 +87,15 @@ final class AddressRelease {
 			return failedOrWaiting(pending, ex);
 		}
 		Map<Long, List<ItemBan>> seen = seen(pending, now);
+		Calls calls = Calls.of(pending, now);
 		Failure refusal = null;
 		Optional<Explanation> interrupted = Optional.empty();
 		try {
-			refusal = release(pending, now).map(message -> new Failure("fail2ban.REFUSED", message)).orElse(null);
+			Unbanned unbanned = calls.send(fail2ban);
+			if (unbanned.removedExactly(calls.removing(now).size())) {
+				return settle(pending, seen, calls.without(now), null, Optional.empty());
+			}
+			refusal = unbanned.refusal().map(message -> new Failure("fail2ban.REFUSED", message)).orElse(null);
 		}
 		catch (Fail2banException ex) {
 			if (ex.reason() == Fail2banException.Reason.UNREACHABLE) {
@@ -123,27 +133,55 @@ final class AddressRelease {
 		return seen;
 	}
 
-	/** Releases what is held now; fail2ban's refusal, if it refused any call. */
-	private Optional<Explanation> release(List<Pending> pending, Map<BanTarget, List<HeldBan>> now) {
-		Set<String> everyJail = new LinkedHashSet<>();
-		Map<String, Set<String>> byJail = new LinkedHashMap<>();
-		for (Pending value : pending) {
-			for (HeldBan held : value.inScope(now)) {
-				if (held.releasedWithTarget()) {
-					(value.job().jails().isEmpty() ? everyJail
-							: byJail.computeIfAbsent(held.jail(), jail -> new LinkedHashSet<>())).add(held.entry());
+	/**
+	 * The calls that release what is held now: the entries to release from every jail, and those to release from one
+	 * jail only (none of which is released from every jail already).
+	 */
+	private record Calls(Set<String> everyJail, Map<String, Set<String>> byJail) {
+
+		static Calls of(List<Pending> pending, Map<BanTarget, List<HeldBan>> now) {
+			Set<String> everyJail = new LinkedHashSet<>();
+			Map<String, Set<String>> byJail = new LinkedHashMap<>();
+			for (Pending value : pending) {
+				for (HeldBan held : value.inScope(now)) {
+					if (held.releasedWithTarget()) {
+						(value.job().jails().isEmpty() ? everyJail
+								: byJail.computeIfAbsent(held.jail(), jail -> new LinkedHashSet<>())).add(held.entry());
+					}
 				}
 			}
+			byJail.values().forEach(entries -> entries.removeAll(everyJail));
+			byJail.values().removeIf(Set::isEmpty);
+			return new Calls(everyJail, byJail);
 		}
-		Optional<Explanation> refusal = everyJail.isEmpty() ? Optional.empty() : fail2ban.unban(everyJail);
-		for (Map.Entry<String, Set<String>> jail : byJail.entrySet()) {
-			jail.getValue().removeAll(everyJail);
-			if (!jail.getValue().isEmpty()) {
-				Optional<Explanation> refused = fail2ban.unban(jail.getKey(), jail.getValue());
-				refusal = refusal.or(() -> refused);
+
+		/** Sends the calls; what fail2ban answered to them all. */
+		Unbanned send(Fail2ban fail2ban) {
+			Unbanned unbanned = everyJail.isEmpty() ? Unbanned.NOTHING : fail2ban.unban(everyJail);
+			for (Map.Entry<String, Set<String>> jail : byJail.entrySet()) {
+				unbanned = unbanned.and(fail2ban.unban(jail.getKey(), jail.getValue()));
 			}
+			return unbanned;
 		}
-		return refusal;
+
+		/** Whether the calls remove this ban: an entry of {@code unban} in any jail, one of {@code unbanip} in its. */
+		boolean remove(HeldBan held) {
+			return everyJail.contains(held.entry())
+					|| byJail.getOrDefault(held.jail(), Set.of()).contains(held.entry());
+		}
+
+		/** The (jail, entry) pairs of the read that the calls remove, each once. */
+		Set<JailEntry> removing(Map<BanTarget, List<HeldBan>> read) {
+			return entries(read.values().stream().flatMap(List::stream).filter(this::remove).toList());
+		}
+
+		/** The read as it is once the calls removed what they remove. */
+		Map<BanTarget, List<HeldBan>> without(Map<BanTarget, List<HeldBan>> read) {
+			Map<BanTarget, List<HeldBan>> after = new LinkedHashMap<>();
+			read.forEach((target, bans) -> after.put(target, bans.stream().filter(held -> !remove(held)).toList()));
+			return after;
+		}
+
 	}
 
 	private Outcome settle(List<Pending> pending, Map<Long, List<ItemBan>> seen, Map<BanTarget, List<HeldBan>> after,

@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -129,12 +131,15 @@ class CommandFail2banIntegrationTests {
 		server.ban("dovecot", "203.0.113.10", "203.0.113.11");
 		runner.takeCount();
 
-		assertThat(fail2ban.unban("dovecot", List.of("203.0.113.10", "203.0.113.11", "203.0.113.12"))).isEmpty();
+		assertThat(fail2ban.unban("dovecot", List.of("203.0.113.10", "203.0.113.11", "203.0.113.12")))
+			.as("fail2ban counts the two entries the jail held, not the third")
+			.isEqualTo(new Unbanned(OptionalInt.of(2), Optional.empty()));
 
 		assertThat(runner.takeCount()).isEqualTo(1);
 		assertThat(server.bannedIn("dovecot")).isEmpty();
 		assertThat(server.bannedIn("sshd")).containsExactly("203.0.113.10", "203.0.113.11");
-		assertThat(fail2ban.unban("nojail", List.of("203.0.113.10")).map(Explanation::english)).as("fail2ban's refusal, in its words")
+		assertThat(fail2ban.unban("nojail", List.of("203.0.113.10")).refusal().map(Explanation::english))
+			.as("fail2ban's refusal, in its words")
 			.contains("fail2ban refused: Sorry but the jail 'nojail' does not exist");
 	}
 
@@ -146,7 +151,7 @@ class CommandFail2banIntegrationTests {
 		server.ban("sshd", addresses);
 		runner.takeCount();
 
-		assertThat(small.unban(List.of(addresses))).isEmpty();
+		assertThat(small.unban(List.of(addresses)).removed()).hasValue(250);
 
 		assertThat(runner.takeCount()).isEqualTo(3);
 		assertThat(server.bannedIn("sshd")).isEmpty();
@@ -253,7 +258,7 @@ class CommandFail2banIntegrationTests {
 	private static List<HeldBan> release(String typed) {
 		BanTarget target = BanTarget.parse(typed);
 		List<HeldBan> held = fail2ban.whereBanned(List.of(target)).get(target);
-		assertThat(fail2ban.unban(Fail2banAdapters.entriesToRelease(fail2ban, List.of(target)))).isEmpty();
+		assertThat(fail2ban.unban(Fail2banAdapters.entriesToRelease(fail2ban, List.of(target))).refusal()).isEmpty();
 		return held;
 	}
 

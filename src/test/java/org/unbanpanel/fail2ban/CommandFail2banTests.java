@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,7 +117,8 @@ class CommandFail2banTests {
 	void unbansTheEntriesInOneRunWithTimeForEachOfThem() {
 		when(runner.run(anyList(), any())).thenReturn(ok("3\n"));
 
-		assertThat(fail2ban.unban(List.of("192.0.2.1", "198.51.100.9", "::ffff:192.0.2.2", "192.0.2.1"))).isEmpty();
+		assertThat(fail2ban.unban(List.of("192.0.2.1", "198.51.100.9", "::ffff:192.0.2.2", "192.0.2.1")))
+			.isEqualTo(new Unbanned(OptionalInt.of(3), Optional.empty()));
 
 		verify(runner).run(command("unban", "192.0.2.1", "198.51.100.9", "::ffff:192.0.2.2"), Duration.ofMillis(75));
 		verifyNoMoreInteractions(runner);
@@ -135,7 +138,8 @@ class CommandFail2banTests {
 		CommandFail2ban small = new CommandFail2ban(runner, new Fail2banProperties(PREFIX, 2, Duration.ofSeconds(1)));
 		when(runner.run(anyList(), any())).thenReturn(ok("2\n"));
 
-		small.unban(List.of("192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4", "192.0.2.5"));
+		assertThat(small.unban(List.of("192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4", "192.0.2.5")).removed())
+			.as("the counts of the three calls").hasValue(6);
 
 		InOrder order = inOrder(runner);
 		order.verify(runner).run(command("unban", "192.0.2.1", "192.0.2.2"), Duration.ofSeconds(2));
@@ -150,8 +154,11 @@ class CommandFail2banTests {
 		when(runner.run(anyList())).thenReturn(new CommandResult(255, "Sorry but the command is invalid\n",
 				"2026-11-25 11:06:31,499 fail2ban                [6073]: ERROR   NOK: ('x',)\n", false), ok("1\n"));
 
-		assertThat(small.unban(List.of("192.0.2.1", "192.0.2.2")).map(Explanation::english))
+		Unbanned unbanned = small.unban(List.of("192.0.2.1", "192.0.2.2"));
+
+		assertThat(unbanned.refusal().map(Explanation::english))
 			.contains("fail2ban refused: Sorry but the command is invalid");
+		assertThat(unbanned.removed()).as("a refused call removed an unknown number").isEmpty();
 		verify(runner, times(2)).run(anyList());
 	}
 
@@ -171,8 +178,8 @@ class CommandFail2banTests {
 
 	@Test
 	void runsNothingForNoEntry() {
-		assertThat(fail2ban.unban(List.of())).isEmpty();
-		assertThat(fail2ban.unban("sshd", List.of())).isEmpty();
+		assertThat(fail2ban.unban(List.of())).isEqualTo(Unbanned.NOTHING);
+		assertThat(fail2ban.unban("sshd", List.of())).isEqualTo(Unbanned.NOTHING);
 		assertThat(fail2ban.whereBanned(List.of())).isEmpty();
 		verifyNoInteractions(runner);
 	}

@@ -105,6 +105,27 @@ class Fail2banOutputTests {
 			+ "8.8.8.8 esc\u001b[31m cr\rx tab\tx bell\u0007 nul? uni\u2028sep \u00fcn\u00ef z\n"
 			+ "   |- Currently banned:\t999\n   `- Total banned:\t999 \u202e1.2.3.4  5.5.5.5\n";
 
+	/**
+	 * Captured from fail2ban 1.0.2 (Debian 12), a private server ({@code demo.PrivateFail2ban}) with 192.0.2.1 banned
+	 * in sshd and dovecot: stdout of {@code fail2ban-client unban 192.0.2.1} (2, one per jail), of
+	 * {@code unban 198.51.100.1}, held nowhere (0), and of {@code unban 10.1.0.0/16} with 10.1.2.3 and 10.1.2.4 in sshd
+	 * and the network itself in dovecot (3: sshd's two inside it, dovecot's entry).
+	 */
+	@Test
+	void readsTheNumberOfBansAnUnbanRemoved() {
+		assertThat(Fail2banOutput.removed("2\n")).isEqualTo(2);
+		assertThat(Fail2banOutput.removed("0\n")).isZero();
+		assertThat(Fail2banOutput.removed("3\n")).isEqualTo(3);
+	}
+
+	@Test
+	void refusesAnUnbanAnswerThatIsNotACount() {
+		for (String answer : List.of("", "OK\n", "-1\n", "1 2\n", "99999999999\n")) {
+			assertThatThrownBy(() -> Fail2banOutput.removed(answer)).as(answer)
+				.isInstanceOf(IllegalArgumentException.class);
+		}
+	}
+
 	@Test
 	void readsTheJailList() {
 		assertThat(Fail2banOutput.jailList(STATUS)).containsExactly("apache", "dovecot", "mxcp", "sasl", "ssh-ddos", "sshd");

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.unbanpanel.core.BanTarget;
-import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandException;
 import org.unbanpanel.hosts.Host;
@@ -92,10 +91,12 @@ class RemoteFail2banIntegrationTests {
 		fail2ban(2).ban("sshd", "203.0.113.9");
 
 		List<List<String>> jailsHolding = List.of(jailsHolding(0), jailsHolding(1), jailsHolding(2));
-		List<Optional<Explanation>> refusals = List.of(unban(0), unban(1), unban(2));
+		List<Unbanned> unbanned = List.of(unban(0), unban(1), unban(2));
 
 		assertThat(jailsHolding).containsExactly(List.of("sshd"), List.of("dovecot", "sasl"), List.of("mxcp"));
-		assertThat(refusals).allSatisfy(refusal -> assertThat(refusal).isEmpty());
+		assertThat(unbanned).as("each host's fail2ban counts the jails it released from")
+			.extracting(Unbanned::removed)
+			.containsExactly(OptionalInt.of(1), OptionalInt.of(2), OptionalInt.of(1));
 		for (SshTestHost host : testHosts.all()) {
 			for (String jail : Fail2banServer.JAILS) {
 				assertThat(host.fail2ban().bannedIn(jail)).doesNotContain(ADDRESS);
@@ -132,7 +133,7 @@ class RemoteFail2banIntegrationTests {
 		assertThat(findTime).isPositive();
 		assertThat(commands(testHosts.get(1))).isEqualTo(commandsBefore);
 		assertThat(shared.on(host(1))).isSameAs(remote);
-		assertThat(remote.unban(List.of(ADDRESS))).isEmpty();
+		assertThat(remote.unban(List.of(ADDRESS)).refusal()).isEmpty();
 		assertThat(fail2ban(1).bannedIn("sshd")).doesNotContain(ADDRESS);
 	}
 
@@ -208,7 +209,7 @@ class RemoteFail2banIntegrationTests {
 			.toList();
 	}
 
-	private Optional<Explanation> unban(int host) {
+	private Unbanned unban(int host) {
 		return fail2bans.on(host(host)).unban(List.of(ADDRESS));
 	}
 

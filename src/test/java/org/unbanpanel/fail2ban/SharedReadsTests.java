@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -137,7 +136,7 @@ class SharedReadsTests {
 	void passesWritesOnUnshared() throws Exception {
 		given(adapter.unban(anyCollection())).willAnswer(invocation -> {
 			answer.await();
-			return Optional.empty();
+			return Unbanned.NOTHING;
 		});
 		Fail2ban reads = reads(Duration.ofMinutes(1), Duration.ofSeconds(5), Clock.systemUTC());
 		List<String> office = List.of("203.0.113.7");

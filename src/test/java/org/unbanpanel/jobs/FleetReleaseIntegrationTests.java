@@ -10,11 +10,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.hosts.Hosts;
 import org.unbanpanel.hosts.TestFleet;
 import org.unbanpanel.testsupport.Await;
+import org.unbanpanel.testsupport.CountedRuns;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelApi;
 import org.unbanpanel.testsupport.PanelBrowser;
@@ -36,12 +38,14 @@ import static org.assertj.core.api.Assertions.tuple;
  * fail2ban-server reached through {@code sudo -n} under the shipped sudoers rules. An address banned on all three in
  * different jails is released everywhere through the API, which each host's own fail2ban confirms; with one host's
  * sshd stopped, the other two finish, the job (its JSON and its page) shows that host waiting with the reason, and it
- * completes once sshd is back.
+ * completes once sshd is back. The release costs each host's fail2ban-client two runs where the address is held (the
+ * read, the unban) and one where it is not (the watch after a release is left out: it looks only every hour here).
  */
 @WithSshHosts(2)
 @PanelOnRealTools(users = { "admin", "ADMIN" }, pam = false,
 		properties = { "panel.ssh.reconnect-delay=100ms", "panel.ssh.reconnect-delay-max=200ms",
-				"panel.jobs.retry-initial=200ms", "panel.jobs.retry-max-interval=500ms" })
+				"panel.jobs.retry-initial=200ms", "panel.jobs.retry-max-interval=500ms", "panel.watch.every=1h" })
+@Import(CountedRuns.class)
 class FleetReleaseIntegrationTests {
 
 	private static final String ADDRESS = "198.51.100.7";
@@ -99,6 +103,24 @@ class FleetReleaseIntegrationTests {
 	}
 
 	@Test
+	void releasingCostsTwoRunsOnAHostHoldingTheAddressAndOneOnAHostHoldingNothing() throws InterruptedException {
+		tools.fail2ban().ban("sshd", ADDRESS);
+		fail2ban(0).ban("dovecot", ADDRESS);
+		fail2ban(0).ban("sasl", ADDRESS);
+		List.of("local", "host-0", "host-1").forEach(FleetReleaseIntegrationTests::releaseRuns);
+
+		JsonNode job = await(release(), finished -> finished.get("state").asString().equals("DONE"));
+
+		assertThat(lines(job)).containsExactly(tuple("local", "UNBANNED", List.of("sshd")),
+				tuple("host-0", "UNBANNED", List.of("dovecot", "sasl")), tuple("host-1", "NOT_BANNED", List.of()));
+		assertThat(releaseRuns("local")).containsExactly(List.of("banned"), List.of("unban", ADDRESS));
+		assertThat(releaseRuns("host-0")).as("fail2ban counted 2 removed, as the read said: no second read")
+			.containsExactly(List.of("banned"), List.of("unban", ADDRESS));
+		assertThat(releaseRuns("host-1")).as("nothing held: settled from the one read").containsExactly(List.of("banned"));
+		assertThat(fail2ban(0).bannedIn("sasl")).doesNotContain(ADDRESS);
+	}
+
+	@Test
 	void aHostWhoseSshdIsStoppedWaitsWhileTheOthersFinishAndCompletesOnceSshdIsBack() throws InterruptedException {
 		tools.fail2ban().ban("sshd", ADDRESS);
 		fail2ban(0).ban("dovecot", ADDRESS);
@@ -129,6 +151,21 @@ class FleetReleaseIntegrationTests {
 				tuple("host-0", "UNBANNED", List.of("dovecot")), tuple("host-1", "UNBANNED", List.of("mxcp")));
 		assertThat(done.get("items").get(2).get("error").isNull()).isTrue();
 		assertThat(fail2ban(1).bannedIn("mxcp")).doesNotContain(ADDRESS);
+	}
+
+	/**
+	 * The words of the fail2ban-client runs of a release ({@code banned}, {@code unban}, {@code set <jail> unbanip})
+	 * on the host since the last call; the health check's {@code version} is left out.
+	 */
+	private static List<List<String>> releaseRuns(String host) {
+		return CountedRuns.runsOn(host)
+			.takeCommands()
+			.stream()
+			.filter(command -> command.contains("--"))
+			.map(command -> command.subList(command.indexOf("--") + 1, command.size()))
+			.filter(words -> words.get(0).equals("banned") || words.get(0).equals("unban")
+					|| words.size() > 2 && words.get(2).equals("unbanip"))
+			.toList();
 	}
 
 	/** Queues the release of the address on every host through the API. */

@@ -3,7 +3,6 @@ package org.unbanpanel.jobs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +19,7 @@ import org.unbanpanel.audit.AuditTrail;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Unbanned;
 import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.LockRecord;
@@ -66,7 +66,7 @@ class JobServiceTests {
 		BanTarget address = BanTarget.parse("2001:db8::6");
 		when(fail2ban.whereBannedNow(anyCollection())).thenReturn(
 				Map.of(address, List.of(new HeldBan("sshd", "2001:db8::6", HeldBan.Overlap.OWN))), Map.of(address, List.of()));
-		when(fail2ban.unban(anyCollection())).thenReturn(Optional.empty());
+		when(fail2ban.unban(anyCollection())).thenReturn(Unbanned.NOTHING);
 		when(accountLocks.reset(any())).thenReturn(new LockRecord("admin", 0, null, ""));
 
 		long id = service.submit(new ReleaseRequest(List.of(BanTarget.parse("2001:db8::6")),

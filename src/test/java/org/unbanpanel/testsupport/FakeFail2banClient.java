@@ -17,8 +17,10 @@ import org.unbanpanel.exec.CommandRunner;
 /**
  * A stand-in for fail2ban-client and its server in unit tests of the release logic, under the real adapter
  * ({@code Fail2banAdapters.over}): it keeps what each jail holds, answers {@code banned} as fail2ban 1.0.2 prints it,
- * and carries out {@code unban} and {@code set <jail> unbanip}. It can be made unreachable, refuse an entry as
- * fail2ban would, or have its client killed at the timeout after the server has done an unban (as with 20,000 bans).
+ * and carries out {@code unban} and {@code set <jail> unbanip}, answering as fail2ban does with the number of bans
+ * removed (an entry once per jail that held it; it knows no networks, so a network removes only itself). It can be
+ * made unreachable, refuse an entry as fail2ban would, or have its client killed at the timeout after the server has
+ * done an unban (as with 20,000 bans).
  * Integration tests use the real server ({@link Fail2banServer}).
  */
 public final class FakeFail2banClient implements CommandRunner {
@@ -34,6 +36,9 @@ public final class FakeFail2banClient implements CommandRunner {
 	private int unbansKilledAfterWork;
 
 	private int readsTimingOut;
+
+	private Runnable beforeNextUnban = () -> {
+	};
 
 	public FakeFail2banClient() {
 		Fail2banServer.JAILS.forEach(jail -> jails.put(jail, new ArrayList<>()));
@@ -68,6 +73,19 @@ public final class FakeFail2banClient implements CommandRunner {
 		this.readsTimingOut = reads;
 	}
 
+	/**
+	 * The next unban call first lets this happen (a ban ends, another comes), as between the panel's read and its
+	 * unban.
+	 */
+	public void beforeNextUnban(Runnable change) {
+		this.beforeNextUnban = change;
+	}
+
+	/** The jail no longer holds the entry, as when its ban time is over. */
+	public void expire(String jail, String entry) {
+		jails.get(jail).remove(entry);
+	}
+
 	/** The command words of every call made, in order. */
 	public List<List<String>> calls() {
 		return List.copyOf(calls);
@@ -94,22 +112,27 @@ public final class FakeFail2banClient implements CommandRunner {
 		}
 		List<String> entries = words.get(0).equals("unban") ? words.subList(1, words.size())
 				: words.subList(3, words.size());
+		beforeNextUnban.run();
+		beforeNextUnban = () -> {
+		};
 		// like fail2ban, it releases the entries in order and stops at one it refuses
+		int removed = 0;
 		for (String entry : entries) {
 			if (refusals.containsKey(entry)) {
 				return new CommandResult(255, refusals.get(entry) + "\n", "", false);
 			}
-			jails.forEach((jail, held) -> {
-				if (words.get(0).equals("unban") || words.get(1).equals(jail)) {
-					held.remove(entry);
+			for (Map.Entry<String, List<String>> jail : jails.entrySet()) {
+				if ((words.get(0).equals("unban") || words.get(1).equals(jail.getKey()))
+						&& jail.getValue().remove(entry)) {
+					removed++;
 				}
-			});
+			}
 		}
 		if (unbansKilledAfterWork > 0) {
 			unbansKilledAfterWork--;
 			throw timeout();
 		}
-		return ok(entries.size() + "\n");
+		return ok(removed + "\n");
 	}
 
 	private String banned() {
