@@ -342,11 +342,27 @@ class JobRepository {
 			.list();
 	}
 
-	/** Makes every job that waits for fail2ban due now. */
-	void dueNow(Instant now) {
-		jdbc.sql("UPDATE unblock_job SET next_attempt_at = :now WHERE state = 'QUEUED' AND next_attempt_at > :now")
+	/**
+	 * A queued job that waits for the local machine's fail2ban: an address of it there waits because fail2ban could
+	 * not be reached (a job that waits only for another host, or for a part that did not finish, keeps its back-off).
+	 */
+	private static final String WAITS_FOR_LOCAL_FAIL2BAN = """
+			state = 'QUEUED' AND EXISTS (SELECT 1 FROM unblock_item i WHERE i.job_id = unblock_job.id
+			AND i.state = 'PENDING' AND i.host = 'local' AND i.kind = 'IP' AND i.error_code = 'waiting')""";
+
+	/** Makes every job that waits for the local fail2ban ({@link #nextAttemptForFail2ban}) due now. */
+	void dueNowForFail2ban(Instant now) {
+		jdbc.sql("UPDATE unblock_job SET next_attempt_at = :now WHERE next_attempt_at > :now AND "
+				+ WAITS_FOR_LOCAL_FAIL2BAN)
 			.param("now", utc(now))
 			.update();
+	}
+
+	/** When the earliest job that waits for the local machine's fail2ban is due, if any waits for it. */
+	Optional<Instant> nextAttemptForFail2ban() {
+		return jdbc.sql("SELECT MIN(next_attempt_at) AS next FROM unblock_job WHERE " + WAITS_FOR_LOCAL_FAIL2BAN)
+			.query((row, number) -> Optional.ofNullable(instant(row, "next")))
+			.single();
 	}
 
 	/** Makes the job due now if it is queued. @return whether it is */

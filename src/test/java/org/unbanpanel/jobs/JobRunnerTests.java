@@ -370,7 +370,7 @@ class JobRunnerTests {
 		clock.advance(Duration.ofMillis(300));
 		fail2banAnswersAgain();
 
-		repository.dueNow(clock.instant());
+		repository.dueNowForFail2ban(clock.instant());
 		Optional<Instant> next = runner.runDueJobs();
 
 		assertThat(next).isEmpty();
