@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.unbanpanel.core.BanTarget;
@@ -26,8 +26,9 @@ import org.unbanpanel.fail2ban.Unbanned;
  * <li>one {@code banned} read: what holds each value now (its own entries, and those inside it, in the jails its job
  * releases from), added to what an earlier attempt saw, and stored before anything is released, so that a timeout, a
  * retry or a restart still knows what was held;</li>
- * <li>what is held now is released: {@code unban} for jobs of every jail, {@code set <jail> unbanip} for jobs of
- * chosen jails, in calls the adapter sizes; each call answers with the number of bans fail2ban removed;</li>
+ * <li>what is held now is released, for the jobs whose lease the attempt is confirmed to hold right before:
+ * {@code unban} for jobs of every jail, {@code set <jail> unbanip} for jobs of chosen jails, in calls the adapter
+ * sizes; each call answers with the number of bans fail2ban removed;</li>
  * <li>when every call answered and together they removed exactly the (jail, entry) pairs the first read says they
  * would (an {@code unban} entry in every jail that holds it, a {@code set <jail> unbanip} entry in that jail), the
  * values are settled from the first read without those pairs: a host where nothing is held costs one fail2ban-client
@@ -66,10 +67,14 @@ final class AddressRelease {
 
 	private final Fail2ban fail2ban;
 
-	private final Consumer<List<Item>> storeSeen;
+	private final Function<List<Item>, Set<Long>> storeSeen;
 
-	/** @param storeSeen stores the items whose seen bans grew, in a transaction of its own, before any release */
-	AddressRelease(Fail2ban fail2ban, Consumer<List<Item>> storeSeen) {
+	/**
+	 * @param storeSeen right before the release, in a transaction of its own: confirms which jobs of the values this
+	 * attempt still holds, and stores those jobs' items whose seen bans grew; answers their ids. The values of the other
+	 * jobs are left alone, neither released nor settled: another instance took them over.
+	 */
+	AddressRelease(Fail2ban fail2ban, Function<List<Item>, Set<Long>> storeSeen) {
 		this.fail2ban = fail2ban;
 		this.storeSeen = storeSeen;
 	}
@@ -87,13 +92,17 @@ final class AddressRelease {
 			return failedOrWaiting(pending, ex);
 		}
 		Map<Long, List<ItemBan>> seen = seen(pending, now);
-		Calls calls = Calls.of(pending, now);
+		List<Pending> releasing = stillHeld(pending, now, seen);
+		if (releasing.isEmpty()) {
+			return new Outcome(Map.of(), Optional.empty());
+		}
+		Calls calls = Calls.of(releasing, now);
 		Failure refusal = null;
 		Optional<Explanation> interrupted = Optional.empty();
 		try {
 			Unbanned unbanned = calls.send(fail2ban);
 			if (unbanned.removedExactly(calls.removing(now).size())) {
-				return settle(pending, seen, calls.without(now), null, Optional.empty());
+				return settle(releasing, seen, calls.without(now), null, Optional.empty());
 			}
 			refusal = unbanned.refusal().map(message -> new Failure("fail2ban.REFUSED", message)).orElse(null);
 		}
@@ -106,17 +115,31 @@ final class AddressRelease {
 			}
 		}
 		try {
-			return settle(pending, seen, fail2ban.whereBannedNow(targets), refusal, interrupted);
+			return settle(releasing, seen, fail2ban.whereBannedNow(targets), refusal, interrupted);
 		}
 		catch (Fail2banException ex) {
-			return failedOrWaiting(pending, ex);
+			return failedOrWaiting(releasing, ex);
 		}
 	}
 
-	/** What each value is seen to hold, now or in an earlier attempt; the ones that grew are stored at once. */
-	private Map<Long, List<ItemBan>> seen(List<Pending> pending, Map<BanTarget, List<HeldBan>> now) {
+	/**
+	 * The values this attempt may release, once what they were seen to hold is stored: when there is anything to
+	 * release, those of the jobs {@code storeSeen} confirms still held; otherwise all (nothing to act on, nothing grew).
+	 */
+	private List<Pending> stillHeld(List<Pending> pending, Map<BanTarget, List<HeldBan>> now,
+			Map<Long, List<ItemBan>> seen) {
+		boolean releases = pending.stream()
+			.anyMatch(value -> value.inScope(now).stream().anyMatch(HeldBan::releasedWithTarget));
+		if (!releases) {
+			return pending;
+		}
+		Set<Long> held = storeSeen.apply(grown(pending, seen));
+		return pending.stream().filter(value -> held.contains(value.job().id())).toList();
+	}
+
+	/** What each value is seen to hold, now or in an earlier attempt. */
+	private static Map<Long, List<ItemBan>> seen(List<Pending> pending, Map<BanTarget, List<HeldBan>> now) {
 		Map<Long, List<ItemBan>> seen = new HashMap<>();
-		List<Item> grown = new ArrayList<>();
 		for (Pending value : pending) {
 			List<ItemBan> before = value.item().result().bans(ItemBan.Outcome.SEEN);
 			Set<ItemBan> all = new LinkedHashSet<>(before);
@@ -125,12 +148,16 @@ final class AddressRelease {
 				.filter(HeldBan::releasedWithTarget)
 				.forEach(held -> all.add(ItemBan.of(held, ItemBan.Outcome.SEEN)));
 			seen.put(value.id(), List.copyOf(all));
-			if (all.size() > before.size()) {
-				grown.add(value.item().with(ItemResult.seen(List.copyOf(all))));
-			}
 		}
-		storeSeen.accept(grown);
 		return seen;
+	}
+
+	/** The items whose seen bans grew, with all they are seen to hold. */
+	private static List<Item> grown(List<Pending> pending, Map<Long, List<ItemBan>> seen) {
+		return pending.stream()
+			.filter(value -> seen.get(value.id()).size() > value.item().result().bans(ItemBan.Outcome.SEEN).size())
+			.map(value -> value.item().with(ItemResult.seen(seen.get(value.id()))))
+			.toList();
 	}
 
 	/**

@@ -75,6 +75,22 @@ class JobLeases implements AutoCloseable {
 		held.removeAll(ids);
 	}
 
+	/**
+	 * Confirms, right before an attempt acts on a host, that this instance still holds these attempts, and pushes their
+	 * leases on, in a transaction of its own or the caller's (whose rows then stay locked until it ends). A job found
+	 * taken over is held no longer: its values are the new holder's, to act on and to report.
+	 * @return the ids of the jobs still held
+	 */
+	Set<Long> confirm(Collection<Job> attempts) {
+		Set<Long> confirmed = transactions.execute(status -> jobs.confirm(attempts, owner(), expiry()));
+		attempts.stream().map(Job::id).filter(id -> !confirmed.contains(id)).distinct().forEach(id -> {
+			held.remove(id);
+			logger.warn("Job {} was taken over by another panel after this one's lease ran out; its values are left to it",
+					id);
+		});
+		return confirmed;
+	}
+
 	/** Pushes on the leases of the jobs held; never throws, as a scheduled task that throws is not run again. */
 	void renew() {
 		List<Long> ids = List.copyOf(held);

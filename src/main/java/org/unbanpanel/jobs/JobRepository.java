@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -151,6 +153,36 @@ class JobRepository {
 			.param("until", utc(leaseUntil))
 			.param("ids", held)
 			.update();
+	}
+
+	/**
+	 * Of these attempts, the ones {@code owner} still holds, their leases pushed on in one UPDATE; their rows stay locked
+	 * until the transaction ends, so that no other instance takes them over meanwhile. Unlike {@link #renew} it waits
+	 * for a row another transaction has locked (an instance taking the job over), the rows in order of id so that two
+	 * such calls never deadlock. Call it inside a transaction.
+	 * @return the ids of the jobs whose attempt {@code owner} still holds
+	 */
+	Set<Long> confirm(Collection<Job> attempts, String owner, Instant leaseUntil) {
+		Map<Long, Integer> attemptById = attempts.stream()
+			.collect(Collectors.toMap(Job::id, Job::attempts, (first, second) -> first));
+		Set<Long> held = jdbc.sql("""
+				SELECT id, attempts FROM unblock_job WHERE id IN (:ids) AND state = 'RUNNING' AND lease_owner = :owner
+				ORDER BY id FOR UPDATE""")
+			.param("ids", attemptById.keySet())
+			.param("owner", owner)
+			.query((row, number) -> Map.entry(row.getLong("id"), row.getInt("attempts")))
+			.list()
+			.stream()
+			.filter(row -> row.getValue().equals(attemptById.get(row.getKey())))
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		if (!held.isEmpty()) {
+			jdbc.sql("UPDATE unblock_job SET lease_expires_at = :until WHERE id IN (:ids)")
+				.param("until", utc(leaseUntil))
+				.param("ids", held)
+				.update();
+		}
+		return held;
 	}
 
 	/**
@@ -310,11 +342,27 @@ class JobRepository {
 			.list();
 	}
 
-	/** Makes every job that waits for fail2ban due now. */
-	void dueNow(Instant now) {
-		jdbc.sql("UPDATE unblock_job SET next_attempt_at = :now WHERE state = 'QUEUED' AND next_attempt_at > :now")
+	/**
+	 * A queued job that waits for the local machine's fail2ban: an address of it there waits because fail2ban could
+	 * not be reached (a job that waits only for another host, or for a part that did not finish, keeps its back-off).
+	 */
+	private static final String WAITS_FOR_LOCAL_FAIL2BAN = """
+			state = 'QUEUED' AND EXISTS (SELECT 1 FROM unblock_item i WHERE i.job_id = unblock_job.id
+			AND i.state = 'PENDING' AND i.host = 'local' AND i.kind = 'IP' AND i.error_code = 'waiting')""";
+
+	/** Makes every job that waits for the local fail2ban ({@link #nextAttemptForFail2ban}) due now. */
+	void dueNowForFail2ban(Instant now) {
+		jdbc.sql("UPDATE unblock_job SET next_attempt_at = :now WHERE next_attempt_at > :now AND "
+				+ WAITS_FOR_LOCAL_FAIL2BAN)
 			.param("now", utc(now))
 			.update();
+	}
+
+	/** When the earliest job that waits for the local machine's fail2ban is due, if any waits for it. */
+	Optional<Instant> nextAttemptForFail2ban() {
+		return jdbc.sql("SELECT MIN(next_attempt_at) AS next FROM unblock_job WHERE " + WAITS_FOR_LOCAL_FAIL2BAN)
+			.query((row, number) -> Optional.ofNullable(instant(row, "next")))
+			.single();
 	}
 
 	/** Makes the job due now if it is queued. @return whether it is */

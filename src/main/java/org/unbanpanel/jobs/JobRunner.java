@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -47,8 +50,10 @@ import org.unbanpanel.pam.AccountLocks;
  * {@link JobsProperties#retryFor()} after submission has passed. Whatever a batch settles
  * is stored with a {@link JobSettled} event in one transaction: the audit trail and the trust module take it from
  * there. Several panels may share the queue: a batch's jobs are taken with {@code SELECT … FOR UPDATE SKIP LOCKED}
- * and leased to this instance ({@link JobLeases}); what an attempt did is stored only while the lease still holds, so
- * that a job taken over by another instance reports its results once.
+ * and leased to this instance ({@link JobLeases}); the lease is confirmed and pushed on right before a host's
+ * unbans and before its resets, and the values of a job taken over meanwhile are left to its new holder; what an
+ * attempt did is stored only while the lease still holds, so that a job taken over by another instance reports its
+ * results once.
  */
 @Component
 class JobRunner implements DisposableBean {
@@ -200,12 +205,16 @@ class JobRunner implements DisposableBean {
 			.collect(Collectors.groupingBy(item -> item.target().host(), LinkedHashMap::new, Collectors.toList()));
 		Map<Long, ItemResult> results = new HashMap<>();
 		Map<HostName, Waiting> unreachable = new LinkedHashMap<>();
+		Set<Long> takenOver = new HashSet<>();
 		onEveryHost(pendingByHost, claimed).forEach((host, outcome) -> {
 			results.putAll(outcome.results());
 			outcome.waiting().ifPresent(reason -> unreachable.put(host, reason));
+			takenOver.addAll(outcome.takenOver());
 		});
 		for (Job job : claimed.values()) {
-			settle(job, itemsByJob.getOrDefault(job.id(), List.of()), results, unreachable, now);
+			if (!takenOver.contains(job.id())) {
+				settle(job, itemsByJob.getOrDefault(job.id(), List.of()), results, unreachable, now);
+			}
 		}
 	}
 
@@ -254,28 +263,32 @@ class JobRunner implements DisposableBean {
 			return HostOutcome.failed(pending, new Failure("host.unknown", Explanation.of("job.host.unknown", host.value())));
 		}
 		Map<Long, ItemResult> results = new HashMap<>();
+		Set<Long> takenOver = new HashSet<>();
 		Optional<Explanation> fail2banUnreachable = releaseAddresses(host, tools.get().fail2ban(), pending, jobsById,
-				results);
-		Optional<Explanation> accountsUnreachable = resetAccounts(host, tools.get().accountLocks(), pending, results);
-		return new HostOutcome(results, fail2banUnreachable.or(() -> accountsUnreachable).map(Waiting::unreachable));
+				results, takenOver);
+		Optional<Explanation> accountsUnreachable = resetAccounts(host, tools.get().accountLocks(), pending, jobsById,
+				results, takenOver);
+		return new HostOutcome(results, fail2banUnreachable.or(() -> accountsUnreachable).map(Waiting::unreachable),
+				takenOver);
 	}
 
 	/**
 	 * What a host's part of the batch came to.
 	 * @param results the values it settled, by item id
 	 * @param waiting why the others wait, if any do
+	 * @param takenOver the jobs found taken over by another instance right before acting: it left their values alone
 	 */
-	private record HostOutcome(Map<Long, ItemResult> results, Optional<Waiting> waiting) {
+	private record HostOutcome(Map<Long, ItemResult> results, Optional<Waiting> waiting, Set<Long> takenOver) {
 
 		static HostOutcome failed(List<Item> pending, Failure failure) {
 			Map<Long, ItemResult> results = new HashMap<>();
 			pending.forEach(item -> results.put(item.id(), ItemResult.failed(failure)));
-			return new HostOutcome(results, Optional.empty());
+			return new HostOutcome(results, Optional.empty(), Set.of());
 		}
 
 		/** Nothing settled: every value of the host waits, for the reason given. */
 		static HostOutcome unfinished(Explanation reason) {
-			return new HostOutcome(Map.of(), Optional.of(new Waiting(reason, true)));
+			return new HostOutcome(Map.of(), Optional.of(new Waiting(reason, true)), Set.of());
 		}
 
 	}
@@ -321,7 +334,7 @@ class JobRunner implements DisposableBean {
 
 	/** @return why fail2ban could not be reached on the host, when that is why some addresses still wait */
 	private Optional<Explanation> releaseAddresses(HostName host, Fail2ban fail2ban, List<Item> pending,
-			Map<Long, Job> jobsById, Map<Long, ItemResult> results) {
+			Map<Long, Job> jobsById, Map<Long, ItemResult> results, Set<Long> takenOver) {
 		List<AddressRelease.Pending> addresses = new ArrayList<>();
 		for (Item item : pending) {
 			if (item.target().kind() == ItemKind.IP) {
@@ -337,21 +350,33 @@ class JobRunner implements DisposableBean {
 			}
 		}
 		// anything else it throws (a bug, a lock or pool timeout of storeSeen) leaves the host's values waiting
-		AddressRelease.Outcome outcome = new AddressRelease(fail2ban, seen -> storeSeen(seen, jobsById)).run(addresses);
+		List<Job> addressJobs = addresses.stream().map(AddressRelease.Pending::job).distinct().toList();
+		AddressRelease.Outcome outcome = new AddressRelease(fail2ban,
+				seen -> storeSeen(seen, addressJobs, takenOver)).run(addresses);
 		results.putAll(outcome.results());
 		outcome.unreachable()
 			.ifPresent(reason -> logger.info("fail2ban cannot be reached on host {}, address(es) wait: {}", host, reason));
 		return outcome.unreachable();
 	}
 
-	/** Stores what an attempt saw for the jobs this instance still holds, in one transaction. */
-	private void storeSeen(List<Item> seen, Map<Long, Job> jobsById) {
-		transactions.executeWithoutResult(status -> {
-			Map<Long, Boolean> held = new HashMap<>();
-			seen.stream()
-				.filter(item -> held.computeIfAbsent(item.jobId(), id -> stillHeld(jobsById.get(id))))
-				.forEach(jobs::store);
+	/**
+	 * Right before the unbans, in one transaction: confirms the jobs this instance still holds and stores what the
+	 * attempt saw for them.
+	 * @return the ids of the jobs still held; the others are added to {@code takenOver}
+	 */
+	private Set<Long> storeSeen(List<Item> seen, List<Job> attempts, Set<Long> takenOver) {
+		return transactions.execute(status -> {
+			Set<Long> held = confirm(attempts, takenOver);
+			seen.stream().filter(item -> held.contains(item.jobId())).forEach(jobs::store);
+			return held;
 		});
+	}
+
+	/** @return the ids of the jobs this instance still holds; the others are added to {@code takenOver} */
+	private Set<Long> confirm(Collection<Job> attempts, Set<Long> takenOver) {
+		Set<Long> held = leases.confirm(attempts);
+		attempts.stream().map(Job::id).filter(id -> !held.contains(id)).forEach(takenOver::add);
+		return held;
 	}
 
 	/** Whether this instance still holds the job's lease; locks the job's row for the rest of the transaction. */
@@ -366,15 +391,22 @@ class JobRunner implements DisposableBean {
 
 	/**
 	 * One reset per distinct account on the host; failures cleared are credited to the first job of the batch that
-	 * asked, the later ones find none left, exactly as they would have in the next batch.
+	 * asked, the later ones find none left, exactly as they would have in the next batch. The lease is confirmed right
+	 * before the first reset; the accounts of a job taken over are left to its new holder.
 	 * @return why the host could not be reached, when that is why accounts still wait
 	 */
 	private Optional<Explanation> resetAccounts(HostName host, AccountLocks accountLocks, List<Item> pending,
-			Map<Long, ItemResult> results) {
+			Map<Long, Job> jobsById, Map<Long, ItemResult> results, Set<Long> takenOver) {
+		List<Item> accounts = pending.stream().filter(item -> item.target().kind() == ItemKind.ACCOUNT).toList();
+		if (accounts.isEmpty()) {
+			return Optional.empty();
+		}
+		Set<Long> held = confirm(accounts.stream().map(item -> jobsById.get(item.jobId())).distinct().toList(),
+				takenOver);
 		Map<String, ItemResult> byAccount = new HashMap<>();
 		Optional<Explanation> unreachable = Optional.empty();
-		for (Item item : pending) {
-			if (item.target().kind() != ItemKind.ACCOUNT || unreachable.isPresent()) {
+		for (Item item : accounts) {
+			if (!held.contains(item.jobId()) || unreachable.isPresent()) {
 				continue;
 			}
 			String user = item.target().value();

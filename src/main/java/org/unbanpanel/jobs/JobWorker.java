@@ -20,11 +20,12 @@ import org.unbanpanel.fail2ban.Fail2banHealth;
 
 /**
  * The one thread that runs jobs. A submission wakes it; while it runs a batch, further submissions gather and make
- * the next batch. When jobs wait for fail2ban, it sleeps until the earliest is due, and has {@link Fail2banHealth}
- * watch fail2ban meanwhile: when fail2ban answers again ({@link Fail2banAnswersAgain}), every waiting job is due at
- * once, not at the end of its grown back-off. On start it resumes what a stopped panel left queued or running. It
- * also looks in the queue every {@link JobLeaseProperties#pollEvery()}, for the jobs of other panels that share the
- * database and died: queued ones they accepted, running ones whose lease ran out.
+ * the next batch. When jobs wait, it sleeps until the earliest is due; when some wait for the local fail2ban, it has
+ * {@link Fail2banHealth} watch fail2ban meanwhile: when fail2ban answers again ({@link Fail2banAnswersAgain}), those
+ * jobs are due at once, not at the end of their grown back-off. Jobs that wait only for another host keep their
+ * back-off: the local fail2ban answering says nothing of that host. On start it resumes what a stopped panel left
+ * queued or running. It also looks in the queue every {@link JobLeaseProperties#pollEvery()}, for the jobs of other
+ * panels that share the database and died: queued ones they accepted, running ones whose lease ran out.
  */
 @Component
 class JobWorker implements AutoCloseable {
@@ -79,10 +80,10 @@ class JobWorker implements AutoCloseable {
 		wake();
 	}
 
-	/** Runs the jobs that wait for fail2ban now that it answers. */
+	/** Runs the jobs that wait for the local fail2ban now that it answers. */
 	@EventListener
 	void fail2banAnswers(Fail2banAnswersAgain event) {
-		jobs.dueNow(clock.instant());
+		jobs.dueNowForFail2ban(clock.instant());
 		wake();
 	}
 
@@ -94,8 +95,8 @@ class JobWorker implements AutoCloseable {
 		Duration untilNext;
 		try {
 			Optional<Instant> next = runner.runDueJobs();
-			// only jobs that wait for fail2ban are queued for later
-			next.ifPresent(fail2banHealth::watchUntil);
+			// watched only for the jobs that wait for it: the watch's first answer makes them due at once
+			jobs.nextAttemptForFail2ban().ifPresent(fail2banHealth::watchUntil);
 			untilNext = next.map((time) -> Duration.between(clock.instant(), time))
 				.filter((delay) -> delay.compareTo(leases.pollEvery()) < 0)
 				.orElse(leases.pollEvery());

@@ -121,6 +121,24 @@ class JobLeasesTests {
 		assertThat(attemptOfB).as("running, not queued").isNull();
 	}
 
+	@Test
+	void confirmingAnswersTheJobsStillHeldAndPushesOnTheirLeasesOnly() {
+		long kept = submit();
+		long lost = submit();
+		List<Job> attempts = take(panelA);
+		panelA.hold(List.of(kept, lost));
+		clock.advance(LEASE);
+		transactions.executeWithoutResult(status -> jobs.claim(List.of(lost), clock.instant(), panelB.owner(),
+				panelB.expiry()));
+		clock.advance(Duration.ofSeconds(1));
+
+		assertThat(panelA.confirm(attempts)).as("a lease run out but not taken over is still held").containsExactly(kept);
+
+		assertThat(lease(kept)).isEqualTo("panel-a until " + clock.instant().plus(LEASE));
+		assertThat(lease(lost)).isEqualTo("panel-b until " + clock.instant().minusSeconds(1).plus(LEASE));
+		assertThat(take(leases("panel-c"))).as("neither is due").isEmpty();
+	}
+
 	/** A renewal that waited for the rows this instance is storing, while holding others, could deadlock. */
 	@Test
 	void renewingSkipsAJobBeingStoredInsteadOfWaitingForIt() throws Exception {

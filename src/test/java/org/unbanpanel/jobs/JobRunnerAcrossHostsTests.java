@@ -193,6 +193,31 @@ class JobRunnerAcrossHostsTests {
 			.containsExactly("local", "backup", "mail");
 	}
 
+	/**
+	 * The local fail2ban answering again says nothing of another host: only the jobs that wait for the local fail2ban
+	 * are watched for and made due then; one that waits for another host alone keeps its back-off (it was run again
+	 * every second, as the watch found the local fail2ban answering each time).
+	 */
+	@Test
+	void onlyTheJobsWaitingForTheLocalFail2banAreDueWhenItAnswersAgain() {
+		unreachable(mail);
+		long onMail = submit(List.of(MAIL), "4.4.4.4");
+		runner.runDueJobs();
+		assertThat(repository.nextAttemptForFail2ban()).as("nothing waits for the local fail2ban").isEmpty();
+		unreachable(local);
+		long onLocal = submit(List.of(HostName.LOCAL), "5.5.5.5");
+		runner.runDueJobs();
+		Instant localNext = job(onLocal).nextAttemptAt();
+		Instant mailNext = job(onMail).nextAttemptAt();
+		clock.advance(Duration.ofMillis(100));
+
+		assertThat(repository.nextAttemptForFail2ban()).contains(localNext);
+		repository.dueNowForFail2ban(clock.instant());
+
+		assertThat(job(onLocal).nextAttemptAt()).isEqualTo(clock.instant());
+		assertThat(job(onMail).nextAttemptAt()).as("its back-off").isEqualTo(mailNext).isAfter(clock.instant());
+	}
+
 	@Test
 	void namesEveryHostThatCannotBeReachedWhileTheJobWaits() {
 		unreachable(mail);

@@ -11,10 +11,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.transaction.support.TransactionTemplate;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.BanTarget;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.exec.CommandException;
+import org.unbanpanel.exec.CommandResult;
 import org.unbanpanel.exec.CommandRunner;
 import org.unbanpanel.fail2ban.Fail2banAdapters;
 import org.unbanpanel.pam.AccountLockException;
@@ -28,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -366,7 +370,7 @@ class JobRunnerTests {
 		clock.advance(Duration.ofMillis(300));
 		fail2banAnswersAgain();
 
-		repository.dueNow(clock.instant());
+		repository.dueNowForFail2ban(clock.instant());
 		Optional<Instant> next = runner.runDueJobs();
 
 		assertThat(next).isEmpty();
@@ -534,10 +538,7 @@ class JobRunnerTests {
 		fail2ban.ban("sshd", "4.4.4.4");
 		long id = submit("4.4.4.4");
 		JobRunner otherPanel = new JobRunner(repository, fleet, events::add, database.transactions(), DEFAULTS,
-				new JobLeases(repository,
-						new JobLeaseProperties("other-panel", Duration.ofSeconds(30), Duration.ofSeconds(10),
-								Duration.ofSeconds(5)), database.transactions(), clock),
-				clock);
+				otherPanel(), clock);
 		AtomicBoolean stalled = new AtomicBoolean();
 		CommandRunner stallingInItsUnban = (command, extraTime) -> {
 			if (command.contains("unban") && stalled.compareAndSet(false, true)) {
@@ -547,9 +548,7 @@ class JobRunnerTests {
 			return fail2ban.run(command, extraTime);
 		};
 
-		new JobRunner(repository,
-				MapFleet.local(Fail2banAdapters.over(stallingInItsUnban, List.of("fail2ban-client")), accountLocks),
-				events::add, database.transactions(), DEFAULTS, leases, clock).runDueJobs();
+		runner(stallingInItsUnban).runDueJobs();
 
 		assertThat(job(id).state()).isEqualTo(JobState.DONE);
 		assertThat(job(id).attempts()).isEqualTo(2);
@@ -558,6 +557,89 @@ class JobRunnerTests {
 		assertThat(events).filteredOn(event -> event instanceof JobSettled settled && settled.jobId() == id)
 			.as("told once, by the panel that took it over")
 			.hasSize(1);
+	}
+
+	/**
+	 * A panel that stalls past its lease between its read and its unban, while another panel takes the job over,
+	 * finds out right before the unban: it sends none and stores nothing, the values are the other panel's.
+	 */
+	@Test
+	void sendsNoUnbanForAJobTakenOverBetweenItsReadAndItsUnban() {
+		fail2ban.ban("sshd", "4.4.4.4");
+		long id = submit("4.4.4.4");
+		AtomicBoolean stalled = new AtomicBoolean();
+		CommandRunner stallingAfterItsRead = (command, extraTime) -> {
+			CommandResult read = fail2ban.run(command, extraTime);
+			if (command.contains("banned") && stalled.compareAndSet(false, true)) {
+				clock.advance(JobLeaseProperties.DEFAULTS.duration());
+				assertThat(takeUp(otherPanel())).as("taken over").containsExactly(id);
+			}
+			return read;
+		};
+
+		runner(stallingAfterItsRead).runDueJobs();
+
+		assertThat(fail2ban.unbanCalls()).isEmpty();
+		assertThat(fail2ban.bannedIn("sshd")).containsExactly("4.4.4.4");
+		assertThat(repository.items(List.of(id))).singleElement().satisfies(item -> {
+			assertThat(item.pending()).isTrue();
+			assertThat(item.result().bans(ItemBan.Outcome.SEEN)).as("nothing stored").isEmpty();
+		});
+		assertThat(job(id).state()).isEqualTo(JobState.RUNNING);
+		assertThat(events).noneMatch(event -> event instanceof JobSettled);
+	}
+
+	/**
+	 * A lease that ran out while the panel read, but that no other panel took over, is still this attempt's: confirmed
+	 * and pushed on right before the unban, so that no other panel takes the job over while it is sent.
+	 */
+	@Test
+	void unbansAfterConfirmingAndPushingOnALeaseNoOtherPanelTookOver() {
+		fail2ban.ban("sshd", "4.4.4.4");
+		long id = submit("4.4.4.4");
+		AtomicBoolean slow = new AtomicBoolean();
+		List<List<Long>> takenUpDuringTheUnban = new ArrayList<>();
+		CommandRunner slowFirstRead = (command, extraTime) -> {
+			if (command.contains("unban")) {
+				takenUpDuringTheUnban.add(takeUp(otherPanel()));
+			}
+			CommandResult result = fail2ban.run(command, extraTime);
+			if (command.contains("banned") && slow.compareAndSet(false, true)) {
+				clock.advance(JobLeaseProperties.DEFAULTS.duration());
+			}
+			return result;
+		};
+
+		runner(slowFirstRead).runDueJobs();
+
+		assertThat(fail2ban.unbanCalls()).containsExactly(List.of("unban", "4.4.4.4"));
+		assertThat(takenUpDuringTheUnban).containsExactly(List.of());
+		assertThat(job(id).state()).isEqualTo(JobState.DONE);
+		assertThat(job(id).attempts()).isEqualTo(1);
+		assertThat(job(id).items()).containsExactly(
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
+	}
+
+	/** The lease is confirmed again before a host's account resets: a job taken over during the unbans resets none. */
+	@Test
+	void resetsNoAccountOfAJobTakenOverDuringItsUnbans() {
+		fail2ban.ban("sshd", "4.4.4.4");
+		locked("admin", 5);
+		long id = submit("4.4.4.4", "admin");
+		CommandRunner stallingInItsUnban = (command, extraTime) -> {
+			if (command.contains("unban")) {
+				clock.advance(JobLeaseProperties.DEFAULTS.duration());
+				takeUp(otherPanel());
+			}
+			return fail2ban.run(command, extraTime);
+		};
+
+		runner(stallingInItsUnban).runDueJobs();
+
+		verify(accountLocks, never()).reset(any());
+		assertThat(job(id).state()).isEqualTo(JobState.RUNNING);
+		assertThat(repository.items(List.of(id))).allMatch(Item::pending);
+		assertThat(events).noneMatch(event -> event instanceof JobSettled);
 	}
 
 	@Test
@@ -598,6 +680,30 @@ class JobRunnerTests {
 
 	private JobRunner runner(JobsProperties properties) {
 		return new JobRunner(repository, fleet, events::add, database.transactions(), properties, leases, clock);
+	}
+
+	/** This panel's runner over the local fail2ban as {@code fail2banClient} answers it. */
+	private JobRunner runner(CommandRunner fail2banClient) {
+		return new JobRunner(repository,
+				MapFleet.local(Fail2banAdapters.over(fail2banClient, List.of("fail2ban-client")), accountLocks),
+				events::add, database.transactions(), DEFAULTS, leases, clock);
+	}
+
+	private JobLeases otherPanel() {
+		return new JobLeases(repository, new JobLeaseProperties("other-panel", Duration.ofSeconds(30),
+				Duration.ofSeconds(10), Duration.ofSeconds(5)), database.transactions(), clock);
+	}
+
+	/** What the panel of {@code leases} takes up now, as its runner does, without running it. */
+	private List<Long> takeUp(JobLeases leases) {
+		return new TransactionTemplate(database.transactions()).execute(status -> {
+			List<Long> ids = repository.lockDue(clock.instant(), leases.owner(), 100)
+				.stream()
+				.map(JobRepository.DueJob::id)
+				.toList();
+			return ids.isEmpty() ? List.<Long>of()
+					: repository.claim(ids, clock.instant(), leases.owner(), leases.expiry()).stream().map(Job::id).toList();
+		});
 	}
 
 	private long submit(String... values) {
