@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PanelWebTest
 class TrustControllerTests {
 
-	static final Trust OFFICE = new Trust(5, "203.0.113.7", Instant.parse("2026-11-25T11:00:00Z"),
+	static final Trust OFFICE = new Trust(5, "local", "203.0.113.7", Instant.parse("2026-11-25T11:00:00Z"),
 			Instant.parse("2026-11-25T23:00:00Z"), "alice", "198.51.100.2", 42L, List.of(), true);
 
 	@Autowired
