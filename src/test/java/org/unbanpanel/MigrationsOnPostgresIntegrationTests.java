@@ -1,6 +1,9 @@
 package org.unbanpanel;
 
 import java.util.Arrays;
+import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -8,12 +11,15 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.unbanpanel.testsupport.PostgresServer;
 import org.unbanpanel.testsupport.TestDatabase;
 import org.unbanpanel.testsupport.WithPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 14: the one Flyway history, SQL and Java migrations alike, runs unchanged on a real PostgreSQL, so that
@@ -66,8 +72,44 @@ class MigrationsOnPostgresIntegrationTests {
 			.single()).isEqualTo(5);
 	}
 
+	@Test
+	void makesEveryOlderTrustTheLocalHostsAndATrustUniquePerHostAndAddressOnPostgresAndH2() {
+		String url = postgres.newDatabase();
+		trustsBecomeTheLocalHosts(PostgresServer.dataSource(url));
+		trustsBecomeTheLocalHosts(new SimpleDriverDataSource(new org.h2.Driver(),
+				"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+	}
+
+	private static void trustsBecomeTheLocalHosts(DataSource database) {
+		flyway(database, "17").migrate();
+		JdbcClient jdbc = JdbcClient.create(database);
+		jdbc.sql("""
+				INSERT INTO trust (target, created_at, expires_at, created_by, job_id, kept_in, applied)
+				VALUES ('203.0.113.7', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'alice', 4, 'sasl', TRUE)""").update();
+		jdbc.sql("INSERT INTO job_trust (job_id, applied, problem) VALUES (4, TRUE, NULL)").update();
+
+		flyway(database, null).migrate();
+
+		assertThat(jdbc.sql("SELECT host, target, kept_in FROM trust")
+			.query((row, number) -> row.getString(1) + " " + row.getString(2) + " " + row.getString(3))
+			.list()).containsExactly("local 203.0.113.7 sasl");
+		assertThat(jdbc.sql("SELECT host FROM job_trust WHERE job_id = 4").query(String.class).list())
+			.containsExactly("local");
+		jdbc.sql("""
+				INSERT INTO trust (host, target, created_at, expires_at, created_by, applied)
+				VALUES ('mail', '203.0.113.7', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'bob', FALSE)""").update();
+		assertThatThrownBy(() -> jdbc.sql("""
+				INSERT INTO trust (host, target, created_at, expires_at, created_by, applied)
+				VALUES ('mail', '203.0.113.7', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'bob', FALSE)""").update())
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
 	private static Flyway flyway(String url, String target) {
-		var configuration = Flyway.configure().dataSource(PostgresServer.dataSource(url));
+		return flyway(PostgresServer.dataSource(url), target);
+	}
+
+	private static Flyway flyway(DataSource database, String target) {
+		var configuration = Flyway.configure().dataSource(database);
 		if (target != null) {
 			configuration.target(target);
 		}

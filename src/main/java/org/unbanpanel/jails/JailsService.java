@@ -87,8 +87,7 @@ class JailsService {
 
 	/**
 	 * The jail's rules as the running fail2ban reports them, each ignore-list entry marked as its own configuration or
-	 * a trust of this panel (the panel's trusts are kept in the local machine's fail2ban: on another host every entry is
-	 * the host's own). Seven to eleven fail2ban-client runs, side by side ({@link JailSettings#rules}).
+	 * a trust this panel keeps on that host. Seven to eleven fail2ban-client runs, side by side ({@link JailSettings#rules}).
 	 * @throws UnknownJailException when fail2ban has no such jail
 	 */
 	JailRulesView rules(String host, String jail) {
@@ -96,9 +95,10 @@ class JailsService {
 		JailSettings settings = fail2bans.settingsOn(on);
 		JailRules rules = known(fail2bans.on(on), jail, () -> settings.rules(jail));
 		Map<String, Trust> trusted = new HashMap<>();
-		if (on.isLocal()) {
-			trusts.current().forEach(trust -> trusted.put(trust.address(), trust));
-		}
+		trusts.current()
+			.stream()
+			.filter(trust -> trust.host().equals(on.name().value()))
+			.forEach(trust -> trusted.put(trust.address(), trust));
 		List<JailRulesView.IgnoreEntry> ignore = rules.ignoreIp().stream().map(entry -> {
 			Trust trust = BanTarget.tryParse(entry).map(target -> trusted.get(target.value())).orElse(null);
 			return trust == null ? new JailRulesView.IgnoreEntry(entry, true, null, null)

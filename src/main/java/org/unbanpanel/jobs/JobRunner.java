@@ -517,7 +517,7 @@ class JobRunner implements DisposableBean {
 	private static JobSettled settled(Job job, JobState state, List<Item> changed, List<Item> after) {
 		return new JobSettled(job.id(), job.submittedBy(), job.clientAddress(), state, job.trustFor(), job.jails(),
 				changed.stream().map(JobSettled.SettledItem::of).toList(),
-				state.finished() ? unblocked(after) : List.of());
+				state.finished() ? unblocked(after) : List.of(), state.finished() ? unblockedOnHosts(after) : Map.of());
 	}
 
 	/**
@@ -565,16 +565,17 @@ class JobRunner implements DisposableBean {
 		return state;
 	}
 
-	/**
-	 * The addresses of the job that no jail of the job holds any more on the machine the panel runs on: the ones a
-	 * trust applies to (a trust is the local fail2ban's, for now).
-	 */
+	/** The addresses of the job that no jail of the job holds any more on the machine the panel runs on. */
 	private static List<String> unblocked(List<Item> items) {
+		return unblockedOnHosts(items).getOrDefault(HostName.LOCAL.value(), List.of());
+	}
+
+	/** The addresses of the job that no jail of the job holds any more, by host: the ones a trust applies to. */
+	private static Map<String, List<String>> unblockedOnHosts(List<Item> items) {
 		return items.stream()
-			.filter(item -> item.target().host().isLocal())
 			.filter(item -> item.target().kind() == ItemKind.IP && item.result().state().succeeded())
-			.map(item -> item.target().value())
-			.toList();
+			.collect(Collectors.groupingBy(item -> item.target().host().value(), LinkedHashMap::new,
+					Collectors.mapping(item -> item.target().value(), Collectors.toList())));
 	}
 
 	private static Instant min(Instant first, Instant second) {

@@ -2,6 +2,7 @@ package org.unbanpanel.jobs;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.unbanpanel.hosts.HostName;
 
@@ -15,16 +16,20 @@ import org.unbanpanel.hosts.HostName;
  * @param jails the jails the job releases from; empty for every jail
  * @param items the values that got their result now
  * @param unblockedAddresses once the job has ended, each of its addresses that no jail of the job holds any more
- * (released or never banned) on the machine the panel runs on: what a trust and the watch after a release apply to,
- * which are the local host's only for now; empty before
+ * (released or never banned) on the machine the panel runs on; empty before
+ * @param unblockedOnHosts the same on every host, by host name: what a trust applies to; an event stored by an older
+ * panel has none, and its {@link #unblockedAddresses} are the local host's
  */
 public record JobSettled(long jobId, String submittedBy, String clientAddress, JobState state, Duration trustFor,
-		List<String> jails, List<SettledItem> items, List<String> unblockedAddresses) {
+		List<String> jails, List<SettledItem> items, List<String> unblockedAddresses,
+		Map<String, List<String>> unblockedOnHosts) {
 
 	public JobSettled {
 		jails = List.copyOf(jails);
 		items = List.copyOf(items);
 		unblockedAddresses = List.copyOf(unblockedAddresses);
+		unblockedOnHosts = (unblockedOnHosts != null) ? Map.copyOf(unblockedOnHosts)
+				: unblockedAddresses.isEmpty() ? Map.of() : Map.of(HostName.LOCAL.value(), unblockedAddresses);
 	}
 
 	/**

@@ -6,12 +6,17 @@ package org.unbanpanel.jobs;
  */
 public interface JobTrusts {
 
-	/** The trust of the job's released addresses; {@link Report#PENDING} until the trust module has taken it up. */
+	/**
+	 * The trust of the job's released addresses over every host it released them on; {@link Report#PENDING} until the
+	 * trust module has taken it up.
+	 */
 	Report of(long jobId);
 
 	/**
-	 * @param applied whether every jail's ignore list holds the addresses (or held them, for a trust that has ended)
-	 * @param problem why fail2ban has not taken them yet (it is tried again), or {@code null}
+	 * @param applied whether every jail's ignore list on every host holds the addresses (or held them, for a trust
+	 * that has ended)
+	 * @param problem why a host's fail2ban has not taken them yet (it is tried again), each such host named, or
+	 * {@code null}
 	 */
 	record Report(boolean applied, String problem) {
 

@@ -1,6 +1,9 @@
 package org.unbanpanel.trust;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +16,10 @@ import org.unbanpanel.jobs.JobSettled;
 import org.unbanpanel.jobs.JobTrusts;
 
 /**
- * Trusts the addresses a job left banned nowhere once it has ended, when it asked for a trust, and tells the job's
- * page what became of it. The event publication registry hands the event out again after a restart that came before
- * the trust was stored; a trust stored while fail2ban did not take it is put on the lists by {@link TrustExpiry}.
+ * Trusts the addresses a job left banned nowhere once it has ended, when it asked for a trust, on each host it
+ * released them on, and tells the job's page what became of it. The event publication registry hands the event out
+ * again after a restart that came before the trust was stored; a host whose trust is applied already is skipped, and
+ * a trust stored while a host's fail2ban did not take it is put on its lists by {@link TrustExpiry}.
  */
 @Component
 class JobTrust implements JobTrusts {
@@ -30,26 +34,49 @@ class JobTrust implements JobTrusts {
 
 	@ApplicationModuleListener
 	void jobSettled(JobSettled job) {
-		if (!job.state().finished() || job.trustFor().isZero() || service.reportOf(job.jobId()).applied()) {
+		if (!job.state().finished() || job.trustFor().isZero()) {
 			return;
 		}
-		List<BanTarget> addresses = job.unblockedAddresses().stream().map(BanTarget::parse).toList();
-		if (addresses.isEmpty()) {
+		Map<String, Report> reports = service.reportsOf(job.jobId());
+		Map<String, List<BanTarget>> addresses = job.unblockedOnHosts()
+			.entrySet()
+			.stream()
+			.filter(host -> !host.getValue().isEmpty())
+			.filter(host -> !reports.getOrDefault(host.getKey(), Report.PENDING).applied())
+			.collect(Collectors.toMap(Map.Entry::getKey,
+					host -> host.getValue().stream().map(BanTarget::parse).toList(), (a, b) -> a,
+					LinkedHashMap::new));
+		if (job.unblockedOnHosts().values().stream().allMatch(List::isEmpty) && reports.isEmpty()) {
 			service.nothingToTrust(job.jobId());
+		}
+		if (addresses.isEmpty()) {
 			return;
 		}
 		try {
 			service.trust(addresses, job.trustFor(), job.submittedBy(), job.clientAddress(), job.jobId());
 		}
 		catch (Fail2banException ex) {
-			logger.warn("fail2ban did not take the trust of job {} yet; it is stored and tried again: {}", job.jobId(),
-					ex.getMessage());
+			logger.warn("fail2ban did not take the trust of job {} yet on every host; it is stored and tried again: {}",
+					job.jobId(), ex.getMessage());
 		}
 	}
 
+	/**
+	 * The job's trust over all its hosts: applied once every host's lists hold it, and the problem of each host that
+	 * does not yet, named by host; pending until the job's end is heard.
+	 */
 	@Override
 	public Report of(long jobId) {
-		return service.reportOf(jobId);
+		Map<String, Report> reports = service.reportsOf(jobId);
+		if (reports.isEmpty()) {
+			return Report.PENDING;
+		}
+		String problems = reports.entrySet()
+			.stream()
+			.filter(host -> host.getValue().problem() != null)
+			.map(host -> host.getKey() + ": " + host.getValue().problem())
+			.collect(Collectors.joining("; "));
+		return new Report(reports.values().stream().allMatch(Report::applied), problems.isEmpty() ? null : problems);
 	}
 
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A released address that fail2ban ignores until {@code expiresAt}.
+ * A released address that one host's fail2ban ignores until {@code expiresAt}.
+ * @param host the host whose fail2ban holds it, as in panel.hosts ({@code local} for the machine the panel runs on)
  * @param address the address or network, canonical
  * @param createdBy who asked for the trust
  * @param clientAddress the address that user connected from
@@ -13,7 +14,7 @@ import java.util.List;
  * configuration), which its end leaves it in; {@code null} while fail2ban could not be asked yet
  * @param applied whether every jail's ignore list has held it; {@code false} while fail2ban could not take it
  */
-public record Trust(long id, String address, Instant createdAt, Instant expiresAt, String createdBy,
+public record Trust(long id, String host, String address, Instant createdAt, Instant expiresAt, String createdBy,
 		String clientAddress, Long jobId, List<String> keptIn, boolean applied) {
 
 	public Trust {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The one thread that keeps the trusts: it ends each on time ({@link TrustService#expireDue}), looking again whenever
+ * The one thread that keeps the trusts (each host's part on {@link TrustHosts}' pool): it ends each on time ({@link TrustService#expireDue}), looking again whenever
  * a trust is added or ended, and it checks the ignore lists ({@link TrustService#maintain}) on start and every
  * {@link TrustProperties#checkInterval()} while any trust is current, since fail2ban forgets them when it restarts or
  * reloads. A change checks them only for a trust fail2ban could not take: otherwise the trust or release that caused

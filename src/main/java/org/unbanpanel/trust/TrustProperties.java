@@ -18,8 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (default 30 s)
  * @param checkInterval while any trust is current, how often every jail's ignore list is read and a trust it lacks is
  * put back: fail2ban empties the lists when it restarts or reloads (default 1 min)
+ * @param parallelHosts how many hosts' trusts are added, checked or ended at once, each host's one change at a time
+ * (default 4)
  */
 @ConfigurationProperties("panel.trust")
 public record TrustProperties(@DefaultValue("false") boolean allowWide, @DefaultValue("30s") Duration retryInterval,
-		@DefaultValue("1m") Duration checkInterval) {
+		@DefaultValue("1m") Duration checkInterval, @DefaultValue("4") int parallelHosts) {
 }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,13 +16,13 @@ import org.springframework.stereotype.Repository;
 import org.unbanpanel.jobs.JobTrusts;
 
 /**
- * Current trusts in the table {@code trust}, one row per address: a trust ends by deleting its row; and what became
- * of each job's trust in {@code job_trust}.
+ * Current trusts in the table {@code trust}, one row per host and address: a trust ends by deleting its row; and what
+ * became of each job's trust on each host in {@code job_trust}.
  */
 @Repository
 class TrustRepository {
 
-	private static final String COLUMNS = "id, target, created_at, expires_at, created_by, client_address, job_id, "
+	private static final String COLUMNS = "id, host, target, created_at, expires_at, created_by, client_address, job_id, "
 			+ "kept_in, applied";
 
 	private final JdbcClient jdbc;
@@ -34,13 +36,14 @@ class TrustRepository {
 	 * jails that held it before the first trust stay as they were recorded then, if they were known.
 	 * @param keptIn the jails whose list held the address before, or {@code null} when fail2ban could not say
 	 */
-	void save(String address, Instant createdAt, Instant expiresAt, String createdBy, String clientAddress, Long jobId,
+	void save(String host, String address, Instant createdAt, Instant expiresAt, String createdBy, String clientAddress, Long jobId,
 			List<String> keptIn) {
 		String kept = (keptIn != null) ? String.join(",", keptIn) : null;
 		int updated = jdbc.sql("""
 				UPDATE trust SET created_at = :createdAt, created_by = :createdBy, client_address = :clientAddress,
 				job_id = :jobId, expires_at = CASE WHEN expires_at > :expiresAt THEN expires_at ELSE :expiresAt END,
-				kept_in = COALESCE(kept_in, :keptIn) WHERE target = :address""")
+				kept_in = COALESCE(kept_in, :keptIn) WHERE host = :host AND target = :address""")
+			.param("host", host)
 			.param("createdAt", utc(createdAt))
 			.param("createdBy", createdBy)
 			.param("clientAddress", clientAddress)
@@ -51,9 +54,10 @@ class TrustRepository {
 			.update();
 		if (updated == 0) {
 			jdbc.sql("""
-					INSERT INTO trust (target, created_at, expires_at, created_by, client_address, job_id, kept_in,
-					applied) VALUES (:address, :createdAt, :expiresAt, :createdBy, :clientAddress, :jobId, :keptIn,
-					FALSE)""")
+					INSERT INTO trust (host, target, created_at, expires_at, created_by, client_address, job_id, kept_in,
+					applied) VALUES (:host, :address, :createdAt, :expiresAt, :createdBy, :clientAddress, :jobId,
+					:keptIn, FALSE)""")
+				.param("host", host)
 				.param("address", address)
 				.param("createdAt", utc(createdAt))
 				.param("expiresAt", utc(expiresAt))
@@ -73,10 +77,11 @@ class TrustRepository {
 			.update();
 	}
 
-	/** Every ignore list holds the addresses now. */
-	void applied(Collection<String> addresses) {
+	/** Every ignore list of the host holds the addresses now. */
+	void applied(String host, Collection<String> addresses) {
 		if (!addresses.isEmpty()) {
-			jdbc.sql("UPDATE trust SET applied = TRUE WHERE target IN (:addresses)")
+			jdbc.sql("UPDATE trust SET applied = TRUE WHERE host = :host AND target IN (:addresses)")
+				.param("host", host)
 				.param("addresses", addresses)
 				.update();
 		}
@@ -84,7 +89,7 @@ class TrustRepository {
 
 	/** Every current trust, the one ending first first. */
 	List<Trust> all() {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM trust ORDER BY expires_at, id").query(TrustRepository::trust).list();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM trust ORDER BY expires_at, host, id").query(TrustRepository::trust).list();
 	}
 
 	int count() {
@@ -119,34 +124,41 @@ class TrustRepository {
 			.single();
 	}
 
-	/** What became of a job's trust, as the job's page shows it. */
-	void report(long jobId, JobTrusts.Report report) {
-		int updated = jdbc.sql("UPDATE job_trust SET applied = :applied, problem = :problem WHERE job_id = :jobId")
+	/** What became of a job's trust on one host, as the job's page shows it. */
+	void report(long jobId, String host, JobTrusts.Report report) {
+		int updated = jdbc
+			.sql("UPDATE job_trust SET applied = :applied, problem = :problem WHERE job_id = :jobId AND host = :host")
 			.param("applied", report.applied())
 			.param("problem", report.problem())
 			.param("jobId", jobId)
+			.param("host", host)
 			.update();
 		if (updated == 0) {
-			jdbc.sql("INSERT INTO job_trust (job_id, applied, problem) VALUES (:jobId, :applied, :problem)")
+			jdbc.sql("INSERT INTO job_trust (job_id, host, applied, problem) VALUES (:jobId, :host, :applied, :problem)")
 				.param("jobId", jobId)
+				.param("host", host)
 				.param("applied", report.applied())
 				.param("problem", report.problem())
 				.update();
 		}
 	}
 
-	Optional<JobTrusts.Report> report(long jobId) {
-		return jdbc.sql("SELECT applied, problem FROM job_trust WHERE job_id = :jobId")
+	/** What became of a job's trust on each host it was asked for there, by host name. */
+	Map<String, JobTrusts.Report> reports(long jobId) {
+		Map<String, JobTrusts.Report> reports = new LinkedHashMap<>();
+		jdbc.sql("SELECT host, applied, problem FROM job_trust WHERE job_id = :jobId ORDER BY host")
 			.param("jobId", jobId)
-			.query((row, number) -> new JobTrusts.Report(row.getBoolean("applied"), row.getString("problem")))
-			.optional();
+			.query((row, number) -> reports.put(row.getString("host"),
+					new JobTrusts.Report(row.getBoolean("applied"), row.getString("problem"))))
+			.list();
+		return reports;
 	}
 
 	private static Trust trust(ResultSet row, int number) throws SQLException {
 		long jobId = row.getLong("job_id");
 		Long job = row.wasNull() ? null : jobId;
 		String keptIn = row.getString("kept_in");
-		return new Trust(row.getLong("id"), row.getString("target"), instant(row, "created_at"),
+		return new Trust(row.getLong("id"), row.getString("host"), row.getString("target"), instant(row, "created_at"),
 				instant(row, "expires_at"), row.getString("created_by"), row.getString("client_address"), job,
 				(keptIn == null) ? null : keptIn.isEmpty() ? List.of() : List.of(keptIn.split(",")),
 				row.getBoolean("applied"));

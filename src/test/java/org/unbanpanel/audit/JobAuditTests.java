@@ -3,6 +3,7 @@ package org.unbanpanel.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.unbanpanel.jobs.Failure;
@@ -116,7 +117,7 @@ class JobAuditTests {
 
 	private static JobSettled settled(JobSettled.SettledItem... items) {
 		return new JobSettled(42, "alice", "203.0.113.1", JobState.DONE, Duration.ZERO, List.of(), List.of(items),
-				List.of());
+				List.of(), Map.of());
 	}
 
 }

@@ -68,8 +68,8 @@ class JailsServiceTests {
 				List.of("10.1.2.0/24", "203.0.113.50", "198.51.100.7")));
 		Instant end = Instant.parse("2026-11-25T23:00:00Z");
 		given(trusts.current()).willReturn(List.of(
-				new Trust(1, "203.0.113.50", end.minusSeconds(60), end, "admin", "192.0.2.1", 4L, List.of(), true),
-				new Trust(2, "198.51.100.7", end.minusSeconds(60), end, "admin", "192.0.2.1", 5L, List.of("dovecot"), true)));
+				new Trust(1, "local", "203.0.113.50", end.minusSeconds(60), end, "admin", "192.0.2.1", 4L, List.of(), true),
+				new Trust(2, "local", "198.51.100.7", end.minusSeconds(60), end, "admin", "192.0.2.1", 5L, List.of("dovecot"), true)));
 
 		JailRulesView view = service.rules("local", "dovecot");
 
@@ -159,7 +159,7 @@ class JailsServiceTests {
 				List.of("203.0.113.50")));
 		Instant end = Instant.parse("2026-11-25T23:00:00Z");
 		given(trusts.current()).willReturn(List.of(
-				new Trust(1, "203.0.113.50", end.minusSeconds(60), end, "admin", "192.0.2.1", 4L, List.of(), true)));
+				new Trust(1, "local", "203.0.113.50", end.minusSeconds(60), end, "admin", "192.0.2.1", 4L, List.of(), true)));
 
 		assertThat(service.bans("mail", "dovecot", BanQuery.of("", 1, 50)).held()).isZero();
 		assertThat(service.rules("mail", "dovecot").ignoreIp())

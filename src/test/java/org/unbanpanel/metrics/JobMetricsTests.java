@@ -3,6 +3,7 @@ package org.unbanpanel.metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -101,7 +102,8 @@ class JobMetricsTests {
 	}
 
 	private static JobSettled settled(JobState state, JobSettled.SettledItem... items) {
-		return new JobSettled(1, "alice", "203.0.113.1", state, Duration.ZERO, List.of(), List.of(items), List.of());
+		return new JobSettled(1, "alice", "203.0.113.1", state, Duration.ZERO, List.of(), List.of(items), List.of(),
+				Map.of());
 	}
 
 	private static JobSettled.SettledItem onHost(String host, JobSettled.SettledItem item) {

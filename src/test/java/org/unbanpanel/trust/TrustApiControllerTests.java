@@ -32,6 +32,7 @@ class TrustApiControllerTests {
 
 		mvc.perform(get("/api/v1/trusts"))
 			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].host").value("mail"))
 			.andExpect(jsonPath("$[0].address").value("203.0.113.7"))
 			.andExpect(jsonPath("$[0].expiresAt").value("2026-11-25T23:00:00Z"))
 			.andExpect(jsonPath("$[0].createdBy").value("alice"))

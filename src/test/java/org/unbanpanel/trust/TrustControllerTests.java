@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PanelWebTest
 class TrustControllerTests {
 
-	static final Trust OFFICE = new Trust(5, "203.0.113.7", Instant.parse("2026-11-25T11:00:00Z"),
+	static final Trust OFFICE = new Trust(5, "mail", "203.0.113.7", Instant.parse("2026-11-25T11:00:00Z"),
 			Instant.parse("2026-11-25T23:00:00Z"), "alice", "198.51.100.2", 42L, List.of(), true);
 
 	@Autowired
@@ -40,12 +40,14 @@ class TrustControllerTests {
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
-	void listsTheCurrentTrustsWithAnEndButtonForAdmins() throws Exception {
+	void listsTheCurrentTrustsWithTheirHostAndAnEndButtonForAdmins() throws Exception {
 		given(service.current()).willReturn(List.of(OFFICE));
 
 		mvc.perform(get("/trusts"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("203.0.113.7")))
+			.andExpect(content().string(containsString("data-label=\"Host\">mail</td>")))
+			.andExpect(content().string(containsString("End the trust of 203.0.113.7 on mail now")))
 			.andExpect(content().string(containsString("alice from 198.51.100.2")))
 			.andExpect(content().string(containsString("action=\"/trusts/5/end\"")));
 	}

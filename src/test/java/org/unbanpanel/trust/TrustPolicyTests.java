@@ -80,7 +80,7 @@ class TrustPolicyTests {
 	}
 
 	private static TrustProperties properties(boolean allowWide) {
-		return new TrustProperties(allowWide, Duration.ofSeconds(30), Duration.ofMinutes(1));
+		return new TrustProperties(allowWide, Duration.ofSeconds(30), Duration.ofMinutes(1), 4);
 	}
 
 }

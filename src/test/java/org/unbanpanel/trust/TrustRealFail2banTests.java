@@ -42,7 +42,7 @@ class TrustRealFail2banTests {
 	void ignoresTheFailedLoginsOfATrustedAddressWhileAnotherInTheSameLinesIsBanned() throws InterruptedException {
 		try (ConfigurableApplicationContext panel = startPanel()) {
 			panel.getBean(TrustService.class)
-				.trust(targets("203.0.113.50"), Duration.ofHours(1), "alice", "198.51.100.2", null);
+				.trust("local", targets("203.0.113.50"), Duration.ofHours(1), "alice", "198.51.100.2", null);
 			assertThat(server.ignoredIn("sshd")).contains("203.0.113.50");
 
 			server.failLogins("sshd", "203.0.113.50", "198.51.100.60");
@@ -61,7 +61,7 @@ class TrustRealFail2banTests {
 	void takesTheAddressOffEveryIgnoreListWhenItsTimeRunsOut() throws InterruptedException {
 		try (ConfigurableApplicationContext panel = startPanel()) {
 			TrustService trusts = panel.getBean(TrustService.class);
-			trusts.trust(targets("203.0.113.51"), SHORT, "alice", "198.51.100.2", null);
+			trusts.trust("local", targets("203.0.113.51"), SHORT, "alice", "198.51.100.2", null);
 			assertThat(Fail2banServer.JAILS)
 				.allSatisfy(jail -> assertThat(server.ignoredIn(jail)).contains("203.0.113.51"));
 
@@ -75,7 +75,7 @@ class TrustRealFail2banTests {
 		server.client(List.of("set", "mxcp", "addignoreip", "203.0.113.55"));
 		try (ConfigurableApplicationContext panel = startPanel()) {
 			TrustService trusts = panel.getBean(TrustService.class);
-			trusts.trust(targets("203.0.113.55"), SHORT, "alice", "198.51.100.2", null);
+			trusts.trust("local", targets("203.0.113.55"), SHORT, "alice", "198.51.100.2", null);
 
 			Await.until("the trust to end", PATIENCE, () -> trusts.current().isEmpty());
 			assertThat(server.ignoredIn("mxcp")).contains("203.0.113.55");
@@ -93,8 +93,8 @@ class TrustRealFail2banTests {
 		try (ConfigurableApplicationContext panel = startPanel()) {
 			TrustService trusts = panel.getBean(TrustService.class);
 			firstEnd = Instant.now().plus(SHORT);
-			trusts.trust(targets("203.0.113.52"), SHORT, "alice", "198.51.100.2", null);
-			trusts.trust(targets("2001:db8::53"), Duration.ofSeconds(60), "alice", "198.51.100.2", null);
+			trusts.trust("local", targets("203.0.113.52"), SHORT, "alice", "198.51.100.2", null);
+			trusts.trust("local", targets("2001:db8::53"), Duration.ofSeconds(60), "alice", "198.51.100.2", null);
 		}
 		assertThat(Instant.now()).as("the panel stopped before the first trust ended").isBefore(firstEnd);
 		Thread.sleep(Duration.between(Instant.now(), firstEnd).plusSeconds(1).toMillis());
@@ -120,7 +120,7 @@ class TrustRealFail2banTests {
 	void putsATrustBackWhenFail2banReloadsAndEmptiesTheIgnoreLists() throws InterruptedException {
 		try (ConfigurableApplicationContext panel = startPanel("--panel.trust.check-interval=1s")) {
 			TrustService trusts = panel.getBean(TrustService.class);
-			trusts.trust(targets("203.0.113.56"), Duration.ofHours(1), "alice", "198.51.100.2", null);
+			trusts.trust("local", targets("203.0.113.56"), Duration.ofHours(1), "alice", "198.51.100.2", null);
 			// twice: lost again after a regular check has put them back, they come back again
 			for (int reload = 0; reload < 2; reload++) {
 				server.client(List.of("reload"));

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -23,14 +26,17 @@ import org.unbanpanel.testsupport.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -53,6 +59,19 @@ class TrustServiceTests {
 
 	private final List<Object> events = new ArrayList<>();
 
+	private final Fail2ban mail = mock(Fail2ban.class);
+
+	private final TrustHosts hosts = new TrustHosts(name -> switch (name.value()) {
+		case "local" -> Optional.of(fail2ban);
+		case "mail" -> Optional.of(mail);
+		default -> Optional.empty();
+	}, 2);
+
+	@AfterEach
+	void closeHosts() {
+		hosts.close();
+	}
+
 	@BeforeEach
 	void fail2banHasThreeJails() {
 		when(fail2ban.jails()).thenReturn(JAILS);
@@ -60,7 +79,7 @@ class TrustServiceTests {
 
 	@Test
 	void addsTheAddressesToEveryJailsIgnoreListAndRemembersUntilWhen() {
-		panelAt(START).trust(targets("203.0.113.7", "2001:db8::6"), Duration.ofHours(12), "alice", "198.51.100.2", 7L);
+		panelAt(START).trust("local", targets("203.0.113.7", "2001:db8::6"), Duration.ofHours(12), "alice", "198.51.100.2", 7L);
 
 		verify(fail2ban).addIgnore(JAILS, targets("203.0.113.7", "2001:db8::6"));
 		assertThat(panelAt(START).current()).extracting(Trust::address, Trust::expiresAt, Trust::createdBy, Trust::jobId)
@@ -74,8 +93,8 @@ class TrustServiceTests {
 
 	@Test
 	void keepsTheLaterEndWhenAnAddressIsTrustedAgain() {
-		panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(24), "alice", "198.51.100.2", null);
-		panelAt(START.plus(Duration.ofHours(1))).trust(targets("203.0.113.7"), Duration.ofHours(1), "bob", "198.51.100.3",
+		panelAt(START).trust("local", targets("203.0.113.7"), Duration.ofHours(24), "alice", "198.51.100.2", null);
+		panelAt(START.plus(Duration.ofHours(1))).trust("local", targets("203.0.113.7"), Duration.ofHours(1), "bob", "198.51.100.3",
 				null);
 
 		assertThat(panelAt(START).current()).singleElement().satisfies(trust -> {
@@ -86,8 +105,8 @@ class TrustServiceTests {
 
 	@Test
 	void endsATrustWhenItsTimeRunsOutAndNotBefore() {
-		panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice", "198.51.100.2", null);
-		panelAt(START).trust(targets("198.51.100.9"), Duration.ofHours(12), "alice", "198.51.100.2", null);
+		panelAt(START).trust("local", targets("203.0.113.7"), Duration.ofHours(1), "alice", "198.51.100.2", null);
+		panelAt(START).trust("local", targets("198.51.100.9"), Duration.ofHours(12), "alice", "198.51.100.2", null);
 
 		assertThat(panelAt(START.plus(Duration.ofMinutes(59))).expireDue()).contains(START.plus(Duration.ofHours(1)));
 		verify(fail2ban, never()).removeIgnore(anyCollection(), anyCollection());
@@ -103,8 +122,8 @@ class TrustServiceTests {
 
 	@Test
 	void onStartEndsWhatExpiredWhileStoppedAndAddsTheRestAgain() {
-		panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice", "198.51.100.2", null);
-		panelAt(START).trust(targets("198.51.100.9"), Duration.ofHours(12), "alice", "198.51.100.2", null);
+		panelAt(START).trust("local", targets("203.0.113.7"), Duration.ofHours(1), "alice", "198.51.100.2", null);
+		panelAt(START).trust("local", targets("198.51.100.9"), Duration.ofHours(12), "alice", "198.51.100.2", null);
 
 		Optional<Instant> next = panelAt(START.plus(Duration.ofHours(2))).maintain();
 
@@ -116,7 +135,7 @@ class TrustServiceTests {
 
 	@Test
 	void putsATrustBackOnlyOnTheIgnoreListsThatLostIt() {
-		panelAt(START).trust(targets("203.0.113.7", "198.51.100.9"), Duration.ofHours(1), "alice", "198.51.100.2",
+		panelAt(START).trust("local", targets("203.0.113.7", "198.51.100.9"), Duration.ofHours(1), "alice", "198.51.100.2",
 				null);
 		when(fail2ban.ignored("sshd")).thenReturn(List.of("127.0.0.1/8", "198.51.100.9", "203.0.113.7"));
 		when(fail2ban.ignored("dovecot")).thenReturn(List.of("203.0.113.7"));
@@ -138,7 +157,7 @@ class TrustServiceTests {
 
 	@Test
 	void keepsAnExpiredTrustUntilFail2banHasRemovedIt() {
-		panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice", "198.51.100.2", null);
+		panelAt(START).trust("local", targets("203.0.113.7"), Duration.ofHours(1), "alice", "198.51.100.2", null);
 		doThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
 				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")))
 			.when(fail2ban).removeIgnore(any(), any());
@@ -154,7 +173,7 @@ class TrustServiceTests {
 		doThrow(new Fail2banException(Fail2banException.Reason.REFUSED, Explanation.of("fail2ban.refused", "NOK")))
 			.when(fail2ban).addIgnore(any(), any());
 
-		assertThatThrownBy(() -> panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice",
+		assertThatThrownBy(() -> panelAt(START).trust("local", targets("203.0.113.7"), Duration.ofHours(1), "alice",
 				"198.51.100.2", null)).isInstanceOf(Fail2banException.class);
 
 		assertThat(panelAt(START).current()).extracting(Trust::address).containsExactly("203.0.113.7");
@@ -172,14 +191,14 @@ class TrustServiceTests {
 				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"))).thenReturn(JAILS);
 		when(fail2ban.ignored("sasl")).thenReturn(List.of("203.0.113.7"));
 
-		assertThatThrownBy(() -> panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice",
+		assertThatThrownBy(() -> panelAt(START).trust("local", targets("203.0.113.7"), Duration.ofHours(1), "alice",
 				"198.51.100.2", 9L)).isInstanceOf(Fail2banException.class);
 
 		assertThat(panelAt(START).current()).singleElement().satisfies(trust -> {
 			assertThat(trust.applied()).isFalse();
 			assertThat(trust.keptIn()).as("not known yet").isNull();
 		});
-		assertThat(panelAt(START).reportOf(9L)).isEqualTo(new JobTrusts.Report(false, "fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)"));
+		assertThat(panelAt(START).reportsOf(9L)).containsExactly(entry("local", new JobTrusts.Report(false, "fail2ban is not running (no socket at /run/fail2ban/fail2ban.sock)")));
 		assertThat(events).contains(new TrustsChanged(true));
 
 		panelAt(START.plus(Duration.ofMinutes(1))).maintain();
@@ -189,7 +208,7 @@ class TrustServiceTests {
 			assertThat(trust.applied()).isTrue();
 			assertThat(trust.keptIn()).as("sasl ignored it before, by its configuration").containsExactly("sasl");
 		});
-		assertThat(panelAt(START).reportOf(9L)).isEqualTo(new JobTrusts.Report(true, null));
+		assertThat(panelAt(START).reportsOf(9L)).containsExactly(entry("local", new JobTrusts.Report(true, null)));
 		assertThat(audit()).extracting(AuditEvent::action, AuditEvent::target)
 			.containsExactlyInAnyOrder(tuple(AuditAction.TRUST_FAILED, "203.0.113.7"),
 					tuple(AuditAction.TRUSTED, "203.0.113.7"));
@@ -199,7 +218,7 @@ class TrustServiceTests {
 	void leavesTheListsAloneAtTheEndOfATrustFail2banNeverTook() {
 		when(fail2ban.jails()).thenThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
 				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock"))).thenReturn(JAILS);
-		assertThatThrownBy(() -> panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(1), "alice",
+		assertThatThrownBy(() -> panelAt(START).trust("local", targets("203.0.113.7"), Duration.ofHours(1), "alice",
 				"198.51.100.2", null)).isInstanceOf(Fail2banException.class);
 
 		panelAt(START.plus(Duration.ofHours(2))).expireDue();
@@ -211,10 +230,10 @@ class TrustServiceTests {
 	@Test
 	void leavesAnAddressOnTheListsOfTheJailsThatIgnoredItBeforeItsTrust() {
 		when(fail2ban.ignored("dovecot")).thenReturn(List.of("127.0.0.1/8", "203.0.113.0/24", "mail.example.org"));
-		panelAt(START).trust(targets("203.0.113.0/24", "198.51.100.9"), Duration.ofHours(1), "alice", "198.51.100.2",
+		panelAt(START).trust("local", targets("203.0.113.0/24", "198.51.100.9"), Duration.ofHours(1), "alice", "198.51.100.2",
 				null);
 		when(fail2ban.ignored("dovecot")).thenReturn(List.of("127.0.0.1/8", "203.0.113.0/24", "198.51.100.9"));
-		panelAt(START).trust(targets("198.51.100.9"), Duration.ofHours(2), "alice", "198.51.100.2", null);
+		panelAt(START).trust("local", targets("198.51.100.9"), Duration.ofHours(2), "alice", "198.51.100.2", null);
 
 		panelAt(START.plus(Duration.ofHours(3))).expireDue();
 
@@ -224,7 +243,7 @@ class TrustServiceTests {
 
 	@Test
 	void endsATrustEarlyOnRequest() {
-		panelAt(START).trust(targets("203.0.113.7"), Duration.ofHours(24), "alice", "198.51.100.2", 3L);
+		panelAt(START).trust("local", targets("203.0.113.7"), Duration.ofHours(24), "alice", "198.51.100.2", 3L);
 		long id = panelAt(START).current().get(0).id();
 
 		Optional<Trust> ended = panelAt(START.plus(Duration.ofMinutes(5))).end(id, "bob", "198.51.100.3");
@@ -239,16 +258,73 @@ class TrustServiceTests {
 
 	@Test
 	void trustsNothingForNoTimeOrNoAddress() {
-		panelAt(START).trust(targets("203.0.113.7"), Duration.ZERO, "alice", "198.51.100.2", null);
-		panelAt(START).trust(List.of(), Duration.ofHours(1), "alice", "198.51.100.2", null);
+		panelAt(START).trust("local", targets("203.0.113.7"), Duration.ZERO, "alice", "198.51.100.2", null);
+		panelAt(START).trust("local", List.of(), Duration.ofHours(1), "alice", "198.51.100.2", null);
 
 		verify(fail2ban, never()).addIgnore(anyCollection(), anyCollection());
 		assertThat(panelAt(START).current()).isEmpty();
 	}
 
+	@Test
+	void trustsOnEachHostItsOwnAddressesAndKeepsAHostThatCannotBeReachedPending() {
+		when(mail.jails()).thenReturn(List.of("postfix"));
+		when(mail.ignored(any())).thenReturn(List.of());
+		when(fail2ban.ignored(any())).thenReturn(List.of());
+		doThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE, Explanation.of("fail2ban.noSocket", "/x")))
+			.when(mail)
+			.addIgnore(anyCollection(), anyCollection());
+		Map<String, List<BanTarget>> released = new LinkedHashMap<>();
+		released.put("local", targets("203.0.113.7"));
+		released.put("mail", targets("198.51.100.9"));
+
+		assertThatThrownBy(() -> panelAt(START).trust(released, Duration.ofHours(1), "alice", "198.51.100.2", 4L))
+			.isInstanceOf(Fail2banException.class);
+
+		verify(fail2ban).addIgnore(JAILS, targets("203.0.113.7"));
+		verify(mail).addIgnore(List.of("postfix"), targets("198.51.100.9"));
+		assertThat(panelAt(START).current()).extracting(Trust::host, Trust::address, Trust::applied)
+			.containsExactlyInAnyOrder(tuple("local", "203.0.113.7", true), tuple("mail", "198.51.100.9", false));
+		assertThat(panelAt(START).reportsOf(4L)).containsOnlyKeys("local", "mail")
+			.hasEntrySatisfying("local", report -> assertThat(report.applied()).isTrue())
+			.hasEntrySatisfying("mail", report -> assertThat(report.problem()).isNotNull());
+
+		doNothing().when(mail).addIgnore(anyCollection(), anyCollection());
+		panelAt(START.plus(Duration.ofMinutes(1))).maintain();
+
+		verify(mail, times(2)).addIgnore(List.of("postfix"), targets("198.51.100.9"));
+		assertThat(panelAt(START).current()).allSatisfy(trust -> assertThat(trust.applied()).isTrue());
+		assertThat(panelAt(START).reportsOf(4L).get("mail")).isEqualTo(new JobTrusts.Report(true, null));
+	}
+
+	@Test
+	void endsEachHostsTrustOnItsOwnFail2banAndTheOthersWhileOneCannotBeReached() {
+		when(mail.jails()).thenReturn(List.of("postfix"));
+		when(mail.ignored(any())).thenReturn(List.of());
+		when(fail2ban.ignored(any())).thenReturn(List.of());
+		panelAt(START).trust("local", targets("203.0.113.7"), Duration.ofHours(1), "alice", "198.51.100.2", null);
+		panelAt(START).trust("mail", targets("203.0.113.7"), Duration.ofHours(1), "alice", "198.51.100.2", null);
+		when(mail.jails()).thenThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				Explanation.of("fail2ban.noSocket", "/x")));
+
+		assertThatThrownBy(panelAt(START.plus(Duration.ofHours(2)))::expireDue).isInstanceOf(Fail2banException.class);
+
+		verify(fail2ban).removeIgnore(JAILS, targets("203.0.113.7"));
+		assertThat(panelAt(START).current()).extracting(Trust::host).containsExactly("mail");
+	}
+
+	@Test
+	void keepsATrustOfAHostNoLongerInThePanelUntilItIsBack() {
+		assertThatThrownBy(() -> panelAt(START).trust("gone", targets("203.0.113.7"), Duration.ofHours(1), "alice",
+				"198.51.100.2", 5L))
+			.isInstanceOf(Fail2banException.class);
+
+		assertThat(panelAt(START).current()).extracting(Trust::host, Trust::applied).containsExactly(tuple("gone", false));
+		verifyNoInteractions(mail);
+	}
+
 	private TrustService panelAt(Instant now) {
 		Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-		return new TrustService(repository, fail2ban, new AuditTrail(database.jdbc(), clock), clock, events::add);
+		return new TrustService(repository, hosts, new AuditTrail(database.jdbc(), clock), clock, events::add);
 	}
 
 	private List<AuditEvent> audit() {
