@@ -102,7 +102,7 @@ class JailsService {
 		List<JailRulesView.IgnoreEntry> ignore = rules.ignoreIp().stream().map(entry -> {
 			Trust trust = BanTarget.tryParse(entry).map(target -> trusted.get(target.value())).orElse(null);
 			return trust == null ? new JailRulesView.IgnoreEntry(entry, true, null, null)
-					: new JailRulesView.IgnoreEntry(entry, trust.keptIn().contains(jail), trust.expiresAt(),
+					: new JailRulesView.IgnoreEntry(entry, trust.keptIn(jail), trust.expiresAt(),
 							trust.createdBy());
 		}).toList();
 		return new JailRulesView(rules, ignore);

@@ -21,4 +21,12 @@ public record Trust(long id, String host, String address, Instant createdAt, Ins
 		keptIn = (keptIn != null) ? List.copyOf(keptIn) : null;
 	}
 
+	/**
+	 * Whether the jail's own configuration held the address before it was trusted; not known yet (fail2ban could not
+	 * be asked when it was trusted) counts as no: the entry is the panel's.
+	 */
+	public boolean keptIn(String jail) {
+		return keptIn != null && keptIn.contains(jail);
+	}
+
 }

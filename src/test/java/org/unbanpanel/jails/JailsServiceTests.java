@@ -62,6 +62,19 @@ class JailsServiceTests {
 	}
 
 	@Test
+	void marksATrustWhoseJailsFail2banCouldNotNameYetAsThePanels() {
+		given(settings.rules("dovecot")).willReturn(new JailRules("dovecot", 5, Duration.ofMinutes(10),
+				Duration.ofHours(12), null, new LogSources(List.of("/var/log/mail.log"), List.of()), List.of("dummy"),
+				List.of("203.0.113.50")));
+		Instant end = Instant.parse("2026-11-25T23:00:00Z");
+		given(trusts.current()).willReturn(List.of(new Trust(1, "local", "203.0.113.50", end.minusSeconds(60), end,
+				"admin", "192.0.2.1", 4L, null, false)));
+
+		assertThat(service.rules("local", "dovecot").ignoreIp())
+			.containsExactly(new JailRulesView.IgnoreEntry("203.0.113.50", false, end, "admin"));
+	}
+
+	@Test
 	void marksEachIgnoredAddressAsFail2bansOwnOrAPanelTrust() {
 		given(settings.rules("dovecot")).willReturn(new JailRules("dovecot", 5, Duration.ofMinutes(10),
 				Duration.ofHours(12), null, new LogSources(List.of("/var/log/mail.log"), List.of()), List.of("dummy"),
