@@ -55,6 +55,11 @@ final class AddressRelease {
 			return held.getOrDefault(target, List.of()).stream().filter(ban -> job.releasesFrom(ban.jail())).toList();
 		}
 
+		/** What fail2ban holds of the value in the job's jails that releasing it releases (no wider network). */
+		List<HeldBan> releasable(Map<BanTarget, List<HeldBan>> held) {
+			return inScope(held).stream().filter(HeldBan::releasedWithTarget).toList();
+		}
+
 	}
 
 	/**
@@ -129,7 +134,7 @@ final class AddressRelease {
 	private List<Pending> stillHeld(List<Pending> pending, Map<BanTarget, List<HeldBan>> now,
 			Map<Long, List<ItemBan>> seen) {
 		boolean releases = pending.stream()
-			.anyMatch(value -> value.inScope(now).stream().anyMatch(HeldBan::releasedWithTarget));
+			.anyMatch(value -> !value.releasable(now).isEmpty());
 		if (!releases) {
 			return pending;
 		}
@@ -143,10 +148,7 @@ final class AddressRelease {
 		for (Pending value : pending) {
 			List<ItemBan> before = value.item().result().bans(ItemBan.Outcome.SEEN);
 			Set<ItemBan> all = new LinkedHashSet<>(before);
-			value.inScope(now)
-				.stream()
-				.filter(HeldBan::releasedWithTarget)
-				.forEach(held -> all.add(ItemBan.of(held, ItemBan.Outcome.SEEN)));
+			value.releasable(now).forEach(held -> all.add(ItemBan.of(held, ItemBan.Outcome.SEEN)));
 			seen.put(value.id(), List.copyOf(all));
 		}
 		return seen;
@@ -170,11 +172,9 @@ final class AddressRelease {
 			Set<String> everyJail = new LinkedHashSet<>();
 			Map<String, Set<String>> byJail = new LinkedHashMap<>();
 			for (Pending value : pending) {
-				for (HeldBan held : value.inScope(now)) {
-					if (held.releasedWithTarget()) {
-						(value.job().jails().isEmpty() ? everyJail
-								: byJail.computeIfAbsent(held.jail(), jail -> new LinkedHashSet<>())).add(held.entry());
-					}
+				for (HeldBan held : value.releasable(now)) {
+					(value.job().jails().isEmpty() ? everyJail
+							: byJail.computeIfAbsent(held.jail(), jail -> new LinkedHashSet<>())).add(held.entry());
 				}
 			}
 			byJail.values().forEach(entries -> entries.removeAll(everyJail));
@@ -250,11 +250,7 @@ final class AddressRelease {
 	}
 
 	private static List<ItemBan> stillBanned(Pending value, Map<BanTarget, List<HeldBan>> after) {
-		return value.inScope(after)
-			.stream()
-			.filter(HeldBan::releasedWithTarget)
-			.map(held -> ItemBan.of(held, ItemBan.Outcome.STILL_BANNED))
-			.toList();
+		return value.releasable(after).stream().map(held -> ItemBan.of(held, ItemBan.Outcome.STILL_BANNED)).toList();
 	}
 
 	private static Set<JailEntry> entries(Collection<HeldBan> bans) {

@@ -9,7 +9,7 @@ import org.unbanpanel.hosts.HostName;
 /**
  * Published in the transaction that stores what came of some values of a job: each time the worker settles values,
  * and once more, with {@link #state} final, when the job ends. The audit trail records one entry per released ban,
- * the trust module trusts {@link #unblockedAddresses} of a finished job that asked for it; the event publication
+ * the trust module trusts {@link #unblockedOnHosts} of a finished job that asked for it, on each host; the event publication
  * registry keeps the event until each listener has handled it, across a restart.
  *
  * @param state the job's state afterwards: {@link JobState#QUEUED} while values wait for fail2ban
