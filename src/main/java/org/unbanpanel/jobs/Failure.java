@@ -27,6 +27,13 @@ import org.unbanpanel.core.Explanation;
  */
 public record Failure(String code, Explanation message) {
 
+	/** The code of an address, or a job, waiting for fail2ban on its host; queries match it too. */
+	static final String WAITING = "waiting";
+
+	static final String WAITING_ACCOUNTS = "waiting.accounts";
+
+	static final String WAITING_UNFINISHED = "waiting.unfinished";
+
 	static final Failure UNEXPECTED = new Failure("unexpected", null);
 
 	static final Failure ALL_FAILED = new Failure("allFailed", null);

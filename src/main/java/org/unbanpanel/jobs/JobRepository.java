@@ -348,7 +348,7 @@ class JobRepository {
 	 */
 	private static final String WAITS_FOR_LOCAL_FAIL2BAN = """
 			state = 'QUEUED' AND EXISTS (SELECT 1 FROM unblock_item i WHERE i.job_id = unblock_job.id
-			AND i.state = 'PENDING' AND i.host = 'local' AND i.kind = 'IP' AND i.error_code = 'waiting')""";
+			AND i.state = 'PENDING' AND i.host = 'local' AND i.kind = 'IP' AND i.error_code = '""" + Failure.WAITING + "')";
 
 	/** Makes every job that waits for the local fail2ban ({@link #nextAttemptForFail2ban}) due now. */
 	void dueNowForFail2ban(Instant now) {

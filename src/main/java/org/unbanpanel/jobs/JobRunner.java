@@ -305,7 +305,8 @@ class JobRunner implements DisposableBean {
 
 		/** A waiting value's error: {@code waiting}, {@code waiting.accounts} or {@code waiting.unfinished}. */
 		Failure pending(ItemKind kind) {
-			String code = unfinished ? "waiting.unfinished" : (kind == ItemKind.IP) ? "waiting" : "waiting.accounts";
+			String code = unfinished ? Failure.WAITING_UNFINISHED
+					: (kind == ItemKind.IP) ? Failure.WAITING : Failure.WAITING_ACCOUNTS;
 			return new Failure(code, reason);
 		}
 
@@ -501,7 +502,7 @@ class JobRunner implements DisposableBean {
 		boolean unfinishedOnly = hosts.stream()
 			.map(unreachable::get)
 			.allMatch(reason -> reason != null && reason.unfinished());
-		String code = unfinishedOnly ? "waiting.unfinished" : "waiting";
+		String code = unfinishedOnly ? Failure.WAITING_UNFINISHED : Failure.WAITING;
 		boolean localOnly = items.stream().allMatch(item -> item.target().host().isLocal());
 		if (localOnly) {
 			return new Failure(code, unreachable.get(HostName.LOCAL).reason());
