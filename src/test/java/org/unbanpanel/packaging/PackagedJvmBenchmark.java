@@ -64,6 +64,9 @@ class PackagedJvmBenchmark {
 	/** JVM options to try against the unit's, added to them, measured in the same rounds when given. */
 	static final String CANDIDATE = System.getProperty("benchmark.candidate", "").strip();
 
+	/** jcmd commands, separated by commas, whose output is printed after the views of each start, when given. */
+	static final String INSPECT = System.getProperty("benchmark.inspect", "").strip();
+
 	private static Fail2banServer fail2ban;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -169,13 +172,24 @@ class PackagedJvmBenchmark {
 				views.add((System.nanoTime() - viewStart) / 1_000_000);
 				assertThat(page).contains("20,000 banned addresses");
 			}
-			return new Run(firstAnswer, rssAfterStart, rssMegabytes(panel), median(views));
+			long rssAfterViews = rssMegabytes(panel);
+			inspect(jvm, panel);
+			return new Run(firstAnswer, rssAfterStart, rssAfterViews, median(views));
 		}
 		finally {
 			panel.destroy();
 			// a first start writes the class archive as it stops
 			panel.waitFor(60, TimeUnit.SECONDS);
 			FileSystemUtils.deleteRecursively(dataDir);
+		}
+	}
+
+	private static void inspect(Jvm jvm, Process panel) throws Exception {
+		for (String command : INSPECT.isEmpty() ? new String[0] : INSPECT.split(",")) {
+			Process jcmd = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+					Long.toString(panel.pid()), command.strip())).redirectErrorStream(true).start();
+			System.out.printf("%n--- %s: jcmd %s%n%s", jvm.name(), command.strip(), new String(jcmd.getInputStream().readAllBytes()));
+			jcmd.waitFor(30, TimeUnit.SECONDS);
 		}
 	}
 
