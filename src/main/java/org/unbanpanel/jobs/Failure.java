@@ -34,6 +34,9 @@ public record Failure(String code, Explanation message) {
 
 	static final String WAITING_UNFINISHED = "waiting.unfinished";
 
+	/** The code of an address whose host's fail2ban could not be reached until the job's retry time ran out. */
+	static final String FAIL2BAN_UNREACHABLE = "fail2ban.UNREACHABLE";
+
 	static final Failure UNEXPECTED = new Failure("unexpected", null);
 
 	static final Failure ALL_FAILED = new Failure("allFailed", null);

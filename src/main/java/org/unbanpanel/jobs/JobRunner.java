@@ -313,7 +313,7 @@ class JobRunner implements DisposableBean {
 		/** A value's error once the retry time is over: {@code fail2ban.UNREACHABLE}, … or {@code unfinished}. */
 		Failure gaveUp(ItemKind kind) {
 			String code = unfinished ? "unfinished"
-					: (kind == ItemKind.IP) ? "fail2ban.UNREACHABLE" : "account.UNREACHABLE";
+					: (kind == ItemKind.IP) ? Failure.FAIL2BAN_UNREACHABLE : "account.UNREACHABLE";
 			return new Failure(code, reason);
 		}
 

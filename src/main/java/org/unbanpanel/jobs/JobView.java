@@ -86,7 +86,7 @@ public record JobView(long id, JobState state, String submittedBy, String client
 
 	/** Whether its banner says why fail2ban cannot be reached: it waits for it, or gave up waiting. */
 	public boolean explainsFail2ban() {
-		return failure != null && (failure.code().equals(Failure.WAITING) || failure.code().equals("fail2ban.UNREACHABLE"));
+		return failure != null && (failure.code().equals(Failure.WAITING) || failure.code().equals(Failure.FAIL2BAN_UNREACHABLE));
 	}
 
 	/** Whether "run again" can queue its values anew: it has ended, and some of its values failed. */

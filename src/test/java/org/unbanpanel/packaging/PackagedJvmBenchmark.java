@@ -184,12 +184,17 @@ class PackagedJvmBenchmark {
 		}
 	}
 
+	/** Output goes to a file, so that the wait, not a blocking read, bounds how long jcmd may take. */
 	private static void inspect(Jvm jvm, Process panel) throws Exception {
 		for (String command : INSPECT.isEmpty() ? new String[0] : INSPECT.split(",")) {
+			File output = File.createTempFile("jcmd-", ".txt", Path.of("target").toFile());
 			Process jcmd = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-					Long.toString(panel.pid()), command.strip())).redirectErrorStream(true).start();
-			System.out.printf("%n--- %s: jcmd %s%n%s", jvm.name(), command.strip(), new String(jcmd.getInputStream().readAllBytes()));
-			jcmd.waitFor(30, TimeUnit.SECONDS);
+					Long.toString(panel.pid()), command.strip())).redirectErrorStream(true).redirectOutput(output).start();
+			if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+				jcmd.destroyForcibly();
+			}
+			System.out.printf("%n--- %s: jcmd %s%n%s", jvm.name(), command.strip(), Files.readString(output.toPath()));
+			Files.delete(output.toPath());
 		}
 	}
 
