@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public record JobView(long id, JobState state, String submittedBy, String clientAddress, Instant createdAt,
 		Instant startedAt, Instant finishedAt, int attempts, Instant nextAttemptAt, Failure failure,
-		List<ItemView> items, Duration trustFor, List<String> jails, JobTrusts.Report trust,
+		List<ItemView> items, Duration trustFor, List<String> jails, JobTrusts.Outcome trust,
 		List<Instant> attemptTimes, Instant givesUpAt) {
 
 	public JobView {
@@ -44,7 +44,7 @@ public record JobView(long id, JobState state, String submittedBy, String client
 				nextAttemptAt, failure, lines, trustFor, chosenJails, trust, times, givesUpAt);
 	}
 
-	JobView withTrust(JobTrusts.Report report) {
+	JobView withTrust(JobTrusts.Outcome report) {
 		return new JobView(id, state, submittedBy, clientAddress, createdAt, startedAt, finishedAt, attempts,
 				nextAttemptAt, failure, items, trustFor, jails, report, attemptTimes, givesUpAt);
 	}
@@ -113,7 +113,7 @@ public record JobView(long id, JobState state, String submittedBy, String client
 
 	/** Whether nothing more will change: the job has ended, and so has the applying of its trust, if it asked one. */
 	public boolean settled() {
-		return finished() && (trustFor.isZero() || (trust != null && (trust.applied() || trust.problem() != null)));
+		return finished() && (trustFor.isZero() || (trust != null && (trust.applied() || !trust.problems().isEmpty())));
 	}
 
 }

@@ -62,21 +62,21 @@ class JobTrust implements JobTrusts {
 	}
 
 	/**
-	 * The job's trust over all its hosts: applied once every host's lists hold it, and the problem of each host that
-	 * does not yet, named by host; pending until the job's end is heard.
+	 * The job's trust over all its hosts: applied once every host's lists hold it, with each host that does not yet
+	 * and what its fail2ban said; pending until the job's end is heard.
 	 */
 	@Override
-	public Report of(long jobId) {
+	public Outcome of(long jobId) {
 		Map<String, Report> reports = service.reportsOf(jobId);
 		if (reports.isEmpty()) {
-			return Report.PENDING;
+			return Outcome.PENDING;
 		}
-		String problems = reports.entrySet()
+		List<HostProblem> problems = reports.entrySet()
 			.stream()
 			.filter(host -> host.getValue().problem() != null)
-			.map(host -> host.getKey() + ": " + host.getValue().problem())
-			.collect(Collectors.joining("; "));
-		return new Report(reports.values().stream().allMatch(Report::applied), problems.isEmpty() ? null : problems);
+			.map(host -> new HostProblem(host.getKey(), host.getValue().problem()))
+			.toList();
+		return new Outcome(reports.values().stream().allMatch(Report::applied), problems);
 	}
 
 }

@@ -139,13 +139,32 @@ class JobControllerTests {
 	void saysSoWhenFail2banDidNotTrustTheReleasedAddresses() throws Exception {
 		JobView job = job(10, JobState.DONE,
 				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
-		given(service.find(10)).willReturn(Optional.of(withTrust(job, new JobTrusts.Report(false,
-				"fail2ban is not running"))));
+		given(service.find(10)).willReturn(Optional.of(withTrust(job, new JobTrusts.Outcome(false,
+				List.of(new JobTrusts.HostProblem("local", "fail2ban is not running"))))));
 
 		mvc.perform(get("/jobs/10"))
-			.andExpect(content().string(containsString("has not added them to its ignore lists yet (fail2ban is not running)")))
+			.andExpect(content().string(containsString("has not added them to its ignore lists yet on these hosts")))
+			.andExpect(content().string(containsString("<li>local: fail2ban is not running</li>")))
 			.andExpect(content().string(not(containsString("then ignores the released addresses"))))
 			.andExpect(content().string(not(containsString("http-equiv=\"refresh\""))));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void namesEachHostWhoseFail2banDidNotTrustTheReleasedAddresses() throws Exception {
+		JobView job = job(11, JobState.DONE,
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null),
+				new ItemView("mail", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("dovecot"), 0, null),
+				new ItemView("web", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("apache"), 0, null));
+		given(service.find(11)).willReturn(Optional.of(withTrust(job, new JobTrusts.Outcome(false,
+				List.of(new JobTrusts.HostProblem("mail", "fail2ban is not running"),
+						new JobTrusts.HostProblem("web", "the host cannot be reached"))))));
+
+		mvc.perform(get("/jobs/11").header("Accept-Language", "es"))
+			.andExpect(content().string(containsString("en estos servidores")))
+			.andExpect(content().string(containsString("<li>mail: fail2ban is not running</li>")))
+			.andExpect(content().string(containsString("<li>web: the host cannot be reached</li>")))
+			.andExpect(content().string(not(containsString("<li>local:"))));
 	}
 
 	@Test
@@ -153,8 +172,8 @@ class JobControllerTests {
 	void refreshesItselfUntilTheTrustOfAFinishedJobIsApplied() throws Exception {
 		JobView job = job(12, JobState.DONE,
 				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
-		given(service.find(12)).willReturn(Optional.of(withTrust(job, JobTrusts.Report.PENDING)),
-				Optional.of(withTrust(job, new JobTrusts.Report(true, null))));
+		given(service.find(12)).willReturn(Optional.of(withTrust(job, JobTrusts.Outcome.PENDING)),
+				Optional.of(withTrust(job, new JobTrusts.Outcome(true, List.of()))));
 
 		mvc.perform(get("/jobs/12"))
 			.andExpect(content().string(containsString("ignore list for 12 h")))
@@ -475,7 +494,7 @@ class JobControllerTests {
 	private static final ItemView NOT_BANNED_LOCALLY = new ItemView("local", ItemKind.IP, "198.51.100.7",
 			ItemState.NOT_BANNED, List.of(), 0, null);
 
-	private static JobView withTrust(JobView job, JobTrusts.Report report) {
+	private static JobView withTrust(JobView job, JobTrusts.Outcome report) {
 		return new JobView(job.id(), job.state(), job.submittedBy(), job.clientAddress(), job.createdAt(), null, null,
 				1, null, null, job.items(), Duration.ofHours(12), List.of(), report, List.of(), null);
 	}

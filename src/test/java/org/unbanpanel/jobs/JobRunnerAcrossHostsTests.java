@@ -89,7 +89,7 @@ class JobRunnerAcrossHostsTests {
 	private final JobRunner runner = runner(fleet, PROPERTIES);
 
 	private final JobService service = new JobService(repository, events::add, mock(JobWorker.class),
-			jobId -> JobTrusts.Report.PENDING, database.transactions(), clock, runner, PROPERTIES, fleet);
+			jobId -> JobTrusts.Outcome.PENDING, database.transactions(), clock, runner, PROPERTIES, fleet);
 
 	@BeforeEach
 	void accountsHaveNoFailures() {

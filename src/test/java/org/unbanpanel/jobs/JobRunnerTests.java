@@ -66,7 +66,7 @@ class JobRunnerTests {
 			accountLocks);
 
 	private final JobService service = new JobService(repository, events::add, mock(JobWorker.class),
-			jobId -> JobTrusts.Report.PENDING, database.transactions(), clock, runner(), DEFAULTS, fleet);
+			jobId -> JobTrusts.Outcome.PENDING, database.transactions(), clock, runner(), DEFAULTS, fleet);
 
 	@BeforeEach
 	void accountsHaveNoFailures() {

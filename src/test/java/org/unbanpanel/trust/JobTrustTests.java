@@ -103,10 +103,11 @@ class JobTrustTests {
 		when(service.reportsOf(8)).thenReturn(Map.of("local", new JobTrusts.Report(true, null)));
 		when(service.reportsOf(9)).thenReturn(Map.of());
 
-		assertThat(listener.of(7)).isEqualTo(new JobTrusts.Report(false, "mail: cannot reach mail"));
+		assertThat(listener.of(7))
+			.isEqualTo(new JobTrusts.Outcome(false, List.of(new JobTrusts.HostProblem("mail", "cannot reach mail"))));
 		assertThat(listener.of(8)).as("a job that ended before trusts were kept per host: its one record, local's")
-			.isEqualTo(new JobTrusts.Report(true, null));
-		assertThat(listener.of(9)).isEqualTo(JobTrusts.Report.PENDING);
+			.isEqualTo(new JobTrusts.Outcome(true, List.of()));
+		assertThat(listener.of(9)).isEqualTo(JobTrusts.Outcome.PENDING);
 	}
 
 	private static JobSettled settled(JobState state, Duration trust, String... unblocked) {
