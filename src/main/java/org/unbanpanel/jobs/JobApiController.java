@@ -112,13 +112,14 @@ class JobApiController {
 	}
 
 	/**
-	 * A released address fail2ban banned again: the entry in the jail that holds it again, when the job released it,
-	 * when the watch saw the new ban, and the whole minutes between, as the job page says them.
+	 * A released address fail2ban banned again: the host and the entry in the jail that holds it again, when the job
+	 * released it, when the watch saw the new ban, and the whole minutes between, as the job page says them.
 	 */
-	record RebanAnswer(String jail, String entry, Instant releasedAt, Instant bannedAt, long minutesAfterRelease) {
+	record RebanAnswer(String host, String jail, String entry, Instant releasedAt, Instant bannedAt,
+			long minutesAfterRelease) {
 
 		static RebanAnswer of(Reban reban) {
-			return new RebanAnswer(reban.jail(), reban.address(), reban.releasedAt(), reban.bannedAt(),
+			return new RebanAnswer(reban.host().value(), reban.jail(), reban.address(), reban.releasedAt(), reban.bannedAt(),
 					reban.minutesAfterRelease());
 		}
 

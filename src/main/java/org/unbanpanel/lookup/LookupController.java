@@ -2,6 +2,8 @@ package org.unbanpanel.lookup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -17,6 +19,7 @@ import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.jobs.JobRedirect;
 import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.Reban;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.trust.TrustPolicy;
 import org.unbanpanel.watch.WatchService;
@@ -122,8 +125,13 @@ class LookupController {
 		if (query.valid() && !query.isEmpty()) {
 			LookupResults results = lookups.lookup(query);
 			model.addAttribute("results", results);
-			model.addAttribute("rebans", (results.address() != null) ? watch.ofAddress(results.address()) : List.of());
+			model.addAttribute("rebans", (results.address() != null) ? byHost(watch.ofAddress(results.address())) : Map.of());
 		}
+	}
+
+	/** Each host's new bans, for that host's part of the page. */
+	private static Map<String, List<Reban>> byHost(List<Reban> rebans) {
+		return rebans.stream().collect(Collectors.groupingBy(reban -> reban.host().value()));
 	}
 
 	private String view(Model model) {

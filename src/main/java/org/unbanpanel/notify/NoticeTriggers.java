@@ -31,13 +31,18 @@ class NoticeTriggers {
 		this.panel = panel;
 	}
 
+	/**
+	 * A released address banned again: {@code banned-again} on the machine the panel runs on, whose logs the evidence
+	 * page reads; {@code banned-again-on-host}, naming the host and with no evidence, on another host.
+	 */
 	@ApplicationModuleListener
 	void bannedAgain(BannedAgain event) {
 		Reban reban = event.reban();
-		notices.add("banned-again", values("address", reban.address(), "jail", reban.jail(), "minutesAfterRelease",
+		notices.add(reban.local() ? "banned-again" : "banned-again-on-host", values("address", reban.address(), "jail", reban.jail(), "minutesAfterRelease",
 				reban.minutesAfterRelease(), "jobId", reban.jobId(), "releasedAt", reban.releasedAt().toString(),
 				"bannedAt", reban.bannedAt().toString(), "evidence",
-				panel.link("/evidence?jail=" + reban.jail() + "&ip=" + reban.address())));
+				reban.local() ? panel.link("/evidence?jail=" + reban.jail() + "&ip=" + reban.address()) : "", "host",
+				reban.host().value()));
 	}
 
 	/** A job that ended failed: every value it had left failed. */

@@ -5,14 +5,14 @@ import java.time.Instant;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.jobs.JailEntry;
 import org.unbanpanel.jobs.JobSettled;
 
 /**
- * Starts a watch for each entry a job released on the machine the panel runs on (the watch reads its fail2ban only;
- * a release on another host of the fleet is not watched), from the jails it released from
- * ({@link JobSettled#jails()}: a new ban in another jail is no new ban of what the job did). Each entry once per value, also when the registry hands the
- * event out again.
+ * Starts a watch for each entry a job released, on the host it released it on, from the jails it released from
+ * ({@link JobSettled#jails()}: a new ban in another jail is no new ban of what the job did). Each entry once per value
+ * and host, also when the registry hands the event out again.
  */
 @Component
 class ReleasesWatched {
@@ -35,12 +35,12 @@ class ReleasesWatched {
 			return;
 		}
 		Instant now = clock.instant();
-		for (JobSettled.SettledItem item : job.items().stream().filter(JobSettled.SettledItem::onLocalHost).toList()) {
+		for (JobSettled.SettledItem item : job.items()) {
 			item.released()
 				.stream()
 				.map(JailEntry::entry)
 				.distinct()
-				.forEach(entry -> watches.add(entry, job.jobId(), item.itemId(), job.jails(), now,
+				.forEach(entry -> watches.add(HostName.parse(item.host()), entry, job.jobId(), item.itemId(), job.jails(), now,
 						now.plus(properties.watchFor())));
 		}
 	}

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.jobs.Reban;
 
 /** The watches and what they saw, in the table {@code release_watch}. */
@@ -21,7 +22,7 @@ class WatchRepository {
 	/** How long a new ban is kept for the pages. */
 	static final Duration KEPT_FOR = Duration.ofDays(30);
 
-	private static final String REBAN_COLUMNS = "address, banned_again_in, job_id, released_at, banned_again_at";
+	private static final String REBAN_COLUMNS = "host, address, banned_again_in, job_id, released_at, banned_again_at";
 
 	private final JdbcClient jdbc;
 
@@ -30,11 +31,12 @@ class WatchRepository {
 	}
 
 	/** Starts a watch, unless this value's address is watched already (an event handed out again). */
-	void add(String address, long jobId, long itemId, List<String> jails, Instant releasedAt, Instant until) {
+	void add(HostName host, String address, long jobId, long itemId, List<String> jails, Instant releasedAt, Instant until) {
 		jdbc.sql("""
-				INSERT INTO release_watch (address, job_id, item_id, jails, released_at, watch_until)
-				SELECT :address, :jobId, :itemId, :jails, :releasedAt, :until FROM (VALUES (0)) AS one (x)
+				INSERT INTO release_watch (host, address, job_id, item_id, jails, released_at, watch_until)
+				SELECT :host, :address, :jobId, :itemId, :jails, :releasedAt, :until FROM (VALUES (0)) AS one (x)
 				WHERE NOT EXISTS (SELECT 1 FROM release_watch WHERE item_id = :itemId AND address = :address)""")
+			.param("host", host.value())
 			.param("address", address)
 			.param("jobId", jobId)
 			.param("itemId", itemId)
@@ -47,7 +49,7 @@ class WatchRepository {
 	/** The watches that go on at this time. */
 	List<Watch> current(Instant now) {
 		return jdbc.sql("""
-				SELECT id, address, job_id, jails, released_at, watch_until FROM release_watch
+				SELECT id, host, address, job_id, jails, released_at, watch_until FROM release_watch
 				WHERE banned_again_at IS NULL AND watch_until > :now ORDER BY id""")
 			.param("now", utc(now))
 			.query(WatchRepository::watch)
@@ -114,14 +116,18 @@ class WatchRepository {
 
 	private static Watch watch(ResultSet rs, int row) throws SQLException {
 		String jails = rs.getString("jails");
-		return new Watch(rs.getLong("id"), rs.getString("address"), rs.getLong("job_id"),
+		return new Watch(rs.getLong("id"), host(rs), rs.getString("address"), rs.getLong("job_id"),
 				jails.isEmpty() ? List.of() : Arrays.asList(jails.split(",")), instant(rs, "released_at"),
 				instant(rs, "watch_until"));
 	}
 
 	private static Reban reban(ResultSet rs, int row) throws SQLException {
-		return new Reban(rs.getString("address"), rs.getString("banned_again_in"), rs.getLong("job_id"),
+		return new Reban(host(rs), rs.getString("address"), rs.getString("banned_again_in"), rs.getLong("job_id"),
 				instant(rs, "released_at"), instant(rs, "banned_again_at"));
+	}
+
+	private static HostName host(ResultSet rs) throws SQLException {
+		return HostName.parse(rs.getString("host"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -12,6 +12,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.hamcrest.Matchers.startsWith;
@@ -75,12 +76,12 @@ class JobApiControllerTests {
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
-	void answersTheReleasedAddressesBannedAgainAsData() throws Exception {
+	void answersTheReleasedAddressesBannedAgainAsDataWithTheirHost() throws Exception {
 		given(service.find(12)).willReturn(Optional.of(job(12, JobState.DONE)));
 		given(watch.bannedAgain(12)).willReturn(List.of(
-				new Reban("192.0.2.7", "dovecot", 12, Instant.parse("2026-12-01T21:36:01Z"),
+				new Reban(HostName.LOCAL, "192.0.2.7", "dovecot", 12, Instant.parse("2026-12-01T21:36:01Z"),
 						Instant.parse("2026-12-01T21:40:02Z")),
-				new Reban("2001:db8::7", "sshd", 12, Instant.parse("2026-12-01T21:36:01Z"),
+				new Reban(HostName.parse("mail"), "2001:db8::7", "sshd", 12, Instant.parse("2026-12-01T21:36:01Z"),
 						Instant.parse("2026-12-01T22:31:00Z"))));
 
 		mvc.perform(get("/api/v1/jobs/12"))
@@ -88,11 +89,13 @@ class JobApiControllerTests {
 			.andExpect(jsonPath("$.id").value(12))
 			.andExpect(jsonPath("$.items[0].value").value("4.4.4.4"))
 			.andExpect(jsonPath("$.rebans.length()").value(2))
+			.andExpect(jsonPath("$.rebans[0].host").value("local"))
 			.andExpect(jsonPath("$.rebans[0].jail").value("dovecot"))
 			.andExpect(jsonPath("$.rebans[0].entry").value("192.0.2.7"))
 			.andExpect(jsonPath("$.rebans[0].releasedAt").value("2026-12-01T21:36:01Z"))
 			.andExpect(jsonPath("$.rebans[0].bannedAt").value("2026-12-01T21:40:02Z"))
 			.andExpect(jsonPath("$.rebans[0].minutesAfterRelease").value(4))
+			.andExpect(jsonPath("$.rebans[1].host").value("mail"))
 			.andExpect(jsonPath("$.rebans[1].jail").value("sshd"))
 			.andExpect(jsonPath("$.rebans[1].entry").value("2001:db8::7"))
 			.andExpect(jsonPath("$.rebans[1].minutesAfterRelease").value(54));

@@ -102,13 +102,28 @@ class JobControllerTests {
 	void saysWhichReleasedAddressWasBannedAgainWhereAndHowSoonWithItsEvidence() throws Exception {
 		given(service.find(9)).willReturn(Optional.of(job(9, JobState.DONE,
 				new ItemView("local", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null))));
-		given(watch.bannedAgain(9)).willReturn(List.of(new Reban("203.0.113.7", "dovecot", 9,
+		given(watch.bannedAgain(9)).willReturn(List.of(new Reban(HostName.LOCAL, "203.0.113.7", "dovecot", 9,
 				SUBMITTED.plusSeconds(5), SUBMITTED.plusSeconds(5 + 4 * 60 + 30))));
 
 		mvc.perform(get("/jobs/9"))
 			.andExpect(content().string(containsString("203.0.113.7 was banned again in dovecot 4 min after its release")))
 			.andExpect(content().string(containsString("seen at 2026-11-25 11:04:35")))
 			.andExpect(content().string(containsString("href=\"/evidence?jail=dovecot&amp;ip=203.0.113.7\"")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void namesTheHostOfEachNewBanOfAJobAcrossHostsWithEvidenceForThisMachineOnly() throws Exception {
+		given(service.find(9)).willReturn(Optional.of(job(9, JobState.DONE,
+				new ItemView("local", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("dovecot"), 0, null),
+				new ItemView("mail", ItemKind.IP, "203.0.113.7", ItemState.UNBANNED, List.of("sasl"), 0, null))));
+		given(watch.bannedAgain(9)).willReturn(List.of(new Reban(HostName.parse("mail"), "203.0.113.7", "sasl", 9,
+				SUBMITTED.plusSeconds(5), SUBMITTED.plusSeconds(5 + 2 * 60))));
+
+		mvc.perform(get("/jobs/9").header("Accept-Language", "ca"))
+			.andExpect(content().string(containsString(
+					"203.0.113.7 s&#39;ha bloquejat de nou a sasl al servidor mail 2 min després de desbloquejar-la")))
+			.andExpect(content().string(not(containsString("/evidence?jail=sasl"))));
 	}
 
 	@Test

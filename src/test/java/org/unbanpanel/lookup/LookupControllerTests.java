@@ -1,6 +1,7 @@
 package org.unbanpanel.lookup;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.hosts.Hosts;
 import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.jobs.JobService;
+import org.unbanpanel.jobs.Reban;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.AccountLocksOnHosts;
@@ -135,6 +137,33 @@ class LookupControllerTests {
 			.andExpect(content().string(containsString("name=\"host\" value=\"backup\"")))
 			.andExpect(content().string(not(containsString("Nothing to release."))));
 		verify(evidence, never()).explain(any(), argThat(bans -> bans.stream().anyMatch(ban -> "sshd".equals(ban.jail()))));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void listsEachNewBanOfTheAddressUnderTheHostThatBannedItAgainWithEvidenceForThisMachineOnly() throws Exception {
+		bannedInDovecotAndRecidive();
+		Fail2ban clear = mock(Fail2ban.class);
+		given(clear.whereBanned(List.of(OFFICE))).willReturn(Map.of(OFFICE, List.of()));
+		fleet(clear, clear);
+		Instant released = Instant.parse("2026-11-25T10:00:00Z");
+		given(watch.ofAddress("203.0.113.7")).willReturn(List.of(
+				new Reban(HostName.parse("mail"), "203.0.113.7", "sasl", 12, released, released.plusSeconds(180)),
+				new Reban(HostName.LOCAL, "203.0.113.7", "dovecot", 12, released, released.plusSeconds(60))));
+
+		String page = mvc.perform(get("/lookup").param("ip", "203.0.113.7"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		int mailPart = page.indexOf("id=\"host-mail\"");
+		int backupPart = page.indexOf("id=\"host-backup\"");
+		assertThat(page.indexOf("203.0.113.7 was banned again in dovecot 1 min after its release")).isBetween(0, mailPart);
+		assertThat(page.indexOf("203.0.113.7 was banned again in sasl 3 min after its release")).isBetween(mailPart,
+				backupPart);
+		assertThat(page).contains("href=\"/evidence?jail=dovecot&amp;ip=203.0.113.7\"")
+			.doesNotContain("/evidence?jail=sasl");
 	}
 
 	@Test

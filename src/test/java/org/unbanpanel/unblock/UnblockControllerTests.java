@@ -28,7 +28,6 @@ import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.trust.TrustPolicy;
 import org.unbanpanel.watch.WatchService;
-import org.unbanpanel.watch.WatchService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -86,7 +85,7 @@ class UnblockControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void listsTheAddressesBannedAgainInTheLast24HoursWithTheirJobAndEvidence() throws Exception {
 		Instant released = Instant.parse("2026-11-25T10:00:00Z");
-		given(watch.recent()).willReturn(List.of(new Reban("192.0.2.7", "dovecot", 12, released,
+		given(watch.recent()).willReturn(List.of(new Reban(HostName.LOCAL, "192.0.2.7", "dovecot", 12, released,
 				released.plus(Duration.ofMinutes(4)))));
 
 		mvc.perform(get("/system/unblock"))
@@ -96,6 +95,22 @@ class UnblockControllerTests {
 			.andExpect(content().string(containsString("href=\"/evidence?jail=dovecot&amp;ip=192.0.2.7\"")))
 			.andExpect(content().string(containsString(">4 min<")))
 			.andExpect(content().string(containsString("href=\"/jobs/12\"")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void namesTheHostOfEachAddressBannedAgainInAFleetAndLinksEvidenceForThisMachineOnly() throws Exception {
+		given(service.hosts()).willReturn(FLEET);
+		Instant released = Instant.parse("2026-11-25T10:00:00Z");
+		given(watch.recent()).willReturn(List.of(
+				new Reban(HostName.parse("mail"), "192.0.2.8", "sasl", 12, released, released.plusSeconds(60)),
+				new Reban(HostName.LOCAL, "192.0.2.7", "dovecot", 12, released, released.plusSeconds(60))));
+
+		mvc.perform(get("/system/unblock").header("Accept-Language", "es"))
+			.andExpect(content().string(containsString("<th scope=\"col\">Servidor</th>")))
+			.andExpect(content().string(containsString("<td data-label=\"Servidor\">mail</td>")))
+			.andExpect(content().string(containsString("href=\"/evidence?jail=dovecot&amp;ip=192.0.2.7\"")))
+			.andExpect(content().string(not(containsString("/evidence?jail=sasl"))));
 	}
 
 	@Test

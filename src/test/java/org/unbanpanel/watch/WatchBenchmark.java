@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.fail2ban.Fail2banAdapters;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.testsupport.CountingCommandRunner;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.TestDatabase;
@@ -62,7 +63,8 @@ class WatchBenchmark {
 		CountingCommandRunner runner = new CountingCommandRunner(CommandRunners.real(Duration.ofSeconds(30)));
 		WatchRepository watches = watched();
 		List<Object> told = new CopyOnWriteArrayList<>();
-		ReleaseWatcher watcher = new ReleaseWatcher(watches, Fail2banAdapters.over(runner, server.command()),
+		ReleaseWatcher watcher = new ReleaseWatcher(watches,
+				EachHostsFail2ban.local(Fail2banAdapters.over(runner, server.command())),
 				new WatchProperties(Duration.ofHours(1), EVERY), told::add, new TestDatabase().transactions(),
 				Clock.systemUTC());
 		runner.takeCount();
@@ -91,7 +93,8 @@ class WatchBenchmark {
 	@Test
 	void timesOneLookAt1000Addresses() {
 		CountingCommandRunner runner = new CountingCommandRunner(CommandRunners.real(Duration.ofSeconds(30)));
-		ReleaseWatcher watcher = new ReleaseWatcher(watched(), Fail2banAdapters.over(runner, server.command()),
+		ReleaseWatcher watcher = new ReleaseWatcher(watched(),
+				EachHostsFail2ban.local(Fail2banAdapters.over(runner, server.command())),
 				new WatchProperties(Duration.ofHours(1), EVERY), event -> {
 				}, new TestDatabase().transactions(), Clock.systemUTC());
 		List<Long> millis = new ArrayList<>();
@@ -112,7 +115,7 @@ class WatchBenchmark {
 		Instant now = Instant.now();
 		List<String> addresses = addresses(10, WATCHED);
 		for (int i = 0; i < addresses.size(); i++) {
-			watches.add(addresses.get(i), 1, i, List.of(), now.minusSeconds(60), now.plus(Duration.ofHours(1)));
+			watches.add(HostName.LOCAL, addresses.get(i), 1, i, List.of(), now.minusSeconds(60), now.plus(Duration.ofHours(1)));
 		}
 		return watches;
 	}

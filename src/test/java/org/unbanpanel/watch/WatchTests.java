@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.unbanpanel.hosts.HostName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +14,7 @@ class WatchTests {
 
 	@Test
 	void takesANewBanInAnyJailForAReleaseFromEveryJail() {
-		Watch watch = new Watch(1, "192.0.2.7", 12, List.of(), RELEASED, RELEASED.plusSeconds(3600));
+		Watch watch = new Watch(1, HostName.LOCAL, "192.0.2.7", 12, List.of(), RELEASED, RELEASED.plusSeconds(3600));
 
 		assertThat(watch.bannedIn(List.of("sasl", "dovecot"))).contains("sasl");
 		assertThat(watch.bannedIn(List.of())).isEmpty();
@@ -21,7 +22,7 @@ class WatchTests {
 
 	@Test
 	void takesOnlyANewBanInTheJailsAReleaseFromSomeJailsWasAbout() {
-		Watch watch = new Watch(1, "192.0.2.7", 12, List.of("dovecot"), RELEASED, RELEASED.plusSeconds(3600));
+		Watch watch = new Watch(1, HostName.LOCAL, "192.0.2.7", 12, List.of("dovecot"), RELEASED, RELEASED.plusSeconds(3600));
 
 		assertThat(watch.bannedIn(List.of("sshd"))).as("a ban the job left alone").isEmpty();
 		assertThat(watch.bannedIn(List.of("sshd", "dovecot"))).contains("dovecot");

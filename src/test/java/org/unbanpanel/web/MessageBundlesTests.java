@@ -65,7 +65,7 @@ class MessageBundlesTests {
 			// notify.NoticeState, and the kinds notify.NoticeTriggers and notify.Fail2banOutage hand to Notices.add
 			Map.entry("notices.state.", Set.of("PENDING", "SENT", "FAILED")),
 			Map.entry("notice.kind.",
-					Set.of("banned-again", "job-failed", "fail2ban-unreachable", "fail2ban-answers-again",
+					Set.of("banned-again", "banned-again-on-host", "job-failed", "fail2ban-unreachable", "fail2ban-answers-again",
 							"release-link-used")),
 			Map.entry("time.unit.", Set.of("d", "h", "min", "s")),
 			Map.entry("error.status.", Set.of("400", "401", "403", "404", "405", "500")),
