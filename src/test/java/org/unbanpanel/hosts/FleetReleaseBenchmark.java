@@ -17,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.JobState;
 import org.unbanpanel.testsupport.Fail2banServer;
@@ -27,7 +25,6 @@ import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.SshHosts;
 import org.unbanpanel.testsupport.SshTestHost;
-import org.unbanpanel.testsupport.WithSshHosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Run with {@code ./mvnw -Pbenchmark test -Dtest=FleetReleaseBenchmark}.
  */
 @Tag("benchmark")
-@WithSshHosts(FleetReleaseBenchmark.HOSTS)
+@WithTestFleet(FleetReleaseBenchmark.HOSTS)
 @PanelOnRealTools(users = { "bench", "ADMIN" }, pam = false, properties = "panel.local-host=false")
 class FleetReleaseBenchmark {
 
@@ -65,14 +62,8 @@ class FleetReleaseBenchmark {
 		this.testHosts = testHosts.all();
 	}
 
-	@DynamicPropertySource
-	static void twentyHosts(DynamicPropertyRegistry registry) {
-		TestFleet.register(FleetReleaseBenchmark.class, registry);
-	}
-
 	@Test
 	void releasesOneAddressOnTwentyHosts() throws Exception {
-		TestFleet.authorize(hosts, testHosts);
 		long threadsBefore = threads();
 		PanelApi api = tools.api("bench");
 		Path knownHosts = knownHosts();

@@ -8,18 +8,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.unbanpanel.exec.CommandRunners;
 import org.unbanpanel.exec.CommandsProperties;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.unbanpanel.testsupport.SshHosts;
 import org.unbanpanel.testsupport.SshTestHost;
 
 /**
- * The hosts module as the panel builds it, from settings bound as Spring Boot binds them, over real test hosts,
- * without starting a whole panel: for the transport's and the adapters' integration tests.
+ * Real test hosts as the panel's fleet: the hosts module as the panel builds it, from settings bound as Spring Boot
+ * binds them, without starting a whole panel (for the transport's and the adapters' integration tests), and the
+ * set-up behind {@link WithTestFleet} for whole-panel tests.
  */
 public final class TestFleet {
 
@@ -42,17 +51,6 @@ public final class TestFleet {
 			settings.putAll(hosts.get(i).settings(i, name(i)));
 		}
 		return settings;
-	}
-
-	/**
-	 * Registers each test host of the class ({@link SshHosts#of}) as {@code panel.hosts[i]}, named {@link #name(int)}:
-	 * the body of a whole-panel test's {@code @DynamicPropertySource}.
-	 */
-	public static void register(Class<?> testClass, DynamicPropertyRegistry registry) {
-		List<SshTestHost> all = SshHosts.of(testClass).all();
-		for (int i = 0; i < all.size(); i++) {
-			all.get(i).settings(i, name(i)).forEach((key, value) -> registry.add(key, () -> value));
-		}
 	}
 
 	public static String name(int index) {
@@ -79,6 +77,47 @@ public final class TestFleet {
 
 	public static Host host(Hosts hosts, int index) {
 		return hosts.find(HostName.parse(name(index))).orElseThrow();
+	}
+
+	/**
+	 * Makes each test host of a {@link WithTestFleet} class ({@link SshHosts#of}) the panel's {@code panel.hosts[i]},
+	 * named {@link #name(int)}; registered for every test class in {@code META-INF/spring.factories}, it does nothing for
+	 * the others. One customizer per class, as the hosts are.
+	 */
+	static final class PanelHostSettings implements ContextCustomizerFactory {
+
+		@Override
+		public ContextCustomizer createContextCustomizer(Class<?> testClass,
+				List<ContextConfigurationAttributes> configAttributes) {
+			return MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+				.isPresent(WithTestFleet.class) ? new HostSettings(testClass) : null;
+		}
+
+		private record HostSettings(Class<?> testClass) implements ContextCustomizer {
+
+			@Override
+			public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+				Map<String, Object> settings = new LinkedHashMap<>();
+				List<SshTestHost> all = SshHosts.of(testClass).all();
+				for (int i = 0; i < all.size(); i++) {
+					settings.putAll(all.get(i).settings(i, name(i)));
+				}
+				context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testFleet", settings));
+			}
+
+		}
+
+	}
+
+	/** Before each test of a {@link WithTestFleet} class, installs its panel's key on every test host. */
+	static final class PanelKeyOnEveryHost implements BeforeEachCallback {
+
+		@Override
+		public void beforeEach(ExtensionContext context) {
+			Hosts hosts = SpringExtension.getApplicationContext(context).getBean(Hosts.class);
+			authorize(hosts, SshHosts.of(context.getRequiredTestClass()).all());
+		}
+
 	}
 
 }

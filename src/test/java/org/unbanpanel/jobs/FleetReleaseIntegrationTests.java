@@ -7,14 +7,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.hosts.Hosts;
-import org.unbanpanel.hosts.TestFleet;
+import org.unbanpanel.hosts.WithTestFleet;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.CountedRuns;
 import org.unbanpanel.testsupport.Fail2banServer;
@@ -25,7 +20,6 @@ import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.SshHosts;
 import org.unbanpanel.testsupport.SshTestHost;
 import org.unbanpanel.testsupport.TestPanel;
-import org.unbanpanel.testsupport.WithSshHosts;
 import org.assertj.core.groups.Tuple;
 import tools.jackson.databind.JsonNode;
 
@@ -41,7 +35,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * completes once sshd is back. The release costs each host's fail2ban-client two runs where the address is held (the
  * read, the unban) and one where it is not (the watch after a release is left out: it looks only every hour here).
  */
-@WithSshHosts(2)
+@WithTestFleet(2)
 @PanelOnRealTools(users = { "admin", "ADMIN" }, pam = false,
 		properties = { "panel.ssh.reconnect-delay=100ms", "panel.ssh.reconnect-delay-max=200ms",
 				"panel.jobs.retry-initial=200ms", "panel.jobs.retry-max-interval=500ms", "panel.watch.every=1h" })
@@ -56,22 +50,9 @@ class FleetReleaseIntegrationTests {
 
 	private final SshHosts testHosts;
 
-	@Autowired
-	private Hosts hosts;
-
 	FleetReleaseIntegrationTests(RealTools tools, SshHosts testHosts) {
 		this.tools = tools;
 		this.testHosts = testHosts;
-	}
-
-	@DynamicPropertySource
-	static void twoOtherHosts(DynamicPropertyRegistry registry) {
-		TestFleet.register(FleetReleaseIntegrationTests.class, registry);
-	}
-
-	@BeforeEach
-	void thePanelsKeyIsInstalledOnEveryHost() {
-		TestFleet.authorize(hosts, testHosts.all());
 	}
 
 	@AfterEach

@@ -5,13 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.hosts.Hosts;
-import org.unbanpanel.hosts.TestFleet;
+import org.unbanpanel.hosts.WithTestFleet;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.PanelOnRealTools;
@@ -19,7 +14,6 @@ import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.SshHosts;
 import org.unbanpanel.testsupport.SshTestHost;
 import org.unbanpanel.testsupport.TestPanel;
-import org.unbanpanel.testsupport.WithSshHosts;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and jails; a host whose sshd is stopped reads as unreachable, with the reason, within the command timeout, while the
  * others answer.
  */
-@WithSshHosts(2)
+@WithTestFleet(2)
 @PanelOnRealTools(users = { "noc", "OPERATOR" }, pam = false,
 		properties = { "panel.commands.timeout=" + LookupAcrossHostsIntegrationTests.TIMEOUT_SECONDS + "s",
 				"panel.ssh.reconnect-delay=100ms", "panel.ssh.reconnect-delay-max=200ms" })
@@ -45,22 +39,9 @@ class LookupAcrossHostsIntegrationTests {
 
 	private final SshHosts testHosts;
 
-	@Autowired
-	private Hosts hosts;
-
 	LookupAcrossHostsIntegrationTests(RealTools tools, SshHosts testHosts) {
 		this.tools = tools;
 		this.testHosts = testHosts;
-	}
-
-	@DynamicPropertySource
-	static void twoOtherHosts(DynamicPropertyRegistry registry) {
-		TestFleet.register(LookupAcrossHostsIntegrationTests.class, registry);
-	}
-
-	@BeforeEach
-	void thePanelsKeyIsInstalledOnEveryHost() {
-		TestFleet.authorize(hosts, testHosts.all());
 	}
 
 	@AfterEach

@@ -4,20 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.hosts.Hosts;
 import org.unbanpanel.hosts.RemoteRunnerWrapper;
 import org.unbanpanel.hosts.TestFleet;
+import org.unbanpanel.hosts.WithTestFleet;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.SshHosts;
 import org.unbanpanel.testsupport.SshTestHost;
-import org.unbanpanel.testsupport.WithSshHosts;
 
 /**
  * The whole hostile-input suite again, on a panel whose fleet holds a remote host besides this machine: a real sshd
@@ -28,23 +23,15 @@ import org.unbanpanel.testsupport.WithSshHosts;
  * host's runner) carried the value. The test host shares this machine's file system, so the sentinel file that a
  * payload run by the host's account would create is the one the suite already checks after each test.
  */
-@WithSshHosts(1)
+@WithTestFleet(1)
 @Import({ HostileInputIntegrationTests.RecordCommands.class, RemoteHostileInputIntegrationTests.RecordRemoteCommands.class })
 class RemoteHostileInputIntegrationTests extends HostileInputIntegrationTests {
 
 	private final SshTestHost far;
 
-	@Autowired
-	private Hosts hosts;
-
 	RemoteHostileInputIntegrationTests(RealTools tools, SshHosts testHosts) {
 		super(tools);
 		this.far = testHosts.get(0);
-	}
-
-	@DynamicPropertySource
-	static void oneRemoteHost(DynamicPropertyRegistry registry) {
-		TestFleet.register(RemoteHostileInputIntegrationTests.class, registry);
 	}
 
 	@BeforeAll
@@ -53,13 +40,6 @@ class RemoteHostileInputIntegrationTests extends HostileInputIntegrationTests {
 		testHosts.get(0).fail2ban().ban("dovecot", BANNED);
 		// the two admins' race releases it on both hosts: one job finds it banned on each, the other on neither
 		testHosts.get(0).fail2ban().ban("dovecot", RACED);
-	}
-
-	@Override
-	@BeforeEach
-	void recordFromHere() {
-		TestFleet.authorize(hosts, List.of(far));
-		super.recordFromHere();
 	}
 
 	/** Every host ticked, as the form first shows them. */

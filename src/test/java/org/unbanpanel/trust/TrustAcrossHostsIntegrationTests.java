@@ -6,13 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.hosts.Hosts;
-import org.unbanpanel.hosts.TestFleet;
+import org.unbanpanel.hosts.WithTestFleet;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.Fail2banServer;
 import org.unbanpanel.testsupport.PanelApi;
@@ -20,7 +16,6 @@ import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.SshHosts;
 import org.unbanpanel.testsupport.SshTestHost;
-import org.unbanpanel.testsupport.WithSshHosts;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +27,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * through {@code sudo -n} under the shipped sudoers rules). A release with a trust puts the address on the ignore list
  * of each host's own fail2ban, as {@code get <jail> ignoreip} there says; ending the trusts takes it off each.
  */
-@WithSshHosts(1)
+@WithTestFleet(1)
 @PanelOnRealTools(users = { "admin", "ADMIN" }, pam = false,
 		properties = { "panel.ssh.reconnect-delay=100ms", "panel.ssh.reconnect-delay-max=200ms" })
 class TrustAcrossHostsIntegrationTests {
@@ -46,24 +41,11 @@ class TrustAcrossHostsIntegrationTests {
 	private final SshHosts testHosts;
 
 	@Autowired
-	private Hosts hosts;
-
-	@Autowired
 	private TrustService trusts;
 
 	TrustAcrossHostsIntegrationTests(RealTools tools, SshHosts testHosts) {
 		this.tools = tools;
 		this.testHosts = testHosts;
-	}
-
-	@DynamicPropertySource
-	static void oneOtherHost(DynamicPropertyRegistry registry) {
-		TestFleet.register(TrustAcrossHostsIntegrationTests.class, registry);
-	}
-
-	@BeforeEach
-	void thePanelsKeyIsInstalledOnTheHost() {
-		TestFleet.authorize(hosts, testHosts.all());
 	}
 
 	@AfterEach

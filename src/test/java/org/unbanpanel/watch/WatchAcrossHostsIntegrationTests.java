@@ -1,17 +1,12 @@
 package org.unbanpanel.watch;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.unbanpanel.hosts.Hosts;
 import org.unbanpanel.hosts.TestFleet;
+import org.unbanpanel.hosts.WithTestFleet;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.PanelOnRealTools;
@@ -19,7 +14,6 @@ import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.SshHosts;
 import org.unbanpanel.testsupport.SshTestHost;
 import org.unbanpanel.testsupport.TestPanel;
-import org.unbanpanel.testsupport.WithSshHosts;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which bans the released address again; the panel sees it there, names the host, and keeps watching while the
  * host cannot be reached.
  */
-@WithSshHosts(1)
+@WithTestFleet(1)
 @PanelOnRealTools(users = { "admin", "ADMIN" }, pam = false,
 		properties = { "panel.watch.every=500ms", "panel.ssh.reconnect-delay=100ms",
 				"panel.ssh.reconnect-delay-max=200ms" })
@@ -41,22 +35,9 @@ class WatchAcrossHostsIntegrationTests {
 
 	private final SshTestHost far;
 
-	@Autowired
-	private Hosts hosts;
-
 	WatchAcrossHostsIntegrationTests(RealTools tools, SshHosts testHosts) {
 		this.tools = tools;
 		this.far = testHosts.get(0);
-	}
-
-	@DynamicPropertySource
-	static void oneOtherHost(DynamicPropertyRegistry registry) {
-		TestFleet.register(WatchAcrossHostsIntegrationTests.class, registry);
-	}
-
-	@BeforeEach
-	void thePanelsKeyIsInstalledOnTheHost() {
-		TestFleet.authorize(hosts, List.of(far));
 	}
 
 	@AfterEach
