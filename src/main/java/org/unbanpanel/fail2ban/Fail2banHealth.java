@@ -122,7 +122,7 @@ public class Fail2banHealth implements AutoCloseable {
 	}
 
 	/** The duration rounded up to whole seconds, so that half a second of silence reads as 1 s, not 0 s. */
-	static Duration wholeSeconds(Duration duration) {
+	public static Duration wholeSeconds(Duration duration) {
 		long seconds = duration.toSeconds();
 		return Duration.ofSeconds(duration.equals(Duration.ofSeconds(seconds)) ? seconds : seconds + 1);
 	}

@@ -3,7 +3,9 @@ package org.unbanpanel.notify;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -15,13 +17,21 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banHealth;
+import org.unbanpanel.fail2ban.Fail2bans;
+import org.unbanpanel.hosts.Host;
+import org.unbanpanel.hosts.HostAnswer;
+import org.unbanpanel.hosts.HostName;
+import org.unbanpanel.hosts.Hosts;
 
 /**
  * Tells when fail2ban has been unreachable, or silent, for {@link NotifyProperties#unreachableAfter()}, once per
- * outage, and when it answers again after that. It asks {@link Fail2banHealth} every tenth of that time, at most every
- * 30 s: about one {@code fail2ban-client version} each time, fewer while pages ask it anyway, and none while no
- * destination is configured.
+ * outage, and when it answers again after that: on this machine ({@code fail2ban-unreachable},
+ * {@code fail2ban-answers-again}) and on each other host of the fleet, including a host that cannot be reached
+ * ({@code …-on-host}, naming it). It asks every tenth of that time, at most every 30 s: {@link Fail2banHealth} here
+ * (about one {@code fail2ban-client version}, fewer while pages ask it anyway), one {@code version} on each other host,
+ * the hosts side by side; nothing while no destination is configured.
  */
 @Component
 class Fail2banOutage implements AutoCloseable {
@@ -31,6 +41,10 @@ class Fail2banOutage implements AutoCloseable {
 	private static final Duration LONGEST_INTERVAL = Duration.ofSeconds(30);
 
 	private final Fail2banHealth health;
+
+	private final Hosts hosts;
+
+	private final Fail2bans fail2bans;
 
 	private final Notices notices;
 
@@ -46,14 +60,14 @@ class Fail2banOutage implements AutoCloseable {
 		return thread;
 	});
 
-	/** Since when fail2ban has not answered, and whether a notice said so; touched only by the check's thread. */
-	private Instant downSince;
+	/** Each host's outage; touched only by the check's thread. */
+	private final Map<HostName, Outage> outages = new HashMap<>();
 
-	private boolean told;
-
-	Fail2banOutage(Fail2banHealth health, Notices notices, NotifyProperties properties, MessageSource messages,
-			Clock clock) {
+	Fail2banOutage(Fail2banHealth health, Hosts hosts, Fail2bans fail2bans, Notices notices,
+			NotifyProperties properties, MessageSource messages, Clock clock) {
 		this.health = health;
+		this.hosts = hosts;
+		this.fail2bans = fail2bans;
 		this.notices = notices;
 		this.properties = properties;
 		this.messages = messages;
@@ -80,37 +94,73 @@ class Fail2banOutage implements AutoCloseable {
 		if (notices.destinations().isEmpty()) {
 			return;
 		}
-		Explanation problem = health.problem();
-		Duration silence = health.notAnsweringFor();
 		Instant now = clock.instant();
-		if (problem == null && silence == null) {
-			if (told) {
-				notices.add("fail2ban-answers-again",
-						NoticeTriggers.values("since", downSince.toString(), "minutes", minutesDown(now)));
+		seen(HostName.LOCAL, health.problem(), health.notAnsweringFor(), now);
+		for (HostAnswer<Duration> answer : hosts.ask(this::silenceElsewhere)) {
+			if (!answer.isLocal()) {
+				seen(answer.host(), answer.problem(), answer.value(), now);
 			}
-			downSince = null;
-			told = false;
-			return;
-		}
-		if (downSince == null) {
-			downSince = (silence != null) ? now.minus(silence) : now;
-		}
-		if (!told && !Duration.between(downSince, now).minus(properties.unreachableAfter()).isNegative()) {
-			String reason = (problem != null) ? messages.getMessage(problem, Locale.ENGLISH)
-					: messages.getMessage("fail2ban.notAnswering", new Object[] { silence.toSeconds() }, Locale.ENGLISH);
-			notices.add("fail2ban-unreachable",
-					NoticeTriggers.values("since", downSince.toString(), "minutes", minutesDown(now), "reason", reason));
-			told = true;
 		}
 	}
 
-	private long minutesDown(Instant now) {
-		return Duration.between(downSince, now).toMinutes();
+	/**
+	 * How long another host's fail2ban has answered nothing, {@code null} while it answers; nothing is asked here for
+	 * this machine, whose health is read above.
+	 */
+	private Duration silenceElsewhere(Host host) {
+		if (host.isLocal()) {
+			return null;
+		}
+		Fail2ban fail2ban = fail2bans.on(host);
+		fail2ban.version();
+		return fail2ban.notAnsweringSince()
+			.map(since -> Fail2banHealth.wholeSeconds(Duration.between(since, clock.instant())))
+			.orElse(null);
+	}
+
+	/** What one check saw of one host's fail2ban: a problem, a silence, or neither when it answers. */
+	private void seen(HostName host, Explanation problem, Duration silence, Instant now) {
+		Outage outage = outages.computeIfAbsent(host, name -> new Outage());
+		if (problem == null && silence == null) {
+			if (outage.told) {
+				notices.add(kind("fail2ban-answers-again", host), NoticeTriggers.values("since",
+						outage.downSince.toString(), "minutes", outage.minutes(now), "host", host.value()));
+			}
+			outages.remove(host);
+			return;
+		}
+		if (outage.downSince == null) {
+			outage.downSince = (silence != null) ? now.minus(silence) : now;
+		}
+		if (!outage.told && !Duration.between(outage.downSince, now).minus(properties.unreachableAfter()).isNegative()) {
+			String reason = (problem != null) ? messages.getMessage(problem, Locale.ENGLISH)
+					: messages.getMessage("fail2ban.notAnswering", new Object[] { silence.toSeconds() }, Locale.ENGLISH);
+			notices.add(kind("fail2ban-unreachable", host), NoticeTriggers.values("since", outage.downSince.toString(),
+					"minutes", outage.minutes(now), "reason", reason, "host", host.value()));
+			outage.told = true;
+		}
+	}
+
+	private static String kind(String kind, HostName host) {
+		return host.isLocal() ? kind : kind + "-on-host";
 	}
 
 	@Override
 	public void close() {
 		executor.shutdownNow();
+	}
+
+	/** Since when a host's fail2ban has not answered, and whether a notice said so. */
+	private static final class Outage {
+
+		private Instant downSince;
+
+		private boolean told;
+
+		long minutes(Instant now) {
+			return Duration.between(downSince, now).toMinutes();
+		}
+
 	}
 
 }

@@ -106,12 +106,12 @@ class ReleaseWatcher implements AutoCloseable {
 		current.forEach((host, watched) -> targets.put(host, watched.stream().map(Watch::target).distinct().toList()));
 		for (HostAnswer<Map<BanTarget, List<HeldBan>>> answer : bans.whereBannedNow(targets)) {
 			if (answered(answer)) {
-				told(current.get(answer.host()), answer.value(), clock.instant());
+				recordNewBans(current.get(answer.host()), answer.value(), clock.instant());
 			}
 		}
 	}
 
-	private void told(List<Watch> watched, Map<BanTarget, List<HeldBan>> held, Instant seen) {
+	private void recordNewBans(List<Watch> watched, Map<BanTarget, List<HeldBan>> held, Instant seen) {
 		for (Watch watch : watched) {
 			watch.bannedIn(ownBans(held.getOrDefault(watch.target(), List.of())))
 				.ifPresent(jail -> bannedAgain(watch, jail, seen));

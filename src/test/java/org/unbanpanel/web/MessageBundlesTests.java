@@ -66,6 +66,7 @@ class MessageBundlesTests {
 			Map.entry("notices.state.", Set.of("PENDING", "SENT", "FAILED")),
 			Map.entry("notice.kind.",
 					Set.of("banned-again", "banned-again-on-host", "job-failed", "fail2ban-unreachable", "fail2ban-answers-again",
+							"fail2ban-unreachable-on-host", "fail2ban-answers-again-on-host",
 							"release-link-used")),
 			Map.entry("time.unit.", Set.of("d", "h", "min", "s")),
 			Map.entry("error.status.", Set.of("400", "401", "403", "404", "405", "500")),

@@ -1,0 +1,94 @@
+package org.unbanpanel.notify;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unbanpanel.hosts.TestFleet;
+import org.unbanpanel.hosts.WithTestFleet;
+import org.unbanpanel.testsupport.PanelOnRealTools;
+import org.unbanpanel.testsupport.SshHosts;
+import org.unbanpanel.testsupport.SshTestHost;
+import org.unbanpanel.testsupport.WebhookReceiver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Another host of the fleet that cannot be asked for longer than {@code panel.notify.unreachable-after}, its sshd
+ * stopped or its own fail2ban-server stopped, makes a notice naming it, and another when it answers again; this
+ * machine's fail2ban, which answers throughout, makes none.
+ */
+@WithTestFleet(1)
+@PanelOnRealTools(users = { "noc", "OPERATOR" }, pam = false,
+		properties = { "panel.notify.unreachable-after=2s", "panel.ssh.reconnect-delay=100ms",
+				"panel.ssh.reconnect-delay-max=200ms" })
+class HostOutageIntegrationTests {
+
+	private static final WebhookReceiver RECEIVER = WebhookReceiver.answering();
+
+	private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+	private final SshTestHost far;
+
+	HostOutageIntegrationTests(SshHosts testHosts) {
+		this.far = testHosts.get(0);
+	}
+
+	@DynamicPropertySource
+	static void webhook(DynamicPropertyRegistry properties) {
+		properties.add("panel.notify.webhooks[0].url", RECEIVER::url);
+	}
+
+	@AfterAll
+	static void stopReceiver() {
+		RECEIVER.close();
+	}
+
+	@AfterEach
+	void theHostAnswersAgain() {
+		far.restart();
+		far.fail2ban().ensureRunning();
+	}
+
+	@Test
+	void tellsOfAHostWhoseSshdIsDownAndOfItAnsweringAgain() throws InterruptedException {
+		far.stop();
+
+		JsonNode down = next("fail2ban-unreachable-on-host");
+		assertThat(down.get("data").get("host").asString()).isEqualTo(TestFleet.name(0));
+		assertThat(down.get("text").asString()).startsWith("fail2ban on " + TestFleet.name(0) + " has not answered since")
+			.contains("connection refused");
+
+		far.restart();
+		JsonNode back = next("fail2ban-answers-again-on-host");
+		assertThat(back.get("data").get("host").asString()).isEqualTo(TestFleet.name(0));
+		assertThat(back.get("text").asString()).startsWith("fail2ban on " + TestFleet.name(0) + " answers again");
+	}
+
+	@Test
+	void tellsOfAHostWhoseOwnFail2banIsStopped() throws InterruptedException {
+		far.fail2ban().stop();
+
+		JsonNode down = next("fail2ban-unreachable-on-host");
+		assertThat(down.get("data").get("host").asString()).isEqualTo(TestFleet.name(0));
+
+		far.fail2ban().ensureRunning();
+		assertThat(next("fail2ban-answers-again-on-host").get("data").get("host").asString())
+			.isEqualTo(TestFleet.name(0));
+	}
+
+	/** The next notice the receiver gets, which must be of this kind: this machine's fail2ban answers throughout. */
+	private static JsonNode next(String kind) throws InterruptedException {
+		WebhookReceiver.Request request = RECEIVER.next(PATIENCE);
+		assertThat(request).as("a notice " + kind + " within " + PATIENCE.toSeconds() + " s").isNotNull();
+		JsonNode notice = JsonMapper.builder().build().readTree(request.body());
+		assertThat(notice.get("kind").asString()).isEqualTo(kind);
+		return notice;
+	}
+
+}
