@@ -8,18 +8,16 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
 import org.unbanpanel.testsupport.WebhookReceiver;
+import org.unbanpanel.testsupport.WithWebhookReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * then holds it in sshd only; the second use of the one-use link, an expired and a revoked link release nothing. The
  * link's uses and the audit trail name what happened.
  */
+@WithWebhookReceiver
 @PanelOnRealTools(users = { "alice", "ADMIN" }, pam = false)
 class ReleaseLinkIntegrationTests {
 
@@ -37,25 +36,16 @@ class ReleaseLinkIntegrationTests {
 
 	private static final Pattern URL = Pattern.compile("<code class=\"link-url\">([^<]+)</code>");
 
-	private static final WebhookReceiver RECEIVER = WebhookReceiver.answering();
-
 	private final RealTools tools;
 
 	@Autowired
 	private JdbcClient jdbc;
 
-	ReleaseLinkIntegrationTests(RealTools tools) {
+	private final WebhookReceiver receiver;
+
+	ReleaseLinkIntegrationTests(RealTools tools, WebhookReceiver receiver) {
+		this.receiver = receiver;
 		this.tools = tools;
-	}
-
-	@DynamicPropertySource
-	static void webhook(DynamicPropertyRegistry properties) {
-		properties.add("panel.notify.webhooks[0].url", RECEIVER::url);
-	}
-
-	@AfterAll
-	static void stopReceiver() {
-		RECEIVER.close();
 	}
 
 	@AfterEach
@@ -97,7 +87,7 @@ class ReleaseLinkIntegrationTests {
 		assertThat(audit).contains("released through a release link")
 			.contains("release link " + link.id())
 			.contains("Office Gràcia, fix Thunderbird");
-		WebhookReceiver.Request notice = RECEIVER.next(Duration.ofSeconds(10));
+		WebhookReceiver.Request notice = receiver.next(Duration.ofSeconds(10));
 		assertThat(notice).as("a notice of the link's use within 10 s").isNotNull();
 		assertThat(new String(notice.body(), StandardCharsets.UTF_8)).contains("\"kind\":\"release-link-used\"")
 			.contains("\"linkId\":" + link.id())

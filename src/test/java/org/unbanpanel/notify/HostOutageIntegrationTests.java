@@ -2,17 +2,15 @@ package org.unbanpanel.notify;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.hosts.TestFleet;
 import org.unbanpanel.hosts.WithTestFleet;
 import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.SshHosts;
 import org.unbanpanel.testsupport.SshTestHost;
 import org.unbanpanel.testsupport.WebhookReceiver;
+import org.unbanpanel.testsupport.WithWebhookReceiver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,29 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * machine's fail2ban, which answers throughout, makes none.
  */
 @WithTestFleet(1)
+@WithWebhookReceiver
 @PanelOnRealTools(users = { "noc", "OPERATOR" }, pam = false,
 		properties = { "panel.notify.unreachable-after=2s", "panel.ssh.reconnect-delay=100ms",
 				"panel.ssh.reconnect-delay-max=200ms" })
 class HostOutageIntegrationTests {
 
-	private static final WebhookReceiver RECEIVER = WebhookReceiver.answering();
-
 	private static final Duration PATIENCE = Duration.ofSeconds(20);
 
 	private final SshTestHost far;
 
-	HostOutageIntegrationTests(SshHosts testHosts) {
+	private final WebhookReceiver receiver;
+
+	HostOutageIntegrationTests(SshHosts testHosts, WebhookReceiver receiver) {
+		this.receiver = receiver;
 		this.far = testHosts.get(0);
-	}
-
-	@DynamicPropertySource
-	static void webhook(DynamicPropertyRegistry properties) {
-		properties.add("panel.notify.webhooks[0].url", RECEIVER::url);
-	}
-
-	@AfterAll
-	static void stopReceiver() {
-		RECEIVER.close();
 	}
 
 	@AfterEach
@@ -83,8 +73,8 @@ class HostOutageIntegrationTests {
 	}
 
 	/** The next notice the receiver gets, which must be of this kind: this machine's fail2ban answers throughout. */
-	private static JsonNode next(String kind) throws InterruptedException {
-		WebhookReceiver.Request request = RECEIVER.next(PATIENCE);
+	private JsonNode next(String kind) throws InterruptedException {
+		WebhookReceiver.Request request = receiver.next(PATIENCE);
 		assertThat(request).as("a notice " + kind + " within " + PATIENCE.toSeconds() + " s").isNotNull();
 		JsonNode notice = JsonMapper.builder().build().readTree(request.body());
 		assertThat(notice.get("kind").asString()).isEqualTo(kind);

@@ -5,17 +5,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
 import org.unbanpanel.testsupport.WebhookReceiver;
+import org.unbanpanel.testsupport.WithWebhookReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,31 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * failed on the notices page, while jobs go on as fast as ever; a failed job and fail2ban unreachable for longer
  * than {@code panel.notify.unreachable-after} each make a notice, against the real fail2ban.
  */
+@WithWebhookReceiver(hanging = true, secret = "secret")
 @PanelOnRealTools(users = { "alice", "ADMIN" },
 		properties = { "panel.watch.every=1s", "panel.notify.attempts=3", "panel.notify.retry-initial=500ms",
 				"panel.notify.read-timeout=5s", "panel.notify.unreachable-after=2s", "panel.jobs.retry-for=3s" })
 class NoticeDeliveryIntegrationTests {
-
-	private static final WebhookReceiver DOWN = WebhookReceiver.hanging();
 
 	/** A row of the notices page: what, to, state, attempts, last error. */
 	private static final Pattern ROW = Pattern.compile("<tr class=\"notice-(\\w+)\">(.*?)</tr>", Pattern.DOTALL);
 
 	private final RealTools tools;
 
-	NoticeDeliveryIntegrationTests(RealTools tools) {
+	private final WebhookReceiver receiver;
+
+	NoticeDeliveryIntegrationTests(RealTools tools, WebhookReceiver receiver) {
+		this.receiver = receiver;
 		this.tools = tools;
-	}
-
-	@DynamicPropertySource
-	static void webhook(DynamicPropertyRegistry properties) {
-		properties.add("panel.notify.webhooks[0].url", DOWN::url);
-		properties.add("panel.notify.webhooks[0].secret", () -> "secret");
-	}
-
-	@AfterAll
-	static void stopReceiver() {
-		DOWN.close();
 	}
 
 	@AfterEach
@@ -66,7 +55,7 @@ class NoticeDeliveryIntegrationTests {
 		Await.until("the release to be watched", Duration.ofSeconds(5),
 				() -> browser.get(firstJob).body().contains("watched for a new ban until"));
 		tools.fail2ban().failLogins("dovecot", "192.0.2.71");
-		Await.until("the webhook to be tried", Duration.ofSeconds(30), () -> DOWN.received() >= 1);
+		Await.until("the webhook to be tried", Duration.ofSeconds(30), () -> receiver.received() >= 1);
 
 		tools.fail2ban().ban("sasl", "192.0.2.72");
 		long started = System.nanoTime();
@@ -81,7 +70,7 @@ class NoticeDeliveryIntegrationTests {
 				() -> noticeRow(browser, "banned again").contains(">failed<"));
 		String row = noticeRow(browser, "banned again");
 		assertThat(row).contains("<td class=\"attempts\" data-label=\"Attempts\">3</td>").contains("no answer in time");
-		assertThat(DOWN.received()).isGreaterThanOrEqualTo(3);
+		assertThat(receiver.received()).isGreaterThanOrEqualTo(3);
 	}
 
 	@Test

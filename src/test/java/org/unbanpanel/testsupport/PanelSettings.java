@@ -16,7 +16,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * The settings of a whole panel in a test, read when Spring starts it: on the real tools ({@link PanelOnRealTools}),
- * after {@link RealToolsExtension} has started them, or without tools ({@link PanelWithoutTools}). The customizer is
+ * after {@link RealToolsExtension} has started them (with {@link WithWebhookReceiver}, sending its notices to the
+ * class's receiver), or without tools ({@link PanelWithoutTools}). The customizer is
  * one per test class, so that no two classes share a cached panel: each runs on tools of its own, and keeps its own
  * data directory, audit trail and sign-in throttle.
  */
@@ -66,6 +67,17 @@ class PanelSettings implements ContextCustomizerFactory {
 			}
 			TestPanel.users(settings, panel.users());
 			TestPanel.readsUnshared(settings, List.of(panel.properties()));
+			if (annotations(testClass).isPresent(WithWebhookReceiver.class)) {
+				webhook(settings);
+			}
+		}
+
+		private void webhook(Settings settings) {
+			settings.add("panel.notify.webhooks[0].url", () -> WebhookReceiverExtension.receiverOf(testClass).url());
+			String secret = WebhookReceiverExtension.annotation(testClass).secret();
+			if (!secret.isEmpty()) {
+				settings.add("panel.notify.webhooks[0].secret", () -> secret);
+			}
 		}
 
 		private static void withoutTools(PanelWithoutTools panel, Settings settings) {

@@ -27,6 +27,8 @@ import com.sun.net.httpserver.HttpServer;
  * ... panel.notify.webhooks[0].url = receiver.url() ...
  * WebhookReceiver.Request request = receiver.next(Duration.ofSeconds(10));
  * </pre>
+ *
+ * A whole-panel test gets one, already set as the panel's webhook, with {@link WithWebhookReceiver}.
  */
 public final class WebhookReceiver implements AutoCloseable {
 

@@ -8,16 +8,14 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.PanelBrowser;
 import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
 import org.unbanpanel.testsupport.WebhookReceiver;
+import org.unbanpanel.testsupport.WithWebhookReceiver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,30 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * job's page within 10 s of the ban, on Lookup and on Unblock Access, and a webhook with a valid signature reaches a
  * local receiver.
  */
+@WithWebhookReceiver(secret = RebanIntegrationTests.SECRET)
 @PanelOnRealTools(users = { "alice", "ADMIN", "noc", "OPERATOR" }, properties = "panel.watch.every=1s")
 class RebanIntegrationTests {
 
-	private static final String SECRET = "a-long-random-secret-" + System.nanoTime();
-
-	private static final WebhookReceiver RECEIVER = WebhookReceiver.answering();
+	static final String SECRET = "a-long-random-secret-of-this-test";
 
 	private static final String OFFICE = "192.0.2.61";
 
 	private final RealTools tools;
 
-	RebanIntegrationTests(RealTools tools) {
+	private final WebhookReceiver receiver;
+
+	RebanIntegrationTests(RealTools tools, WebhookReceiver receiver) {
+		this.receiver = receiver;
 		this.tools = tools;
-	}
-
-	@DynamicPropertySource
-	static void webhook(DynamicPropertyRegistry properties) {
-		properties.add("panel.notify.webhooks[0].url", RECEIVER::url);
-		properties.add("panel.notify.webhooks[0].secret", () -> SECRET);
-	}
-
-	@AfterAll
-	static void stopReceiver() {
-		RECEIVER.close();
 	}
 
 	@Test
@@ -75,7 +64,7 @@ class RebanIntegrationTests {
 		System.out.printf("%nRE-BAN seen on the job's page %d ms after fail2ban was seen holding it%n",
 				(System.nanoTime() - banned) / 1_000_000);
 
-		WebhookReceiver.Request notice = RECEIVER.next(Duration.ofSeconds(10));
+		WebhookReceiver.Request notice = receiver.next(Duration.ofSeconds(10));
 		assertThat(notice).as("a webhook within 10 s").isNotNull();
 		assertThat(notice.header("X-Unban-Panel-Signature")).isEqualTo("sha256=" + hmac(notice.body()));
 		JsonNode json = JsonMapper.builder().build().readTree(notice.body());

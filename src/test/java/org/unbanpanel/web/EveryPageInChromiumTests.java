@@ -9,14 +9,11 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.unbanpanel.testsupport.Await;
 import org.unbanpanel.testsupport.Chromium;
 import org.unbanpanel.testsupport.PanelBrowser;
@@ -24,6 +21,7 @@ import org.unbanpanel.testsupport.PanelOnRealTools;
 import org.unbanpanel.testsupport.RealTools;
 import org.unbanpanel.testsupport.TestPanel;
 import org.unbanpanel.testsupport.WebhookReceiver;
+import org.unbanpanel.testsupport.WithWebhookReceiver;
 import org.unbanpanel.testsupport.WithChromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +34,7 @@ import static org.unbanpanel.testsupport.Messages.text;
  * label, the menu is reachable by keyboard, and a job line's state is said by a mark and words, never by colour
  * alone. The screenshots of every page at both widths are left in {@code target/screenshots/}.
  */
+@WithWebhookReceiver
 @PanelOnRealTools(users = { "alice", "ADMIN" })
 @WithChromium
 class EveryPageInChromiumTests {
@@ -49,24 +48,16 @@ class EveryPageInChromiumTests {
 	private static String linkPage;
 
 	private static String releasePage;
-	/** Receives the notice of the new ban, so that the notices page has one. */
-	private static final WebhookReceiver RECEIVER = WebhookReceiver.answering();
 
 	private final RealTools tools;
 
+	/** Receives the notice of the new ban, so that the notices page has one. */
+	private final WebhookReceiver receiver;
+
 	private Chromium chromium;
 
-	@DynamicPropertySource
-	static void webhook(DynamicPropertyRegistry properties) {
-		properties.add("panel.notify.webhooks[0].url", RECEIVER::url);
-	}
-
-	@AfterAll
-	static void stopReceiver() {
-		RECEIVER.close();
-	}
-
-	EveryPageInChromiumTests(RealTools tools) {
+	EveryPageInChromiumTests(RealTools tools, WebhookReceiver receiver) {
+		this.receiver = receiver;
 		this.tools = tools;
 	}
 
@@ -94,7 +85,7 @@ class EveryPageInChromiumTests {
 				() -> http.get(jobPage).body().contains("watched for a new ban until"));
 		tools.fail2ban().failLogins("sshd", "198.51.100.5");
 		Await.until("the job's page to show the new ban and the notice to be sent", Duration.ofSeconds(30),
-				() -> http.get(jobPage).body().contains("was banned again") && RECEIVER.received() > 0);
+				() -> http.get(jobPage).body().contains("was banned again") && receiver.received() > 0);
 		makeReleaseLink(http);
 	}
 
