@@ -3,7 +3,7 @@ package org.unbanpanel.testsupport;
 import java.util.List;
 
 /** The test hosts of one class ({@link WithSshHosts}), in the order they were started. */
-public record SshHosts(List<SshTestHost> all) {
+public record SshHosts(List<SshTestHost> all) implements AutoCloseable {
 
 	/**
 	 * The running hosts of a test class, for what is set up before its instances exist: a
@@ -15,6 +15,12 @@ public record SshHosts(List<SshTestHost> all) {
 
 	public SshTestHost get(int index) {
 		return all.get(index);
+	}
+
+	/** Removes every host. */
+	@Override
+	public void close() {
+		all.forEach(SshTestHost::close);
 	}
 
 }

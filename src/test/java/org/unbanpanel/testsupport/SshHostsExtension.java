@@ -2,24 +2,21 @@ package org.unbanpanel.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.core.annotation.MergedAnnotations;
 
 /** Starts and removes the hosts of {@link WithSshHosts} for each test class, and hands them to it. */
-final class SshHostsExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+final class SshHostsExtension extends ClassResourceExtension<SshHosts> {
 
-	private static final Map<Class<?>, SshHosts> RUNNING = new ConcurrentHashMap<>();
+	private static final String WHAT = "test hosts";
+
+	SshHostsExtension() {
+		super(SshHosts.class, WHAT);
+	}
 
 	@Override
-	public void beforeAll(ExtensionContext context) {
-		int count = MergedAnnotations.from(context.getRequiredTestClass(), MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+	SshHosts start(Class<?> testClass) {
+		int count = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
 			.get(WithSshHosts.class)
 			.synthesize()
 			.value();
@@ -33,33 +30,11 @@ final class SshHostsExtension implements BeforeAllCallback, AfterAllCallback, Pa
 			hosts.forEach(SshTestHost::close);
 			throw ex;
 		}
-		RUNNING.put(context.getRequiredTestClass(), new SshHosts(List.copyOf(hosts)));
-	}
-
-	@Override
-	public void afterAll(ExtensionContext context) {
-		SshHosts hosts = RUNNING.remove(context.getRequiredTestClass());
-		if (hosts != null) {
-			hosts.all().forEach(SshTestHost::close);
-		}
-	}
-
-	@Override
-	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-		return parameter.getParameter().getType() == SshHosts.class;
-	}
-
-	@Override
-	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-		return hostsOf(context.getRequiredTestClass());
+		return new SshHosts(List.copyOf(hosts));
 	}
 
 	static SshHosts hostsOf(Class<?> testClass) {
-		SshHosts hosts = RUNNING.get(testClass);
-		if (hosts == null) {
-			throw new IllegalStateException("The test hosts of " + testClass.getSimpleName() + " are not running");
-		}
-		return hosts;
+		return of(SshHosts.class, WHAT, testClass);
 	}
 
 }

@@ -1,43 +1,19 @@
 package org.unbanpanel.testsupport;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.core.annotation.MergedAnnotations;
 
 /** Starts and closes the receiver of {@link WithWebhookReceiver} for each test class, and hands it to it. */
-final class WebhookReceiverExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+final class WebhookReceiverExtension extends ClassResourceExtension<WebhookReceiver> {
 
-	private static final Map<Class<?>, WebhookReceiver> RUNNING = new ConcurrentHashMap<>();
+	private static final String WHAT = "webhook receiver";
 
-	@Override
-	public void beforeAll(ExtensionContext context) {
-		WithWebhookReceiver settings = annotation(context.getRequiredTestClass());
-		RUNNING.put(context.getRequiredTestClass(),
-				settings.hanging() ? WebhookReceiver.hanging() : WebhookReceiver.answering());
+	WebhookReceiverExtension() {
+		super(WebhookReceiver.class, WHAT);
 	}
 
 	@Override
-	public void afterAll(ExtensionContext context) {
-		WebhookReceiver receiver = RUNNING.remove(context.getRequiredTestClass());
-		if (receiver != null) {
-			receiver.close();
-		}
-	}
-
-	@Override
-	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-		return parameter.getParameter().getType() == WebhookReceiver.class;
-	}
-
-	@Override
-	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-		return receiverOf(context.getRequiredTestClass());
+	WebhookReceiver start(Class<?> testClass) {
+		return annotation(testClass).hanging() ? WebhookReceiver.hanging() : WebhookReceiver.answering();
 	}
 
 	static WithWebhookReceiver annotation(Class<?> testClass) {
@@ -47,11 +23,7 @@ final class WebhookReceiverExtension implements BeforeAllCallback, AfterAllCallb
 	}
 
 	static WebhookReceiver receiverOf(Class<?> testClass) {
-		WebhookReceiver receiver = RUNNING.get(testClass);
-		if (receiver == null) {
-			throw new IllegalStateException("The webhook receiver of " + testClass.getSimpleName() + " is not running");
-		}
-		return receiver;
+		return of(WebhookReceiver.class, WHAT, testClass);
 	}
 
 }
