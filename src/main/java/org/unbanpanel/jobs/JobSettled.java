@@ -52,11 +52,6 @@ public record JobSettled(long jobId, String submittedBy, String clientAddress, J
 			covering = List.copyOf(covering);
 		}
 
-		/** Whether it was released on the machine the panel runs on. */
-		public boolean onLocalHost() {
-			return HostName.LOCAL.value().equals(host);
-		}
-
 		static SettledItem of(Item item) {
 			ItemResult result = item.result();
 			return new SettledItem(item.id(), item.target().host().value(), item.target().kind(), item.target().value(), result.state(),

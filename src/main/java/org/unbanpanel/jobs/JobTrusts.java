@@ -28,7 +28,7 @@ public interface JobTrusts {
 
 	/**
 	 * @param applied whether every host's lists hold the addresses
-	 * @param problems each host whose fail2ban has not taken them yet, in host order
+	 * @param problems each host whose fail2ban has not taken them yet, by host name
 	 */
 	record Outcome(boolean applied, List<HostProblem> problems) {
 

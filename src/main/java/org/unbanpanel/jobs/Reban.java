@@ -11,7 +11,8 @@ import org.unbanpanel.hosts.HostName;
  * @param address the entry as the job released it and the jail holds it again
  * @param jail the jail that banned it again
  * @param releasedAt when the job's result said it was released
- * @param bannedAt when the watch saw the new ban: at most one watch interval after fail2ban made it
+ * @param bannedAt when the watch saw the new ban: at most one watch interval, plus the look (which waits for the
+ * slowest host asked, at most the command timeout), after fail2ban made it
  */
 public record Reban(HostName host, String address, String jail, long jobId, Instant releasedAt, Instant bannedAt) {
 

@@ -104,6 +104,7 @@ class ReleaseWatcher implements AutoCloseable {
 		}
 		Map<HostName, List<BanTarget>> targets = new LinkedHashMap<>();
 		current.forEach((host, watched) -> targets.put(host, watched.stream().map(Watch::target).distinct().toList()));
+		failing.retainAll(targets.keySet());
 		for (HostAnswer<Map<BanTarget, List<HeldBan>>> answer : bans.whereBannedNow(targets)) {
 			if (answered(answer)) {
 				recordNewBans(current.get(answer.host()), answer.value(), clock.instant());
@@ -118,7 +119,10 @@ class ReleaseWatcher implements AutoCloseable {
 		}
 	}
 
-	/** Whether the host answered; logs the first look of a row that it did not, and the first that it did again. */
+	/**
+	 * Whether the host answered; logs the first of the looks in a row that it did not, and the first that it did again
+	 * (a host whose watches all ended is forgotten, so that its next outage is logged again).
+	 */
 	private boolean answered(HostAnswer<?> answer) {
 		if (answer.answered()) {
 			if (failing.remove(answer.host())) {

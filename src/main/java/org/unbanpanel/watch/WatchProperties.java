@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param watchFor {@code panel.watch.for}: how long after its release an address is watched (default 1 h); 0 s
  * watches nothing
  * @param every how often the watched addresses are looked up while any is watched (default 2 s): one
- * {@code fail2ban-client banned} run each time, whatever their number, none while nothing is watched. A new ban is
- * seen at most this long, plus the run, after fail2ban made it
+ * {@code fail2ban-client banned} run on each host with watched addresses each time, whatever their number, none while
+ * nothing is watched. A new ban is seen at most this long, plus the look (the slowest host's run), after fail2ban made
+ * it
  */
 @ConfigurationProperties("panel.watch")
 record WatchProperties(@Name("for") @DefaultValue("1h") Duration watchFor, @DefaultValue("2s") Duration every) {

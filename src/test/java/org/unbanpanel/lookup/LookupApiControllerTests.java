@@ -27,6 +27,7 @@ import org.unbanpanel.hosts.Hosts;
 import org.unbanpanel.pam.AccountLocks;
 import org.unbanpanel.pam.AccountLocksOnHosts;
 import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.testsupport.AskedHosts;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
@@ -69,8 +70,8 @@ class LookupApiControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void answersEachHostsBansUnderItsNameAndAHostThatDidNotAnswerWithWhy() throws Exception {
 		LocalDateTime start = LookupControllerTests.START;
-		Host local = LookupEvidence.host(HostName.LOCAL);
-		Host mail = LookupEvidence.host(HostName.parse("mail"));
+		Host local = AskedHosts.host(HostName.LOCAL);
+		Host mail = AskedHosts.host(HostName.parse("mail"));
 		Fail2ban mailFail2ban = mock(Fail2ban.class);
 		given(fail2bans.on(local)).willReturn(fail2ban);
 		given(fail2bans.on(mail)).willReturn(mailFail2ban);

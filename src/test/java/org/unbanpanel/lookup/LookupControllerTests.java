@@ -41,6 +41,7 @@ import org.unbanpanel.pam.AccountLocksOnHosts;
 import org.unbanpanel.pam.LockPolicies;
 import org.unbanpanel.pam.LockPolicy;
 import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.testsupport.AskedHosts;
 import org.unbanpanel.trust.TrustPolicy;
 import org.unbanpanel.trust.TrustProperties;
 
@@ -495,14 +496,14 @@ class LookupControllerTests {
 
 	/** The local machine, then mail and backup with these fail2bans, their account locks finding nothing. */
 	private void fleet(Fail2ban mail, Fail2ban backup) {
-		Host local = LookupEvidence.host(HostName.LOCAL);
-		Host mailHost = LookupEvidence.host(HostName.parse("mail"));
-		Host backupHost = LookupEvidence.host(HostName.parse("backup"));
+		Host local = AskedHosts.host(HostName.LOCAL);
+		Host mailHost = AskedHosts.host(HostName.parse("mail"));
+		Host backupHost = AskedHosts.host(HostName.parse("backup"));
 		given(fail2bans.on(local)).willReturn(fail2ban);
 		given(fail2bans.on(mailHost)).willReturn(mail);
 		given(fail2bans.on(backupHost)).willReturn(backup);
 		given(locksOnHosts.on(any())).willReturn(accountLocks);
-		LookupEvidence.asks(hosts, local, mailHost, backupHost);
+		AskedHosts.asks(hosts, local, mailHost, backupHost);
 	}
 
 	private void bannedInDovecotAndRecidive() {

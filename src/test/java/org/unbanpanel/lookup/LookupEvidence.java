@@ -3,8 +3,6 @@ package org.unbanpanel.lookup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,14 +10,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
-import org.unbanpanel.core.ExplainedException;
 import org.unbanpanel.evidence.Evidence;
 import org.unbanpanel.evidence.EvidenceService;
 import org.unbanpanel.evidence.History;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2bans;
 import org.unbanpanel.hosts.Host;
-import org.unbanpanel.hosts.HostAnswer;
 import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.hosts.Hosts;
 import org.unbanpanel.pam.AccountLocks;
@@ -27,13 +23,12 @@ import org.unbanpanel.pam.AccountLocksOnHosts;
 import org.unbanpanel.pam.LockPolicies;
 import org.unbanpanel.pam.LockPolicy;
 import org.unbanpanel.pam.LockRecord;
+import org.unbanpanel.testsupport.AskedHosts;
 import org.unbanpanel.testsupport.FixedClock;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.BDDMockito.willAnswer;
-import static org.mockito.Mockito.mock;
 
 /** What the lookup tests need of the evidence side: a fixed clock, and an evidence mock that finds nothing. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -75,33 +70,10 @@ class LookupEvidence {
 	 */
 	static void localOnly(Hosts hosts, Fail2bans fail2bans, Fail2ban fail2ban, AccountLocksOnHosts locksOnHosts,
 			AccountLocks accountLocks) {
-		Host local = host(HostName.LOCAL);
+		Host local = AskedHosts.host(HostName.LOCAL);
 		given(fail2bans.on(local)).willReturn(fail2ban);
 		given(locksOnHosts.on(local)).willReturn(accountLocks);
-		asks(hosts, local);
-	}
-
-	/** Stubs {@code Hosts.ask} to ask these hosts, in this order, as it does (stubbed again without calling it). */
-	static void asks(Hosts hosts, Host... fleet) {
-		willAnswer(call -> {
-			Function<Host, Object> question = call.getArgument(0);
-			return Stream.of(fleet).map(host -> {
-				try {
-					return new HostAnswer<>(host.name(), question.apply(host), null);
-				}
-				catch (ExplainedException ex) {
-					return new HostAnswer<>(host.name(), null, ex.explanation());
-				}
-			}).toList();
-		}).given(hosts).ask(any());
-	}
-
-	/** A host of that name, for the stubs. */
-	static Host host(HostName name) {
-		Host host = mock(Host.class);
-		given(host.name()).willReturn(name);
-		given(host.isLocal()).willReturn(name.isLocal());
-		return host;
+		AskedHosts.asks(hosts, local);
 	}
 
 	private static void findsNothing(EvidenceService evidence) {

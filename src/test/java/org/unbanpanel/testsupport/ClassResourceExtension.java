@@ -59,7 +59,7 @@ abstract class ClassResourceExtension<T extends AutoCloseable>
 	static <T> T of(Class<T> type, String what, Class<?> testClass) {
 		Object resource = RUNNING.get(new Key(type, testClass));
 		if (resource == null) {
-			throw new IllegalStateException("The " + what + " of " + testClass.getSimpleName() + " is not running");
+			throw new IllegalStateException(what + " for " + testClass.getSimpleName() + ": not running");
 		}
 		return type.cast(resource);
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.HeldBan;
@@ -12,7 +13,8 @@ import org.unbanpanel.hosts.HostName;
 
 /**
  * The watch's hosts over one {@link Fail2ban} each, asked one after another, without SSH: a host whose fail2ban throws
- * answers with why, as {@code Hosts.ask} answers it; a host it does not know gives no answer.
+ * answers with why (a fault of the panel's as {@code hosts.failed}), as {@code Hosts.ask} answers it; a host it does
+ * not know gives no answer.
  */
 record EachHostsFail2ban(Map<HostName, Fail2ban> fail2bans) implements BansOnHosts {
 
@@ -35,6 +37,9 @@ record EachHostsFail2ban(Map<HostName, Fail2ban> fail2bans) implements BansOnHos
 		}
 		catch (Fail2banException ex) {
 			return new HostAnswer<>(host, null, ex.explanation());
+		}
+		catch (RuntimeException ex) {
+			return new HostAnswer<>(host, null, Explanation.of("hosts.failed", host.value()));
 		}
 	}
 

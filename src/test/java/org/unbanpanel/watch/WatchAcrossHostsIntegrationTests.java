@@ -64,9 +64,11 @@ class WatchAcrossHostsIntegrationTests {
 			.contains(address + " was banned again in sasl on " + TestFleet.name(0) + " 0 min after its release")
 			.doesNotContain("/evidence?jail=sasl");
 		String lookup = browser.get("/lookup?ip=" + address).body();
+		int hostPart = lookup.indexOf("id=\"host-" + TestFleet.name(0) + "\"");
+		assertThat(hostPart).as("Lookup has a part for the host, after this machine's").isPositive();
 		assertThat(lookup.indexOf(address + " was banned again in sasl 0 min after its release"))
-			.as("under the host's own part of Lookup")
-			.isGreaterThan(lookup.indexOf("id=\"host-" + TestFleet.name(0) + "\""));
+			.as("under the host's own part of Lookup, and not under this machine's")
+			.isGreaterThan(hostPart);
 		assertThat(tools.fail2ban().bannedIn("dovecot")).as("no new ban here").doesNotContain(address);
 	}
 
@@ -82,6 +84,7 @@ class WatchAcrossHostsIntegrationTests {
 		Thread.sleep(2_000);
 		assertThat(tools.api("admin").getJson("/api/v1" + jobPage).get("rebans")).as("nothing seen while sshd is down")
 			.isEmpty();
+		assertThat(browser.get(jobPage).body()).as("the watch goes on").contains("watched for a new ban until");
 		far.restart();
 
 		assertThat(awaitReban(jobPage).get("host").asString()).isEqualTo(TestFleet.name(0));
