@@ -116,13 +116,21 @@ public class Fail2banHealth implements AutoCloseable {
 	 * {@code null} while it answers. Meanwhile the pages show the last state it reported.
 	 */
 	public Duration notAnsweringFor() {
+		return silence(fail2ban, clock);
+	}
+
+	/**
+	 * How long this fail2ban (of any host) has answered nothing, in whole seconds rounded up, when that is long enough
+	 * to call it silent; {@code null} while it answers.
+	 */
+	public static Duration silence(Fail2ban fail2ban, Clock clock) {
 		return fail2ban.notAnsweringSince()
 			.map(since -> wholeSeconds(Duration.between(since, clock.instant())))
 			.orElse(null);
 	}
 
 	/** The duration rounded up to whole seconds, so that half a second of silence reads as 1 s, not 0 s. */
-	public static Duration wholeSeconds(Duration duration) {
+	static Duration wholeSeconds(Duration duration) {
 		long seconds = duration.toSeconds();
 		return Duration.ofSeconds(duration.equals(Duration.ofSeconds(seconds)) ? seconds : seconds + 1);
 	}

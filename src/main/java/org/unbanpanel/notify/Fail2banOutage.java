@@ -113,9 +113,7 @@ class Fail2banOutage implements AutoCloseable {
 		}
 		Fail2ban fail2ban = fail2bans.on(host);
 		fail2ban.version();
-		return fail2ban.notAnsweringSince()
-			.map(since -> Fail2banHealth.wholeSeconds(Duration.between(since, clock.instant())))
-			.orElse(null);
+		return Fail2banHealth.silence(fail2ban, clock);
 	}
 
 	/** What one check saw of one host's fail2ban: a problem, a silence, or neither when it answers. */

@@ -32,9 +32,14 @@ abstract class ClassResourceExtension<T extends AutoCloseable>
 	/** Starts the class's resource; closes whatever it started before it throws. */
 	abstract T start(Class<?> testClass);
 
+	/** @throws IllegalStateException when the class has one running already (the annotation declared twice) */
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		RUNNING.put(new Key(type, context.getRequiredTestClass()), start(context.getRequiredTestClass()));
+		Key key = new Key(type, context.getRequiredTestClass());
+		if (RUNNING.containsKey(key)) {
+			throw new IllegalStateException(what + " for " + key.testClass().getSimpleName() + ": already running");
+		}
+		RUNNING.put(key, start(context.getRequiredTestClass()));
 	}
 
 	@Override

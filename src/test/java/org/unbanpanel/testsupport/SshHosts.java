@@ -17,10 +17,26 @@ public record SshHosts(List<SshTestHost> all) implements AutoCloseable {
 		return all.get(index);
 	}
 
-	/** Removes every host. */
+	/** Removes every host, also after one that fails to close; throws the first failure, the others suppressed. */
 	@Override
 	public void close() {
-		all.forEach(SshTestHost::close);
+		RuntimeException first = null;
+		for (SshTestHost host : all) {
+			try {
+				host.close();
+			}
+			catch (RuntimeException ex) {
+				if (first == null) {
+					first = ex;
+				}
+				else {
+					first.addSuppressed(ex);
+				}
+			}
+		}
+		if (first != null) {
+			throw first;
+		}
 	}
 
 }
