@@ -28,11 +28,12 @@ public interface JobTrusts {
 
 	/**
 	 * @param applied whether every host's lists hold the addresses
-	 * @param problems each host whose fail2ban has not taken them yet, by host name
+	 * @param pending whether some host has not had its turn yet: the outcome may still change
+	 * @param problems each host whose fail2ban has not taken them (it is tried again later), by host name
 	 */
-	record Outcome(boolean applied, List<HostProblem> problems) {
+	record Outcome(boolean applied, boolean pending, List<HostProblem> problems) {
 
-		public static final Outcome PENDING = new Outcome(false, List.of());
+		public static final Outcome PENDING = new Outcome(false, true, List.of());
 
 		public Outcome {
 			problems = List.copyOf(problems);

@@ -111,9 +111,12 @@ public record JobView(long id, JobState state, String submittedBy, String client
 		return state.finished();
 	}
 
-	/** Whether nothing more will change: the job has ended, and so has the applying of its trust, if it asked one. */
+	/**
+	 * Whether nothing more will change soon: the job has ended, and every host has had its turn at its trust, if it
+	 * asked one (a host that did not take it is tried again later).
+	 */
 	public boolean settled() {
-		return finished() && (trustFor.isZero() || (trust != null && (trust.applied() || !trust.problems().isEmpty())));
+		return finished() && (trustFor.isZero() || (trust != null && !trust.pending()));
 	}
 
 }

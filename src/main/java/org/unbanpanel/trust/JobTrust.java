@@ -63,7 +63,7 @@ class JobTrust implements JobTrusts {
 
 	/**
 	 * The job's trust over all its hosts: applied once every host's lists hold it, with each host that does not yet
-	 * and what its fail2ban said; pending until the job's end is heard.
+	 * and what its fail2ban said; pending until the job's end is heard, and while a host has not had its turn.
 	 */
 	@Override
 	public Outcome of(long jobId) {
@@ -76,7 +76,8 @@ class JobTrust implements JobTrusts {
 			.filter(host -> host.getValue().problem() != null)
 			.map(host -> new HostProblem(host.getKey(), host.getValue().problem()))
 			.toList();
-		return new Outcome(reports.values().stream().allMatch(Report::applied), problems);
+		return new Outcome(reports.values().stream().allMatch(Report::applied),
+				reports.values().stream().anyMatch(report -> !report.applied() && report.problem() == null), problems);
 	}
 
 }

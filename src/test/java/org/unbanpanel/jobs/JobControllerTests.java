@@ -154,7 +154,7 @@ class JobControllerTests {
 	void saysSoWhenFail2banDidNotTrustTheReleasedAddresses() throws Exception {
 		JobView job = job(10, JobState.DONE,
 				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
-		given(service.find(10)).willReturn(Optional.of(withTrust(job, new JobTrusts.Outcome(false,
+		given(service.find(10)).willReturn(Optional.of(withTrust(job, new JobTrusts.Outcome(false, false,
 				List.of(new JobTrusts.HostProblem("local", "fail2ban is not running"))))));
 
 		mvc.perform(get("/jobs/10"))
@@ -171,7 +171,7 @@ class JobControllerTests {
 				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null),
 				new ItemView("mail", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("dovecot"), 0, null),
 				new ItemView("web", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("apache"), 0, null));
-		given(service.find(11)).willReturn(Optional.of(withTrust(job, new JobTrusts.Outcome(false,
+		given(service.find(11)).willReturn(Optional.of(withTrust(job, new JobTrusts.Outcome(false, false,
 				List.of(new JobTrusts.HostProblem("mail", "fail2ban is not running"),
 						new JobTrusts.HostProblem("web", "the host cannot be reached"))))));
 
@@ -184,11 +184,25 @@ class JobControllerTests {
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
+	void keepsRefreshingWhileAHostHasNotHadItsTurnAtTheTrustThoughAnotherDidNotTakeIt() throws Exception {
+		JobView job = job(13, JobState.DONE,
+				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null),
+				new ItemView("mail", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("dovecot"), 0, null));
+		given(service.find(13)).willReturn(Optional.of(withTrust(job, new JobTrusts.Outcome(false, true,
+				List.of(new JobTrusts.HostProblem("mail", "fail2ban is not running"))))));
+
+		mvc.perform(get("/jobs/13"))
+			.andExpect(content().string(containsString("<li>mail: fail2ban is not running</li>")))
+			.andExpect(content().string(containsString("http-equiv=\"refresh\"")));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
 	void refreshesItselfUntilTheTrustOfAFinishedJobIsApplied() throws Exception {
 		JobView job = job(12, JobState.DONE,
 				new ItemView("local", ItemKind.IP, "4.4.4.4", ItemState.UNBANNED, List.of("sshd"), 0, null));
 		given(service.find(12)).willReturn(Optional.of(withTrust(job, JobTrusts.Outcome.PENDING)),
-				Optional.of(withTrust(job, new JobTrusts.Outcome(true, List.of()))));
+				Optional.of(withTrust(job, new JobTrusts.Outcome(true, false, List.of()))));
 
 		mvc.perform(get("/jobs/12"))
 			.andExpect(content().string(containsString("ignore list for 12 h")))

@@ -102,11 +102,15 @@ class JobTrustTests {
 				"mail", new JobTrusts.Report(false, "cannot reach mail"))));
 		when(service.reportsOf(8)).thenReturn(Map.of("local", new JobTrusts.Report(true, null)));
 		when(service.reportsOf(9)).thenReturn(Map.of());
+		when(service.reportsOf(10)).thenReturn(new TreeMap<>(Map.of("local", JobTrusts.Report.PENDING, "mail",
+				new JobTrusts.Report(false, "cannot reach mail"))));
 
-		assertThat(listener.of(7))
-			.isEqualTo(new JobTrusts.Outcome(false, List.of(new JobTrusts.HostProblem("mail", "cannot reach mail"))));
+		assertThat(listener.of(7)).isEqualTo(
+				new JobTrusts.Outcome(false, false, List.of(new JobTrusts.HostProblem("mail", "cannot reach mail"))));
 		assertThat(listener.of(8)).as("a job that ended before trusts were kept per host: its one record, local's")
-			.isEqualTo(new JobTrusts.Outcome(true, List.of()));
+			.isEqualTo(new JobTrusts.Outcome(true, false, List.of()));
+		assertThat(listener.of(10)).as("local has not had its turn yet").isEqualTo(
+				new JobTrusts.Outcome(false, true, List.of(new JobTrusts.HostProblem("mail", "cannot reach mail"))));
 		assertThat(listener.of(9)).isEqualTo(JobTrusts.Outcome.PENDING);
 	}
 
