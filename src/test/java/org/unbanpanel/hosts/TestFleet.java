@@ -81,10 +81,14 @@ public final class TestFleet {
 
 	/**
 	 * Makes each test host of a {@link WithTestFleet} class ({@link SshHosts#of}) the panel's {@code panel.hosts[i]},
-	 * named {@link #name(int)}; registered for every test class in {@code META-INF/spring.factories}, it does nothing for
+	 * named {@link #name(int)}, reconnected to within 200 ms once it answers again; registered for every test class in {@code META-INF/spring.factories}, it does nothing for
 	 * the others. One customizer per class, as the hosts are.
 	 */
 	static final class PanelHostSettings implements ContextCustomizerFactory {
+
+		/** So that a test whose host's sshd comes back does not wait out the panel's production back-off. */
+		private static final Map<String, Object> QUICK_RECONNECTS = Map.of("panel.ssh.reconnect-delay", "100ms",
+				"panel.ssh.reconnect-delay-max", "200ms");
 
 		@Override
 		public ContextCustomizer createContextCustomizer(Class<?> testClass,
@@ -97,7 +101,7 @@ public final class TestFleet {
 
 			@Override
 			public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-				Map<String, Object> settings = new LinkedHashMap<>();
+				Map<String, Object> settings = new LinkedHashMap<>(QUICK_RECONNECTS);
 				List<SshTestHost> all = SshHosts.of(testClass).all();
 				for (int i = 0; i < all.size(); i++) {
 					settings.putAll(all.get(i).settings(i, name(i)));

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @WithTestFleet(2)
 @PanelOnRealTools(users = { "admin", "ADMIN" }, pam = false,
-		properties = { "panel.ssh.reconnect-delay=100ms", "panel.ssh.reconnect-delay-max=200ms",
-				"panel.jobs.retry-initial=200ms", "panel.jobs.retry-max-interval=500ms", "panel.watch.every=1h" })
+		properties = { "panel.jobs.retry-initial=200ms", "panel.jobs.retry-max-interval=500ms",
+				"panel.watch.every=1h" })
 @Import(CountedRuns.class)
 class FleetReleaseIntegrationTests {
 

@@ -27,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WithTestFleet(2)
 @PanelOnRealTools(users = { "noc", "OPERATOR" }, pam = false,
-		properties = { "panel.commands.timeout=" + LookupAcrossHostsIntegrationTests.TIMEOUT_SECONDS + "s",
-				"panel.ssh.reconnect-delay=100ms", "panel.ssh.reconnect-delay-max=200ms" })
+		properties = "panel.commands.timeout=" + LookupAcrossHostsIntegrationTests.TIMEOUT_SECONDS + "s")
 class LookupAcrossHostsIntegrationTests {
 
 	static final int TIMEOUT_SECONDS = 5;

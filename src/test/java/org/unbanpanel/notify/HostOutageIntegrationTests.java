@@ -24,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestFleet(1)
 @WithWebhookReceiver
 @PanelOnRealTools(users = { "noc", "OPERATOR" }, pam = false,
-		properties = { "panel.notify.unreachable-after=2s", "panel.ssh.reconnect-delay=100ms",
-				"panel.ssh.reconnect-delay-max=200ms" })
+		properties = "panel.notify.unreachable-after=2s")
 class HostOutageIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(20);

@@ -28,8 +28,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * of each host's own fail2ban, as {@code get <jail> ignoreip} there says; ending the trusts takes it off each.
  */
 @WithTestFleet(1)
-@PanelOnRealTools(users = { "admin", "ADMIN" }, pam = false,
-		properties = { "panel.ssh.reconnect-delay=100ms", "panel.ssh.reconnect-delay-max=200ms" })
+@PanelOnRealTools(users = { "admin", "ADMIN" }, pam = false)
 class TrustAcrossHostsIntegrationTests {
 
 	private static final String ADDRESS = "198.51.100.7";

@@ -25,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WithTestFleet(1)
 @PanelOnRealTools(users = { "admin", "ADMIN" }, pam = false,
-		properties = { "panel.watch.every=500ms", "panel.ssh.reconnect-delay=100ms",
-				"panel.ssh.reconnect-delay-max=200ms" })
+		properties = "panel.watch.every=500ms")
 class WatchAcrossHostsIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(15);
