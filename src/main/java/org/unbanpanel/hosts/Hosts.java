@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -114,14 +115,24 @@ public class Hosts implements DisposableBean {
 	 * @return one answer per host, in the order of {@link #all()}
 	 */
 	public <T> List<HostAnswer<T>> ask(Function<Host, T> question) {
-		List<Host> remoteHosts = hosts.values().stream().filter(host -> !host.isLocal()).toList();
+		return ask(host -> true, question);
+	}
+
+	/**
+	 * Asks the hosts that {@code which} picks, as {@link #ask(Function)} asks every host; the others are neither asked
+	 * nor answered for, nor count for the turns.
+	 * @return one answer per host picked, in the order of {@link #all()}
+	 */
+	public <T> List<HostAnswer<T>> ask(Predicate<Host> which, Function<Host, T> question) {
+		List<Host> picked = hosts.values().stream().filter(which).toList();
+		List<Host> remoteHosts = picked.stream().filter(host -> !host.isLocal()).toList();
 		int turns = (remoteHosts.size() + MAX_ASKED_AT_ONCE - 1) / MAX_ASKED_AT_ONCE;
 		long turnDeadline = System.nanoTime() + turns * answerWithin.toNanos();
 		Map<HostName, Asked<T>> asked = new LinkedHashMap<>();
 		try {
 			remoteHosts.forEach(host -> asked.put(host.name(), new Asked<>(host, question, questions)));
 			List<HostAnswer<T>> answers = new ArrayList<>();
-			for (Host host : hosts.values()) {
+			for (Host host : picked) {
 				answers.add(host.isLocal() ? answerHere(host, question) : awaited(asked.get(host.name()), turnDeadline));
 			}
 			return answers;

@@ -96,21 +96,13 @@ class Fail2banOutage implements AutoCloseable {
 		}
 		Instant now = clock.instant();
 		seen(HostName.LOCAL, health.problem(), health.notAnsweringFor(), now);
-		for (HostAnswer<Duration> answer : hosts.ask(this::silenceElsewhere)) {
-			if (!answer.isLocal()) {
-				seen(answer.host(), answer.problem(), answer.value(), now);
-			}
+		for (HostAnswer<Duration> answer : hosts.ask(host -> !host.isLocal(), this::silenceElsewhere)) {
+			seen(answer.host(), answer.problem(), answer.value(), now);
 		}
 	}
 
-	/**
-	 * How long another host's fail2ban has answered nothing, {@code null} while it answers; nothing is asked here for
-	 * this machine, whose health is read above.
-	 */
+	/** How long another host's fail2ban has answered nothing, {@code null} while it answers. */
 	private Duration silenceElsewhere(Host host) {
-		if (host.isLocal()) {
-			return null;
-		}
 		Fail2ban fail2ban = fail2bans.on(host);
 		fail2ban.version();
 		return Fail2banHealth.silence(fail2ban, clock);

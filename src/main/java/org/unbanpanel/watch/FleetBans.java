@@ -30,11 +30,8 @@ class FleetBans implements BansOnHosts {
 
 	@Override
 	public List<HostAnswer<Map<BanTarget, List<HeldBan>>>> whereBannedNow(Map<HostName, List<BanTarget>> watched) {
-		return hosts.ask(host -> watched.containsKey(host.name())
-				? fail2bans.on(host).whereBannedNow(watched.get(host.name())) : Map.<BanTarget, List<HeldBan>>of())
-			.stream()
-			.filter(answer -> watched.containsKey(answer.host()))
-			.toList();
+		return hosts.ask(host -> watched.containsKey(host.name()),
+				host -> fail2bans.on(host).whereBannedNow(watched.get(host.name())));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -74,6 +75,19 @@ class HostsAskTests {
 		assertThat(answers.get(2).value()).isNull();
 		assertThat(answers.get(2).problem()).isEqualTo(Explanation.of("hosts.noAnswer", "backup", TIMEOUT.toMillis()));
 		assertThat(answers.get(3).value()).isEqualTo("answer of web");
+	}
+
+	@Test
+	void asksOnlyThePickedHostsInTheOrderOfTheSettings() {
+		List<String> asked = new CopyOnWriteArrayList<>();
+
+		List<HostAnswer<String>> answers = hosts.ask(host -> !host.name().value().equals("backup"), host -> {
+			asked.add(host.name().value());
+			return "answer of " + host;
+		});
+
+		assertThat(answers).extracting(answer -> answer.host().value()).containsExactly("local", "mail", "web");
+		assertThat(asked).containsExactlyInAnyOrder("local", "mail", "web");
 	}
 
 	@Test

@@ -4,15 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2banHealth;
 import org.unbanpanel.fail2ban.Fail2bans;
+import org.unbanpanel.hosts.Host;
 import org.unbanpanel.hosts.HostAnswer;
 import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.hosts.Hosts;
+import org.unbanpanel.testsupport.AskedHosts;
 import org.unbanpanel.testsupport.Messages;
 import org.unbanpanel.testsupport.MutableClock;
 
@@ -23,6 +27,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
@@ -99,6 +104,17 @@ class Fail2banOutageTests {
 	}
 
 	@Test
+	void asksTheOtherHostsOnlyThisMachinesHealthBeingReadHere() {
+		mailAnswers(null);
+
+		outage.check();
+
+		ArgumentCaptor<Predicate<Host>> which = ArgumentCaptor.captor();
+		verify(hosts).ask(which.capture(), any());
+		assertThat(which.getValue()).rejects(AskedHosts.host(HostName.LOCAL)).accepts(AskedHosts.host(MAIL));
+	}
+
+	@Test
 	void asksNothingWhileNoDestinationIsConfigured() {
 		given(notices.destinations()).willReturn(List.of());
 		mailAnswers(HUNG);
@@ -111,10 +127,9 @@ class Fail2banOutageTests {
 		verifyNoInteractions(hosts, health);
 	}
 
-	/** The fleet's answers: this machine's (not asked there), and mail's, answering or with this problem. */
+	/** The other hosts' answers: mail's, answering or with this problem. */
 	private void mailAnswers(Explanation problem) {
-		given(hosts.ask(any())).willReturn(List.of(new HostAnswer<>(HostName.LOCAL, null, null),
-				new HostAnswer<>(MAIL, null, problem)));
+		given(hosts.ask(any(), any())).willReturn(List.of(new HostAnswer<>(MAIL, null, problem)));
 	}
 
 }

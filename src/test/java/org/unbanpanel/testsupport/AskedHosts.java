@@ -1,9 +1,13 @@
 package org.unbanpanel.testsupport;
 
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.unbanpanel.core.ExplainedException;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.hosts.Host;
 import org.unbanpanel.hosts.HostAnswer;
 import org.unbanpanel.hosts.HostName;
@@ -21,21 +25,30 @@ public final class AskedHosts {
 	}
 
 	/**
-	 * Stubs {@code Hosts.ask} to ask these hosts, in this order, as it does: a host whose question throws an
-	 * {@link ExplainedException} answers with why (stubbed again without calling it).
+	 * Stubs both {@code Hosts.ask} to ask these hosts, in this order, one after another, each answering as
+	 * {@link #answer} does (stubbed again without calling it).
 	 */
 	public static void asks(Hosts hosts, Host... fleet) {
-		willAnswer(call -> {
-			Function<Host, Object> question = call.getArgument(0);
-			return Stream.of(fleet).map(host -> {
-				try {
-					return new HostAnswer<>(host.name(), question.apply(host), null);
-				}
-				catch (ExplainedException ex) {
-					return new HostAnswer<>(host.name(), null, ex.explanation());
-				}
-			}).toList();
-		}).given(hosts).ask(any());
+		willAnswer(call -> asked(Stream.of(fleet), call.getArgument(0))).given(hosts).ask(any());
+		willAnswer(call -> asked(Stream.of(fleet).filter(call.<Predicate<Host>>getArgument(0)), call.getArgument(1)))
+			.given(hosts)
+			.ask(any(), any());
+	}
+
+	/**
+	 * One host's answer as {@code Hosts.ask} gives it: a question that throws an {@link ExplainedException} answers
+	 * with why, one that fails otherwise {@code hosts.failed}.
+	 */
+	public static <T> HostAnswer<T> answer(HostName host, Supplier<T> question) {
+		try {
+			return new HostAnswer<>(host, question.get(), null);
+		}
+		catch (ExplainedException ex) {
+			return new HostAnswer<>(host, null, ex.explanation());
+		}
+		catch (RuntimeException ex) {
+			return new HostAnswer<>(host, null, Explanation.of("hosts.failed", host.value()));
+		}
 	}
 
 	/** A host of that name, for the stubs. */
@@ -44,6 +57,10 @@ public final class AskedHosts {
 		given(host.name()).willReturn(name);
 		given(host.isLocal()).willReturn(name.isLocal());
 		return host;
+	}
+
+	private static List<HostAnswer<Object>> asked(Stream<Host> hosts, Function<Host, Object> question) {
+		return hosts.map(host -> answer(host.name(), () -> question.apply(host))).toList();
 	}
 
 }
