@@ -4,17 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.unbanpanel.core.BanTarget;
-import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
-import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.HeldBan;
 import org.unbanpanel.hosts.HostAnswer;
 import org.unbanpanel.hosts.HostName;
+import org.unbanpanel.testsupport.AskedHosts;
 
 /**
- * The watch's hosts over one {@link Fail2ban} each, asked one after another, without SSH: a host whose fail2ban throws
- * answers with why (a fault of the panel's as {@code hosts.failed}), as {@code Hosts.ask} answers it; a host it does
- * not know gives no answer.
+ * The watch's hosts over one {@link Fail2ban} each, asked one after another, without SSH: each answers as
+ * {@code Hosts.ask} answers it ({@link AskedHosts#answer}); a host it does not know gives no answer.
  */
 record EachHostsFail2ban(Map<HostName, Fail2ban> fail2bans) implements BansOnHosts {
 
@@ -32,15 +30,7 @@ record EachHostsFail2ban(Map<HostName, Fail2ban> fail2bans) implements BansOnHos
 	}
 
 	private HostAnswer<Map<BanTarget, List<HeldBan>>> answer(HostName host, List<BanTarget> targets) {
-		try {
-			return new HostAnswer<>(host, fail2bans.get(host).whereBannedNow(targets), null);
-		}
-		catch (Fail2banException ex) {
-			return new HostAnswer<>(host, null, ex.explanation());
-		}
-		catch (RuntimeException ex) {
-			return new HostAnswer<>(host, null, Explanation.of("hosts.failed", host.value()));
-		}
+		return AskedHosts.answer(host, () -> fail2bans.get(host).whereBannedNow(targets));
 	}
 
 }
