@@ -1,10 +1,9 @@
 package org.unbanpanel.accounts;
 
-import java.time.Clock;
-import java.time.ZoneId;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -17,34 +16,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unbanpanel.core.AccountName;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.core.Rejection;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.jobs.JobRedirect;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
-import org.unbanpanel.pam.AccountLockException;
-import org.unbanpanel.pam.AccountLocks;
-import org.unbanpanel.pam.LockPolicies;
-import org.unbanpanel.pam.LockPolicy;
-import org.unbanpanel.pam.LockRecord;
-import org.unbanpanel.pam.LockState;
 import org.unbanpanel.web.ClientAddress;
 
 /**
- * The locked-accounts page: every account with failed logins and when its lock ends by itself (or that it never
- * does), and for admins a reset per account, queued as an Unblock Access job so that it is audited and retried like
- * any other.
+ * The locked-accounts page: every host's accounts with failed logins, a section per host, and when each lock ends by
+ * itself (or that it never does), and for admins a reset per account and host, queued as an Unblock Access job so that
+ * it is audited and retried like any other.
  */
 @Controller
 class AccountsController {
 
 	static final String VIEW = "accounts/list";
 
-	private final AccountLocks locks;
+	/** The host a reset is for when it names none: the machine the panel runs on. */
+	static final String LOCAL = "local";
 
-	private final LockPolicies policies;
-
-	private final Clock clock;
+	private final AccountsService service;
 
 	private final JobService jobs;
 
@@ -52,59 +46,53 @@ class AccountsController {
 
 	private final MessageSource messages;
 
-	AccountsController(AccountLocks locks, LockPolicies policies, Clock clock, JobService jobs,
-			ClientAddress clientAddress, MessageSource messages) {
-		this.locks = locks;
-		this.policies = policies;
-		this.clock = clock;
+	AccountsController(AccountsService service, JobService jobs, ClientAddress clientAddress,
+			MessageSource messages) {
+		this.service = service;
 		this.jobs = jobs;
 		this.clientAddress = clientAddress;
 		this.messages = messages;
 	}
 
+	/** Every host's locked accounts, a section per host; a host whose lock tool cannot be asked shows why. */
 	@GetMapping("/accounts")
 	String accounts(Model model) {
-		model.addAttribute("backend", locks.backend());
-		model.addAttribute("locks", locks);
-		try {
-			List<LockRecord> accounts = locks.all();
-			model.addAttribute("accounts", accounts);
-			model.addAttribute("states", states(accounts, model));
-		}
-		catch (AccountLockException ex) {
-			model.addAttribute("accounts", List.of());
-			model.addAttribute("problem", ex.explanation());
-			model.addAttribute("notConfigured", ex.reason() == AccountLockException.Reason.NOT_CONFIGURED);
-		}
+		model.addAttribute("hosts", service.overview());
 		return VIEW;
 	}
 
-	/** Each account's lock state by user; none, with the reason on the page, when the policy cannot be read. */
-	private Map<String, LockState> states(List<LockRecord> accounts, Model model) {
-		Map<String, LockState> states = new HashMap<>();
+	/**
+	 * Queues the reset of one account on the host of its section ({@code host}, missing or empty for local) only: the
+	 * same name may be locked on another host for reasons of its own.
+	 */
+	@PostMapping("/accounts/reset")
+	String reset(@RequestParam(defaultValue = "") String user, @RequestParam(defaultValue = LOCAL) String host,
+			Authentication signedIn, HttpServletRequest request, RedirectAttributes redirect) {
+		ParsedField<AccountName> account = ParsedField.parse("user", List.of(user), AccountName::parse);
+		ParsedField<HostName> on = ParsedField.parse("host", List.of(host), HostName::parse);
+		Optional<Rejection> refused = Stream.concat(account.rejections().stream(), on.rejections().stream())
+			.findFirst();
+		if (refused.isPresent()) {
+			return refuse(refused.get(), redirect);
+		}
 		try {
-			LockPolicy policy = policies.current();
-			accounts.forEach(account -> states.put(account.user(),
-					policy.state(account, clock.instant(), ZoneId.systemDefault())));
+			long jobId = jobs.submit(new ReleaseRequest(List.of(), account.values(), Duration.ZERO, List.of(),
+					on.values()), signedIn.getName(), clientAddress.of(request));
+			return queued(jobId, account.values().get(0), on.values().get(0), redirect);
 		}
-		catch (AccountLockException ex) {
-			model.addAttribute("policyProblem", ex.explanation());
+		catch (InvalidValueException ex) {
+			return refuse(Rejection.of("host", ex), redirect);
 		}
-		return states;
 	}
 
-	@PostMapping("/accounts/reset")
-	String reset(@RequestParam(defaultValue = "") String user, Authentication signedIn, HttpServletRequest request,
-			RedirectAttributes redirect) {
-		ParsedField<AccountName> account = ParsedField.parse("user", List.of(user), AccountName::parse);
-		if (!account.valid()) {
-			Rejection refused = account.rejections().get(0);
-			redirect.addFlashAttribute("resetError", message(refused.code(), refused.value()));
-			return "redirect:/accounts";
-		}
-		long jobId = jobs.submit(new ReleaseRequest(List.of(), account.values()), signedIn.getName(),
-				clientAddress.of(request));
-		return JobRedirect.to(jobId, redirect, messages, "accounts.reset.queued", account.values().get(0).value());
+	private String refuse(Rejection refused, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("resetError", message(refused.code(), refused.value()));
+		return "redirect:/accounts";
+	}
+
+	private String queued(long jobId, AccountName account, HostName host, RedirectAttributes redirect) {
+		return host.isLocal() ? JobRedirect.to(jobId, redirect, messages, "accounts.reset.queued", account.value())
+				: JobRedirect.to(jobId, redirect, messages, "accounts.reset.queuedOn", account.value(), host.value());
 	}
 
 	private String message(String code, Object... arguments) {

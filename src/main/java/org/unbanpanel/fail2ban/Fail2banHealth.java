@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.hosts.Hosts;
 
 /**
  * Whether fail2ban answers, remembered for a few seconds from the moment its answer arrived, so that a busy page does
@@ -40,6 +42,9 @@ public class Fail2banHealth implements AutoCloseable {
 
 	private final Fail2ban fail2ban;
 
+	/** False when this machine is not one of the panel's hosts: then its fail2ban is never asked. */
+	private final boolean thisMachineIsAHost;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
@@ -62,12 +67,14 @@ public class Fail2banHealth implements AutoCloseable {
 	private Instant watchedUntil = Instant.MIN;
 
 	@Autowired
-	Fail2banHealth(Fail2ban fail2ban, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
-		this(fail2ban, events, clock.getIfAvailable(Clock::systemUTC));
+	Fail2banHealth(Fail2ban fail2ban, Environment environment, ApplicationEventPublisher events,
+			ObjectProvider<Clock> clock) {
+		this(fail2ban, Hosts.includesThisMachine(environment), events, clock.getIfAvailable(Clock::systemUTC));
 	}
 
-	Fail2banHealth(Fail2ban fail2ban, ApplicationEventPublisher events, Clock clock) {
+	Fail2banHealth(Fail2ban fail2ban, boolean thisMachineIsAHost, ApplicationEventPublisher events, Clock clock) {
 		this.fail2ban = fail2ban;
+		this.thisMachineIsAHost = thisMachineIsAHost;
 		this.events = events;
 		this.clock = clock;
 		this.prober.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -106,17 +113,21 @@ public class Fail2banHealth implements AutoCloseable {
 		}
 	}
 
-	/** What is wrong with fail2ban, said in the page's language, or {@code null} when it answers. */
+	/**
+	 * What is wrong with fail2ban, said in the page's language, or {@code null} when it answers or this machine is not
+	 * one of the panel's hosts.
+	 */
 	public Explanation problem() {
-		return current().problem();
+		return thisMachineIsAHost ? current().problem() : null;
 	}
 
 	/**
 	 * How long fail2ban has answered nothing, in whole seconds rounded up, when that is long enough to call it silent;
-	 * {@code null} while it answers. Meanwhile the pages show the last state it reported.
+	 * {@code null} while it answers, or when this machine is not one of the panel's hosts. Meanwhile the pages show the
+	 * last state it reported.
 	 */
 	public Duration notAnsweringFor() {
-		return silence(fail2ban, clock);
+		return thisMachineIsAHost ? silence(fail2ban, clock) : null;
 	}
 
 	/**

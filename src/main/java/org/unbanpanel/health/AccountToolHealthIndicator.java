@@ -1,5 +1,6 @@
 package org.unbanpanel.health;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -9,9 +10,11 @@ import org.unbanpanel.pam.AccountLocks;
 /**
  * The {@code accountTool} component of {@code /actuator/health}: which tool keeps the account locks (faillock,
  * pam_tally2 or none) and whether it is present and runs, found by listing the locked accounts once per check.
- * UNKNOWN when the panel manages no account locks.
+ * UNKNOWN when the panel manages no account locks. Absent when this machine is not one of the panel's hosts
+ * ({@code panel.local-host=false}).
  */
 @Component
+@ConditionalOnBooleanProperty(name = "panel.local-host", matchIfMissing = true)
 class AccountToolHealthIndicator implements HealthIndicator {
 
 	private final AccountLocks accountLocks;

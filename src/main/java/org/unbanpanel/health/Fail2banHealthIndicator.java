@@ -3,6 +3,7 @@ package org.unbanpanel.health;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,11 @@ import org.unbanpanel.fail2ban.Fail2banException;
  * DOWN with the reason when it does not. Each check is one read of fail2ban's version, shared like every read (a check
  * within {@code panel.fail2ban.reads.fresh-for} of the last answer gets that answer), so it turns DOWN at the first
  * check after fail2ban stopped and UP at the first after it is back. While fail2ban is silent (hung), a read answers
- * with the last version it reported; the component is DOWN then, with {@code notAnsweringSince}.
+ * with the last version it reported; the component is DOWN then, with {@code notAnsweringSince}. Absent when this
+ * machine is not one of the panel's hosts ({@code panel.local-host=false}): the hosts page reports the others.
  */
 @Component
+@ConditionalOnBooleanProperty(name = "panel.local-host", matchIfMissing = true)
 class Fail2banHealthIndicator implements HealthIndicator {
 
 	private final Fail2ban fail2ban;

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 import org.unbanpanel.core.ExplainedException;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.exec.CommandRunner;
 import org.unbanpanel.exec.CommandsProperties;
 
@@ -94,6 +95,14 @@ public class Hosts implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Whether the machine the panel runs on is one of its hosts ({@code panel.local-host}, default true): when it is
+	 * not, nothing of the panel asks this machine's own fail2ban or account tool.
+	 */
+	public static boolean includesThisMachine(Environment environment) {
+		return Binder.get(environment).bind("panel.local-host", Boolean.class).orElse(true);
+	}
+
 	/** Every host, in the order of the settings. */
 	public List<Host> all() {
 		return List.copyOf(hosts.values());
@@ -101,6 +110,19 @@ public class Hosts implements DisposableBean {
 
 	public Optional<Host> find(HostName name) {
 		return Optional.ofNullable(hosts.get(name));
+	}
+
+	/**
+	 * The host a page or an API call names, as given.
+	 * @throws NoSuchHostException when it is not a host name, or not one of the panel's hosts
+	 */
+	public Host named(String name) {
+		try {
+			return find(HostName.parse(name)).orElseThrow(() -> new NoSuchHostException(name));
+		}
+		catch (InvalidValueException ex) {
+			throw new NoSuchHostException(name);
+		}
 	}
 
 	/**

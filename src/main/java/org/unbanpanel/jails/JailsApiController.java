@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.hosts.NoSuchHostException;
 import org.unbanpanel.web.Problems;
 
 /**
@@ -51,10 +52,10 @@ class JailsApiController {
 		return service.rules(host, name);
 	}
 
-	@ExceptionHandler(UnknownHostException.class)
-	ProblemDetail unknownHost(UnknownHostException ex) {
-		return problems.of(HttpStatus.NOT_FOUND, "jails.api.unknownHost",
-				Explanation.of("jails.unknownHost", InvalidValueException.printable(ex.host())));
+	@ExceptionHandler(NoSuchHostException.class)
+	ProblemDetail unknownHost(NoSuchHostException ex) {
+		return problems.of(HttpStatus.NOT_FOUND, "hosts.api.unknown",
+				Explanation.of("hosts.unknown", InvalidValueException.printable(ex.host())));
 	}
 
 	@ExceptionHandler(UnknownJailException.class)

@@ -23,6 +23,7 @@ import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.core.ParsedField;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.hosts.HostName;
+import org.unbanpanel.hosts.NoSuchHostException;
 import org.unbanpanel.jobs.JobRedirect;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
@@ -145,9 +146,9 @@ class JailsController {
 		return UNKNOWN;
 	}
 
-	@ExceptionHandler(UnknownHostException.class)
+	@ExceptionHandler(NoSuchHostException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String unknownHost(UnknownHostException ex, Model model) {
+	String unknownHost(NoSuchHostException ex, Model model) {
 		model.addAttribute("host", InvalidValueException.printable(ex.host()));
 		return UNKNOWN_HOST;
 	}

@@ -21,6 +21,7 @@ import org.unbanpanel.fail2ban.JailStatus;
 import org.unbanpanel.hosts.Host;
 import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.hosts.Hosts;
+import org.unbanpanel.hosts.NoSuchHostException;
 import org.unbanpanel.trust.Trust;
 import org.unbanpanel.trust.TrustService;
 
@@ -60,10 +61,10 @@ class JailsService {
 
 	/**
 	 * One host's jails.
-	 * @throws UnknownHostException when the panel has no such host
+	 * @throws NoSuchHostException when the panel has no such host
 	 */
 	List<JailSummary> overview(String host) {
-		return summaries(host(host));
+		return summaries(hosts.named(host));
 	}
 
 	private List<JailSummary> summaries(Host host) {
@@ -79,7 +80,7 @@ class JailsService {
 	 * @throws UnknownJailException when fail2ban has no such jail
 	 */
 	BanPage bans(String host, String jail, BanQuery query) {
-		Fail2ban fail2ban = fail2bans.on(host(host));
+		Fail2ban fail2ban = fail2bans.on(hosts.named(host));
 		BanList list = known(fail2ban, jail, () -> fail2ban.banList(jail));
 		return BanPage.of(jail, list, query, clock.instant(), ZoneId.systemDefault(),
 				fail2ban.notAnsweringSince().orElse(null));
@@ -91,7 +92,7 @@ class JailsService {
 	 * @throws UnknownJailException when fail2ban has no such jail
 	 */
 	JailRulesView rules(String host, String jail) {
-		Host on = host(host);
+		Host on = hosts.named(host);
 		JailSettings settings = fail2bans.settingsOn(on);
 		JailRules rules = known(fail2bans.on(on), jail, () -> settings.rules(jail));
 		Map<String, Trust> trusted = new HashMap<>();
@@ -110,23 +111,10 @@ class JailsService {
 
 	/**
 	 * The name of one of the panel's hosts.
-	 * @throws UnknownHostException when it is not a host name, or not one of the panel's hosts
+	 * @throws NoSuchHostException when it is not a host name, or not one of the panel's hosts
 	 */
 	HostName known(String host) {
-		return host(host).name();
-	}
-
-	/**
-	 * The host of that name, the name checked before it is used.
-	 * @throws UnknownHostException when it is not a host name, or not one of the panel's hosts
-	 */
-	private Host host(String name) {
-		try {
-			return hosts.find(HostName.parse(name)).orElseThrow(() -> new UnknownHostException(name));
-		}
-		catch (InvalidValueException ex) {
-			throw new UnknownHostException(name);
-		}
+		return hosts.named(host).name();
 	}
 
 	/** What {@code read} gets from fail2ban, an unknown jail told apart from another refusal by a second run. */

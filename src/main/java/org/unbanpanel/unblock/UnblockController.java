@@ -113,10 +113,13 @@ class UnblockController {
 	}
 
 	/**
-	 * The jails that block the visitor's address, by its own ban or a network's; none when fail2ban does not answer,
-	 * which the banner reports.
+	 * The jails of this machine that block the visitor's address, by its own ban or a network's; none when fail2ban does
+	 * not answer, which the banner reports, and none when this machine is not one of the panel's hosts.
 	 */
 	private List<String> bannedIn(String address) {
+		if (!validator.fleet().contains(HostName.LOCAL)) {
+			return List.of();
+		}
 		try {
 			return BanTarget.tryParse(address)
 				.map(target -> fail2ban.whereBanned(List.of(target)).getOrDefault(target, List.of()))

@@ -2,32 +2,46 @@ package org.unbanpanel.accounts;
 
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.hosts.Hosts;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
-import org.unbanpanel.testsupport.PanelWebTest;
+import org.unbanpanel.pam.AccountLocksOnHosts;
 
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(AccountsApiController.class)
-@PanelWebTest
+@AccountsWebTest
 class AccountsApiControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
+	private Hosts hosts;
+
+	@Autowired
+	private AccountLocksOnHosts onHosts;
+
+	@Autowired
 	private AccountLocks locks;
+
+	@BeforeEach
+	void onThisMachine() {
+		AccountsWebTest.Fleet.thisMachine(hosts, onHosts, locks);
+	}
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
@@ -37,6 +51,7 @@ class AccountsApiControllerTests {
 
 		mvc.perform(get("/api/v1/accounts"))
 			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.host").value("local"))
 			.andExpect(jsonPath("$.backend").value("faillock"))
 			.andExpect(jsonPath("$.accounts[0].user").value("alice"))
 			.andExpect(jsonPath("$.accounts[0].failures").value(3))
@@ -71,6 +86,38 @@ class AccountsApiControllerTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(jsonPath("$.backend").value("none"))
 			.andExpect(jsonPath("$.reason").value("NOT_CONFIGURED"));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersAnotherHostsAccountsAndNotFoundForAHostThePanelDoesNotHave() throws Exception {
+		AccountLocks mailLocks = mock(AccountLocks.class);
+		given(mailLocks.backend()).willReturn("pam_tally2");
+		given(mailLocks.all()).willReturn(List.of(AccountsControllerTests.BOB));
+		AccountsWebTest.Fleet.thisMachineAndMail(hosts, onHosts, locks, mailLocks);
+
+		mvc.perform(get("/api/v1/accounts").param("host", "mail"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.host").value("mail"))
+			.andExpect(jsonPath("$.backend").value("pam_tally2"))
+			.andExpect(jsonPath("$.accounts[0].user").value("bob"));
+		mvc.perform(get("/api/v1/accounts").param("host", "backup"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("The panel has no host named 'backup'."));
+		verifyNoInteractions(locks);
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void answersUnavailableWithoutAToolWhenTheHostCannotBeAskedWhichItHas() throws Exception {
+		AccountsWebTest.Fleet.thisMachineAndMail(hosts, onHosts, locks, AccountsWebTest.Fleet.unreachableMail());
+
+		mvc.perform(get("/api/v1/accounts").param("host", "mail"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.host").value("mail"))
+			.andExpect(jsonPath("$.detail").value("cannot reach mail (192.0.2.25:22): connection refused"))
+			.andExpect(jsonPath("$.reason").value("UNREACHABLE"))
+			.andExpect(jsonPath("$.backend").doesNotExist());
 	}
 
 	@Test

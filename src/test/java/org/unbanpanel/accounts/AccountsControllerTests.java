@@ -8,27 +8,31 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.unbanpanel.core.AccountName;
 import org.unbanpanel.core.Explanation;
+import org.unbanpanel.core.InvalidValueException;
+import org.unbanpanel.hosts.HostName;
+import org.unbanpanel.hosts.Hosts;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
+import org.unbanpanel.pam.AccountLocksOnHosts;
 import org.unbanpanel.pam.LockPolicies;
 import org.unbanpanel.pam.LockPolicy;
 import org.unbanpanel.pam.LockRecord;
-import org.unbanpanel.testsupport.FixedClock;
-import org.unbanpanel.testsupport.PanelWebTest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -36,33 +40,41 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+import static org.unbanpanel.testsupport.PanelBrowser.hostSection;
 
 @WebMvcTest(AccountsController.class)
-@PanelWebTest
-@Import(FixedClock.class)
+@AccountsWebTest
 class AccountsControllerTests {
 
 	static final LockRecord ALICE = new LockRecord("alice", 3, LocalDateTime.parse("2026-11-25T10:15:30"),
 			"203.0.113.44");
 
+	static final LockRecord BOB = new LockRecord("bob", 1, LocalDateTime.parse("2026-11-25T11:00:00"), "203.0.113.7");
+
 	@Autowired
 	private MockMvc mvc;
 
-	@MockitoBean
+	@Autowired
+	private Hosts hosts;
+
+	@Autowired
+	private AccountLocksOnHosts onHosts;
+
+	@Autowired
 	private AccountLocks locks;
 
-	@MockitoBean
+	@Autowired
 	private JobService unblock;
 
-	@MockitoBean
+	@Autowired
 	private LockPolicies policies;
 
 	@BeforeEach
-	void lockForAnHourAfterThreeFailures() {
+	void lockForAnHourAfterThreeFailuresOnThisMachine() {
+		AccountsWebTest.Fleet.thisMachine(hosts, onHosts, locks);
 		given(policies.current()).willReturn(new LockPolicy(LockPolicy.FAILLOCK, 3, Duration.ofHours(1),
 				Duration.ofMinutes(15), false, Duration.ofHours(1), List.of("/etc/pam.d/common-auth")));
 	}
@@ -83,9 +95,8 @@ class AccountsControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void saysWhenEachLockEndsByItselfOrThatItNeverDoes() throws Exception {
-		LockRecord bob = new LockRecord("bob", 1, LocalDateTime.parse("2026-11-25T11:00:00"), "203.0.113.7");
 		given(locks.backend()).willReturn("faillock");
-		given(locks.all()).willReturn(List.of(ALICE, bob));
+		given(locks.all()).willReturn(List.of(ALICE, BOB));
 
 		mvc.perform(get("/accounts"))
 			.andExpect(content().string(containsString("locked until 2026-11-25 11:15:30 UTC, when it ends by itself")))
@@ -108,9 +119,12 @@ class AccountsControllerTests {
 		mvc.perform(get("/accounts"))
 			.andExpect(status().isOk())
 			.andExpect(view().name(AccountsController.VIEW))
-			.andExpect(model().attribute("backend", "faillock"))
-			.andExpect(model().attribute("accounts", List.of(ALICE)))
-			.andExpect(model().attributeDoesNotExist("problem"))
+			.andExpect(result -> assertThat(onlySection(result)).satisfies(local -> {
+				assertThat(local.host()).isEqualTo(HostName.LOCAL);
+				assertThat(local.backend()).isEqualTo("faillock");
+				assertThat(local.accounts()).containsExactly(ALICE);
+				assertThat(local.problem()).isNull();
+			}))
 			.andExpect(content().string(containsString("as faillock reports them")))
 			.andExpect(content().string(containsString("2026-11-25 10:15:30")))
 			.andExpect(content().string(containsString("203.0.113.44")))
@@ -166,7 +180,7 @@ class AccountsControllerTests {
 
 		mvc.perform(get("/accounts"))
 			.andExpect(status().isOk())
-			.andExpect(model().attribute("notConfigured", true))
+			.andExpect(result -> assertThat(onlySection(result).notConfigured()).isTrue())
 			.andExpect(content().string(containsString("Account locks are not managed on this machine:")))
 			.andExpect(content().string(containsString("neither faillock nor pam_tally2 was found")))
 			.andExpect(content().string(not(containsString("No account has failed logins."))));
@@ -182,7 +196,7 @@ class AccountsControllerTests {
 
 		mvc.perform(get("/accounts"))
 			.andExpect(status().isOk())
-			.andExpect(model().attribute("notConfigured", false))
+			.andExpect(result -> assertThat(onlySection(result).notConfigured()).isFalse())
 			.andExpect(content().string(containsString("The account locks cannot be read:")))
 			.andExpect(content().string(containsString("check the sudoers rule")))
 			.andExpect(content().string(not(containsString("deep inside"))))
@@ -199,8 +213,77 @@ class AccountsControllerTests {
 			.andExpect(redirectedUrl("/jobs/42"))
 			.andExpect(flash().attribute("message", "Job 42 is queued: the failed logins of bob will be reset."));
 
-		verify(unblock).submit(new ReleaseRequest(List.of(), List.of(AccountName.parse("bob"))), "alice",
-				"127.0.0.1");
+		verify(unblock).submit(new ReleaseRequest(List.of(), List.of(AccountName.parse("bob")), Duration.ZERO,
+				List.of(), List.of(HostName.LOCAL)), "alice", "127.0.0.1");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void showsEachHostsAccountsInASectionOfItsOwnWithResetsForThatHost() throws Exception {
+		AccountLocks mailLocks = mock(AccountLocks.class);
+		given(mailLocks.backend()).willReturn("pam_tally2");
+		given(mailLocks.all()).willReturn(List.of(BOB));
+		given(mailLocks.listsWholeName("bob")).willReturn(true);
+		AccountsWebTest.Fleet.thisMachineAndMail(hosts, onHosts, locks, mailLocks);
+		given(locks.backend()).willReturn("faillock");
+		given(locks.all()).willReturn(List.of(ALICE));
+		given(locks.listsWholeName("alice")).willReturn(true);
+
+		String page = mvc.perform(get("/accounts")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(hostSection(page, "local")).contains("This machine (local)").contains("as faillock reports them").contains("alice")
+			.contains("name=\"host\" value=\"local\"").contains("locked until").doesNotContain("bob");
+		assertThat(hostSection(page, "mail")).contains("Host mail").contains("as pam_tally2 reports them").contains("bob")
+			.contains("name=\"host\" value=\"mail\"").contains("aria-label=\"Reset the failed logins of bob on mail\"")
+			.contains("When a lock ends cannot be said: the panel reads the PAM settings of this machine only, not those of mail")
+			.doesNotContain("alice");
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void saysWhyAHostCannotBeAskedWhileTheOthersAnswer() throws Exception {
+		AccountsWebTest.Fleet.thisMachineAndMail(hosts, onHosts, locks, AccountsWebTest.Fleet.unreachableMail());
+		given(locks.backend()).willReturn("faillock");
+		given(locks.all()).willReturn(List.of(ALICE));
+
+		String page = mvc.perform(get("/accounts")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(hostSection(page, "local")).contains("alice");
+		assertThat(hostSection(page, "mail")).contains("The account locks cannot be read:")
+			.contains("cannot reach mail (192.0.2.25:22): connection refused")
+			.doesNotContain("reports them")
+			.doesNotContain("No account has failed logins.");
+	}
+
+	@Test
+	@WithMockUser(username = "alice", roles = "ADMIN")
+	void queuesTheResetOnTheHostOfItsSectionOnly() throws Exception {
+		given(unblock.submit(any(), anyString(), anyString())).willReturn(43L);
+
+		mvc.perform(post("/accounts/reset").with(csrf()).param("user", "bob").param("host", "mail"))
+			.andExpect(redirectedUrl("/jobs/43"))
+			.andExpect(flash().attribute("message", "Job 43 is queued: the failed logins of bob on mail will be reset."));
+
+		verify(unblock).submit(new ReleaseRequest(List.of(), List.of(AccountName.parse("bob")), Duration.ZERO,
+				List.of(), List.of(AccountsWebTest.Fleet.MAIL)), "alice", "127.0.0.1");
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void refusesAResetOnAHostThePanelDoesNotHaveOrThatIsNoHostName() throws Exception {
+		given(unblock.submit(any(), anyString(), anyString())).willThrow(
+				new InvalidValueException("backup", ReleaseRequest.UNKNOWN_HOST, "is no host of the fleet"));
+
+		mvc.perform(post("/accounts/reset").with(csrf()).param("user", "bob").param("host", "backup"))
+			.andExpect(redirectedUrl("/accounts"))
+			.andExpect(flash().attribute("resetError", containsString("'backup' is not a host of this panel")));
+		mvc.perform(post("/accounts/reset").with(csrf()).param("user", "bob").param("host", "../local"))
+			.andExpect(redirectedUrl("/accounts"))
+			.andExpect(flash().attribute("resetError", containsString("'../local' is not a host name")));
+
+		verify(unblock, times(1)).submit(any(), anyString(), anyString());
 	}
 
 	@Test
@@ -227,6 +310,13 @@ class AccountsControllerTests {
 		mvc.perform(post("/accounts/reset").param("user", "bob")).andExpect(status().isForbidden());
 
 		verifyNoInteractions(unblock);
+	}
+
+	/** The one host's section of the page's model. */
+	private static HostAccounts onlySection(MvcResult result) {
+		List<?> hosts = (List<?>) result.getModelAndView().getModel().get("hosts");
+		assertThat(hosts).hasSize(1);
+		return (HostAccounts) hosts.get(0);
 	}
 
 }

@@ -16,6 +16,7 @@ import org.unbanpanel.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
@@ -30,10 +31,10 @@ class Fail2banHealthTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T16:00:00Z"));
 
-	private final Fail2banHealth health = new Fail2banHealth(fail2ban, events::add, clock);
+	private final Fail2banHealth health = new Fail2banHealth(fail2ban, true, events::add, clock);
 
 	/** A watch's probe runs on real time. */
-	private final Fail2banHealth watched = new Fail2banHealth(fail2ban, events::add, Clock.systemUTC());
+	private final Fail2banHealth watched = new Fail2banHealth(fail2ban, true, events::add, Clock.systemUTC());
 
 	@AfterEach
 	void stopProbing() {
@@ -48,6 +49,17 @@ class Fail2banHealthTests {
 		assertThat(health.problem()).isNull();
 		assertThat(events).isEmpty();
 		assertThat(health.notAnsweringFor()).isNull();
+	}
+
+	@Test
+	void neverAsksThisMachinesFail2banWhenItIsNotOneOfThePanelsHosts() {
+		given(fail2ban.version()).willThrow(NOT_RUNNING);
+		given(fail2ban.notAnsweringSince()).willReturn(Optional.of(clock.instant().minusSeconds(60)));
+		try (Fail2banHealth elsewhere = new Fail2banHealth(fail2ban, false, events::add, clock)) {
+			assertThat(elsewhere.problem()).isNull();
+			assertThat(elsewhere.notAnsweringFor()).isNull();
+		}
+		verify(fail2ban, never()).version();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.hosts.NoSuchHostException;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.mockito.ArgumentMatchers.any;
@@ -147,8 +148,8 @@ class JailsApiControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void answersAnUnknownHostWith404ProblemNamingItPrintably() throws Exception {
-		given(service.bans(eq("no\nsuch"), eq("sshd"), any())).willThrow(new UnknownHostException("no\nsuch"));
-		given(service.rules("backup", "sshd")).willThrow(new UnknownHostException("backup"));
+		given(service.bans(eq("no\nsuch"), eq("sshd"), any())).willThrow(new NoSuchHostException("no\nsuch"));
+		given(service.rules("backup", "sshd")).willThrow(new NoSuchHostException("backup"));
 
 		mvc.perform(get("/api/v1/jails/sshd").param("host", "no\nsuch"))
 			.andExpect(status().isNotFound())

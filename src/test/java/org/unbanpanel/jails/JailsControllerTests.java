@@ -17,8 +17,9 @@ import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.fail2ban.JailRules;
 import org.unbanpanel.fail2ban.LogSources;
-import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.hosts.HostName;
+import org.unbanpanel.hosts.NoSuchHostException;
+import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.testsupport.PanelWebTest;
 
@@ -168,8 +169,8 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void answersAnUnknownHostWithA404PageThatNamesIt() throws Exception {
-		given(service.bans(eq("backup"), eq("sshd"), any())).willThrow(new UnknownHostException("backup"));
-		given(service.rules("backup", "sshd")).willThrow(new UnknownHostException("backup"));
+		given(service.bans(eq("backup"), eq("sshd"), any())).willThrow(new NoSuchHostException("backup"));
+		given(service.rules("backup", "sshd")).willThrow(new NoSuchHostException("backup"));
 
 		mvc.perform(get("/jails/sshd").param("host", "backup"))
 			.andExpect(status().isNotFound())
@@ -324,7 +325,7 @@ class JailsControllerTests {
 	@Test
 	@WithMockUser(username = "alice", roles = "ADMIN")
 	void queuesNothingForAHostThePanelDoesNotHave() throws Exception {
-		given(service.known("backup")).willThrow(new UnknownHostException("backup"));
+		given(service.known("backup")).willThrow(new NoSuchHostException("backup"));
 
 		mvc.perform(post("/jails/dovecot/unban").with(csrf()).param("host", "backup").param("address", "203.0.113.7"))
 			.andExpect(status().isNotFound());

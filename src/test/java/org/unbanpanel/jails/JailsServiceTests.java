@@ -25,13 +25,17 @@ import org.unbanpanel.hosts.Host;
 import org.unbanpanel.hosts.HostAnswer;
 import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.hosts.Hosts;
+import org.unbanpanel.hosts.NoSuchHostException;
+import org.unbanpanel.testsupport.AskedHosts;
 import org.unbanpanel.trust.Trust;
 import org.unbanpanel.trust.TrustService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willCallRealMethod;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -43,9 +47,9 @@ class JailsServiceTests {
 
 	private final TrustService trusts = mock(TrustService.class);
 
-	private final Host local = host(HostName.LOCAL);
+	private final Host local = AskedHosts.host(HostName.LOCAL);
 
-	private final Host mail = host(HostName.parse("mail"));
+	private final Host mail = AskedHosts.host(HostName.parse("mail"));
 
 	private final Hosts hosts = mock(Hosts.class);
 
@@ -57,6 +61,7 @@ class JailsServiceTests {
 	JailsServiceTests() {
 		given(hosts.find(HostName.LOCAL)).willReturn(Optional.of(local));
 		given(hosts.find(HostName.parse("mail"))).willReturn(Optional.of(mail));
+		willCallRealMethod().given(hosts).named(anyString());
 		given(fail2bans.on(local)).willReturn(fail2ban);
 		given(fail2bans.settingsOn(local)).willReturn(settings);
 	}
@@ -183,17 +188,10 @@ class JailsServiceTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "backup", "Mail", "../local", "local;id", "" })
 	void refusesAHostThePanelDoesNotHaveOrThatIsNoHostNameBeforeAskingAnything(String host) {
-		assertThatExceptionOfType(UnknownHostException.class).isThrownBy(() -> service.bans(host, "sshd", BanQuery.of("", 1, 50)))
+		assertThatExceptionOfType(NoSuchHostException.class).isThrownBy(() -> service.bans(host, "sshd", BanQuery.of("", 1, 50)))
 			.satisfies(ex -> assertThat(ex.host()).isEqualTo(host));
-		assertThatExceptionOfType(UnknownHostException.class).isThrownBy(() -> service.overview(host));
+		assertThatExceptionOfType(NoSuchHostException.class).isThrownBy(() -> service.overview(host));
 		verifyNoInteractions(fail2bans);
-	}
-
-	private static Host host(HostName name) {
-		Host host = mock(Host.class);
-		given(host.name()).willReturn(name);
-		given(host.isLocal()).willReturn(name.isLocal());
-		return host;
 	}
 
 	private static Fail2banException refused() {

@@ -17,6 +17,7 @@ import org.unbanpanel.testsupport.TestPanel;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.unbanpanel.testsupport.PanelBrowser.hostSection;
 
 /**
  * Lookup and the jails pages of a whole panel with three hosts: the machine it runs on ({@code local}, the real tools'
@@ -65,9 +66,9 @@ class LookupAcrossHostsIntegrationTests {
 		assertThat(jails(lookup.get("hosts").get(1))).containsExactly("dovecot");
 		assertThat(jails(lookup.get("hosts").get(2))).containsExactly("sasl");
 		assertThat(lookup.get("hosts").get(1).get("unreachable").isNull()).isTrue();
-		assertThat(section(page, "host-0")).contains("Host host-0").contains("dovecot").doesNotContain("sasl")
+		assertThat(hostSection(page, "host-0")).contains("Host host-0").contains("dovecot").doesNotContain("sasl")
 			.contains("What led to these bans is in the logs of host-0");
-		assertThat(section(page, "host-1")).contains("Host host-1").contains("sasl").doesNotContain("dovecot");
+		assertThat(hostSection(page, "host-1")).contains("Host host-1").contains("sasl").doesNotContain("dovecot");
 	}
 
 	@Test
@@ -88,7 +89,7 @@ class LookupAcrossHostsIntegrationTests {
 		assertThat(stopped.get("unreachable").asString()).startsWith("cannot reach host-1");
 		assertThat(stopped.get("bans").isNull()).isTrue();
 		assertThat(fail2ban(1).bannedIn("sasl")).as("host-1's own fail2ban still holds it").contains(ADDRESS);
-		assertThat(section(browser().get("/lookup?ip=" + ADDRESS).body(), "host-1"))
+		assertThat(hostSection(browser().get("/lookup?ip=" + ADDRESS).body(), "host-1"))
 			.contains("This host cannot be asked: cannot reach host-1");
 	}
 
@@ -105,12 +106,12 @@ class LookupAcrossHostsIntegrationTests {
 
 		for (String host : List.of("local", "host-0", "host-1")) {
 			String link = "href=\"/jails/sshd" + (host.equals("local") ? "\"" : "?host=" + host + "\"");
-			assertThat(section(jails, host)).contains(link);
+			assertThat(hostSection(jails, host)).contains(link);
 		}
 		assertThat(hostZerosDovecot).contains("Jail dovecot on host-0").contains(ADDRESS);
 		assertThat(localDovecot).doesNotContain(ADDRESS);
-		assertThat(section(withOneStopped, "host-1")).contains("The jails cannot be read: cannot reach host-1");
-		assertThat(section(withOneStopped, "host-0")).contains("href=\"/jails/sshd?host=host-0\"");
+		assertThat(hostSection(withOneStopped, "host-1")).contains("The jails cannot be read: cannot reach host-1");
+		assertThat(hostSection(withOneStopped, "host-0")).contains("href=\"/jails/sshd?host=host-0\"");
 		assertThat(browser.get("/jails/dovecot?host=nosuch").statusCode()).isEqualTo(404);
 	}
 
@@ -134,14 +135,6 @@ class LookupAcrossHostsIntegrationTests {
 		List<String> jails = new ArrayList<>();
 		host.get("bans").forEach(ban -> jails.add(ban.get("jail").asString()));
 		return jails;
-	}
-
-	/** One host's part of a page, up to the next host's. */
-	private static String section(String page, String host) {
-		int start = page.indexOf("id=\"host-" + host + "\"");
-		assertThat(start).as("the section of " + host).isNotNegative();
-		int next = page.indexOf("id=\"host-", start + 1);
-		return page.substring(start, next < 0 ? page.length() : next);
 	}
 
 }

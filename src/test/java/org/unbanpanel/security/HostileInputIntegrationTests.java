@@ -158,6 +158,11 @@ class HostileInputIntegrationTests {
 				same("a".repeat(33), "invalid.user.tooLong"));
 	}
 
+	static Stream<String> hostileHosts() {
+		return Stream.of("local;id", "$(id)", "`id`", "../local", "-x", "--all", "local\nid", "local;" + TOUCH, "LOCAL",
+				"nosuch");
+	}
+
 	@ParameterizedTest(name = "form ips: {0}")
 	@MethodSource("hostileAddresses")
 	void theFormRefusesAHostileAddress(Hostile hostile) {
@@ -180,6 +185,18 @@ class HostileInputIntegrationTests {
 	@MethodSource("hostileAccounts")
 	void theApiRefusesAHostileAccount(Hostile hostile) {
 		assertApiRefuses("accounts", hostile);
+	}
+
+	@ParameterizedTest(name = "accounts page user: {0}")
+	@MethodSource("hostileAccounts")
+	void theAccountsPageRefusesAHostileAccount(Hostile hostile) {
+		assertAccountResetRefuses(hostile.apiValues().get(0), resetHost(), hostile.apiValues().get(0));
+	}
+
+	@ParameterizedTest(name = "accounts page host: {0}")
+	@MethodSource("hostileHosts")
+	void theAccountsPageRefusesAHostileOrUnknownHost(String host) {
+		assertAccountResetRefuses(tools.pam().user(), host, host);
 	}
 
 	@ParameterizedTest(name = "job id {0}")
@@ -323,6 +340,14 @@ class HostileInputIntegrationTests {
 		assertUntouched(hostile.formText());
 	}
 
+	/** The reset goes back to the accounts page, with the reason there, and nothing is queued. */
+	private void assertAccountResetRefuses(String user, String host, String hostile) {
+		HttpResponse<String> answer = signedIn("alice").post("/accounts/reset", Map.of("user", user, "host", host));
+
+		assertThat(PanelBrowser.locationPath(answer)).isEqualTo("/accounts");
+		assertUntouched(hostile);
+	}
+
 	private void assertApiRefuses(String field, Hostile hostile) {
 		String body = "ips".equals(field) ? json(hostile.apiValues(), List.of()) : json(List.of(), hostile.apiValues());
 
@@ -359,6 +384,11 @@ class HostileInputIntegrationTests {
 
 	/** fail2ban's bans in every jail, the locked user's faillock record, the newest job, and the other hosts' bans. */
 	record Snapshot(String bans, String lockRecord, Optional<Long> latestJob, String otherHostsBans) {
+	}
+
+	/** The host the accounts page resets an account on. */
+	String resetHost() {
+		return "local";
 	}
 
 	/** The Unblock Access form's fields, as a browser posts them. */

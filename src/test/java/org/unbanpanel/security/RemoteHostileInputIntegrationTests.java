@@ -48,6 +48,12 @@ class RemoteHostileInputIntegrationTests extends HostileInputIntegrationTests {
 		return Map.of("ips", ips, "accounts", accounts, "hosts", "local," + TestFleet.name(0));
 	}
 
+	/** The remote host: a value that got past the checks would be reset there. */
+	@Override
+	String resetHost() {
+		return TestFleet.name(0);
+	}
+
 	@Override
 	String otherHostsBans() {
 		return far.fail2ban().client(List.of("banned"));

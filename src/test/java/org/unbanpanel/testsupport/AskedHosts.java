@@ -1,6 +1,7 @@
 package org.unbanpanel.testsupport;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -14,8 +15,10 @@ import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.hosts.Hosts;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.BDDMockito.willCallRealMethod;
 import static org.mockito.Mockito.mock;
 
 /** A mocked {@link Hosts} that asks its questions of stub hosts, for the unit tests of what asks every host. */
@@ -26,9 +29,14 @@ public final class AskedHosts {
 
 	/**
 	 * Stubs both {@code Hosts.ask} to ask these hosts, in this order, one after another, each answering as
-	 * {@link #answer} does (stubbed again without calling it).
+	 * {@link #answer} does (stubbed again without calling it), and {@code Hosts.find} and {@code Hosts.named} to find
+	 * them.
 	 */
 	public static void asks(Hosts hosts, Host... fleet) {
+		for (Host host : fleet) {
+			given(hosts.find(host.name())).willReturn(Optional.of(host));
+		}
+		willCallRealMethod().given(hosts).named(anyString());
 		willAnswer(call -> asked(Stream.of(fleet), call.getArgument(0))).given(hosts).ask(any());
 		willAnswer(call -> asked(Stream.of(fleet).filter(call.<Predicate<Host>>getArgument(0)), call.getArgument(1)))
 			.given(hosts)

@@ -34,7 +34,10 @@ public final class PamLockout implements AutoCloseable {
 
 	private final Path serviceFile = Path.of("/etc/pam.d", service);
 
-	private final Path tallyDir = Path.of("target", "faillock-test-" + suffix).toAbsolutePath();
+	private final Path tallyDir;
+
+	/** Whether {@link #tallyDir} is this lockout's own, removed by {@link #close()}, or another's that it writes to. */
+	private final boolean ownsTallyDir;
 
 	private final Path faillockConf = Path.of("target", "faillock-test-" + suffix + ".conf").toAbsolutePath();
 
@@ -44,7 +47,9 @@ public final class PamLockout implements AutoCloseable {
 
 	private boolean userCreated;
 
-	private PamLockout(String arguments, String faillockConfText) {
+	private PamLockout(String arguments, String faillockConfText, Path tallyDir) {
+		this.ownsTallyDir = tallyDir == null;
+		this.tallyDir = ownsTallyDir ? Path.of("target", "faillock-test-" + suffix).toAbsolutePath() : tallyDir;
 		this.arguments = arguments;
 		this.faillockConfText = faillockConfText;
 	}
@@ -60,10 +65,22 @@ public final class PamLockout implements AutoCloseable {
 	 * @param faillockConf the text of a faillock.conf of its own, passed with {@code conf=}; {@code null} for none
 	 */
 	public static PamLockout create(String arguments, String faillockConf) {
+		return create(arguments, faillockConf, null);
+	}
+
+	/**
+	 * Like {@link #create()}, with the records in a directory another owns and keeps, for example a test host's
+	 * ({@link SshTestHost#faillockDir()}), so that the lockout is read and reset there.
+	 */
+	public static PamLockout createIn(Path tallyDir) {
+		return create("deny=" + DENY + " unlock_time=600", null, tallyDir);
+	}
+
+	private static PamLockout create(String arguments, String faillockConf, Path tallyDir) {
 		SystemTools.requireRoot();
 		SystemTools.requireProgram("/usr/bin/pamtester", "pamtester");
 		SystemTools.requireProgram("/usr/sbin/faillock", "libpam-modules-bin");
-		PamLockout lockout = new PamLockout(arguments, faillockConf);
+		PamLockout lockout = new PamLockout(arguments, faillockConf, tallyDir);
 		try {
 			lockout.setUp();
 			return lockout;
@@ -119,7 +136,12 @@ public final class PamLockout implements AutoCloseable {
 			if (userCreated) {
 				run(null, "userdel", user);
 			}
-			FileSystemUtils.deleteRecursively(tallyDir);
+			if (ownsTallyDir) {
+				FileSystemUtils.deleteRecursively(tallyDir);
+			}
+			else {
+				Files.deleteIfExists(tallyDir.resolve(user));
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A person at the panel over real HTTP, asking for HTML as a browser does: keeps the session cookie, reads the CSRF token from each page it loads and
  * sends it with the next form, and does not follow redirects, so tests see where the panel sends them.
@@ -106,6 +108,14 @@ public final class PanelBrowser {
 	/** Like {@link #redirectPath}, or empty for an answer that is no redirect. */
 	public static String locationPath(HttpResponse<String> response) {
 		return response.headers().firstValue("Location").isPresent() ? redirectPath(response) : "";
+	}
+
+	/** One host's section of a page that has one per host ({@code id="host-<name>"}), up to the next host's. */
+	public static String hostSection(String page, String host) {
+		int start = page.indexOf("id=\"host-" + host + "\"");
+		assertThat(start).as("the section of " + host).isNotNegative();
+		int next = page.indexOf("id=\"host-", start + 1);
+		return page.substring(start, next < 0 ? page.length() : next);
 	}
 
 	/** Waits for every answer of requests sent at the same time. */

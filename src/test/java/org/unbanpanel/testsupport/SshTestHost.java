@@ -44,6 +44,8 @@ public final class SshTestHost implements AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+	private static final String FAILLOCK_DIR = "faillock";
+
 	private final Path directory;
 
 	private final String address;
@@ -66,14 +68,6 @@ public final class SshTestHost implements AutoCloseable {
 
 	/** Sets the host up and starts its sshd and fail2ban-server; skips locally, fails under CI, without them. */
 	public static SshTestHost start() {
-		return start(null);
-	}
-
-	/**
-	 * Like {@link #start()}, with the host's faillock records in {@code tallyDir}, for example a {@link PamLockout}'s,
-	 * so that a real lockout is read and reset on this host.
-	 */
-	public static SshTestHost start(Path tallyDir) {
 		SystemTools.requireRoot();
 		SystemTools.requireProgram(SSHD, "openssh-server");
 		SystemTools.requireProgram(SSH_KEYGEN, "openssh-client");
@@ -82,7 +76,7 @@ public final class SshTestHost implements AutoCloseable {
 		PrivateSudoers sudoers = null;
 		try {
 			fail2ban = Fail2banServer.start();
-			Path faillock = tallyDir != null ? tallyDir : Files.createDirectories(directory.resolve("faillock"));
+			Path faillock = Files.createDirectories(directory.resolve(FAILLOCK_DIR));
 			sudoers = PrivateSudoers.installForLogin(fail2ban.command(), faillock, directory.resolve("home"));
 			String address = loopbackAddress();
 			SshTestHost host = new SshTestHost(directory, address, freePort(address), fail2ban, sudoers);
@@ -123,6 +117,11 @@ public final class SshTestHost implements AutoCloseable {
 
 	public Fail2banServer fail2ban() {
 		return fail2ban;
+	}
+
+	/** The host's faillock records, which its faillock reads and resets ({@link PamLockout#createIn}). */
+	public Path faillockDir() {
+		return directory.resolve(FAILLOCK_DIR);
 	}
 
 	/** {@code fail2ban.command} for this host, as in production: {@code [sudo, -n, /usr/bin/fail2ban-client]}. */

@@ -1,0 +1,93 @@
+package org.unbanpanel.accounts;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.unbanpanel.hosts.TestFleet;
+import org.unbanpanel.hosts.WithTestFleet;
+import org.unbanpanel.testsupport.PamLockout;
+import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
+import org.unbanpanel.testsupport.RealTools;
+import org.unbanpanel.testsupport.SshHosts;
+import org.unbanpanel.testsupport.TestPanel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.unbanpanel.testsupport.PanelBrowser.hostSection;
+
+/**
+ * The locked-accounts page of a panel with two hosts: this machine, whose faillock records are the real tools' PAM
+ * lockout's, and a real sshd test host whose own faillock records a second lockout writes, read and reset there over
+ * SSH through {@code sudo -n faillock}. Each host's accounts show under that host, and a reset clears the account on
+ * the host of its section only.
+ */
+@WithTestFleet(1)
+@PanelOnRealTools(users = { "alice", "ADMIN" })
+class AccountsAcrossHostsIntegrationTests {
+
+	private static final String HOST = TestFleet.name(0);
+
+	private final RealTools tools;
+
+	private final SshHosts testHosts;
+
+	AccountsAcrossHostsIntegrationTests(RealTools tools, SshHosts testHosts) {
+		this.tools = tools;
+		this.testHosts = testHosts;
+	}
+
+	@AfterEach
+	void theHostAnswers() {
+		testHosts.get(0).restart();
+	}
+
+	@Test
+	void showsEachHostsLockedAccountsUnderItAndResetsOneOnTheHostOfItsSectionOnly() throws Exception {
+		try (PamLockout onHost = PamLockout.createIn(testHosts.get(0).faillockDir())) {
+			tools.pam().lockOut();
+			onHost.lockOut();
+			PanelBrowser browser = signedIn();
+
+			String page = browser.get("/accounts").body();
+			assertThat(hostSection(page, "local")).contains(tools.pam().user()).doesNotContain(onHost.user());
+			assertThat(hostSection(page, HOST)).contains("Host " + HOST)
+				.contains("as faillock reports them")
+				.contains(onHost.user())
+				.contains("<td data-label=\"Failures\">" + PamLockout.DENY + "</td>")
+				.contains(PamLockout.RHOST)
+				.doesNotContain(tools.pam().user());
+			assertThat(tools.api("alice").getJson("/api/v1/accounts?host=" + HOST).get("accounts").get(0).get("user")
+				.asString()).isEqualTo(onHost.user());
+
+			HttpResponse<String> reset = browser.post("/accounts/reset", Map.of("user", onHost.user(), "host", HOST));
+			assertThat(browser.awaitFinished(PanelBrowser.redirectPath(reset)))
+				.contains(PamLockout.DENY + " failed logins cleared");
+
+			assertThat(onHost.authenticate(onHost.password())).as("the host's account authenticates again").isTrue();
+			assertThat(tools.pam().authenticate(tools.pam().password())).as("this machine's stays locked").isFalse();
+			String after = browser.get("/accounts").body();
+			assertThat(hostSection(after, HOST)).contains("No account has failed logins.");
+			assertThat(hostSection(after, "local")).contains(tools.pam().user());
+		}
+	}
+
+	@Test
+	void saysWhyAHostWhoseSshdIsStoppedCannotBeReadWhileThisMachinesAccountsShow() {
+		tools.pam().lockOut();
+		testHosts.get(0).stop();
+
+		String page = signedIn().get("/accounts").body();
+
+		assertThat(hostSection(page, "local")).contains(tools.pam().user());
+		assertThat(hostSection(page, HOST)).contains("The account locks cannot be read:").contains("cannot reach " + HOST);
+	}
+
+	private PanelBrowser signedIn() {
+		PanelBrowser browser = tools.browser();
+		browser.signIn("alice", TestPanel.PASSWORD);
+		return browser;
+	}
+
+}
