@@ -21,9 +21,8 @@ import org.unbanpanel.pam.LockRecord;
 import org.unbanpanel.pam.LockState;
 
 /**
- * What the locked-accounts page and its API show, read from each host's lock tool. When a lock ends is said from the
- * PAM settings of this machine ({@link LockPolicies}); the panel does not read another host's, so its accounts show
- * their failures without it.
+ * What the locked-accounts page and its API show, read from each host's lock tool, and when each lock ends, from that
+ * host's PAM settings ({@link LockPolicies}).
  */
 @Service
 class AccountsService {
@@ -70,7 +69,7 @@ class AccountsService {
 				.map(LockRecord::user)
 				.filter(user -> !hostLocks.listsWholeName(user))
 				.collect(Collectors.toSet());
-			return withStates(host, backend, accounts, cutNames);
+			return withStates(host, hostLocks, backend, accounts, cutNames);
 		}
 		catch (AccountLockException ex) {
 			return HostAccounts.unreadable(host.name(), backend, ex.explanation(),
@@ -79,15 +78,13 @@ class AccountsService {
 	}
 
 	/** The host's accounts with their lock states, or why those cannot be said. */
-	private HostAccounts withStates(Host host, String backend, List<LockRecord> accounts, Set<String> cutNames) {
+	private HostAccounts withStates(Host host, AccountLocks hostLocks, String backend, List<LockRecord> accounts,
+			Set<String> cutNames) {
 		Map<String, LockState> states = Map.of();
 		Explanation policyProblem = null;
-		if (!accounts.isEmpty() && !host.isLocal()) {
-			policyProblem = Explanation.of("lock.policy.notReadOn", host.name().value());
-		}
-		else if (!accounts.isEmpty()) {
+		if (!accounts.isEmpty()) {
 			try {
-				states = states(accounts);
+				states = states(policies.on(host, hostLocks), accounts);
 			}
 			catch (AccountLockException ex) {
 				policyProblem = ex.explanation();
@@ -96,9 +93,8 @@ class AccountsService {
 		return new HostAccounts(host.name(), backend, accounts, states, cutNames, null, false, policyProblem);
 	}
 
-	/** Each account's lock state under this machine's policy. */
-	private Map<String, LockState> states(List<LockRecord> accounts) {
-		LockPolicy policy = policies.current();
+	/** Each account's lock state under its host's policy. */
+	private Map<String, LockState> states(LockPolicy policy, List<LockRecord> accounts) {
 		Map<String, LockState> states = new HashMap<>();
 		accounts.forEach(account -> states.put(account.user(),
 				policy.state(account, clock.instant(), ZoneId.systemDefault())));

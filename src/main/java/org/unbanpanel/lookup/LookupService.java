@@ -204,21 +204,27 @@ class LookupService {
 			}
 
 			/**
-			 * The lock policy; none when no tool keeps locks, or when it cannot be read (then it says why). It is read
-			 * from this machine's PAM stack, so another host has none here: its lock record comes without a countdown.
+			 * The host's lock policy, read from its own PAM stack; none when no tool keeps locks, or when it cannot be
+			 * read (then it says why).
 			 */
 			private Optional<LockPolicy> policy() {
-				if (!host.isLocal()) {
-					return Optional.empty();
-				}
 				try {
-					return Optional.of(policies.current());
+					return Optional.of(policies.on(host, locks));
 				}
 				catch (AccountLockException ex) {
-					if (!"none".equals(locks.backend())) {
+					if (!keepsNoLocks()) {
 						policyProblem = ex.explanation();
 					}
 					return Optional.empty();
+				}
+			}
+
+			private boolean keepsNoLocks() {
+				try {
+					return "none".equals(locks.backend());
+				}
+				catch (AccountLockException ex) {
+					return false;
 				}
 			}
 

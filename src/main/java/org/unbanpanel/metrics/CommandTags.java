@@ -11,8 +11,8 @@ import io.micrometer.core.instrument.Tags;
  * program's file name, looked through {@code sudo} and its options; the command names what was asked without any
  * jail, address or user, so that the tags stay few: for fail2ban-client the words after {@code --} ({@code version},
  * {@code status}, {@code status-jail}, {@code get-banip}, {@code set-addignoreip}, {@code unban}, …), for faillock
- * and pam_tally2 {@code list}, {@code user} or {@code reset}, for journalctl (the evidence of a journal jail)
- * {@code read}.
+ * and pam_tally2 {@code list}, {@code user} or {@code reset}, for journalctl (the evidence of a journal jail) and cat
+ * (another host's PAM settings) {@code read}.
  */
 final class CommandTags {
 
@@ -31,7 +31,7 @@ final class CommandTags {
 		return Tags.of("tool", tool, "command", switch (tool) {
 			case "fail2ban-client" -> fail2banCommand(arguments);
 			case "faillock", "pam_tally2" -> lockToolCommand(arguments);
-			case "journalctl" -> "read";
+			case "journalctl", "cat" -> "read";
 			default -> "other";
 		});
 	}

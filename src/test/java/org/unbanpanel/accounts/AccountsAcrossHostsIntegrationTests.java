@@ -20,14 +20,19 @@ import static org.unbanpanel.testsupport.PanelBrowser.hostSection;
 /**
  * The locked-accounts page of a panel with two hosts: this machine, whose faillock records are the real tools' PAM
  * lockout's, and a real sshd test host whose own faillock records a second lockout writes, read and reset there over
- * SSH through {@code sudo -n faillock}. Each host's accounts show under that host, and a reset clears the account on
- * the host of its section only.
+ * SSH through {@code sudo -n faillock}, its lock policy read there from that lockout's PAM stack with {@code cat}.
+ * Each host's accounts show under that host, with when their locks end, and a reset clears the account on the host of
+ * its section only.
  */
 @WithTestFleet(1)
-@PanelOnRealTools(users = { "alice", "ADMIN" })
+@PanelOnRealTools(users = { "alice", "ADMIN" },
+		properties = "panel.hosts[0].accounts.policy.service=" + AccountsAcrossHostsIntegrationTests.HOST_SERVICE)
 class AccountsAcrossHostsIntegrationTests {
 
 	private static final String HOST = TestFleet.name(0);
+
+	/** The PAM service of the host's lockout, whose stack the panel reads there for when the host's locks end. */
+	static final String HOST_SERVICE = "unban-panel-test-host";
 
 	private final RealTools tools;
 
@@ -45,18 +50,23 @@ class AccountsAcrossHostsIntegrationTests {
 
 	@Test
 	void showsEachHostsLockedAccountsUnderItAndResetsOneOnTheHostOfItsSectionOnly() throws Exception {
-		try (PamLockout onHost = PamLockout.createIn(testHosts.get(0).faillockDir())) {
+		try (PamLockout onHost = PamLockout.createIn(testHosts.get(0).faillockDir(), HOST_SERVICE,
+				"deny=" + PamLockout.DENY + " unlock_time=0")) {
 			tools.pam().lockOut();
 			onHost.lockOut();
 			PanelBrowser browser = signedIn();
 
 			String page = browser.get("/accounts").body();
-			assertThat(hostSection(page, "local")).contains(tools.pam().user()).doesNotContain(onHost.user());
+			assertThat(hostSection(page, "local")).contains(tools.pam().user())
+				.contains("when it ends by itself")
+				.doesNotContain(onHost.user());
 			assertThat(hostSection(page, HOST)).contains("Host " + HOST)
 				.contains("as faillock reports them")
 				.contains(onHost.user())
 				.contains("<td data-label=\"Failures\">" + PamLockout.DENY + "</td>")
 				.contains(PamLockout.RHOST)
+				.as("the host's own stack, read there: its locks never end by themselves, this machine's do")
+				.contains("locked, and never by itself: only a reset ends it (unlock_time = 0)")
 				.doesNotContain(tools.pam().user());
 			assertThat(tools.api("alice").getJson("/api/v1/accounts?host=" + HOST).get("accounts").get(0).get("user")
 				.asString()).isEqualTo(onHost.user());

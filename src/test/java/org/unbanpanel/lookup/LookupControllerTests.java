@@ -257,7 +257,7 @@ class LookupControllerTests {
 		mvc.perform(get("/lookup").param("user", "admin"))
 			.andExpect(content().string(containsString("locked until 2026-11-25 11:12:03 UTC, when it ends by itself")));
 
-		given(policies.current()).willReturn(new LockPolicy(LockPolicy.FAILLOCK, 3, Duration.ZERO,
+		given(policies.on(any(), any())).willReturn(new LockPolicy(LockPolicy.FAILLOCK, 3, Duration.ZERO,
 				Duration.ofMinutes(15), false, Duration.ZERO, List.of("/etc/pam.d/common-auth")));
 		mvc.perform(get("/lookup").param("user", "admin"))
 			.andExpect(content().string(containsString("locked, and never by itself: only a reset ends it")));

@@ -45,7 +45,7 @@ class LookupEvidence {
 		findsNothing(evidence);
 		given(accountLocks.backend()).willReturn("faillock");
 		given(accountLocks.status(any())).willAnswer(call -> new LockRecord(call.getArgument(0).toString(), 0, null, ""));
-		given(policies.current()).willReturn(new LockPolicy(LockPolicy.FAILLOCK, 3, Duration.ofMinutes(10),
+		given(policies.on(any(), any())).willReturn(new LockPolicy(LockPolicy.FAILLOCK, 3, Duration.ofMinutes(10),
 				Duration.ofMinutes(15), false, Duration.ofMinutes(10), List.of("/etc/pam.d/common-auth")));
 	}
 

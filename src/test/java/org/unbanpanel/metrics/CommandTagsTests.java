@@ -35,6 +35,8 @@ class CommandTagsTests {
 			.containsExactly("fail2ban-client", "get-logtarget");
 		assertThat(tags("journalctl", "--no-pager", "--output=json", "--grep=203\\.0\\.113\\.7", "_SYSTEMD_UNIT=sshd.service"))
 			.containsExactly("journalctl", "read");
+		assertThat(tags("cat", "--", "/etc/pam.d/sshd")).as("another host's PAM settings")
+			.containsExactly("cat", "read");
 	}
 
 	@Test

@@ -30,9 +30,9 @@ public final class PamLockout implements AutoCloseable {
 
 	private final String password = "Correct-" + suffix + "-9";
 
-	private final String service = "unban-panel-test-" + suffix;
+	private final String service;
 
-	private final Path serviceFile = Path.of("/etc/pam.d", service);
+	private final Path serviceFile;
 
 	private final Path tallyDir;
 
@@ -47,7 +47,9 @@ public final class PamLockout implements AutoCloseable {
 
 	private boolean userCreated;
 
-	private PamLockout(String arguments, String faillockConfText, Path tallyDir) {
+	private PamLockout(String arguments, String faillockConfText, Path tallyDir, String service) {
+		this.service = service != null ? service : "unban-panel-test-" + suffix;
+		this.serviceFile = Path.of("/etc/pam.d", this.service);
 		this.ownsTallyDir = tallyDir == null;
 		this.tallyDir = ownsTallyDir ? Path.of("target", "faillock-test-" + suffix).toAbsolutePath() : tallyDir;
 		this.arguments = arguments;
@@ -65,22 +67,23 @@ public final class PamLockout implements AutoCloseable {
 	 * @param faillockConf the text of a faillock.conf of its own, passed with {@code conf=}; {@code null} for none
 	 */
 	public static PamLockout create(String arguments, String faillockConf) {
-		return create(arguments, faillockConf, null);
+		return create(arguments, faillockConf, null, null);
 	}
 
 	/**
 	 * Like {@link #create()}, with the records in a directory another owns and keeps, for example a test host's
-	 * ({@link SshTestHost#faillockDir()}), so that the lockout is read and reset there.
+	 * ({@link SshTestHost#faillockDir()}), so that the lockout is read and reset there, the PAM service of the given
+	 * name, so that a panel's settings can name it before the lockout exists, and the stack's pam_faillock arguments.
 	 */
-	public static PamLockout createIn(Path tallyDir) {
-		return create("deny=" + DENY + " unlock_time=600", null, tallyDir);
+	public static PamLockout createIn(Path tallyDir, String service, String arguments) {
+		return create(arguments, null, tallyDir, service);
 	}
 
-	private static PamLockout create(String arguments, String faillockConf, Path tallyDir) {
+	private static PamLockout create(String arguments, String faillockConf, Path tallyDir, String service) {
 		SystemTools.requireRoot();
 		SystemTools.requireProgram("/usr/bin/pamtester", "pamtester");
 		SystemTools.requireProgram("/usr/sbin/faillock", "libpam-modules-bin");
-		PamLockout lockout = new PamLockout(arguments, faillockConf, tallyDir);
+		PamLockout lockout = new PamLockout(arguments, faillockConf, tallyDir, service);
 		try {
 			lockout.setUp();
 			return lockout;
