@@ -58,6 +58,10 @@ public class LockPolicies {
 				file -> readOn(host, file));
 	}
 
+	/**
+	 * The policy of the stack and faillock.conf the settings name. A word of those files that is no path or no
+	 * number makes the policy unreadable, never an exception of another kind.
+	 */
 	private static LockPolicy read(String backend, LockPolicyProperties settings, PolicyFiles files) {
 		String module = switch (backend) {
 			case "faillock" -> LockPolicy.FAILLOCK;
@@ -65,25 +69,29 @@ public class LockPolicies {
 			default -> throw new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED,
 					Explanation.of("accounts.tool.none"));
 		};
-		Path stack = settings.pamDir().resolve(settings.service());
-		PamStack.Rule rule = PolicySettings
-			.firstRule(PamStack.authRules(settings.service(), name -> files.read(path(settings, name))), module)
-			.orElseThrow(() -> new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED,
-					Explanation.of("lock.policy.notInStack", module, stack.toString())));
 		try {
-			Map<String, String> arguments = PolicySettings.arguments(rule.arguments());
-			if (module.equals(LockPolicy.TALLY2)) {
-				return PolicySettings.tally2(arguments, List.of(path(settings, rule.file()).toString()));
-			}
-			Path conf = arguments.containsKey("conf") ? Path.of(arguments.get("conf")) : settings.faillockConf();
-			Map<String, String> faillock = PolicySettings.faillockConf(files.read(conf).orElse(""));
-			return PolicySettings.faillock(faillock, arguments,
-					List.of(path(settings, rule.file()).toString(), conf.toString()));
+			return readFor(module, settings, files);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new AccountLockException(AccountLockException.Reason.FAILED,
 					Explanation.of("lock.policy.unreadable", InvalidValueException.printable(ex.getMessage())), ex);
 		}
+	}
+
+	private static LockPolicy readFor(String module, LockPolicyProperties settings, PolicyFiles files) {
+		Path stack = settings.pamDir().resolve(settings.service());
+		PamStack.Rule rule = PolicySettings
+			.firstRule(PamStack.authRules(settings.service(), name -> files.read(path(settings, name))), module)
+			.orElseThrow(() -> new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED,
+					Explanation.of("lock.policy.notInStack", module, stack.toString())));
+		Map<String, String> arguments = PolicySettings.arguments(rule.arguments());
+		List<String> readFrom = List.of(path(settings, rule.file()).toString());
+		if (module.equals(LockPolicy.TALLY2)) {
+			return PolicySettings.tally2(arguments, readFrom);
+		}
+		Path conf = arguments.containsKey("conf") ? Path.of(arguments.get("conf")) : settings.faillockConf();
+		Map<String, String> faillock = PolicySettings.faillockConf(files.read(conf).orElse(""));
+		return PolicySettings.faillock(faillock, arguments, List.of(readFrom.get(0), conf.toString()));
 	}
 
 	private static Path path(LockPolicyProperties settings, String name) {
@@ -118,10 +126,14 @@ public class LockPolicies {
 			result = host.runner().run(List.of("cat", "--", name), Duration.ZERO);
 		}
 		catch (CommandException ex) {
-			throw new AccountLockException(AccountLockException.Reason.UNREACHABLE,
+			throw new AccountLockException(reason(ex),
 					Explanation.of("lock.policy.cannotReadOn", name, host.name().value(), ex.explanation()), ex);
 		}
-		if (result.succeeded() && !result.outputTruncated()) {
+		if (result.outputTruncated()) {
+			throw new AccountLockException(AccountLockException.Reason.FAILED,
+					Explanation.of("lock.policy.tooLarge", name, host.name().value()));
+		}
+		if (result.succeeded()) {
 			return Optional.of(result.stdout());
 		}
 		if (result.stderr().contains(NO_SUCH_FILE)) {
@@ -129,6 +141,14 @@ public class LockPolicies {
 		}
 		throw new AccountLockException(AccountLockException.Reason.FAILED, Explanation.of("lock.policy.cannotReadOn",
 				name, host.name().value(), InvalidValueException.printable(result.message())));
+	}
+
+	private static AccountLockException.Reason reason(CommandException ex) {
+		return switch (ex.reason()) {
+			case UNREACHABLE -> AccountLockException.Reason.UNREACHABLE;
+			case TIMEOUT -> AccountLockException.Reason.TIMEOUT;
+			default -> AccountLockException.Reason.FAILED;
+		};
 	}
 
 	/** Where the policy's files are read: here, or on another host. */

@@ -71,9 +71,12 @@ class UnblockValidator {
 		return host;
 	}
 
-	/** Whether this panel can release accounts at all: the form offers the field only then. */
+	/**
+	 * Whether this panel can release accounts at all: the form offers the field only then. Another host may keep locks
+	 * where this machine keeps none: in a fleet, each host's line of the job says whether it does.
+	 */
 	boolean acceptsAccounts() {
-		return accountLocks.managed();
+		return accountLocks.managed() || fleet().stream().anyMatch(host -> !host.isLocal());
 	}
 
 	Result validate(List<String> ips, List<String> accounts) {

@@ -3,8 +3,10 @@ package org.unbanpanel.accounts;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.unbanpanel.hosts.TestFleet;
 import org.unbanpanel.hosts.WithTestFleet;
 import org.unbanpanel.testsupport.PamLockout;
@@ -38,9 +40,12 @@ class AccountsAcrossHostsIntegrationTests {
 
 	private final SshHosts testHosts;
 
-	AccountsAcrossHostsIntegrationTests(RealTools tools, SshHosts testHosts) {
+	private final MeterRegistry meters;
+
+	AccountsAcrossHostsIntegrationTests(RealTools tools, SshHosts testHosts, ApplicationContext context) {
 		this.tools = tools;
 		this.testHosts = testHosts;
+		this.meters = context.getBean(MeterRegistry.class);
 	}
 
 	@AfterEach
@@ -68,6 +73,9 @@ class AccountsAcrossHostsIntegrationTests {
 				.as("the host's own stack, read there: its locks never end by themselves, this machine's do")
 				.contains("locked, and never by itself: only a reset ends it (unlock_time = 0)")
 				.doesNotContain(tools.pam().user());
+			assertThat(meters.find("panel.commands").tag("tool", "cat").tag("host", HOST).timers())
+				.as("the host's stack read there, over SSH")
+				.isNotEmpty();
 			assertThat(tools.api("alice").getJson("/api/v1/accounts?host=" + HOST).get("accounts").get(0).get("user")
 				.asString()).isEqualTo(onHost.user());
 

@@ -69,6 +69,18 @@ class LockPoliciesOnHostTests {
 	}
 
 	@Test
+	void takesAnIncludeThatIsNoPathOrAFileTooLongToReadAsAnUnreadablePolicy() {
+		Host nul = mail(files(Map.of("/etc/pam.d/sshd", "@include common\u0000auth\n")));
+		Host tooLong = mail((command, extraTime) -> new CommandResult(0, "auth required pam_unix.so\n", "", true));
+
+		assertThatExceptionOfType(AccountLockException.class).isThrownBy(() -> policies.on(nul, mailLocks))
+			.satisfies(ex -> assertThat(ex.reason()).isEqualTo(AccountLockException.Reason.FAILED));
+		assertThatExceptionOfType(AccountLockException.class).isThrownBy(() -> policies.on(tooLong, mailLocks))
+			.satisfies(ex -> assertThat(ex.explanation().english()).isEqualTo("/etc/pam.d/sshd on mail is longer than"
+					+ " the panel reads of a command's output (panel.commands.max-output)"));
+	}
+
+	@Test
 	void saysWhichFileOfWhichHostCouldNotBeReadAndWhy() {
 		Host denied = mail((command, extraTime) -> new CommandResult(1, "",
 				"cat: " + command.get(2) + ": Permission denied\n", false));
@@ -81,6 +93,11 @@ class LockPoliciesOnHostTests {
 			.satisfies(ex -> assertThat(ex.reason()).isEqualTo(AccountLockException.Reason.FAILED))
 			.satisfies(ex -> assertThat(ex.explanation().english())
 				.isEqualTo("cannot read /etc/pam.d/sshd on mail: cat: /etc/pam.d/sshd: Permission denied"));
+		Host slow = mail((command, extraTime) -> {
+			throw new CommandException(CommandException.Reason.TIMEOUT, Explanation.of("command.timeout", "cat", 10000));
+		});
+		assertThatExceptionOfType(AccountLockException.class).isThrownBy(() -> policies.on(slow, mailLocks))
+			.satisfies(ex -> assertThat(ex.reason()).isEqualTo(AccountLockException.Reason.TIMEOUT));
 		assertThatExceptionOfType(AccountLockException.class).isThrownBy(() -> policies.on(unreachable, mailLocks))
 			.satisfies(ex -> assertThat(ex.reason()).isEqualTo(AccountLockException.Reason.UNREACHABLE))
 			.satisfies(ex -> assertThat(ex.explanation().english()).isEqualTo(

@@ -264,6 +264,15 @@ class UnblockControllerTests {
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
+	void offersTheAccountFieldInAFleetThoughThisMachineKeepsNoLocks() throws Exception {
+		given(accountLocks.managed()).willReturn(false);
+		given(service.hosts()).willReturn(List.of(HostName.parse("mail")));
+
+		mvc.perform(get("/system/unblock")).andExpect(content().string(containsString("id=\"accounts\"")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
 	void refusesAccountsWhenNoAccountToolIsConfiguredInsteadOfQueuingAJobThatFails() throws Exception {
 		given(accountLocks.managed()).willReturn(false);
 
