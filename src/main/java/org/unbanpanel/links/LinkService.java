@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unbanpanel.core.BanTarget;
-import org.unbanpanel.fail2ban.Fail2ban;
-import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.Fail2bans;
 import org.unbanpanel.fail2ban.HeldBan;
+import org.unbanpanel.hosts.HostAnswer;
+import org.unbanpanel.hosts.HostName;
+import org.unbanpanel.hosts.Hosts;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.security.SecretGuard;
@@ -37,7 +40,9 @@ class LinkService {
 
 	private final JobService jobs;
 
-	private final Fail2ban fail2ban;
+	private final Hosts hosts;
+
+	private final Fail2bans fail2bans;
 
 	private final LinksProperties properties;
 
@@ -51,12 +56,13 @@ class LinkService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	LinkService(LinkRepository links, JobService jobs, Fail2ban fail2ban, SecretGuards guards,
+	LinkService(LinkRepository links, JobService jobs, Hosts hosts, Fail2bans fail2bans, SecretGuards guards,
 			LinksProperties properties, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
 			Clock clock) {
 		this.links = links;
 		this.jobs = jobs;
-		this.fail2ban = fail2ban;
+		this.hosts = hosts;
+		this.fail2bans = fail2bans;
 		this.properties = properties;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -141,7 +147,7 @@ class LinkService {
 				return refused(link, address, now,
 						later == ReleaseLink.State.ACTIVE ? ReleaseLink.State.USED_UP : later);
 			}
-			return queue(link, address, scope.releasable(), now);
+			return queue(link, address, scope, now);
 		});
 	}
 
@@ -175,34 +181,56 @@ class LinkService {
 	}
 
 	/**
-	 * The link's jails that hold the address, split into those it may release the address from and those only an
-	 * admin may: a wider network's ban is never released through a link, nor a protected jail's unless the link
-	 * includes them.
+	 * The link's jails that hold the address on any host, the hosts asked at once, split into those it may release the
+	 * address from and those only an admin may: a wider network's ban is never released through a link, nor a
+	 * protected jail's unless the link includes them. When nothing holds it where the hosts answered but a host could
+	 * not be asked, whether it is blocked cannot be said.
 	 */
 	private Visit scope(ReleaseLink link, String address) {
 		Optional<BanTarget> target = BanTarget.tryParse(address).filter(parsed -> !parsed.isNetwork());
 		if (target.isEmpty()) {
-			return Visit.open(address, List.of(), List.of());
+			return Visit.open(address, List.of(), List.of(), List.of());
 		}
-		List<HeldBan> held;
-		try {
-			held = fail2ban.whereBanned(List.of(target.get())).getOrDefault(target.get(), List.of());
-		}
-		catch (Fail2banException ex) {
+		List<HostAnswer<List<HeldBan>>> answers = hosts.ask(host -> fail2bans.on(host)
+			.whereBanned(List.of(target.get()))
+			.getOrDefault(target.get(), List.of())
+			.stream()
+			.filter(ban -> link.names(ban.jail()))
+			.toList());
+		List<HostAnswer<List<HeldBan>>> holding = answers.stream()
+			.filter(answer -> answer.answered() && !answer.value().isEmpty())
+			.toList();
+		if (holding.isEmpty() && !answers.stream().allMatch(HostAnswer::answered)) {
 			return Visit.of(Visit.Kind.FAIL2BAN_SILENT, address);
 		}
-		List<HeldBan> named = held.stream().filter(ban -> link.names(ban.jail())).toList();
-		List<String> releasable = named.stream()
-			.filter(ban -> releasable(link, ban))
+		List<HostName> releasableOn = holding.stream()
+			.filter(answer -> answer.value().stream().anyMatch(ban -> releasable(link, ban)))
+			.map(HostAnswer::host)
+			.toList();
+		return Visit.open(address, jails(holding, ban -> releasable(link, ban)),
+				jails(holding, ban -> !releasable(link, ban)), releasableOn);
+	}
+
+	/**
+	 * The jails a link may name: every host's, the hosts asked at once, each jail once; none of a host whose fail2ban
+	 * does not answer (the layout's banner, or the hosts page, says so).
+	 */
+	List<String> jails() {
+		return hosts.ask(host -> fail2bans.on(host).jails())
+			.stream()
+			.filter(HostAnswer::answered)
+			.flatMap(answer -> answer.value().stream())
+			.distinct()
+			.toList();
+	}
+
+	private static List<String> jails(List<HostAnswer<List<HeldBan>>> holding, Predicate<HeldBan> which) {
+		return holding.stream()
+			.flatMap(answer -> answer.value().stream())
+			.filter(which)
 			.map(HeldBan::jail)
 			.distinct()
 			.toList();
-		List<String> adminOnly = named.stream()
-			.filter(ban -> !releasable(link, ban))
-			.map(HeldBan::jail)
-			.distinct()
-			.toList();
-		return Visit.open(address, releasable, adminOnly);
 	}
 
 	private boolean releasable(ReleaseLink link, HeldBan ban) {
@@ -211,12 +239,12 @@ class LinkService {
 	}
 
 	/** Queues the job (the use is counted already, and given back if the job cannot be stored). */
-	private Visit queue(ReleaseLink link, String address, List<String> jails, Instant now) {
+	private Visit queue(ReleaseLink link, String address, Visit scope, Instant now) {
 		BanTarget visitor = BanTarget.parse(address);
 		long jobId;
 		try {
-			jobId = jobs.submit(new ReleaseRequest(List.of(visitor), List.of(), link.trustFor(), jails), link.actor(),
-					address);
+			jobId = jobs.submit(new ReleaseRequest(List.of(visitor), List.of(), link.trustFor(), scope.releasable(),
+					scope.releasableOn()), link.actor(), address);
 		}
 		catch (RuntimeException ex) {
 			links.returnUse(link.id());

@@ -3,7 +3,6 @@ package org.unbanpanel.links;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,8 +23,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.unbanpanel.core.InvalidValueException;
 import org.unbanpanel.core.JailName;
 import org.unbanpanel.core.TrustPeriod;
-import org.unbanpanel.fail2ban.Fail2ban;
-import org.unbanpanel.fail2ban.Fail2banException;
 import org.unbanpanel.web.ClientAddress;
 import org.unbanpanel.web.QrCode;
 
@@ -47,19 +44,16 @@ class LinksController {
 
 	private final LinksProperties properties;
 
-	private final Fail2ban fail2ban;
-
 	private final ClientAddress clientAddress;
 
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	LinksController(LinkService service, LinksProperties properties, Fail2ban fail2ban, ClientAddress clientAddress,
+	LinksController(LinkService service, LinksProperties properties, ClientAddress clientAddress,
 			MessageSource messages, Clock clock) {
 		this.service = service;
 		this.properties = properties;
-		this.fail2ban = fail2ban;
 		this.clientAddress = clientAddress;
 		this.messages = messages;
 		this.clock = clock;
@@ -117,20 +111,10 @@ class LinksController {
 	}
 
 	private String formView(Model model) {
-		model.addAttribute("jails", jails());
+		model.addAttribute("jails", service.jails());
 		model.addAttribute("trustPeriods", TrustPeriod.values());
 		model.addAttribute("protectedJails", properties.protectedJails());
 		return FORM;
-	}
-
-	/** fail2ban's jails to choose from; none while it does not answer (the layout's banner says so). */
-	private List<String> jails() {
-		try {
-			return fail2ban.jails();
-		}
-		catch (Fail2banException ex) {
-			return List.of();
-		}
 	}
 
 	/** The link's URL: under panel.links.base-url, or else the address the admin's browser reached the panel at. */

@@ -12,12 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.unbanpanel.core.BanTarget;
+import org.unbanpanel.core.Explanation;
 import org.unbanpanel.fail2ban.Fail2ban;
+import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.fail2ban.Fail2bans;
 import org.unbanpanel.fail2ban.HeldBan;
+import org.unbanpanel.hosts.Host;
+import org.unbanpanel.hosts.HostName;
+import org.unbanpanel.hosts.Hosts;
 import org.unbanpanel.jobs.JobService;
 import org.unbanpanel.jobs.ReleaseRequest;
 import org.unbanpanel.security.SecretGuard;
 import org.unbanpanel.security.SecretGuards;
+import org.unbanpanel.testsupport.AskedHosts;
 import org.unbanpanel.testsupport.FixedClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +52,16 @@ class LinkServiceTests {
 
 	private final Fail2ban fail2ban = mock(Fail2ban.class);
 
+	private final Fail2ban mailFail2ban = mock(Fail2ban.class);
+
+	private final Hosts hosts = mock(Hosts.class);
+
+	private final Fail2bans fail2bans = mock(Fail2bans.class);
+
+	private final Host local = AskedHosts.host(HostName.LOCAL);
+
+	private final Host mail = AskedHosts.host(HostName.parse("mail"));
+
 	private final SecretGuard guard = mock(SecretGuard.class);
 
 	private final SecretGuard.Try attempt = mock(SecretGuard.Try.class);
@@ -62,7 +79,10 @@ class LinkServiceTests {
 		SecretGuards guards = mock(SecretGuards.class);
 		given(guards.guard(LinkService.AUTH_LOG_SUBJECT, properties.throttle().limits())).willReturn(guard);
 		given(guard.begin(VISITOR)).willReturn(attempt);
-		service = new LinkService(links, jobs, fail2ban, guards, properties, events,
+		AskedHosts.asks(hosts, local);
+		given(fail2bans.on(local)).willReturn(fail2ban);
+		given(fail2bans.on(mail)).willReturn(mailFail2ban);
+		service = new LinkService(links, jobs, hosts, fail2bans, guards, properties, events,
 				mock(PlatformTransactionManager.class), Clock.fixed(FixedClock.NOW, ZoneOffset.UTC));
 	}
 
@@ -135,7 +155,8 @@ class LinkServiceTests {
 		known(link(List.of("dovecot", "sasl"), false));
 		held(new HeldBan("dovecot", VISITOR, HeldBan.Overlap.OWN), new HeldBan("sshd", VISITOR, HeldBan.Overlap.OWN));
 		given(links.claimUse(12, FixedClock.NOW)).willReturn(true);
-		ReleaseRequest request = new ReleaseRequest(List.of(ADDRESS), List.of(), Duration.ZERO, List.of("dovecot"));
+		ReleaseRequest request = new ReleaseRequest(List.of(ADDRESS), List.of(), Duration.ZERO, List.of("dovecot"),
+				List.of(HostName.LOCAL));
 		given(jobs.submit(request, "release link 12", VISITOR)).willReturn(42L);
 		given(links.recordUse(12, FixedClock.NOW, VISITOR, LinkUse.Outcome.RELEASED, 42L)).willReturn(7L);
 
@@ -144,6 +165,39 @@ class LinkServiceTests {
 		assertThat(visit.kind()).isEqualTo(Visit.Kind.RELEASING);
 		assertThat(visit.useId()).isEqualTo(7);
 		verify(events).publishEvent(new ReleaseLinkUsed(12, "Office Gràcia, fix Thunderbird", ADDRESS, 42, FixedClock.NOW));
+	}
+
+	@Test
+	void releasesTheVisitorOnTheHostsWhereTheLinksJailsHoldIt() {
+		AskedHosts.asks(hosts, local, mail);
+		known(link(List.of("dovecot", "sasl"), false));
+		held();
+		given(mailFail2ban.whereBanned(List.of(ADDRESS)))
+			.willReturn(Map.of(ADDRESS, List.of(new HeldBan("sasl", VISITOR, HeldBan.Overlap.OWN))));
+		given(links.claimUse(12, FixedClock.NOW)).willReturn(true);
+		ReleaseRequest request = new ReleaseRequest(List.of(ADDRESS), List.of(), Duration.ZERO, List.of("sasl"),
+				List.of(mail.name()));
+		given(jobs.submit(request, "release link 12", VISITOR)).willReturn(43L);
+		given(links.recordUse(12, FixedClock.NOW, VISITOR, LinkUse.Outcome.RELEASED, 43L)).willReturn(8L);
+
+		assertThat(service.visit(TOKEN, VISITOR).releasable()).containsExactly("sasl");
+		assertThat(service.release(TOKEN, VISITOR).useId()).isEqualTo(8);
+	}
+
+	@Test
+	void cannotSayWhetherTheVisitorIsBlockedWhileAHostThatMayHoldItCannotBeAsked() {
+		AskedHosts.asks(hosts, local, mail);
+		known(link(List.of(), false));
+		held();
+		given(mailFail2ban.whereBanned(List.of(ADDRESS))).willThrow(new Fail2banException(
+				Fail2banException.Reason.UNREACHABLE, Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
+
+		assertThat(service.visit(TOKEN, VISITOR).kind()).isEqualTo(Visit.Kind.FAIL2BAN_SILENT);
+
+		held(new HeldBan("dovecot", VISITOR, HeldBan.Overlap.OWN));
+		Visit visit = service.visit(TOKEN, VISITOR);
+		assertThat(visit.releasable()).as("what the hosts that answer hold is released there").containsExactly("dovecot");
+		assertThat(visit.releasableOn()).containsExactly(HostName.LOCAL);
 	}
 
 	@Test

@@ -13,7 +13,6 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unbanpanel.core.TrustPeriod;
-import org.unbanpanel.fail2ban.Fail2ban;
 import org.unbanpanel.testsupport.FixedClock;
 import org.unbanpanel.testsupport.PanelWebTest;
 
@@ -44,9 +43,6 @@ class LinksControllerTests {
 
 	@Autowired
 	private MockMvc mvc;
-
-	@Autowired
-	private Fail2ban fail2ban;
 
 	@MockitoBean
 	private LinkService service;
@@ -82,13 +78,13 @@ class LinksControllerTests {
 	@WithMockUser(roles = "OPERATOR")
 	void refusesAnOperatorTheFormThatMakesALink() throws Exception {
 		mvc.perform(get("/links/new")).andExpect(status().isForbidden());
-		verify(fail2ban, never()).jails();
+		verify(service, never()).jails();
 	}
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void offersFail2bansJailsAndTheDefaultsOnTheForm() throws Exception {
-		given(fail2ban.jails()).willReturn(List.of("dovecot", "sshd"));
+		given(service.jails()).willReturn(List.of("dovecot", "sshd"));
 
 		mvc.perform(get("/links/new"))
 			.andExpect(status().isOk())
@@ -145,7 +141,7 @@ class LinksControllerTests {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void refusesAFormOutOfBoundsAndMakesNothing() throws Exception {
-		given(fail2ban.jails()).willReturn(List.of("dovecot"));
+		given(service.jails()).willReturn(List.of("dovecot"));
 
 		mvc.perform(post("/links").with(csrf())
 			.param("note", "x".repeat(201))

@@ -1,12 +1,9 @@
 package org.unbanpanel.links;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +31,6 @@ class ReleaseLinkIntegrationTests {
 	/** The test's own address, as the panel sees its connections. */
 	static final String VISITOR = "127.0.0.1";
 
-	private static final Pattern URL = Pattern.compile("<code class=\"link-url\">([^<]+)</code>");
-
 	private final RealTools tools;
 
 	@Autowired
@@ -58,7 +53,7 @@ class ReleaseLinkIntegrationTests {
 		tools.fail2ban().ban("dovecot", VISITOR);
 		tools.fail2ban().ban("sshd", VISITOR);
 		PanelBrowser admin = signedIn();
-		Link link = makeLink(admin, "Office Gràcia, fix Thunderbird");
+		Links.Made link = Links.make(admin, "Office Gràcia, fix Thunderbird", "dovecot");
 		PanelBrowser visitor = tools.browser();
 
 		HttpResponse<String> page = visitor.get(link.path());
@@ -98,7 +93,7 @@ class ReleaseLinkIntegrationTests {
 	@Test
 	void anExpiredLinkReleasesNothing() {
 		tools.fail2ban().ban("dovecot", VISITOR);
-		Link link = makeLink(signedIn(), "expires");
+		Links.Made link = Links.make(signedIn(), "expires", "dovecot");
 		PanelBrowser visitor = tools.browser();
 		visitor.get(link.path());
 
@@ -116,7 +111,7 @@ class ReleaseLinkIntegrationTests {
 	void aRevokedLinkReleasesNothing() {
 		tools.fail2ban().ban("dovecot", VISITOR);
 		PanelBrowser admin = signedIn();
-		Link link = makeLink(admin, "revoked");
+		Links.Made link = Links.make(admin, "revoked", "dovecot");
 		PanelBrowser visitor = tools.browser();
 		visitor.get(link.path());
 
@@ -128,21 +123,6 @@ class ReleaseLinkIntegrationTests {
 		assertThat(posted.body()).contains("This link was withdrawn.");
 		assertThat(tools.fail2ban().bannedIn("dovecot")).contains(VISITOR);
 		assertThat(admin.get("/links/" + link.id()).body()).contains("refused: the link was revoked");
-	}
-
-	/** A link's number and the path of its public page. */
-	record Link(long id, String path) {
-	}
-
-	private Link makeLink(PanelBrowser admin, String note) {
-		admin.get("/links/new");
-		HttpResponse<String> made = admin.post("/links",
-				Map.of("note", note, "jails", "dovecot", "hours", "24", "uses", "1", "trust", "none"));
-		String linkPage = PanelBrowser.redirectPath(made);
-		assertThat(linkPage).matches("/links/\\d+");
-		Matcher url = URL.matcher(admin.get(linkPage).body());
-		assertThat(url.find()).as("the link's page shows its URL once").isTrue();
-		return new Link(Long.parseLong(linkPage.substring("/links/".length())), URI.create(url.group(1)).getPath());
 	}
 
 	private PanelBrowser signedIn() {

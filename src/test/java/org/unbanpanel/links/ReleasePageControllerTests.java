@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.testsupport.PanelWebTest;
 
 import static org.hamcrest.Matchers.containsString;
@@ -42,7 +43,7 @@ class ReleasePageControllerTests {
 
 	@Test
 	void showsTheVisitorTheirAddressTheLinksJailsThatHoldItAndOneButton() throws Exception {
-		given(service.visit(TOKEN, VISITOR)).willReturn(Visit.open(VISITOR, List.of("dovecot"), List.of("sasl")));
+		given(service.visit(TOKEN, VISITOR)).willReturn(Visit.open(VISITOR, List.of("dovecot"), List.of("sasl"), List.of(HostName.LOCAL)));
 
 		mvc.perform(get(PAGE))
 			.andExpect(status().isOk())
@@ -56,7 +57,7 @@ class ReleasePageControllerTests {
 
 	@Test
 	void offersNoButtonWhenNothingTheLinkMayReleaseHoldsTheVisitor() throws Exception {
-		given(service.visit(TOKEN, VISITOR)).willReturn(Visit.open(VISITOR, List.of(), List.of()));
+		given(service.visit(TOKEN, VISITOR)).willReturn(Visit.open(VISITOR, List.of(), List.of(), List.of()));
 
 		mvc.perform(get(PAGE))
 			.andExpect(status().isOk())

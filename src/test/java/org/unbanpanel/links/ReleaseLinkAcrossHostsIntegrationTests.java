@@ -1,0 +1,87 @@
+package org.unbanpanel.links;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.unbanpanel.hosts.WithTestFleet;
+import org.unbanpanel.testsupport.Fail2banServer;
+import org.unbanpanel.testsupport.PanelBrowser;
+import org.unbanpanel.testsupport.PanelOnRealTools;
+import org.unbanpanel.testsupport.RealTools;
+import org.unbanpanel.testsupport.SshHosts;
+import org.unbanpanel.testsupport.TestPanel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A release link on a panel with two hosts: this machine's private fail2ban-server and a real sshd test host's own.
+ * The visitor, 127.0.0.1, is banned on both in other jails; the link releases it from its jails on each host that
+ * holds it there, and leaves every other jail as it was. While the host cannot be asked and nothing here holds the
+ * visitor, the page says it cannot check now.
+ */
+@WithTestFleet(1)
+@PanelOnRealTools(users = { "alice", "ADMIN" }, pam = false)
+class ReleaseLinkAcrossHostsIntegrationTests {
+
+	private final RealTools tools;
+
+	private final SshHosts testHosts;
+
+	ReleaseLinkAcrossHostsIntegrationTests(RealTools tools, SshHosts testHosts) {
+		this.tools = tools;
+		this.testHosts = testHosts;
+	}
+
+	@AfterEach
+	void everyHostAnswersAndHoldsNothing() {
+		testHosts.get(0).restart();
+		host().unbanAll();
+		tools.fail2ban().unbanAll();
+	}
+
+	@Test
+	void releasesTheVisitorFromTheLinksJailsOnEveryHostThatHoldsItThere() throws InterruptedException {
+		tools.fail2ban().ban("dovecot", ReleaseLinkIntegrationTests.VISITOR);
+		tools.fail2ban().ban("sshd", ReleaseLinkIntegrationTests.VISITOR);
+		host().ban("sasl", ReleaseLinkIntegrationTests.VISITOR);
+		host().ban("sshd", ReleaseLinkIntegrationTests.VISITOR);
+		Links.Made link = Links.make(signedIn(), "Office Gràcia, every server", "dovecot,sasl");
+		PanelBrowser visitor = tools.browser();
+
+		assertThat(visitor.get(link.path()).body()).contains("Your address is blocked for: dovecot, sasl.")
+			.doesNotContain("sshd")
+			.doesNotContain("host-0");
+		HttpResponse<String> released = visitor.post(link.path(), Map.of());
+		String result = visitor.awaitFinished(PanelBrowser.redirectPath(released));
+
+		assertThat(result).contains("Your address is released (dovecot, sasl). You can log in again now.");
+		assertThat(tools.fail2ban().bannedIn("dovecot")).doesNotContain(ReleaseLinkIntegrationTests.VISITOR);
+		assertThat(host().bannedIn("sasl")).doesNotContain(ReleaseLinkIntegrationTests.VISITOR);
+		assertThat(tools.fail2ban().bannedIn("sshd")).contains(ReleaseLinkIntegrationTests.VISITOR);
+		assertThat(host().bannedIn("sshd")).contains(ReleaseLinkIntegrationTests.VISITOR);
+	}
+
+	@Test
+	void cannotSayWhetherTheVisitorIsBlockedWhileTheHostCannotBeAskedAndNothingHereHoldsIt() {
+		host().ban("sasl", ReleaseLinkIntegrationTests.VISITOR);
+		Links.Made link = Links.make(signedIn(), "Office Gràcia, host down", "sasl");
+		testHosts.get(0).stop();
+
+		assertThat(tools.browser().get(link.path()).body())
+			.contains("The server cannot check your address right now.");
+		assertThat(host().bannedIn("sasl")).contains(ReleaseLinkIntegrationTests.VISITOR);
+	}
+
+	private Fail2banServer host() {
+		return testHosts.get(0).fail2ban();
+	}
+
+	private PanelBrowser signedIn() {
+		PanelBrowser browser = tools.browser();
+		browser.signIn("alice", TestPanel.PASSWORD);
+		return browser;
+	}
+
+}
