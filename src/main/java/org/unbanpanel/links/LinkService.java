@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -183,13 +184,14 @@ class LinkService {
 	/**
 	 * The link's jails that hold the address on any host, the hosts asked at once, split into those it may release the
 	 * address from and those only an admin may: a wider network's ban is never released through a link, nor a
-	 * protected jail's unless the link includes them. When nothing holds it where the hosts answered but a host could
-	 * not be asked, whether it is blocked cannot be said.
+	 * protected jail's unless the link includes them. A host that cannot be asked may hold it unseen: when another
+	 * holds it, the job releases it on that host too, once it answers (as Lookup's "Release everything" does), and
+	 * the visitor's page waits for it; when none that answered holds it, whether it is blocked cannot be said.
 	 */
 	private Visit scope(ReleaseLink link, String address) {
 		Optional<BanTarget> target = BanTarget.tryParse(address).filter(parsed -> !parsed.isNetwork());
 		if (target.isEmpty()) {
-			return Visit.open(address, List.of(), List.of(), List.of());
+			return Visit.open(address, List.of(), List.of(), Visit.Release.NOTHING);
 		}
 		List<HostAnswer<List<HeldBan>>> answers = hosts.ask(host -> fail2bans.on(host)
 			.whereBanned(List.of(target.get()))
@@ -203,12 +205,24 @@ class LinkService {
 		if (holding.isEmpty() && !answers.stream().allMatch(HostAnswer::answered)) {
 			return Visit.of(Visit.Kind.FAIL2BAN_SILENT, address);
 		}
-		List<HostName> releasableOn = holding.stream()
-			.filter(answer -> answer.value().stream().anyMatch(ban -> releasable(link, ban)))
+		List<String> releasable = jails(holding, ban -> releasable(link, ban));
+		List<HostName> releaseOn = answers.stream()
+			.filter(answer -> !answer.answered() || answer.value().stream().anyMatch(ban -> releasable(link, ban)))
 			.map(HostAnswer::host)
 			.toList();
-		return Visit.open(address, jails(holding, ban -> releasable(link, ban)),
-				jails(holding, ban -> !releasable(link, ban)), releasableOn);
+		boolean unasked = !answers.stream().allMatch(HostAnswer::answered);
+		List<String> releaseFrom = unasked ? Stream.concat(releasable.stream(), mayRelease(link).stream())
+			.distinct()
+			.toList() : releasable;
+		return Visit.open(address, releasable, jails(holding, ban -> !releasable(link, ban)),
+				new Visit.Release(releaseOn, releaseFrom));
+	}
+
+	/** The jails the link may release an address from: its own, or every host's; a protected one only if it says so. */
+	private List<String> mayRelease(ReleaseLink link) {
+		return (link.jails().isEmpty() ? jails() : link.jails()).stream()
+			.filter(jail -> link.includeProtected() || !properties.protectedJails().contains(jail))
+			.toList();
 	}
 
 	/**
@@ -243,8 +257,9 @@ class LinkService {
 		BanTarget visitor = BanTarget.parse(address);
 		long jobId;
 		try {
-			jobId = jobs.submit(new ReleaseRequest(List.of(visitor), List.of(), link.trustFor(), scope.releasable(),
-					scope.releasableOn()), link.actor(), address);
+			Visit.Release release = scope.release();
+			jobId = jobs.submit(new ReleaseRequest(List.of(visitor), List.of(), link.trustFor(), release.jails(),
+					release.hosts()), link.actor(), address);
 		}
 		catch (RuntimeException ex) {
 			links.returnUse(link.id());

@@ -16,19 +16,34 @@ import org.unbanpanel.jobs.JobView;
  * @param releasable the link's jails that hold the address itself and that the link may release it from
  * @param adminOnly the link's jails that block the address by a ban only an admin may release: a wider network's, or
  * a protected jail's the link does not include
- * @param releasableOn the hosts where one of {@link #releasable} holds the address, which its job releases it on; the
- * page never names them
+ * @param release what its job releases, which the page never shows: the hosts and the jails
  * @param retryAfterSeconds for {@link Kind#THROTTLED}: how long the address must wait
  * @param useId for {@link Kind#RELEASING}: the use whose job releases the address
  * @param job for {@link Kind#RESULT}: the job of the use, as it stands
  */
-record Visit(Kind kind, String address, List<String> releasable, List<String> adminOnly, List<HostName> releasableOn,
+record Visit(Kind kind, String address, List<String> releasable, List<String> adminOnly, Release release,
 		long retryAfterSeconds, Long useId, JobView job) {
 
 	Visit {
 		releasable = List.copyOf(releasable);
 		adminOnly = List.copyOf(adminOnly);
-		releasableOn = List.copyOf(releasableOn);
+	}
+
+	/**
+	 * What a use of the link releases.
+	 * @param hosts those where one of {@link #releasable} holds the address, and those that could not be asked
+	 * @param jails {@link #releasable}, and while a host could not be asked every jail the link may release the
+	 * address from, so that the job releases it there once the host answers
+	 */
+	record Release(List<HostName> hosts, List<String> jails) {
+
+		static final Release NOTHING = new Release(List.of(), List.of());
+
+		Release {
+			hosts = List.copyOf(hosts);
+			jails = List.copyOf(jails);
+		}
+
 	}
 
 	enum Kind {
@@ -50,11 +65,11 @@ record Visit(Kind kind, String address, List<String> releasable, List<String> ad
 	}
 
 	static Visit of(Kind kind, String address) {
-		return new Visit(kind, address, List.of(), List.of(), List.of(), 0, null, null);
+		return new Visit(kind, address, List.of(), List.of(), Release.NOTHING, 0, null, null);
 	}
 
 	static Visit throttled(String address, long retryAfterSeconds) {
-		return new Visit(Kind.THROTTLED, address, List.of(), List.of(), List.of(), retryAfterSeconds, null, null);
+		return new Visit(Kind.THROTTLED, address, List.of(), List.of(), Release.NOTHING, retryAfterSeconds, null, null);
 	}
 
 	static Visit closed(ReleaseLink.State state, String address) {
@@ -66,25 +81,28 @@ record Visit(Kind kind, String address, List<String> releasable, List<String> ad
 		}, address);
 	}
 
-	static Visit open(String address, List<String> releasable, List<String> adminOnly, List<HostName> releasableOn) {
-		return new Visit(Kind.OPEN, address, releasable, adminOnly, releasableOn, 0, null, null);
+	static Visit open(String address, List<String> releasable, List<String> adminOnly, Release release) {
+		return new Visit(Kind.OPEN, address, releasable, adminOnly, release, 0, null, null);
 	}
 
 	static Visit releasing(String address, long useId) {
-		return new Visit(Kind.RELEASING, address, List.of(), List.of(), List.of(), 0, useId, null);
+		return new Visit(Kind.RELEASING, address, List.of(), List.of(), Release.NOTHING, 0, useId, null);
 	}
 
 	static Visit result(String address, JobView job) {
-		return new Visit(Kind.RESULT, address, List.of(), List.of(), List.of(), 0, null, job);
+		return new Visit(Kind.RESULT, address, List.of(), List.of(), Release.NOTHING, 0, null, job);
 	}
 
 	/**
 	 * The job's line for the visitor's address, over every host it was released on: the least good outcome of them,
-	 * and every jail it was released from.
+	 * and every jail it was released from. Only its state and jails are merged: the page shows nothing else of it.
 	 */
 	public ItemView line() {
 		List<ItemView> lines = job.items();
-		ItemState state = lines.stream().map(ItemView::state).max(Comparator.comparingInt(Visit::badness)).orElseThrow();
+		ItemState state = lines.stream()
+			.map(ItemView::state)
+			.max(Comparator.comparingInt(Visit::badness))
+			.orElseThrow();
 		List<String> jails = lines.stream().flatMap(line -> line.jails().stream()).distinct().toList();
 		ItemView first = lines.get(0);
 		return new ItemView(first.host(), first.kind(), first.value(), state, jails, 0, null);

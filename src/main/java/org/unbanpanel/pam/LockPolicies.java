@@ -147,6 +147,7 @@ public class LockPolicies {
 		return switch (ex.reason()) {
 			case UNREACHABLE -> AccountLockException.Reason.UNREACHABLE;
 			case TIMEOUT -> AccountLockException.Reason.TIMEOUT;
+			case NOT_FOUND, START_FAILED -> AccountLockException.Reason.NOT_RUNNABLE;
 			default -> AccountLockException.Reason.FAILED;
 		};
 	}

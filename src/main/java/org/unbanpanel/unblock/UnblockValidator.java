@@ -19,7 +19,8 @@ import org.unbanpanel.pam.AccountLocks;
  * (also ones written differently, such as {@code 2001:DB8::6} and {@code 2001:db8::6}) are merged. A network is
  * accepted unless it is a catch-all ({@code 0.0.0.0/0}, {@code ::/0}), and the addresses are refused together when
  * they cover every address of a family between them ({@code 0.0.0.0/1, 128.0.0.0/1}). Accounts are refused when no
- * account-lock tool is configured, rather than queued to fail.
+ * account-lock tool is configured here and the fleet has no other host, rather than queued to fail; in a fleet each
+ * host's line of the job says whether that host keeps locks.
  */
 @Component
 class UnblockValidator {

@@ -189,15 +189,19 @@ class LinkServiceTests {
 		AskedHosts.asks(hosts, local, mail);
 		known(link(List.of(), false));
 		held();
-		given(mailFail2ban.whereBanned(List.of(ADDRESS))).willThrow(new Fail2banException(
-				Fail2banException.Reason.UNREACHABLE, Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
+		given(mailFail2ban.whereBanned(List.of(ADDRESS))).willThrow(new Fail2banException(Fail2banException.Reason.UNREACHABLE,
+				Explanation.of("fail2ban.noSocket", "/run/fail2ban/fail2ban.sock")));
 
 		assertThat(service.visit(TOKEN, VISITOR).kind()).isEqualTo(Visit.Kind.FAIL2BAN_SILENT);
 
 		held(new HeldBan("dovecot", VISITOR, HeldBan.Overlap.OWN));
+		given(fail2ban.jails()).willReturn(List.of("dovecot", "recidive", "sasl", "sshd", "unban-panel"));
 		Visit visit = service.visit(TOKEN, VISITOR);
-		assertThat(visit.releasable()).as("what the hosts that answer hold is released there").containsExactly("dovecot");
-		assertThat(visit.releasableOn()).containsExactly(HostName.LOCAL);
+		assertThat(visit.releasable()).as("what the hosts that answer hold").containsExactly("dovecot");
+		assertThat(visit.release().hosts()).as("there, and on the host that may hold it unseen, once it answers")
+			.containsExactly(HostName.LOCAL, mail.name());
+		assertThat(visit.release().jails()).as("there: every jail of the link but the protected ones")
+			.containsExactly("dovecot", "sasl", "sshd");
 	}
 
 	@Test

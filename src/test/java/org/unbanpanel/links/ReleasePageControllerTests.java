@@ -43,7 +43,8 @@ class ReleasePageControllerTests {
 
 	@Test
 	void showsTheVisitorTheirAddressTheLinksJailsThatHoldItAndOneButton() throws Exception {
-		given(service.visit(TOKEN, VISITOR)).willReturn(Visit.open(VISITOR, List.of("dovecot"), List.of("sasl"), List.of(HostName.LOCAL)));
+		given(service.visit(TOKEN, VISITOR)).willReturn(Visit.open(VISITOR, List.of("dovecot"), List.of("sasl"),
+				new Visit.Release(List.of(HostName.LOCAL), List.of("dovecot"))));
 
 		mvc.perform(get(PAGE))
 			.andExpect(status().isOk())
@@ -57,7 +58,7 @@ class ReleasePageControllerTests {
 
 	@Test
 	void offersNoButtonWhenNothingTheLinkMayReleaseHoldsTheVisitor() throws Exception {
-		given(service.visit(TOKEN, VISITOR)).willReturn(Visit.open(VISITOR, List.of(), List.of(), List.of()));
+		given(service.visit(TOKEN, VISITOR)).willReturn(Visit.open(VISITOR, List.of(), List.of(), Visit.Release.NOTHING));
 
 		mvc.perform(get(PAGE))
 			.andExpect(status().isOk())
