@@ -220,22 +220,34 @@ class LinkService {
 
 	/** The jails the link may release an address from: its own, or every host's; a protected one only if it says so. */
 	private List<String> mayRelease(ReleaseLink link) {
-		return (link.jails().isEmpty() ? jails() : link.jails()).stream()
+		return (link.jails().isEmpty() ? jails().names() : link.jails()).stream()
 			.filter(jail -> link.includeProtected() || !properties.protectedJails().contains(jail))
 			.toList();
 	}
 
-	/**
-	 * The jails a link may name: every host's, the hosts asked at once, each jail once; none of a host whose fail2ban
-	 * does not answer (the layout's banner, or the hosts page, says so).
-	 */
-	List<String> jails() {
-		return hosts.ask(host -> fail2bans.on(host).jails())
-			.stream()
+	/** The jails a link may name, and the hosts whose fail2ban did not answer, whose jails may be missing from them. */
+	record Jails(List<String> names, List<String> unanswered) {
+
+		Jails {
+			names = List.copyOf(names);
+			unanswered = List.copyOf(unanswered);
+		}
+
+	}
+
+	/** The jails a link may name: every host's, the hosts asked at once, each jail once. */
+	Jails jails() {
+		List<HostAnswer<List<String>>> answers = hosts.ask(host -> fail2bans.on(host).jails());
+		List<String> names = answers.stream()
 			.filter(HostAnswer::answered)
 			.flatMap(answer -> answer.value().stream())
 			.distinct()
 			.toList();
+		List<String> unanswered = answers.stream()
+			.filter(answer -> !answer.answered())
+			.map(answer -> answer.host().value())
+			.toList();
+		return new Jails(names, unanswered);
 	}
 
 	private static List<String> jails(List<HostAnswer<List<HeldBan>>> holding, Predicate<HeldBan> which) {

@@ -111,7 +111,9 @@ class LinksController {
 	}
 
 	private String formView(Model model) {
-		model.addAttribute("jails", service.jails());
+		LinkService.Jails jails = service.jails();
+		model.addAttribute("jails", jails.names());
+		model.addAttribute("jailsUnanswered", jails.unanswered());
 		model.addAttribute("trustPeriods", TrustPeriod.values());
 		model.addAttribute("protectedJails", properties.protectedJails());
 		return FORM;

@@ -96,7 +96,10 @@ public class AccountLocksOnHosts implements HostTool {
 			if (found == null) {
 				AccountsProperties properties = host.settings("accounts", AccountsProperties.class);
 				try {
-					found = AccountLocksConfiguration.create(properties, ToolLocator.on(host.runner()), host.runner());
+					AccountLocks created = AccountLocksConfiguration.create(properties, ToolLocator.on(host.runner()),
+							host.runner());
+					found = created.managed() ? created
+							: new NoAccountLocks(Explanation.of("accounts.tool.noneOn", host.name().value()));
 				}
 				catch (CommandException ex) {
 					throw new AccountLockException(AccountLockException.Reason.UNREACHABLE,

@@ -10,6 +10,17 @@ final class NoAccountLocks implements AccountLocks {
 
 	static final String BACKEND = "none";
 
+	private final Explanation why;
+
+	/** This machine's: {@code panel.accounts.backend} names no tool, or none was found. */
+	NoAccountLocks() {
+		this(Explanation.of("accounts.tool.none"));
+	}
+
+	NoAccountLocks(Explanation why) {
+		this.why = why;
+	}
+
 	@Override
 	public String backend() {
 		return BACKEND;
@@ -35,9 +46,8 @@ final class NoAccountLocks implements AccountLocks {
 		throw notConfigured();
 	}
 
-	private static AccountLockException notConfigured() {
-		return new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED,
-				Explanation.of("accounts.tool.none"));
+	private AccountLockException notConfigured() {
+		return new AccountLockException(AccountLockException.Reason.NOT_CONFIGURED, why);
 	}
 
 }

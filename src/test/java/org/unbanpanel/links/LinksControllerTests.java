@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,6 +48,11 @@ class LinksControllerTests {
 	@MockitoBean
 	private LinkService service;
 
+	@BeforeEach
+	void everyHostAnswersWithoutJails() {
+		given(service.jails()).willReturn(new LinkService.Jails(List.of(), List.of()));
+	}
+
 	@Test
 	@WithMockUser(roles = "OPERATOR")
 	void showsAnOperatorTheLinksWithTheirUsesButNoWayToMakeOrRevokeOne() throws Exception {
@@ -84,7 +90,7 @@ class LinksControllerTests {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void offersFail2bansJailsAndTheDefaultsOnTheForm() throws Exception {
-		given(service.jails()).willReturn(List.of("dovecot", "sshd"));
+		given(service.jails()).willReturn(new LinkService.Jails(List.of("dovecot", "sshd"), List.of()));
 
 		mvc.perform(get("/links/new"))
 			.andExpect(status().isOk())
@@ -93,6 +99,16 @@ class LinksControllerTests {
 			.andExpect(content().string(containsString("name=\"hours\" value=\"24\"")))
 			.andExpect(content().string(containsString("name=\"uses\" value=\"1\"")))
 			.andExpect(content().string(containsString("Also release from recidive, unban-panel")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void saysWhichHostsDidNotAnswerWhenTheirJailsMayBeMissing() throws Exception {
+		given(service.jails()).willReturn(new LinkService.Jails(List.of("dovecot"), List.of("mail")));
+
+		mvc.perform(get("/links/new"))
+			.andExpect(content().string(containsString("value=\"dovecot\"")))
+			.andExpect(content().string(containsString("Not asked, because they did not answer: mail.")));
 	}
 
 	@Test
@@ -141,7 +157,7 @@ class LinksControllerTests {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void refusesAFormOutOfBoundsAndMakesNothing() throws Exception {
-		given(service.jails()).willReturn(List.of("dovecot"));
+		given(service.jails()).willReturn(new LinkService.Jails(List.of("dovecot"), List.of()));
 
 		mvc.perform(post("/links").with(csrf())
 			.param("note", "x".repeat(201))
