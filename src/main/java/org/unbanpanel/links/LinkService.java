@@ -202,7 +202,8 @@ class LinkService {
 		List<HostAnswer<List<HeldBan>>> holding = answers.stream()
 			.filter(answer -> answer.answered() && !answer.value().isEmpty())
 			.toList();
-		if (holding.isEmpty() && !answers.stream().allMatch(HostAnswer::answered)) {
+		boolean unasked = !answers.stream().allMatch(HostAnswer::answered);
+		if (holding.isEmpty() && unasked) {
 			return Visit.of(Visit.Kind.FAIL2BAN_SILENT, address);
 		}
 		List<String> releasable = jails(holding, ban -> releasable(link, ban));
@@ -210,7 +211,6 @@ class LinkService {
 			.filter(answer -> !answer.answered() || answer.value().stream().anyMatch(ban -> releasable(link, ban)))
 			.map(HostAnswer::host)
 			.toList();
-		boolean unasked = !answers.stream().allMatch(HostAnswer::answered);
 		List<String> releaseFrom = unasked ? Stream.concat(releasable.stream(), mayRelease(link).stream())
 			.distinct()
 			.toList() : releasable;
