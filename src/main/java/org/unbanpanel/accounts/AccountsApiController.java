@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.unbanpanel.core.Explanation;
-import org.unbanpanel.core.InvalidValueException;
+
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.hosts.NoSuchHostException;
 import org.unbanpanel.pam.AccountLockException;
 import org.unbanpanel.pam.AccountLocks;
@@ -36,7 +36,7 @@ class AccountsApiController {
 	}
 
 	@GetMapping("/api/v1/accounts")
-	ResponseEntity<Object> accounts(@RequestParam(defaultValue = AccountsController.LOCAL) String host) {
+	ResponseEntity<Object> accounts(@RequestParam(defaultValue = HostName.LOCAL_NAME) String host) {
 		AccountLocks locks = service.on(host);
 		String backend = null;
 		try {
@@ -56,8 +56,7 @@ class AccountsApiController {
 
 	@ExceptionHandler(NoSuchHostException.class)
 	ProblemDetail unknownHost(NoSuchHostException ex) {
-		return problems.of(HttpStatus.NOT_FOUND, "hosts.api.unknown",
-				Explanation.of("hosts.unknown", InvalidValueException.printable(ex.host())));
+		return problems.of(HttpStatus.NOT_FOUND, "hosts.api.unknown", ex);
 	}
 
 	/** The answer: the host, which tool was asked there, and every account it reports with failures. */

@@ -35,9 +35,6 @@ class AccountsController {
 
 	static final String VIEW = "accounts/list";
 
-	/** The host a reset is for when it names none: the machine the panel runs on. */
-	static final String LOCAL = "local";
-
 	private final AccountsService service;
 
 	private final JobService jobs;
@@ -66,7 +63,7 @@ class AccountsController {
 	 * same name may be locked on another host for reasons of its own.
 	 */
 	@PostMapping("/accounts/reset")
-	String reset(@RequestParam(defaultValue = "") String user, @RequestParam(defaultValue = LOCAL) String host,
+	String reset(@RequestParam(defaultValue = "") String user, @RequestParam(defaultValue = HostName.LOCAL_NAME) String host,
 			Authentication signedIn, HttpServletRequest request, RedirectAttributes redirect) {
 		ParsedField<AccountName> account = ParsedField.parse("user", List.of(user), AccountName::parse);
 		ParsedField<HostName> on = ParsedField.parse("host", List.of(host), HostName::parse);

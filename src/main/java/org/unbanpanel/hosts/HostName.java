@@ -14,8 +14,11 @@ public record HostName(String value) {
 
 	private static final Pattern RULE = Pattern.compile("[a-z0-9-]{1," + MAX_LENGTH + "}");
 
+	/** The name of {@link #LOCAL}, for a request parameter's default. */
+	public static final String LOCAL_NAME = "local";
+
 	/** The machine the panel runs on, a host like the others unless {@code panel.local-host} is {@code false}. */
-	public static final HostName LOCAL = new HostName("local");
+	public static final HostName LOCAL = new HostName(LOCAL_NAME);
 
 	/** @throws InvalidValueException naming the value, when it does not follow the rule */
 	public HostName {

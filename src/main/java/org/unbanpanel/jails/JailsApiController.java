@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unbanpanel.core.Explanation;
-import org.unbanpanel.core.InvalidValueException;
+
 import org.unbanpanel.fail2ban.Fail2banException;
+import org.unbanpanel.hosts.HostName;
 import org.unbanpanel.hosts.NoSuchHostException;
 import org.unbanpanel.web.Problems;
 
@@ -36,26 +37,25 @@ class JailsApiController {
 	}
 
 	@GetMapping
-	List<JailSummary> jails(@RequestParam(defaultValue = JailsController.LOCAL) String host) {
+	List<JailSummary> jails(@RequestParam(defaultValue = HostName.LOCAL_NAME) String host) {
 		return service.overview(host);
 	}
 
 	@GetMapping("/{name}")
-	BanPage jail(@PathVariable String name, @RequestParam(defaultValue = JailsController.LOCAL) String host,
+	BanPage jail(@PathVariable String name, @RequestParam(defaultValue = HostName.LOCAL_NAME) String host,
 			@RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size) {
 		return service.bans(host, name, BanQuery.of(filter, page, size));
 	}
 
 	@GetMapping("/{name}/rules")
-	JailRulesView rules(@PathVariable String name, @RequestParam(defaultValue = JailsController.LOCAL) String host) {
+	JailRulesView rules(@PathVariable String name, @RequestParam(defaultValue = HostName.LOCAL_NAME) String host) {
 		return service.rules(host, name);
 	}
 
 	@ExceptionHandler(NoSuchHostException.class)
 	ProblemDetail unknownHost(NoSuchHostException ex) {
-		return problems.of(HttpStatus.NOT_FOUND, "hosts.api.unknown",
-				Explanation.of("hosts.unknown", InvalidValueException.printable(ex.host())));
+		return problems.of(HttpStatus.NOT_FOUND, "hosts.api.unknown", ex);
 	}
 
 	@ExceptionHandler(UnknownJailException.class)

@@ -49,9 +49,6 @@ class JailsController {
 
 	static final String UNKNOWN_HOST = "jails/unknownHost";
 
-	/** The host a jail page shows when it names none: the machine the panel runs on. */
-	static final String LOCAL = "local";
-
 	/** The {@code scope} of an unban that releases from the jail of the page only. */
 	static final String THIS_JAIL_ONLY = "jail";
 
@@ -78,7 +75,7 @@ class JailsController {
 	}
 
 	@GetMapping("/jails/{name}")
-	String jail(@PathVariable String name, @RequestParam(defaultValue = LOCAL) String host,
+	String jail(@PathVariable String name, @RequestParam(defaultValue = HostName.LOCAL_NAME) String host,
 			@RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size, @RequestParam(required = false) String sort,
 			Model model) {
@@ -87,7 +84,7 @@ class JailsController {
 
 	/** The jail's rules, read on demand: they cost a handful of fail2ban-client runs the ban list does not need. */
 	@GetMapping("/jails/{name}/rules")
-	String rules(@PathVariable String name, @RequestParam(defaultValue = LOCAL) String host, Model model) {
+	String rules(@PathVariable String name, @RequestParam(defaultValue = HostName.LOCAL_NAME) String host, Model model) {
 		onHost(host, name, model);
 		try {
 			model.addAttribute("view", service.rules(host, name));
@@ -106,7 +103,7 @@ class JailsController {
 	 * local): the same address may be banned on another host for reasons of its own.
 	 */
 	@PostMapping("/jails/{name}/unban")
-	String unban(@PathVariable String name, @RequestParam(defaultValue = LOCAL) String host,
+	String unban(@PathVariable String name, @RequestParam(defaultValue = HostName.LOCAL_NAME) String host,
 			@RequestParam(name = "address", required = false) List<String> addresses,
 			@RequestParam(defaultValue = "") String filter, @RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "" + BanQuery.DEFAULT_SIZE) int size,
@@ -169,7 +166,7 @@ class JailsController {
 	private static void onHost(String host, String jail, Model model) {
 		model.addAttribute("jail", jail);
 		model.addAttribute("host", host);
-		model.addAttribute("remote", !LOCAL.equals(host));
+		model.addAttribute("remote", !HostName.LOCAL_NAME.equals(host));
 		model.addAttribute("jailLink", JailLinks.bans(host, jail));
 		model.addAttribute("rulesLink", JailLinks.rules(host, jail));
 	}

@@ -117,7 +117,7 @@ class JobController {
 	 */
 	@PostMapping("/jobs/{id:" + JobId.PATTERN + "}/release-network")
 	String releaseNetwork(@PathVariable long id, @RequestParam String network, @RequestParam String jail,
-			@RequestParam(defaultValue = "local") String host, @RequestParam(defaultValue = "false") boolean confirmed,
+			@RequestParam(defaultValue = HostName.LOCAL_NAME) String host, @RequestParam(defaultValue = "false") boolean confirmed,
 			Authentication user, HttpServletRequest request, RedirectAttributes redirect) {
 		boolean covering = job(id).items()
 			.stream()

@@ -221,7 +221,7 @@ class LookupService {
 
 			private boolean keepsNoLocks() {
 				try {
-					return "none".equals(locks.backend());
+					return !locks.managed();
 				}
 				catch (AccountLockException ex) {
 					return false;

@@ -72,6 +72,12 @@ public class AccountLocksOnHosts implements HostTool {
 			return found().backend();
 		}
 
+		/** @throws AccountLockException {@code UNREACHABLE} while the host cannot be asked which tool it has */
+		@Override
+		public boolean managed() {
+			return found().managed();
+		}
+
 		@Override
 		public LockRecord status(AccountName user) {
 			return found().status(user);
